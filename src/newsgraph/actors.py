@@ -1,0 +1,668 @@
+"""Actors: catalogue matching, agents, and resolution of mentions to one actor each.
+
+Reads: ``Doc`` tokens, parse and NER entities. Writes: the ``newsgraph_actors`` component
+replaces ``doc.ents`` where the packaged catalogue knows a name better than the statistical
+NER does (``ent.kb_id_`` holds the catalogue key). ``resolve_actors(doc)`` then builds an
+``ActorIndex``: actors with codes, aliases and mentions, and a token -> actor lookup that the
+event and attribution layers use, including definite descriptions ("the newspaper"), plural
+descriptions ("the two movements") and pronouns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .lexicon import lexicon
+from .model import Actor, make_id
+from .places import city_country
+from .resources import catalogue_jsonl
+
+__all__ = ["ActorCatalogue", "ActorIndex", "Mention", "affiliation", "resolve_actors", "resolve_pronoun"]
+
+log = logging.getLogger(__name__)
+
+_KIND_TO_LABEL = {"country": "GPE", "person": "PERSON", "organization": "ORG", "group": "ORG", "outlet": "ORG"}
+_LABEL_TO_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+_GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "party"}
+_ARMED_HEADS = {"militia", "insurgency", "rebel", "insurgent", "paramilitary"}
+# Plural descriptions ("the two movements", "both countries") and the actor kinds they fit.
+_ORGANISED = {"group", "organization"}
+_PLURAL_HEADS = {
+    "movement": _ORGANISED, "group": _ORGANISED, "organization": _ORGANISED, "organisation": _ORGANISED,
+    "faction": _ORGANISED, "party": _ORGANISED | {"country"},
+    "militia": {"group"}, "country": {"country"}, "nation": {"country"}, "state": {"country"},
+    "government": {"country", "organization", "agent"}, "neighbor": {"country"}, "neighbour": {"country"},
+    "power": {"country"}, "outlet": {"outlet"}, "newspaper": {"outlet"},
+}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    key: str
+    name: str
+    code: Optional[str]
+    kind: str
+    country: Optional[str]
+    case_sensitive: frozenset[str]
+    plain: frozenset[str]  # lower-cased patterns that match in any capitalisation
+
+
+class ActorCatalogue:
+    """The packaged actor and agent dictionaries, compiled into matchers for one vocab."""
+
+    def __init__(self, nlp: Language, actor_rows: Iterable[dict], agent_rows: Iterable[dict]):
+        self.entries: dict[str, CatalogueEntry] = {}
+        self.by_pattern: dict[str, str] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns: dict[str, list[str]] = {}
+        for row in actor_rows:
+            key = f"cat:{row['name']}|{row.get('code') or ''}"
+            entry = CatalogueEntry(
+                key=key,
+                name=row["name"],
+                code=row.get("code"),
+                kind=row.get("kind", "organization"),
+                country=row.get("country"),
+                case_sensitive=frozenset(row.get("case_sensitive") or ()),
+                plain=frozenset(
+                    p.lower() for p in (row["name"], *row.get("patterns", ()), *row.get("places", ())) if p not in set(row.get("case_sensitive") or ())
+                ),
+            )
+            self.entries[key] = entry
+            for pattern in {row["name"], *row.get("patterns", ())}:
+                # The first entry to claim a surface form keeps it; the builder orders
+                # curated entries first so they win collisions.
+                self.by_pattern.setdefault(pattern.lower(), key)
+                patterns.setdefault(key, []).append(pattern)
+            if row.get("places"):
+                # Cities and regions: matched so that events can be placed in a country,
+                # but they are locations, never actors.
+                patterns[f"place:{key}"] = list(row["places"])
+        for key, forms in patterns.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+        self.agents: dict[str, str] = {}
+        for row in agent_rows:
+            for form in _plural_forms(row["pattern"].lower()):
+                self.agents.setdefault(form, row["code"])
+        self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(sorted(self.agents))))
+
+    def entry(self, key: str) -> CatalogueEntry:
+        """The entry for an actor key or a ``place:`` key (the country the place is in)."""
+        return self.entries[key[6:] if key.startswith("place:") else key]
+
+    def is_actor(self, key: str) -> bool:
+        return key in self.entries
+
+    @classmethod
+    def packaged(cls, nlp: Language) -> "ActorCatalogue":
+        return _packaged_catalogue(nlp)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Catalogue names in ``doc`` as entity spans (label from kind, ``kb_id`` = entry key)."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            entry = self.entry(key)
+            span = doc[start:end]
+            if not _acceptable_case(span.text, entry):
+                continue
+            label = "GPE" if key.startswith("place:") else _KIND_TO_LABEL.get(entry.kind, "ORG")
+            spans.append(Span(doc, start, end, label=label, kb_id=key))
+        return spans
+
+    def agent_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
+        found = []
+        for _, start, end in self.agent_matcher(doc):
+            found.append((start, end, self.agents[doc[start:end].text.lower()]))
+        return [(s.start, s.end, s.label_) for s in filter_spans(Span(doc, s, e, label=c) for s, e, c in found)]
+
+
+@lru_cache(maxsize=4)
+def _packaged_catalogue(nlp: Language) -> ActorCatalogue:
+    return ActorCatalogue(nlp, catalogue_jsonl("actors.jsonl"), catalogue_jsonl("agents.jsonl"))
+
+
+def _acceptable_case(text: str, entry: CatalogueEntry) -> bool:
+    """"ISIS" but not "Isis", "US" but not "us"; "Hamas" or "HAMAS" but not "hamas"."""
+    if text in entry.case_sensitive:
+        return True
+    # Names are capitalised in running text; "chad" or "turkey" in lower case are words.
+    return text.lower() in entry.plain and any(ch.isupper() for ch in text)
+
+
+def _plural_forms(pattern: str) -> set[str]:
+    words = pattern.split()
+    last = words[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith("man"):
+        plural = last[:-3] + "men"
+    else:
+        plural = last + "s"
+    return {pattern, " ".join([*words[:-1], plural])}
+
+
+def make_actor_component(nlp: Language, name: str) -> "ActorComponent":
+    return ActorComponent(nlp)
+
+
+class ActorComponent:
+    """Doc -> Doc. Reads tokens and NER ents; writes ``doc.ents`` with catalogue matches merged in."""
+
+    def __init__(self, nlp: Language):
+        self.catalogue = ActorCatalogue.packaged(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matched = self.catalogue.match(doc)
+        # Catalogue matches win over overlapping NER guesses: the statistical model often
+        # calls outlets and groups PERSON or LOC ("Asharq Al-Awsat", "Middle East Newsline").
+        kept = filter_spans(matched)
+        taken = set()
+        for span in kept:
+            taken.update(range(span.start, span.end))
+        others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted([*kept, *others], key=lambda s: s.start)
+        return doc
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets
+    end: int
+    keys: tuple[str, ...]
+    how: str  # catalogue | ner | agent | acronym | description | plural | pronoun
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        return (doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1]))
+
+
+@dataclass
+class _Draft:
+    key: str
+    name: str
+    code: Optional[str]
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+class ActorIndex:
+    """Actors of one document and which tokens refer to them."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.drafts: dict[str, _Draft] = {}
+        self.mentions: list[Mention] = []
+        self._by_token: dict[int, tuple[str, ...]] = {}
+        self._starts: list[int] = []
+
+    # -- building ---------------------------------------------------------------------
+    def add(self, mention: Mention, name: str, code: Optional[str], kind: str, alias: Optional[str]) -> None:
+        key = mention.keys[0]
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(key=key, name=name, code=code, kind=kind)
+        if alias and alias not in draft.aliases:
+            draft.aliases.append(alias)
+        self._record(mention)
+
+    def _record(self, mention: Mention) -> None:
+        for key in mention.keys:
+            span = mention.char_span(self.doc)
+            if span not in self.drafts[key].mentions:
+                self.drafts[key].mentions.append(span)
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            # Longer, more specific mentions registered first keep their tokens.
+            self._by_token.setdefault(i, mention.keys)
+
+    def link(self, start: int, end: int, keys: tuple[str, ...], how: str) -> None:
+        self._record(Mention(start, end, keys, how))
+
+    def merge(self, old: str, new: str) -> None:
+        """Fold actor ``old`` (an unknown NER name) into ``new``."""
+        gone = self.drafts.pop(old, None)
+        if gone is None:
+            return
+        target = self.drafts[new]
+        for alias in gone.aliases:
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+        for span in gone.mentions:
+            if span not in target.mentions:
+                target.mentions.append(span)
+        for mention in self.mentions:
+            mention.keys = tuple(new if k == old else k for k in mention.keys)
+        for i, keys in list(self._by_token.items()):
+            if old in keys:
+                self._by_token[i] = tuple(new if k == old else k for k in keys)
+
+    def relink(self, token_i: int, keys: tuple[str, ...]) -> None:
+        self._by_token[token_i] = keys
+
+    def finish(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    # -- lookups ----------------------------------------------------------------------
+    def keys_at(self, token: Token) -> tuple[str, ...]:
+        return self._by_token.get(token.i, ())
+
+    def actor_ids(self, keys: Iterable[str]) -> tuple[str, ...]:
+        seen: list[str] = []
+        for key in keys:
+            actor_id = self.id_of(key)
+            if actor_id not in seen:
+                seen.append(actor_id)
+        return tuple(seen)
+
+    def id_of(self, key: str) -> str:
+        draft = self.drafts[key]
+        return make_id("act", draft.code or "", draft.name.lower())
+
+    def kind_of(self, key: str) -> str:
+        return self.drafts[key].kind
+
+    def name_of(self, key: str) -> str:
+        return self.drafts[key].name
+
+    def before(
+        self,
+        token_i: int,
+        *,
+        kinds: Optional[set[str]] = None,
+        multi: bool = False,
+        exclude: Iterable[str] = (),
+        since: int = 0,
+        where=None,
+    ) -> Optional[Mention]:
+        """The nearest mention that ends before ``token_i`` (optionally of some actor kinds)."""
+        excluded = set(exclude)
+        pos = bisect.bisect_left(self._starts, token_i)
+        for mention in reversed(self.mentions[:pos]):
+            if mention.start < since:
+                break
+            if mention.end > token_i or mention.how == "pronoun":
+                continue
+            if multi != (len(mention.keys) > 1) or excluded.intersection(mention.keys):
+                continue
+            if kinds and not all(self.drafts[k].kind in kinds for k in mention.keys):
+                continue
+            if where is not None and not all(where(k) for k in mention.keys):
+                continue
+            return mention
+        return None
+
+    def coordination_ending_at(self, token: Token) -> tuple[str, ...]:
+        """Keys of an "A and B" coordination whose last name ends at ``token``."""
+        for mention in self.mentions:
+            if mention.how == "coordination" and mention.end == token.i + 1:
+                return mention.keys
+        return ()
+
+    def records(self) -> tuple[Actor, ...]:
+        out = []
+        for draft in self.drafts.values():
+            out.append(
+                Actor(
+                    id=self.id_of(draft.key),
+                    name=draft.name,
+                    code=draft.code,
+                    kind=draft.kind,
+                    aliases=tuple(draft.aliases),
+                    mentions=tuple(sorted(draft.mentions)),
+                )
+            )
+        return tuple(sorted(out, key=lambda a: a.mentions[0] if a.mentions else (0, 0)))
+
+
+def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
+    """Every actor mention in ``doc``, resolved to one actor each."""
+    index = ActorIndex(doc)
+    agents, bare_agents = _agent_mentions(doc, catalogue)
+    _add_entities(doc, catalogue, index, agents)
+    for mention, name, code, kind in agents:
+        index.add(mention, name, code, kind, None)
+    _add_acronym_aliases(doc, index)
+    index.finish()
+    _add_descriptions(doc, index, bare_agents)
+    index.finish()
+    return index
+
+
+def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents: list) -> None:
+    in_agents = {i for mention, *_ in agents for i in range(mention.start, mention.end)}
+    for ent in doc.ents:
+        if ent.kb_id_.startswith("place:"):
+            continue
+        start = _first_content_token(ent)
+        if ent.kb_id_ and ent.kb_id_ in catalogue.entries:
+            entry = catalogue.entries[ent.kb_id_]
+            index.add(Mention(start, ent.end, (entry.key,), "catalogue"), entry.name, entry.code, entry.kind, _strip_determiners(ent))
+            continue
+        if in_agents.intersection(range(ent.start, ent.end)):
+            continue  # "Bedouin" in "Bedouin smugglers" is part of the agent
+        if ent.label_ == "ORG" and city_country(ent.text):
+            continue  # a city the statistical NER took for an organisation ("El Fasher")
+        kind = _LABEL_TO_KIND.get(ent.label_)
+        if kind is None or kind == "group":
+            # Unknown places are locations, not actors; unknown NORPs are adjectives.
+            continue
+        text = _strip_determiners(ent)
+        if not text or not any(ch.isalpha() for ch in text):
+            continue
+        key = catalogue.by_pattern.get(text.lower())
+        if key:
+            entry = catalogue.entries[key]
+            index.add(Mention(start, ent.end, (key,), "catalogue"), entry.name, entry.code, entry.kind, text)
+            continue
+        if kind == "person":
+            # "Mahmoud Abbas ... Abbas": a surname alone refers to the person named in full before.
+            earlier = next((d for d in index.drafts.values() if d.kind == "person" and d.name.lower().endswith(" " + text.lower())), None)
+            if earlier is not None:
+                index.add(Mention(start, ent.end, (earlier.key,), "ner"), earlier.name, earlier.code, earlier.kind, text)
+                continue
+        key = f"ner:{kind}:{text.lower()}"
+        index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text)
+
+
+def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Mention, str, Optional[str], str]], dict[int, str]]:
+    """Agent nouns ("army", "smugglers"), composed with their country or group modifier.
+
+    Returns the composed mentions and, separately, bare agent heads ("the army") by token.
+    """
+    actor_tokens = {i for e in doc.ents if catalogue.is_actor(e.kb_id_) for i in range(e.start, e.end)}
+    found = []
+    bare: dict[int, str] = {}
+    for start, end, agent_code in catalogue.agent_spans(doc):
+        head = doc[end - 1]
+        if head.pos_ not in {"NOUN", "PROPN"} or actor_tokens.intersection(range(start, end)):
+            continue
+        if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
+            continue  # a title ("President Mahmoud Abbas"): the person is the actor
+        owner = _agent_owner(doc, start, head, catalogue)
+        if owner and owner[0].kind == "group":
+            # Members of a group act for it: "ISIS guerrillas" are ISIS.
+            entry = owner[0]
+            found.append((Mention(owner[1], end, (entry.key,), "agent"), entry.name, entry.code, entry.kind))
+            continue
+        if owner:
+            entry, span_start = owner
+            country = entry.country or (entry.code or "")[:3]
+            code = f"{country}{agent_code}"
+            key = f"agent:{code}"
+        else:
+            modifiers = [t for t in head.lefts if t.dep_ in {"amod", "compound"} and t.i < start and t.pos_ == "PROPN"]
+            if not modifiers:
+                # A bare "the army" names an actor only through an earlier mention.
+                bare[head.i] = agent_code
+                continue
+            span_start = modifiers[0].i
+            code = agent_code
+            key = f"agent:{code}:{doc[span_start:end].text.lower()}"
+        name = _strip_determiners(doc[span_start:end])
+        found.append((Mention(span_start, end, (key,), "agent"), name, code, "agent"))
+    return found, bare
+
+
+def _agent_owner(doc: Doc, start: int, head: Token, catalogue: ActorCatalogue) -> Optional[tuple[CatalogueEntry, int]]:
+    """The country or group an agent noun belongs to: "Egyptian army", "Israel's intelligence"."""
+    candidates = [t for t in head.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}]
+    if head.dep_ == "compound":
+        candidates += [t for t in head.head.lefts if t.i < start and t.dep_ in {"amod", "compound", "poss", "nmod"}]
+    for token in sorted(candidates, key=lambda t: t.i):
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end and catalogue.is_actor(ent.kb_id_):
+                entry = catalogue.entries[ent.kb_id_]
+                if entry.kind in {"country", "group", "organization"}:
+                    return entry, ent.start
+    return None
+
+
+def _add_acronym_aliases(doc: Doc, index: ActorIndex) -> None:
+    """"Rapid Support Forces (RSF)": the bracketed acronym names the same actor everywhere in
+    the article, including a headline mention before the gloss."""
+    for mention in list(index.mentions):
+        end = mention.end
+        if len(mention.keys) != 1 or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        acronym = doc[end + 1].text
+        if not (acronym.isupper() and 2 <= len(acronym) <= 8):
+            continue
+        key = mention.keys[0]
+        draft = index.drafts[key]
+        if acronym not in draft.aliases:
+            draft.aliases.append(acronym)
+        for token in doc:
+            if token.text != acronym:
+                continue
+            current = index.keys_at(token)
+            if not current:
+                index.link(token.i, token.i + 1, (key,), "acronym")
+            elif current != (key,):
+                if current[0].startswith("ner:"):
+                    index.merge(current[0], key)
+                # Otherwise the catalogue knows the acronym as something else; the article's
+                # own gloss decides what it means here.
+                index.relink(token.i, (key,))
+
+
+def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) -> None:
+    """Definite descriptions and plural descriptions that point back to earlier actors.
+
+    ``bare_agents`` maps the head token of an agent noun with no owner ("the army") to its
+    agent code; it refers to the last actor with that agent role ("Sudan's army").
+    """
+    lex = lexicon()
+    _add_coordinations(doc, index)
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or index.keys_at(token):
+            continue
+        dets = [c for c in token.lefts if c.dep_ in {"det", "nummod", "predet"}]
+        det_words = {d.lower_ for d in dets}
+        number = next((_NUMBER_WORDS[w] for w in det_words if w in _NUMBER_WORDS), None)
+        start = min([token.i, *[c.i for c in token.lefts]])
+        lemma = token.lemma_.lower()
+        if number and token.tag_ in {"NNS", "NNPS"}:
+            if lemma in _PLURAL_HEADS:
+                mention = index.before(start, multi=True, kinds=_PLURAL_HEADS[lemma])
+                if mention and len(mention.keys) >= number:
+                    index.link(start, token.i + 1, mention.keys[:number], "plural")
+            continue
+        if not det_words & {"the", "this", "that"}:
+            continue
+        if token.i in bare_agents:
+            code = bare_agents[token.i]
+            mention = index.before(start, kinds={"agent"}, where=lambda k, code=code: (index.drafts[k].code or "").endswith(code))
+            if mention:
+                index.link(start, token.i + 1, mention.keys[:1], "description")
+                continue
+        named = [c for c in token.children if c.dep_ == "appos" and index.keys_at(c)]
+        if named:
+            # "the newspaper Asharq Al-Awsat": the description names its referent itself.
+            index.link(start, token.i + 1, index.keys_at(named[0]), "description")
+            continue
+        if lemma in lex.outlet_heads and _plain_description(token):
+            mention = index.before(start, kinds={"outlet"})
+        elif lemma in _ARMED_HEADS:
+            mention = index.before(start, kinds={"group"})
+        elif lemma in _GROUP_HEADS:
+            mention = index.before(start, kinds={"group", "organization"})
+        elif lemma == "country":
+            mention = index.before(start, kinds={"country"})
+        else:
+            continue
+        if mention:
+            index.link(start, token.i + 1, mention.keys[:1], "description")
+
+
+_MEDIA_MODIFIERS = {"news", "television", "tv", "radio", "satellite", "cable", "wire", "media", "press"}
+_GENERIC_MEDIA_HEADS = {"network", "service", "site", "station", "channel", "wire"}
+
+
+def _plain_description(noun: Token) -> bool:
+    """"the newspaper", "the news agency": yes; "the smuggling tunnel network": no."""
+    compounds = {c.lower_ for c in noun.children if c.dep_ == "compound"}
+    if noun.lemma_.lower() in _GENERIC_MEDIA_HEADS:
+        return bool(compounds & _MEDIA_MODIFIERS)
+    return not (compounds - _MEDIA_MODIFIERS)
+
+
+def _add_coordinations(doc: Doc, index: ActorIndex) -> None:
+    """Record "A and B" as one plural mention so that "the two movements" and "their" can find it."""
+    for token in doc:
+        if token.dep_ == "conj" or not token.conjuncts:
+            continue
+        group = list(_phrase_keys(token, index))
+        last = token
+        for conj in token.conjuncts:
+            if conj.i < token.i:
+                continue
+            for key in _phrase_keys(conj, index):
+                if key not in group:
+                    group.append(key)
+            last = max(last, conj, key=lambda t: t.i)
+        if len(group) >= 2:
+            index.mentions.append(Mention(token.i, last.i + 1, tuple(group), "coordination"))
+    _add_linear_coordinations(doc, index)
+    index.finish()
+
+
+_COORDINATION_FILLER = {"and", "&", ",", "-", "both", "the", "its", "their"}
+
+
+def _add_linear_coordinations(doc: Doc, index: ActorIndex) -> None:
+    """"Fatah and ISIS-allied Hamas": the parser often breaks coordinations around hyphenated
+    modifiers, so two actor names joined by "and" with only modifiers between them also count."""
+    named = sorted(
+        (m for m in index.mentions if m.how in {"catalogue", "ner", "agent"} and not _hyphen_prefix(doc, m)),
+        key=lambda m: m.start,
+    )
+    for first, second in zip(named, named[1:]):
+        if first.keys == second.keys or doc[first.start].sent != doc[second.start].sent:
+            continue
+        between = doc[first.end : second.start]
+        if not any(t.lower_ in {"and", "&"} for t in between) or len(between) > 6:
+            continue
+        if _separate_clauses(doc[first.end - 1], doc[second.end - 1]):
+            continue  # "ISIL fights Egypt, and Hamas fights Israel"
+        if all(_filler(t) for t in between):
+            if not any(m.how == "coordination" and set(first.keys + second.keys) <= set(m.keys) for m in index.mentions):
+                index.mentions.append(Mention(first.start, second.end, first.keys + second.keys, "coordination"))
+
+
+_CORE_ROLES = {"nsubj", "nsubjpass", "dobj", "iobj"}
+
+
+def _separate_clauses(first: Token, second: Token) -> bool:
+    """Two names that fill core roles of different verbs belong to different clauses."""
+    return first.dep_ in _CORE_ROLES and second.dep_ in _CORE_ROLES and first.head != second.head
+
+
+def _hyphen_prefix(doc: Doc, mention: Mention) -> bool:
+    """"ISIS" in "ISIS-allied Hamas" modifies what follows; it is not a conjunct."""
+    return mention.end < len(doc) and doc[mention.end].text == "-" and not doc[mention.end - 1].whitespace_
+
+
+def _filler(token: Token) -> bool:
+    if token.lower_ in _COORDINATION_FILLER or token.is_space:
+        return True
+    doc = token.doc
+    hyphenated = (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+    return hyphenated or token.pos_ == "ADJ"
+
+
+def _phrase_keys(token: Token, index: ActorIndex) -> tuple[str, ...]:
+    """Actors a noun names directly or through a name modifier ("the Hamas terrorist organization")."""
+    keys = index.keys_at(token)
+    if keys:
+        return keys
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod", "poss"} and index.keys_at(child):
+            return index.keys_at(child)
+    return ()
+
+
+def affiliation(noun: Token, index: ActorIndex) -> tuple[str, ...]:
+    """Who an unnamed noun phrase stands for: "Hamas sources", "envoys from Egypt",
+    "a spokesman for the army"."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and index.keys_at(child):
+            return index.keys_at(child)
+    if noun.pos_ in {"NOUN", "PROPN"}:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "for"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and index.keys_at(pobj):
+                        keys = list(index.keys_at(pobj))
+                        for conj in pobj.conjuncts:
+                            keys += [k for k in index.keys_at(conj) if k not in keys]
+                        return tuple(keys)
+    return ()
+
+
+def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Keys a pronoun most plausibly refers to, by recency and number; () when unsure.
+
+    ``exclude`` holds actors the pronoun cannot be (the subject of its own clause, for an
+    object pronoun: "Iran has not provided them").
+    """
+    word = token.lower_
+    organised = {"group", "organization", "country", "agent", "outlet"}
+    # Pronouns reach back one sentence at most: further, recency stops being evidence.
+    window = _previous_sentence_start(token)
+    if word in _PERSON_PRONOUNS:
+        mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
+    elif word in _PLURAL_PRONOUNS:
+        # "A and B ... their": a coordination in the same sentence first.
+        mention = index.before(token.i, multi=True, exclude=exclude, since=token.sent.start)
+        mention = mention or index.before(token.i, kinds=organised, exclude=exclude, since=window)
+    elif word in _SINGULAR_GROUP_PRONOUNS:
+        mention = index.before(token.i, kinds=organised - {"agent"}, exclude=exclude, since=window)
+    else:
+        return ()
+    return mention.keys if mention is not None else ()
+
+
+def _first_content_token(span: Span) -> int:
+    """Index of the first token after leading determiners ("The Rapid Support Forces")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
+        start += 1
+    return start
+
+
+def _previous_sentence_start(token: Token) -> int:
+    start = token.sent.start
+    if start == 0:
+        return 0
+    return token.doc[start - 1].sent.start
+
+
+def _strip_determiners(span: Span) -> str:
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in {"'s", "’s", "'"}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+

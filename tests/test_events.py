@@ -1,0 +1,76 @@
+"""Events: triggers, CAMEO codes, PLOVER types, sources and targets."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(report):
+    names = {a.id: a.name for a in report.actors}
+    return [
+        (sorted(names[i] for i in e.sources), e.text, e.cameo, sorted(names[i] for i in e.targets))
+        for e in report.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # passive: the by-phrase is the source
+        ("Hamas is supported by the Islamic State.", (["Islamic State"], "supported", "050", ["Hamas"])),
+        # object pattern refines the code: "share intelligence" is 064
+        ("Hamas and Fatah regularly share intelligence.", (["Fatah", "Hamas"], "share", "064", ["Fatah", "Hamas"])),
+        # recipient hanging on the object
+        ("Russia reportedly sold weapons to Syria.", (["Russia"], "sold", "062", ["Syria"])),
+        ("Turkey may send troops to Libya next month.", (["Turkey"], "send", "062", ["Libya"])),
+        # subject attached to the auxiliary by the parser
+        ("Egypt and Qatar are mediating between Israel and Hamas.", (["Egypt", "Qatar"], "mediating", "045", ["Hamas", "Israel"])),
+        # nominal trigger with a possessive/adjectival source and "against" target
+        ("The Egyptian offensive against ISIS in Sinai continued.", (["Egypt"], "offensive", "190", ["Islamic State"])),
+        # support verb + nominal trigger, coordination around a hyphenated modifier
+        ("Fatah and ISIS-allied Hamas held talks.", (["Fatah", "Hamas"], "talks", "046", ["Fatah", "Hamas"])),
+        # reciprocal "each other"
+        ("Fatah and Hamas have repeatedly blamed each other.", (["Fatah", "Hamas"], "blamed", "112", ["Fatah", "Hamas"])),
+        ("The U.S. will impose sanctions on Iran.", (["United States"], "impose", "163", ["Iran"])),
+    ],
+)
+def test_event_table(analyze_text, text, expected):
+    assert expected in _events(analyze_text(text))
+
+
+def test_epithet_is_an_event(analyze_text):
+    report = analyze_text("Fatah and ISIS-allied Hamas held talks.")
+    assert (["Islamic State"], "ISIS-allied", "060", ["Hamas"]) in _events(report)
+
+
+def test_plover_and_goldstein(analyze_text):
+    (event,) = [e for e in analyze_text("The U.S. will impose sanctions on Iran.").events]
+    assert event.plover.type == "COERCE"
+    assert event.goldstein == pytest.approx(-8.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather was fine.",
+        "Hamas hampers their efforts.",  # a verbal act with no addressee is not an event
+        "A convoy bound for Darfur waited.",  # adjectival participle
+    ],
+)
+def test_no_event(analyze_text, text):
+    assert analyze_text(text).events == ()
+
+
+def test_date_and_location(analyze_text):
+    report = analyze_text("Israeli troops killed three Palestinians in Jenin on Tuesday.", published="2024-05-01")
+    (event,) = report.events
+    assert event.date.text == "Tuesday" and event.date.start == "2024-04-30" and event.date.type == "exact"
+    assert event.location.name == "Jenin" and event.location.country == "PSE"
+
+
+def test_event_spans_point_into_text(analyze_text):
+    text = "Fatah and ISIS-allied Hamas held talks in Cairo."
+    report = analyze_text(text)
+    for event in report.events:
+        assert text[event.trigger[0] : event.trigger[1]] == event.text
+        assert event.sentence[0] <= event.trigger[0] < event.trigger[1] <= event.sentence[1]

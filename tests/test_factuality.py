@@ -1,0 +1,58 @@
+"""Factuality: polarity, certainty and mode of events, and commitment of cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.factuality import cue_commitment
+
+
+@pytest.mark.parametrize(
+    "text, trigger, polarity, certainty, mode",
+    [
+        ("Iran provided Hamas with money.", "provided", "positive", "certain", "actual"),
+        ("Iran has not provided Hamas with money since 2009.", "provided", "negative", "certain", "actual"),
+        ("Iran never provided Hamas with money.", "provided", "negative", "certain", "actual"),
+        ("Turkey may send troops to Libya.", "send", "positive", "possible", "actual"),
+        ("Russia reportedly sold weapons to Syria.", "sold", "positive", "probable", "actual"),
+        ("The U.S. will impose sanctions on Iran.", "impose", "positive", "certain", "future"),
+        ("If Hezbollah attacks Israel, the war will spread.", "attacks", "positive", "underspecified", "hypothetical"),
+        ("Israel refused to release the prisoners.", "release", "negative", "certain", "actual"),
+        ("Egypt failed to mediate between Israel and Hamas.", "mediate", "negative", "certain", "actual"),
+        ("Iran plans to send weapons to Syria.", "send", "positive", "certain", "future"),
+    ],
+)
+def test_event_factuality(analyze_text, text, trigger, polarity, certainty, mode):
+    event = next(e for e in analyze_text(text).events if e.text == trigger)
+    f = event.factuality
+    assert (f.polarity, f.certainty, f.mode) == (polarity, certainty, mode)
+
+
+def test_denial_negates_the_denied_event(analyze_text):
+    report = analyze_text("A spokesman for the Egyptian army denied that the military had attacked Hamas.")
+    event = next(e for e in report.events if e.text == "attacked")
+    assert event.factuality.polarity == "negative"
+    assert report.attribution(event.attribution).cue.text == "denied"
+
+
+def test_old_events_are_historical(analyze_text):
+    report = analyze_text("Iraq invaded Kuwait in 1990.", published="2016-01-10")
+    (event,) = report.events
+    assert event.factuality.mode == "historical"
+
+
+@pytest.mark.parametrize(
+    "cue, polarity, certainty",
+    [
+        ("say", "positive", "underspecified"),
+        ("claim", "positive", "possible"),
+        ("allege", "positive", "possible"),
+        ("reveal", "positive", "certain"),
+        ("find", "positive", "certain"),
+        ("deny", "negative", "probable"),
+        (None, "positive", "underspecified"),
+    ],
+)
+def test_cue_commitment(cue, polarity, certainty):
+    f = cue_commitment(cue)
+    assert (f.polarity, f.certainty) == (polarity, certainty)
