@@ -1,0 +1,122 @@
+"""Counting and scoring: precision/recall/F1 counters, accuracy, macro-F1, span overlap."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Hashable, Iterable, Optional, Sequence
+
+__all__ = ["PRF", "Accuracy", "MacroF1", "overlap", "char_overlap_ratio"]
+
+Span = tuple[int, int]
+
+
+@dataclass
+class PRF:
+    """Precision, recall and F1 from true positives, false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "precision": round(100 * self.precision, 2),
+            "recall": round(100 * self.recall, 2),
+            "f1": round(100 * self.f1, 2),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Accuracy:
+    correct: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.correct += int(ok)
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"accuracy": round(100 * self.value, 2), "correct": self.correct, "total": self.total}
+
+
+@dataclass
+class MacroF1:
+    """Per-label F1 averaged over the labels seen in gold or prediction."""
+
+    gold: list[Hashable] = field(default_factory=list)
+    predicted: list[Hashable] = field(default_factory=list)
+
+    def add(self, gold: Hashable, predicted: Hashable) -> None:
+        self.gold.append(gold)
+        self.predicted.append(predicted)
+
+    def per_label(self, labels: Optional[Iterable[Hashable]] = None) -> dict[Hashable, PRF]:
+        labels = list(labels) if labels is not None else sorted(set(self.gold) | set(self.predicted) - {None}, key=str)
+        out = {label: PRF() for label in labels}
+        for g, p in zip(self.gold, self.predicted):
+            if g == p and g in out:
+                out[g].add(tp=1)
+            else:
+                if p in out:
+                    out[p].add(fp=1)
+                if g in out:
+                    out[g].add(fn=1)
+        return out
+
+    def value(self, labels: Optional[Iterable[Hashable]] = None) -> float:
+        scores = [prf.f1 for prf in self.per_label(labels).values()]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def accuracy(self) -> float:
+        pairs = list(zip(self.gold, self.predicted))
+        return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
+
+    def as_dict(self, labels: Optional[Iterable[Hashable]] = None) -> dict[str, float]:
+        labels = list(labels) if labels is not None else None
+        counts = Counter(self.gold)
+        return {
+            "macro_f1": round(100 * self.value(labels), 2),
+            "accuracy": round(100 * self.accuracy(), 2),
+            "n": len(self.gold),
+            "labels": {str(k): {"f1": round(100 * v.f1, 2), "support": counts.get(k, 0)} for k, v in self.per_label(labels).items()},
+        }
+
+
+def overlap(a: Span, b: Span) -> int:
+    """Characters two spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def char_overlap_ratio(predicted: Sequence[Span], gold: Sequence[Span]) -> float:
+    """Share of the gold characters that the predicted spans cover (the GGT criterion)."""
+    total = sum(e - s for s, e in gold)
+    if not total:
+        return 0.0
+    covered = sum(overlap(p, g) for p in predicted for g in gold)
+    return min(1.0, covered / total)
