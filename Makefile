@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install install-dev catalogue bench clean
+.PHONY: demo test quality install install-dev catalogue bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ demo: $(STAMP)
 
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
+
+quality: $(STAMP)
+	$(BIN)/python benchmarks/quality.py
 
 catalogue: $(STAMP)
 	$(BIN)/python scripts/build_catalogue.py

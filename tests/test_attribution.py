@@ -46,6 +46,14 @@ def _content(report, attribution):
             "Sources familiar with the matter", "say", "the deal is close", "indirect", "anonymous",
         ),
         (
+            '"We will not give up our rights." — Mahmoud Abbas, Palestinian president',
+            "Mahmoud Abbas, Palestinian president", "—", "We will not give up our rights.", "direct", "named_person",
+        ),
+        (
+            '"Negotiations are over," said Hamas spokesman Fawzi Barhoum.',
+            "Hamas spokesman Fawzi Barhoum", "said", "Negotiations are over", "direct", "named_person",
+        ),
+        (
             "Al Jazeera reported that Qatar had expelled the envoy.",
             "Al Jazeera", "reported", "Qatar had expelled the envoy", "indirect", "outlet",
         ),
@@ -80,7 +88,7 @@ def test_nested_attribution_chain(analyze_text):
     chains = sorted(a.chain for a in report.attributions)
     assert ("Israel's intelligence community", "Middle East Newsline", "author") in chains
     assert ("Middle East Newsline", "author") in chains
-    inner = next(a for a in report.attributions if a.cue.text == "found")
+    inner = next(a for a in report.attributions if a.cue.text == "has found")
     outer = next(a for a in report.attributions if a.cue.text == "reports")
     assert inner.via == outer.id and outer.via is None
 

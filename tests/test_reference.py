@@ -79,7 +79,7 @@ def test_mutual_blame_reported_by_maan(reference_report):
 
 
 def test_nested_intelligence_claim(reference_report):
-    found = next(a for a in reference_report.attributions if a.cue.text == "found")
+    found = next(a for a in reference_report.attributions if a.cue.text == "has found")
     assert found.chain == ("Israel's intelligence community", "Middle East Newsline", "author")
 
 

@@ -395,8 +395,8 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
         head = doc[end - 1]
         if head.pos_ not in {"NOUN", "PROPN"} or actor_tokens.intersection(range(start, end)):
             continue
-        if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
-            continue  # a title ("President Mahmoud Abbas"): the person is the actor
+        if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
+            continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
         owner = _agent_owner(doc, start, head, catalogue)
         if owner and owner[0].kind == "group":
             # Members of a group act for it: "ISIS guerrillas" are ISIS.

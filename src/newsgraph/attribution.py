@@ -64,7 +64,7 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[
     for token in doc:
         if token.i in taken_cues:
             continue
-        draft = _according_to(doc, token) or _verb_cue(doc, token, quotes) or _colon_quote(doc, token, quotes)
+        draft = _according_to(doc, token) or _verb_cue(doc, token, quotes) or _colon_quote(doc, token, quotes) or _dash_quote(doc, token, quotes)
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
@@ -155,9 +155,10 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
     recipient = None
     if lemma in _RELAY_VERBS:
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
+    first, last = _cue_extent(token)
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
-        cue=(token.idx, token.idx + len(token)),
+        cue=(first.idx, last.idx + len(last)),
         source=_phrase(subject) if subject is not None else None,
         source_head=subject,
         content=[c for c in content if c[1] - c[0] > 1],
@@ -202,6 +203,18 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     return span
 
 
+def _cue_extent(verb: Token) -> tuple[Token, Token]:
+    """The verb with its auxiliaries, negation and particle: "has not said", "pointed out"."""
+    doc = verb.doc
+    first = verb
+    while first.i > 0 and doc[first.i - 1].head == verb and doc[first.i - 1].dep_ in {"aux", "auxpass", "neg"}:
+        first = doc[first.i - 1]
+    last = verb
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
+        last = doc[verb.i + 1]
+    return first, last
+
+
 def _complement_side_ok(verb: Token, complement: Token, subject: Optional[Token]) -> bool:
     """A complement before its verb is reported speech only when the speaker follows it.
 
@@ -234,6 +247,33 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         source=(head_tokens[0].idx, head_tokens[-1].idx + len(head_tokens[-1])),
         source_head=head,
         content=[following.span],
+        type="direct",
+    )
+
+
+def _dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """``"We will not give up." — Mahmoud Abbas``: a quotation signed with a dash."""
+    if token.text not in {"—", "–", "-", "--"}:
+        return None
+    preceding = next((q for q in quotes if not q.single and 0 <= token.idx - q.end <= 3), None)
+    if preceding is None:
+        return None
+    signature = []
+    for follower in doc[token.i + 1 :]:
+        if follower.is_space and "\n" in follower.text or follower.text in {".", "\n"}:
+            break
+        signature.append(follower)
+    words = [t for t in signature if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8 or not any(t.pos_ == "PROPN" for t in words) or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    head = next((t for t in words if t.ent_type_ in {"PERSON", "ORG"}), words[0])
+    head = max((t for t in words if t.pos_ == "PROPN"), key=lambda t: t.i) if head.ent_iob_ != "B" else head
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=(words[0].idx, words[-1].idx + len(words[-1])),
+        source_head=head,
+        content=[preceding.span],
         type="direct",
     )
 

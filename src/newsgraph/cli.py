@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -82,6 +83,62 @@ def demo(
         _fail(error)
         return
     _emit(report, as_json)
+
+
+@app.command("eval")
+def eval_command(
+    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, petrarch, plover, confliBERT, factuality, dates."),
+    run_all: bool = typer.Option(False, "--all", help="Score every gold set."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Folder holding the gold data (default: $NEWSGRAPH_DATA or ../shared/data)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items of each set."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write every miss and false alarm to this JSONL file."),
+    gate: bool = typer.Option(False, "--gate", help="Fail (exit 1) when a score drops below its floor in the floors file."),
+    floors_path: Path = typer.Option(Path("quality_floors.json"), "--floors", help="Pinned floors (JSON: set -> metric -> floor)."),
+    raise_floors: bool = typer.Option(False, "--raise-floors", help="Raise the pinned floors to the new scores (never lowers them)."),
+    allow_regression: bool = typer.Option(False, "--allow-regression", help="With --raise-floors, also lower floors to the new scores."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the pipeline on gold sets; with --gate, fail when a score falls below its floor."""
+    from .evaluation import SETS, evaluate_set
+    from .evaluation import gate as gate_module
+    from .render import scores_table
+    from .resources import data_dir
+
+    if run_all == (set_name is not None):
+        _err.print("[bold red]error[/] give one SET or --all", highlight=False)
+        raise typer.Exit(code=2)
+    names = list(SETS) if run_all else [set_name]
+    unknown = [n for n in names if n not in SETS]
+    if unknown:
+        _err.print(f"[bold red]error[/] unknown set {unknown[0]!r}; choose from {', '.join(SETS)}", highlight=False)
+        raise typer.Exit(code=2)
+    try:
+        folder = data_dir(data)
+        results = [evaluate_set(name, folder, limit=limit) for name in names]
+    except NewsgraphError as error:
+        _fail(error)
+        return
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as handle:
+            for result in results:
+                for row in result.errors:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    floors = gate_module.load_floors(floors_path)
+    verdicts = gate_module.check(results, floors)
+    if as_json:
+        sys.stdout.write(json.dumps({r.name: {"metrics": r.metrics, "seconds": r.seconds} for r in results}, indent=2) + "\n")
+    else:
+        Console().print(scores_table(results, verdicts))
+    if raise_floors:
+        if limit is not None:
+            _err.print("[bold red]error[/] floors are pinned on whole sets; run without --limit", highlight=False)
+            raise typer.Exit(code=2)
+        gate_module.write_floors(floors_path, gate_module.raise_floors(results, floors, allow_regression=allow_regression))
+    failed = [v for v in verdicts if not v.ok]
+    if gate and failed:
+        for verdict in failed:
+            _err.print(f"[bold red]below floor[/] {verdict.set} {verdict.metric}: {verdict.score} < {verdict.floor}", highlight=False)
+        raise typer.Exit(code=1)
 
 
 @app.command()

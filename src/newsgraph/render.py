@@ -70,37 +70,28 @@ def _factuality(event: Event) -> str:
 
 def _events(report: Report) -> Table:
     table = Table(title="Events (who did what to whom — and who says so)", title_justify="left")
-    for column in ("source", "event", "target", "CAMEO / PLOVER", "factuality", "when / where", "said by (chain)"):
+    for column in ("event", "CAMEO · PLOVER", "factuality", "said by"):
         table.add_column(column)
     for event in report.events:
         attribution = report.attribution(event.attribution) if event.attribution else None
         chain = " → ".join(attribution.chain) if attribution else "author"
-        when = event.date.text if event.date else ""
-        if event.location:
-            when = f"{when} {event.location.name}".strip()
-        table.add_row(
-            _names(report, event.sources),
-            Text(event.text),
-            _names(report, event.targets),
-            f"{event.cameo} / {event.plover.type or '-'}",
-            _factuality(event),
-            Text(when),
-            Text(chain),
-        )
+        who = Text.assemble(_names(report, event.sources), " —", (event.text, "bold"), "→ ", _names(report, event.targets))
+        where = " · ".join(x for x in (event.date.text if event.date else "", event.location.name if event.location else "") if x)
+        if where:
+            who.append(f"\n{where}", style="dim")
+        table.add_row(who, f"{event.cameo} · {event.plover.type or '-'}", _factuality(event), Text(chain))
     return table
 
 
 def _attributions(report: Report) -> Table:
     table = Table(title="Attributions", title_justify="left")
-    for column in ("source", "kind", "cue", "type", "content", "chain"):
+    for column in ("source (kind)", "cue (type)", "content", "chain"):
         table.add_column(column)
     for attribution in report.attributions:
         content = " … ".join(report.span_text(s) for s in attribution.content)
         table.add_row(
-            Text(attribution.source.text or "—"),
-            attribution.source.kind,
-            Text(attribution.cue.text),
-            attribution.type,
+            Text.assemble(attribution.source.text or "—", (f"\n{attribution.source.kind}", "dim")),
+            Text.assemble(attribution.cue.text, (f"\n{attribution.type}", "dim")),
             _snippet(content),
             Text(" → ".join(attribution.chain)),
         )
@@ -135,4 +126,19 @@ def _voice(report: Report) -> Table:
             "drift",
             _snippet(f"{drift.claim} — attributed in “{report.span_text(drift.attributed_span)}”, later asserted as “{report.span_text(drift.asserted_span)}”"),
         )
+    return table
+
+
+def scores_table(results, verdicts) -> Table:
+    """One row per metric of each gold set, with its floor and whether it holds."""
+    floors = {(v.set, v.metric): v for v in verdicts}
+    table = Table(title="Quality on gold sets", title_justify="left")
+    for column in ("set", "metric", "score", "floor", ""):
+        table.add_column(column)
+    for result in results:
+        for metric, value in sorted(result.metrics.items()):
+            verdict = floors.get((result.name, metric))
+            status = "" if verdict is None else ("ok" if verdict.ok else "BELOW")
+            table.add_row(result.name, metric, f"{value:.2f}", f"{verdict.floor:.2f}" if verdict else "", status)
+        table.add_row(result.name, "(seconds)", f"{result.seconds:.1f}", "", "")
     return table

@@ -1,0 +1,227 @@
+"""Predicate-level factuality against the unified MEANTIME and UW annotations.
+
+Gold: ``dev/factuality/unified/{meantime,uw}/dev.conll`` (Stanovsky et al. 2017): one token
+per line (``idx, word, value, POS, head, deprel, lemma``, tab-separated), a factuality value
+in [-3, 3] on annotated predicates and ``_`` elsewhere, sentences separated by blank lines.
+
+Three labels, on both sides:
+
+* gold: value >= 2 -> ``CT+`` (certain positive), value <= -2 -> ``CT-`` (certain
+  negative), anything in between -> ``hedged``.
+* ours: :func:`newsgraph.factuality.event_factuality` on the same token, parsed over the gold
+  tokenisation (a ``Doc`` built from the gold words, so indices line up). ``certain`` +
+  ``positive`` -> ``CT+``, ``certain`` + ``negative`` -> ``CT-``, any weaker certainty
+  (``probable``, ``possible``, ``underspecified``) -> ``hedged``. Mode decides too: a
+  ``hypothetical`` event (under "if") is ``hedged`` whatever its certainty, and so is a
+  ``future`` one ("will", "plans to"): neither has happened from the author's point of view,
+  and the gold scale rates future and conditional events below 2 far more often than not
+  (see :data:`HEDGED_MODES`). ``historical`` counts as actual.
+
+This scores the predicate layer only: each sentence is parsed alone, so the attribution
+context of the article (who says so, and the reporter's commitment to the cue) is not
+applied. Gold values are mostly from the author's perspective, so an event under
+"X said that ..." can be gold-hedged while ours, from its source's perspective, is certain;
+the error list keeps the governing verb chain so that such cases can be counted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from ..model import Factuality
+from . import SetResult
+from .metrics import MacroF1
+
+__all__ = [
+    "CORPORA",
+    "LABELS",
+    "HEDGED_MODES",
+    "ConllSentence",
+    "read_conll",
+    "parse_conll",
+    "gold_label",
+    "predicted_label",
+    "evaluate",
+]
+
+CORPORA = ("meantime", "uw")
+LABELS = ("CT+", "CT-", "hedged")
+GOLD_PATH = "dev/factuality/unified/{corpus}/dev.conll"
+DEFAULT_DATA = Path("/work/shared/data")
+
+# Modes that make an event not (yet) real from the author's point of view.
+HEDGED_MODES = frozenset({"future", "hypothetical"})
+
+
+@dataclass(frozen=True)
+class ConllSentence:
+    words: tuple[str, ...]
+    values: tuple[Optional[float], ...]  # the factuality value, None where not annotated
+    tags: tuple[str, ...] = ()  # gold PTB tags
+    heads: tuple[int, ...] = ()
+    deps: tuple[str, ...] = ()
+
+    @property
+    def predicates(self) -> list[int]:
+        return [i for i, v in enumerate(self.values) if v is not None]
+
+    @property
+    def text(self) -> str:
+        return "".join(w + (" " if s else "") for w, s in zip(self.words, _spaces(self.words))).strip()
+
+
+def gold_label(value: float) -> str:
+    if value >= 2:
+        return "CT+"
+    if value <= -2:
+        return "CT-"
+    return "hedged"
+
+
+def predicted_label(fact: Factuality) -> str:
+    if fact.certainty != "certain" or fact.mode in HEDGED_MODES:
+        return "hedged"
+    return "CT-" if fact.polarity == "negative" else "CT+"
+
+
+def parse_conll(lines: Iterable[str]) -> Iterator[ConllSentence]:
+    """Sentences from CoNLL lines (blank lines end a sentence)."""
+    rows: list[list[str]] = []
+    for line in lines:
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            if rows:
+                yield _sentence(rows)
+                rows = []
+            continue
+        rows.append(line.split("\t"))
+    if rows:
+        yield _sentence(rows)
+
+
+def read_conll(path: Union[str, Path], *, limit: Optional[int] = None) -> list[ConllSentence]:
+    out = []
+    with open(path, encoding="utf-8") as handle:
+        for sentence in parse_conll(handle):
+            if limit is not None and len(out) >= limit:
+                break
+            out.append(sentence)
+    return out
+
+
+def _sentence(rows: list[list[str]]) -> ConllSentence:
+    def col(row: list[str], i: int, default: str = "") -> str:
+        return row[i] if len(row) > i else default
+
+    values = []
+    for row in rows:
+        raw = col(row, 2, "_")
+        values.append(None if raw in ("_", "") else float(raw))
+    heads = []
+    for row in rows:
+        try:
+            heads.append(int(col(row, 4, "-1")))
+        except ValueError:
+            heads.append(-1)
+    return ConllSentence(
+        words=tuple(row[1] for row in rows),
+        values=tuple(values),
+        tags=tuple(col(row, 3) for row in rows),
+        heads=tuple(heads),
+        deps=tuple(col(row, 5) for row in rows),
+    )
+
+
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", "%", ")", "]", "}", "''", "'", "n't", "'s", "'re", "'ve", "'m", "'ll", "'d", "-RRB-"}
+_NO_SPACE_AFTER = {"(", "[", "{", "``", "$", "-LRB-"}
+
+
+def _spaces(words: Sequence[str]) -> list[bool]:
+    """Whitespace after each word, guessed from the usual PTB detokenisation."""
+    out = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        space = nxt is not None and word not in _NO_SPACE_AFTER and nxt.lower() not in _NO_SPACE_BEFORE
+        out.append(space)
+    return out
+
+
+def _chain(token) -> str:
+    """The token and the verbs above it, for error analysis: "say <ccomp- worry <ccomp- take"."""
+    parts = [token.lemma_]
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            break
+        parts.append(f"{node.head.lemma_}<{node.dep_}")
+        node = node.head
+    return " ".join(reversed(parts))
+
+
+def evaluate(
+    data_dir: Union[str, Path, None] = None,
+    *,
+    limit: Optional[int] = None,
+    nlp=None,
+    corpora: Sequence[str] = CORPORA,
+) -> SetResult:
+    from spacy.tokens import Doc
+
+    from ..factuality import event_factuality
+
+    data_dir = Path(data_dir) if data_dir is not None else DEFAULT_DATA
+    if nlp is None:
+        from .. import load_pipeline
+
+        nlp = load_pipeline()
+    metrics: dict[str, float] = {}
+    details: dict[str, Any] = {"mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
+    errors: list[dict[str, Any]] = []
+    for corpus in corpora:
+        path = data_dir / GOLD_PATH.format(corpus=corpus)
+        sentences = read_conll(path, limit=limit)
+        docs = (Doc(nlp.vocab, words=list(s.words), spaces=_spaces(s.words)) for s in sentences)
+        scores = MacroF1()
+        confusion: Counter = Counter()
+        for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=64)):
+            for i in sentence.predicates:
+                value = sentence.values[i]
+                gold = gold_label(value)
+                token = doc[i]
+                fact = event_factuality(token)
+                predicted = predicted_label(fact)
+                scores.add(gold, predicted)
+                confusion[(gold, predicted)] += 1
+                if gold != predicted:
+                    errors.append(
+                        {
+                            "kind": "mislabel",
+                            "corpus": corpus,
+                            "sentence": doc.text,
+                            "predicate": token.text,
+                            "index": i,
+                            "gold_value": value,
+                            "gold": gold,
+                            "predicted": predicted,
+                            "certainty": fact.certainty,
+                            "polarity": fact.polarity,
+                            "mode": fact.mode,
+                            "cues": list(fact.cues),
+                            "pos": token.pos_,
+                            "gold_tag": sentence.tags[i] if sentence.tags else "",
+                            "chain": _chain(token),
+                        }
+                    )
+        table = scores.as_dict(LABELS)
+        metrics[f"{corpus}.macro_f1"] = table["macro_f1"]
+        metrics[f"{corpus}.accuracy"] = table["accuracy"]
+        details[corpus] = {
+            "sentences": len(sentences),
+            "predicates": table["n"],
+            "labels": table["labels"],
+            "confusion": {g: {p: confusion[(g, p)] for p in LABELS} for g in LABELS},
+        }
+    return SetResult(name="factuality", metrics=metrics, details=details, errors=errors)
