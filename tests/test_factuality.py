@@ -19,7 +19,7 @@ from newsgraph.factuality import cue_commitment
         ("If Hezbollah attacks Israel, the war will spread.", "attacks", "positive", "underspecified", "hypothetical"),
         ("Israel refused to release the prisoners.", "release", "negative", "certain", "actual"),
         ("Egypt failed to mediate between Israel and Hamas.", "mediate", "negative", "certain", "actual"),
-        ("Iran plans to send weapons to Syria.", "send", "positive", "certain", "future"),
+        ("Iran plans to send weapons to Syria.", "send", "positive", "probable", "future"),
     ],
 )
 def test_event_factuality(analyze_text, text, trigger, polarity, certainty, mode):

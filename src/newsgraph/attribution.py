@@ -294,7 +294,7 @@ def _subject(verb: Token) -> Optional[Token]:
         if subjects:
             # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
             return subjects[-1]
-        if node.dep_ in {"advcl", "conj", "xcomp"} and node.head is not node:
+        if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -505,7 +505,7 @@ def _citing_reporter(drafts: list[AttributionDraft], citing: AttributionDraft) -
             return None
         if doc_token.i in cues and drafts[cues[doc_token.i]] is not citing:
             return cues[doc_token.i]
-        if doc_token.head is doc_token:
+        if doc_token.head.i == doc_token.i:
             return None
         doc_token = doc_token.head
     return None

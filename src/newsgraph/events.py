@@ -176,13 +176,28 @@ class VerbLexicon:
         return True
 
 
+_CLAUSAL = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "parataxis", "conj"}
+
+
+def _phrase_words(token: Token) -> set[str]:
+    """Words of a phrase, not descending into clauses embedded in it: in "clash over efforts
+    to deal with X", "deal" is not an object of "clash"."""
+    words: set[str] = set()
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        words.update((node.lemma_.lower(), node.lower_))
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSAL)
+    return words
+
+
 def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
     after: set[str] = set()
     preps: dict[str, set[str]] = {}
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg", "mark", "cc", "conj", "ccomp", "advcl"}:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "auxpass", "neg", "mark", "cc"} | _CLAUSAL:
             continue
-        words = {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+        words = _phrase_words(child)
         if child.dep_ in {"prep", "agent", "dative"}:
             preps.setdefault(child.lower_, set()).update(words - {child.lower_})
         after |= words
@@ -220,7 +235,7 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int]) -> list[EventDraft]
     verbs = VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
-        if token.i in skip:
+        if token.i in skip and not _coded_act(token, verbs):
             continue
         if token.pos_ in {"VERB", "AUX"}:
             draft = _verb_event(token, index, verbs)
@@ -233,6 +248,16 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int]) -> list[EventDraft]
         if draft is not None and (draft.sources or draft.targets):
             drafts.append(draft)
     return drafts
+
+
+def _coded_act(token: Token, verbs: VerbLexicon) -> bool:
+    """A reporting cue that is also an act CAMEO codes beyond "make a statement" (01):
+    "urged", "welcomed", "rejected", "accused", "warned" are events as well as cues."""
+    entry = verbs.lookup(token) if token.pos_ in {"VERB", "AUX"} else None
+    if entry is None:
+        return False
+    code, _ = verbs.code_for(token, entry)
+    return bool(code) and not code.startswith("01")
 
 
 def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[EventDraft]:
@@ -315,6 +340,11 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         elif child.dep_ == "dative":
             targets += _actors_of(child, index, exclude=sources)
     if not targets:
+        # "welcomed a resumption of talks with Mordor": an actor named inside the object phrase.
+        for child in children:
+            if child.dep_ == "dobj":
+                targets += [k for t in child.subtree if t.i != child.i and t.dep_ == "pobj" for k in _actors_of(t, index, exclude=sources)]
+    if not targets:
         # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
         for child in verb.children:
             if child.dep_ in {"advcl", "xcomp"} and child.tag_ == "VBG":
@@ -329,7 +359,7 @@ def _is_reflexive(verb: Token) -> bool:
 
 def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         if node.dep_ == "xcomp":
             # Object control ("enabling Hamas to manufacture") before subject control.
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
@@ -337,9 +367,10 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
                 found = [k for o in objects for k in _actors_of(o, index)]
                 if found:
                     return found
-        if node.dep_ in {"xcomp", "conj", "advcl"} and node.head is not node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"} and node.head.i != node.i:
+            # "Arnor is about to restore ...": climb through "about" to the clause with a subject.
             node = node.head
-            subjects = [c for c in node.children if c.dep_ == "nsubj"]
+            subjects = [c for c in _clause_children(node) if c.dep_ == "nsubj"]
             if subjects:
                 return [k for s in subjects for k in _actors_of(s, index)]
             continue

@@ -25,8 +25,8 @@ _DISTANCING = {"claim", "allege", "insist", "contend", "purport", "complain", "b
 _COMMITTING = {"find", "reveal", "confirm", "show", "establish", "prove", "discover", "learn", "know", "acknowledge", "admit", "note", "point"}
 _POSSIBLE_ADVERBS = {"perhaps", "possibly", "maybe", "conceivably", "potentially"}
 _PROBABLE_ADVERBS = {"reportedly", "allegedly", "apparently", "likely", "probably", "supposedly", "purportedly", "seemingly", "presumably"}
-_RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect"}
-_FUTURE_GOVERNORS = {"plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek"}
+_RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect", "expect", "hope", "fear", "doubt", "assume", "guess"}
+_FUTURE_GOVERNORS = {"plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish", "propose", "schedule", "agree", "decide"}
 
 
 def event_factuality(trigger: Token) -> Factuality:
@@ -34,38 +34,49 @@ def event_factuality(trigger: Token) -> Factuality:
     clause = _clause_head(trigger)
     chain = _governors(clause)
     cues: list[str] = []
-    polarity = "positive"
+    # A noun does not inherit its clause's negation: in "the tests did not exclude him" the
+    # tests happened; only its own "no" negates it.
+    scope = [trigger] if clause is trigger or trigger.pos_ in {"NOUN", "PROPN"} else [trigger, clause]
     negations = 0
-    scope = [trigger] if clause is trigger else [trigger, clause]
     for node in scope:
-        for child in node.children:
+        for child in _children_with_aux(node):
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") or child.lower_ == "never":
                 negations += 1
                 cues.append(child.text)
+            elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in _NEGATIVE_SUBJECTS:
+                negations += 1  # "No one held her back", "nobody hurried"
+                cues.append(child.text)
+            elif child.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
+                negations += 1
+                cues.append("no " + child.text)
     for governor, via in chain:
         lemma = governor.lemma_.lower()
-        if via == "xcomp" and lemma in lex.negative_predicates:
+        if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
             negations += 1
             cues.append(governor.text)
         if via == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
             negations += 1
             cues.append("not " + governor.text)
-    if negations % 2 == 1:
-        polarity = "negative"
+    polarity = "negative" if negations % 2 == 1 else "positive"
+
     certainty = "certain"
     mode = "actual"
-    auxiliaries = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
-    for aux in auxiliaries:
-        word = aux.lower_
-        if word in {"will", "shall", "'ll"}:
-            mode = "future"
-            cues.append(aux.text)
-        elif word in lex.possible_modals:
-            certainty = _weaker(certainty, "possible")
-            cues.append(aux.text)
-        elif word in {"should", "would", "must", "'d"}:
-            certainty = _weaker(certainty, "probable")
-            cues.append(aux.text)
+    reported = _reported_clause(clause)
+    for node in [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]:
+        for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
+            word = aux.lower_
+            if word in {"will", "shall", "'ll"}:
+                mode = "future"
+                cues.append(aux.text)
+            elif word in {"would", "'d"} and reported:
+                mode = "future"  # "said the army would withdraw": the future of a past report
+                cues.append(aux.text)
+            elif word in lex.possible_modals:
+                certainty = _weaker(certainty, "possible")
+                cues.append(aux.text)
+            elif word in {"should", "would", "must", "'d", "might"}:
+                certainty = _weaker(certainty, "probable")
+                cues.append(aux.text)
     for node in scope:
         for child in node.children:
             if child.dep_ in {"advmod", "npadvmod"}:
@@ -73,7 +84,7 @@ def event_factuality(trigger: Token) -> Factuality:
                 if word in _POSSIBLE_ADVERBS:
                     certainty = _weaker(certainty, "possible")
                     cues.append(child.text)
-                elif word in _PROBABLE_ADVERBS or (word in lex.hedges and word not in {"often", "usually", "frequently", "generally"}):
+                elif word in _PROBABLE_ADVERBS or (word in lex.hedges and word not in _NOT_HEDGES):
                     certainty = _weaker(certainty, "probable")
                     cues.append(child.text)
     for governor, via in chain:
@@ -81,18 +92,92 @@ def event_factuality(trigger: Token) -> Factuality:
         if lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}:
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
-        if lemma in _FUTURE_GOVERNORS and via == "xcomp":
+        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"}:
             mode = "future"
+            certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
             cues.append(governor.text)
         if lemma == "go" and via == "xcomp" and any(c.dep_ == "aux" for c in governor.children):
             mode = "future"
+    if trigger is clause and _unrealised_infinitive(clause, chain):
+        # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
+        certainty = _weaker(certainty, "probable")
+        cues.append("to")
+    if trigger.pos_ == "NOUN" and _irrealis_context(trigger):
+        # "hopes of recovery", "a bid to buy", "promises increased efficiency"
+        certainty = _weaker(certainty, "probable")
+        cues.append(trigger.head.text)
     if _in_condition(clause):
         mode = "hypothetical"
         certainty = _weaker(certainty, "underspecified")
         cues.append("if")
-    elif mode == "actual" and any(a.lower_ in {"would", "could", "might"} for a in auxiliaries) and _has_condition_sibling(clause):
-        mode = "hypothetical"
+    elif _questioned(clause):
+        certainty = _weaker(certainty, "underspecified")
+        cues.append("?")
     return Factuality(polarity=polarity, certainty=certainty, mode=mode, cues=tuple(cues))
+
+
+# Governors whose infinitive complement does happen (or, for fail/refuse, is negated).
+_ENTAILING = {
+    "begin", "start", "continue", "manage", "help", "cause", "force", "enable", "keep", "go",
+    "fail", "refuse", "decline", "stop", "cease", "remember", "dare", "bother", "happen",
+    "get", "proceed", "resume", "succeed", "neglect", "forget", "hesitate", "use", "come",
+    "have", "need", "seem", "appear", "be", "allow", "let", "make",
+}
+_NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
+_NOT_HEDGES = {"often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically"}
+
+
+def _children_with_aux(node: Token) -> list[Token]:
+    """A verb's dependents including those the parser hung on its auxiliaries."""
+    children = list(node.children)
+    for aux in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
+        children += list(aux.children)
+    return children
+
+
+def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        return False
+    if clause.dep_ in {"advcl", "acl", "relcl"}:
+        return True  # purpose clauses and noun complements: "in order to X", "a plan to X"
+    if not chain:
+        return False
+    governor, _ = chain[0]
+    return governor.lemma_.lower() not in _ENTAILING
+
+
+_IRREALIS = {
+    "hope", "fear", "worry", "concern", "possibility", "prospect", "risk", "threat", "plan",
+    "proposal", "expectation", "chance", "likelihood", "danger", "bid", "attempt", "effort",
+    "offer", "call", "demand", "request", "goal", "aim", "intention", "promise", "pledge",
+    "seek", "want", "propose", "expect", "consider", "urge", "ask", "need", "require",
+    "prevent", "avoid", "threaten", "may", "could", "would", "possible", "potential", "proposed",
+    "planned", "future", "prospective", "intended", "expected", "likely",
+}
+
+
+def _irrealis_context(noun: Token) -> bool:
+    """A noun event that is hoped, feared, planned or proposed rather than reported as real."""
+    if any(c.dep_ == "amod" and c.lower_ in _IRREALIS for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to"}:
+        return head.head.lemma_.lower() in _IRREALIS
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        return head.lemma_.lower() in _IRREALIS
+    return False
+
+
+def _reported_clause(clause: Token) -> bool:
+    """The clause is the complement of a past-tense speech verb ("said that ...")."""
+    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"} and clause.head.lemma_.lower() in lexicon().reporting_verbs
+
+
+def _questioned(clause: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
+        return True
+    sent = clause.sent
+    return sent.text.rstrip().endswith("?")
 
 
 def cue_commitment(cue_lemma: Optional[str]) -> Factuality:
@@ -131,7 +216,7 @@ def _clause_head(token: Token) -> Token:
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
             return node
-        if node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"} and node.head is not node:
+        if node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"} and node.head.i != node.i:
             node = node.head if node.dep_ != "pobj" else node.head.head
             continue
         break
@@ -143,7 +228,7 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
     out = []
     node = clause
     for _ in range(4):
-        if node.dep_ in {"xcomp", "ccomp"} and node.head is not node:
+        if node.dep_ in {"xcomp", "ccomp", "acl", "conj"} and node.head.i != node.i:
             out.append((node.head, node.dep_))
             node = node.head
         else:
@@ -156,7 +241,7 @@ def _in_condition(clause: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
             return True
-        if node.dep_ in {"conj", "xcomp"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
         return False

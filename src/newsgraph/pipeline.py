@@ -212,7 +212,7 @@ def _clause_tokens(trigger: Token) -> set[int]:
     head = trigger
     if trigger.pos_ not in {"VERB", "AUX"}:
         for _ in range(3):
-            if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
                 break
             head = head.head
     tokens = set()

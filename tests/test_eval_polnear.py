@@ -1,0 +1,147 @@
+"""PolNeAR scorers: span canonicalisation, one-to-one matching, outermost selection, voice labels,
+and (with the shared data) both sets on three dev articles."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from newsgraph.evaluation import polnear, polnear_voice
+from newsgraph.evaluation.polnear import canonical, match_coverage, match_exact, match_overlap, score_article, top_level
+
+TEXT = 'The Post reports that “Clinton was ill,” sources said. She left: "No comment."'
+#       0         1         2         3         4         5         6         7
+#       0123456789012345678901234567890123456789012345678901234567890123456789012345678
+
+
+def _find(sub: str, start: int = 0) -> tuple[int, int]:
+    i = TEXT.index(sub, start)
+    return (i, i + len(sub))
+
+
+def test_canonical_strips_punctuation_quotes_and_space():
+    s, e = _find("“Clinton was ill,”")
+    assert canonical(TEXT, [(s - 1, e + 1)]) == (( s + 1, e - 2),)
+    assert TEXT[slice(*canonical(TEXT, [(s, e)])[0])] == "Clinton was ill"
+
+
+def test_canonical_merges_pieces_split_by_punctuation_only():
+    a, b = _find("Clinton was"), _find("ill")
+    assert canonical(TEXT, [b, a]) == ((a[0], b[1]),)
+    # a real gap (words between) keeps two pieces
+    c = _find("sources")
+    assert canonical(TEXT, [a, c]) == (a, c)
+
+
+def test_canonical_keeps_colon_cue_and_drops_empty_pieces():
+    colon = _find(":")
+    assert canonical(TEXT, [colon]) == (colon,)
+    assert canonical(TEXT, [(colon[1], colon[1] + 1)]) == ()  # a lone space
+    assert canonical(TEXT, []) == ()
+
+
+def test_match_exact_is_one_to_one():
+    x, y = ((0, 3),), ((5, 9),)
+    assert match_exact([x, x, y], [x, y]) == [(0, 0), (2, 1)]
+    assert match_exact([()], [()]) == []  # empty spans never match
+
+
+def test_match_overlap_prefers_largest_overlap_and_matches_gold_once():
+    gold = [((0, 10),), ((20, 30),)]
+    predicted = [((8, 22),), ((0, 9),), ((40, 50),)]
+    # pred 1 shares 9 chars with gold 0, pred 0 shares 2 with gold 0 and 2 with gold 1
+    assert match_overlap(predicted, gold) == [(0, 1), (1, 0)]
+    assert match_overlap([((0, 10),), ((2, 4),)], [((0, 10),)]) == [(0, 0)]
+
+
+def test_match_coverage_thresholds():
+    gold = [((0, 100),)]
+    assert match_coverage([((0, 35),)], gold, 0.3) == [(0, 0)]
+    assert match_coverage([((0, 35),)], gold, 0.8) == []
+    # coverage is of the gold span: a long prediction covering all of it matches
+    assert match_coverage([((0, 400),)], gold, 0.8) == [(0, 0)]
+    # discontinuous: both pieces count
+    assert match_coverage([((0, 40), (60, 100))], gold, 0.8) == [(0, 0)]
+
+
+def _att(id_, cue, content, source=None, via=None, source_text="x"):
+    return SimpleNamespace(
+        id=id_,
+        via=via,
+        type="indirect",
+        cue=SimpleNamespace(span=cue, text="cue"),
+        content=tuple(content),
+        source=SimpleNamespace(span=source or cue, text=source_text if source else ""),
+    )
+
+
+def test_top_level_drops_textual_nesting_and_synthetic_relays_keeps_other_relays():
+    outer = _att("a", (10, 14), [(15, 80)])
+    nested = _att("b", (40, 44), [(45, 80)], via="a")  # cue inside a's content
+    citing = _att("c", (90, 96), [(15, 80)], via="a")  # "..., citing Y": cue outside
+    relay = _att("r", (100, 104), [(105, 130)])  # added outlet attribution for "told MENL"
+    relayed = _att("s", (100, 104), [(105, 130)], via="r")
+    kept = [a.id for a in top_level([outer, nested, citing, relay, relayed])]
+    assert kept == ["a", "c", "s"]
+
+
+def test_score_article_counts_and_errors():
+    said = _find("said")
+    sources = _find("sources")
+    quote = _find("“Clinton was ill,”")
+    reports = _find("reports")
+    gold = [
+        {"id": "E1", "source": [list(_find("The Post"))], "cue": [list(reports)], "content": [[reports[1] + 1, quote[1]]]},
+        {"id": "E2", "source": [list(sources)], "cue": [list(said)], "content": [list(_find('"No comment."'))]},
+    ]
+    # one prediction: cue "said", source "sources", content the quotation (without "that")
+    report = SimpleNamespace(attributions=(_att("p1", said, [quote], source=sources),))
+    counts, errors = score_article("doc", TEXT, gold, report)
+    assert (counts["cue.exact"].tp, counts["cue.exact"].fp, counts["cue.exact"].fn) == (1, 0, 1)
+    assert (counts["source.exact"].tp, counts["source.exact"].fn) == (1, 1)
+    # content: overlaps E1's content (partial: gold starts with "that"), exact fails
+    assert counts["content.exact"].tp == 0
+    assert counts["content.overlap"].tp == 1
+    # covers "Clinton was ill" (15) of "that “Clinton was ill" (21 chars): 0.71
+    assert counts["content.ggt0.3"].tp == 1 and counts["content.ggt0.8"].tp == 0
+    assert counts["attribution.overlap"].tp == 0  # cue said vs content of E1: different attributions
+    kinds = {(e["role"], e["kind"], e["partial"]) for e in errors}
+    assert ("content", "miss", True) in kinds and ("content", "false_alarm", True) in kinds
+    assert ("cue", "miss", False) in kinds
+    assert all(e["set"] == "polnear" and e["doc"] == "doc" for e in errors)
+
+
+def test_voice_labels():
+    text = "Author line here. Critics said it was bad. A stray ” here."
+    s1, s2, s3 = (0, 17), (18, 42), (43, 58)
+    gold = [(18, 25), (26, 30), (31, 41)]
+    assert polnear_voice.gold_label(text, s1, gold) == "author"
+    assert polnear_voice.gold_label(text, s2, gold) == "attributed"
+    # punctuation alone inside a gold span does not make a sentence attributed
+    assert polnear_voice.gold_label(text, s3, [(43, 52)]) == "attributed"
+    assert polnear_voice.gold_label(text, s3, [(51, 52)]) == "author"
+    assert polnear_voice.gold_label(text, (17, 18), gold) is None
+    assert polnear_voice.gold_label("7 p", (0, 1), gold) is None  # no letter: not scored
+    assert polnear_voice.gold_label(text, s2, [(18, 25)], majority=True) == "author"
+    assert polnear_voice.predicted_label(s1, [(0, 17)]) == "author"
+    assert polnear_voice.predicted_label(s2, [(0, 17)]) == "attributed"
+
+
+def test_both_sets_on_three_dev_articles(shared_data):
+    if not polnear.gold_path(shared_data).is_file():
+        pytest.skip("PolNeAR dev gold not in the shared data")
+    result = polnear.evaluate(shared_data, limit=3)
+    assert result.name == "polnear" and result.details["articles"] == 3
+    for role in ("cue", "source", "content"):
+        for level in ("exact", "overlap"):
+            for stat in ("precision", "recall", "f1"):
+                assert 0 <= result.metrics[f"{role}.{level}.{stat}"] <= 100
+    for key in ("content.ggt0.3.f1", "content.ggt0.8.f1", "attribution.overlap.f1"):
+        assert 0 <= result.metrics[key] <= 100
+    assert result.metrics["cue.overlap.f1"] > 0
+    assert all(e["kind"] in {"miss", "false_alarm"} for e in result.errors)
+    voice = polnear_voice.evaluate(shared_data, limit=3)
+    assert voice.name == "polnear-voice"
+    for key in ("voice.accuracy", "voice.macro_f1", "author.f1", "attributed.f1"):
+        assert 0 <= voice.metrics[key] <= 100
