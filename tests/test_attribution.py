@@ -19,7 +19,7 @@ def _content(report, attribution):
     [
         (
             "The minister said on Monday that the army would withdraw from the town.",
-            "The minister", "said", "the army would withdraw from the town", "indirect", "official",
+            "The minister", "said", "that the army would withdraw from the town", "indirect", "official",
         ),
         (
             "According to a senior U.S. official, Iran may have supplied drones to Russia.",
@@ -54,8 +54,28 @@ def _content(report, attribution):
             "Hamas spokesman Fawzi Barhoum", "said", "Negotiations are over", "direct", "named_person",
         ),
         (
+            'Critics called the plan "unworkable".',
+            "Critics", "called", 'the plan "unworkable"', "mixed", "vague",
+        ),
+        (
+            "Clinton wants to raise taxes on the wealthy.",
+            "Clinton", "wants", "to raise taxes on the wealthy", "indirect", "named_person",
+        ),
+        (
+            "But to prevent problems, he said, local officials should be vigilant.",
+            "he", "said", "But to prevent problems | local officials should be vigilant.", "indirect", "vague",
+        ),
+        (
+            "Pence: Flowers will not be at the debate.",
+            "Pence", ":", "Flowers will not be at the debate.", "indirect", "named_person",
+        ),
+        (
+            "Netanyahu's claim that the election is rigged was rejected.",
+            "Netanyahu's", "claim", "that the election is rigged", "indirect", "named_person",
+        ),
+        (
             "Al Jazeera reported that Qatar had expelled the envoy.",
-            "Al Jazeera", "reported", "Qatar had expelled the envoy", "indirect", "outlet",
+            "Al Jazeera", "reported", "that Qatar had expelled the envoy", "indirect", "outlet",
         ),
     ],
 )
@@ -73,7 +93,7 @@ def test_single_attributions(analyze_text, text, source, cue, content, type_, ki
     "text",
     [
         "The army seized three trucks near the border.",
-        'Critics called the plan "unworkable".',
+        "Gaza: the crossing reopens on Monday.",
         "He found the keys under the mat.",
     ],
 )

@@ -55,6 +55,7 @@ class AttributionDraft:
     relation: Optional[str] = None  # disputes | supports | corrects
     id: str = ""
     cited_by: Optional[int] = None  # token index of the cue whose clause a "citing X" hangs on
+    speaker_label: bool = False  # "Pence: ..." — a name used as a label is a named speaker
 
 
 def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[AttributionDraft]:
@@ -64,7 +65,13 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[
     for token in doc:
         if token.i in taken_cues:
             continue
-        draft = _according_to(doc, token) or _verb_cue(doc, token, quotes) or _colon_quote(doc, token, quotes) or _dash_quote(doc, token, quotes)
+        draft = (
+            _according_to(doc, token)
+            or _verb_cue(doc, token, quotes)
+            or _noun_cue(doc, token)
+            or _colon_quote(doc, token, quotes)
+            or _dash_quote(doc, token, quotes)
+        )
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
@@ -119,7 +126,7 @@ def _reporting_lemma(token: Token) -> Optional[str]:
     lex = lexicon()
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        return lemma if lemma in lex.reporting_verbs else None
+        return lemma if lemma in lex.reporting_verbs or lemma in _INTENTION or lemma in _NP_CONTENT else None
     if token.tag_ == "NNS" and token.dep_ in {"advcl", "ROOT", "ccomp", "parataxis", "conj"} and token.lower_.endswith("s"):
         singular = token.lower_[:-1]
         return singular if singular in lex.reporting_verbs else None
@@ -147,8 +154,14 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
         # "as the agency reports, <clause>": the rest of the sentence is the content.
         clause_end = _subtree_span(token)[1]
         content.append(_trim(doc.text, (clause_end, token.sent.end_char)))
-    if not content and lemma not in lex.needs_complement and lemma not in lex.dispute_verbs:
-        content = _adjacent_quotes(doc, token, quotes)
+    if not content and lemma in lex.reporting_verbs:
+        content = _parenthetical_content(doc, token, subject)
+    if not content and lemma in _INTENTION:
+        content = _intention_content(doc, token)
+    if not content and lemma in _NP_CONTENT:
+        content = _object_content(doc, token)
+    if not content and lemma in lex.reporting_verbs and lemma not in lex.needs_complement and lemma not in lex.dispute_verbs:
+        content = _adjacent_quotes(doc, token, quotes) or _following_paragraph(doc, token)
     if not content or (subject is not None and subject.lower_ in {"you", "ye"}):
         # "You may not know that ...": the author addressing the reader, not a source.
         return None
@@ -168,14 +181,95 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+# Verbs of saying and thinking that can stand as a parenthetical ("..., he said, ...").
+_SPEECH = {
+    "say", "tell", "add", "note", "explain", "insist", "argue", "write", "report", "claim",
+    "warn", "acknowledge", "contend", "predict", "stress", "conclude", "suggest", "believe",
+    "think", "recall", "observe", "remark", "admit", "concede", "complain", "reckon", "suspect",
+    "announce", "declare", "maintain", "reply", "respond", "assert", "emphasize", "emphasise",
+}
+# Stance and intention verbs whose infinitive is what the source wants or intends (PolNeAR
+# annotates these as attributions): "Clinton wants to ...", "urged Congress to ...".
+_INTENTION = {
+    "want", "plan", "intend", "hope", "promise", "vow", "pledge", "threaten", "refuse",
+    "decline", "seek", "aim", "agree", "decide", "expect", "urge", "ask", "call", "wish",
+    "offer", "propose", "demand", "encourage", "invite", "press", "push",
+}
+# Verbs whose object noun phrase is the attributed content: "called his supporters
+# 'deplorables'", "cited the report", "criticized the decision".
+_NP_CONTENT = {
+    "call", "cite", "note", "describe", "criticize", "criticise", "accuse", "praise", "blame",
+    "condemn", "deny", "announce", "endorse", "reject", "question", "welcome", "slam", "blast",
+    "mention", "acknowledge", "tweet", "echo", "reference", "dismiss", "characterize", "label",
+    "dub", "brand", "support", "back", "oppose", "defend", "attack", "urge", "warn", "thank",
+    "applaud", "dispute", "challenge", "highlight", "tout", "hail", "predict", "promise",
+    "recommend", "demand", "propose", "rule", "decry", "denounce", "lambaste", "mock", "ridicule",
+}
+_OBJECT_DEPS = {"dobj", "oprd", "dative", "ccomp", "xcomp"}
+
+
+def _parenthetical_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+    """"But to prevent problems, he said, local officials ...": a speech verb set off by commas
+    inside the clause it reports; the content is that clause without the parenthetical."""
+    head = verb.head
+    if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i == verb.i or subject is None:
+        return []
+    if verb.lemma_.lower() not in _SPEECH or len(list(verb.subtree)) > 8:
+        return []
+    # The parenthetical itself: speaker to verb (its commas are punctuation children).
+    words = [t for t in verb.subtree if not t.is_punct]
+    inner = (min(t.idx for t in words), max(t.idx + len(t) for t in words))
+    before = doc.text[: inner[0]].rstrip()
+    after = doc.text[inner[1] :].lstrip()
+    if not (before.endswith(",") and (after.startswith(",") or after.startswith(".") or not after)):
+        return []
+    outer = _subtree_span(head)
+    pieces = [_trim(doc.text, (outer[0], inner[0])), _trim(doc.text, (inner[1], outer[1]))]
+    return [p for p in pieces if p[1] - p[0] > 2]
+
+
+def _intention_content(doc: Doc, verb: Token) -> list[CharSpan]:
+    """The infinitive complement of a stance verb, with its own subject when it has one."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+    if xcomp is None:
+        return []
+    start = _subtree_span(xcomp)[0]
+    addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i), None)
+    if addressee is not None:
+        start = _subtree_span(addressee)[0]  # "urged Congress to act": Congress to act
+    return [_trim(doc.text, (start, _subtree_span(xcomp)[1]))]
+
+
+def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
+    """The object phrase (with its predicate: "called X 'deplorables'") as content."""
+    parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "on"})]
+    if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c.dep_ == "prep" for c in parts):
+        return []
+    start = min(_subtree_span(c)[0] for c in parts)
+    end = max(_subtree_span(c)[1] for c in parts)
+    return [_trim(doc.text, (start, end))]
+
+
+def _following_paragraph(doc: Doc, verb: Token) -> list[CharSpan]:
+    """"He said:" closing a paragraph: the next paragraph is what he said."""
+    after = doc.text[_subtree_span(verb)[1] : verb.sent.end_char]
+    tail = doc.text[verb.idx + len(verb) : verb.sent.end_char].strip()
+    if not tail.endswith(":") and not after.strip().startswith(":"):
+        return []
+    start = verb.sent.end_char
+    while start < len(doc.text) and doc.text[start].isspace():
+        start += 1
+    end = doc.text.find("\n\n", start)
+    end = len(doc.text) if end < 0 else end
+    return [_trim(doc.text, (start, end))] if end - start > 2 else []
 
 
 def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     """"..., citing sources familiar with the talks": the cited noun is the source of the
     clause the participle hangs on; the outer cue relays it."""
     cited = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if cited is None:
-        return None
+    if cited is None or not _can_be_source(cited):
+        return None  # "citing low growth": a reason, not a source
     head = token.head
     clause = _subtree_span(head)
     citing_start = _subtree_span(token)[0]
@@ -195,6 +289,16 @@ def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     )
 
 
+def _can_be_source(noun: Token) -> bool:
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+        or noun.pos_ in {"PROPN", "PRON"}
+        or lemma in lex.anonymous_heads | lex.official_heads | lex.vague_heads | lex.outlet_heads
+    )
+
+
 def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     """Content stops where a ", citing X" phrase inside it begins."""
     for token in clause.subtree:
@@ -203,11 +307,16 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     return span
 
 
+_CUE_ADVERBS = {"also", "then", "later", "previously", "earlier", "repeatedly", "again", "further", "first"}
+
+
 def _cue_extent(verb: Token) -> tuple[Token, Token]:
     """The verb with its auxiliaries, negation and particle: "has not said", "pointed out"."""
     doc = verb.doc
     first = verb
-    while first.i > 0 and doc[first.i - 1].head == verb and doc[first.i - 1].dep_ in {"aux", "auxpass", "neg"}:
+    while first.i > 0 and doc[first.i - 1].head == verb and (
+        doc[first.i - 1].dep_ in {"aux", "auxpass", "neg"} or doc[first.i - 1].lower_ in _CUE_ADVERBS
+    ):
         first = doc[first.i - 1]
     last = verb
     if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
@@ -230,16 +339,57 @@ def _complement_side_ok(verb: Token, complement: Token, subject: Optional[Token]
     return following is not None and following.text in _INVERSION_MARKS
 
 
-def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
-    """``Abbas: "We will not give up."`` — a name, a colon, then a quotation."""
-    if token.text != ":" or token.i == token.sent.start:
+_NOUN_CUES = {
+    "claim", "report", "statement", "assertion", "allegation", "warning", "suggestion",
+    "argument", "belief", "view", "promise", "pledge", "threat", "denial", "admission",
+    "remark", "comment", "assessment", "estimate", "finding", "conclusion", "insistence",
+    "accusation", "charge", "contention", "speculation", "rumor", "rumour", "announcement",
+    "prediction", "assurance", "testimony", "complaint", "concern", "fear", "hope", "sense",
+}
+
+
+def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"Trump's claim that the election is rigged": a reporting noun with its clause."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _NOUN_CUES:
         return None
-    following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
-    if following is None:
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    source = next((c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON", "NOUN"}), None)
+    if source is None:
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(source) if source is not None else None,
+        source_head=source,
+        content=[_trim(doc.text, _subtree_span(clause))],
+        type="indirect",
+    )
+
+
+def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """``Abbas: "We will not give up."`` — a name, a colon, then a quotation; also the
+    headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
+    if token.text != ":" or token.i == token.sent.start:
         return None
     head_tokens = [t for t in doc[token.sent.start : token.i] if not t.is_punct and not t.is_space]
     if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
         return None
+    following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
+    if following is None:
+        # Unquoted: only a short name (a speaker label), and the rest of the sentence.
+        if len(head_tokens) > 3 or not (head_tokens[0].pos_ == "PROPN" or head_tokens[0].is_title or head_tokens[0].is_upper):
+            return None
+        if any(t.lower_ in {"update", "note", "editor", "correction", "watch", "video", "photo", "read", "related"} for t in head_tokens):
+            return None  # editorial labels, not speakers
+        if any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in head_tokens):
+            return None  # "Gaza: ...", "Tuesday: ..." are datelines, not speakers
+        rest = _trim(doc.text, (token.idx + 1, token.sent.end_char))
+        if len(doc.text[rest[0] : rest[1]].split()) < 3:
+            return None
+        following = Quote(rest[0], rest[1], -1)
     head = max(head_tokens, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
@@ -248,14 +398,15 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         source_head=head,
         content=[following.span],
         type="direct",
+        speaker_label=True,
     )
 
 
 def _dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
     """``"We will not give up." — Mahmoud Abbas``: a quotation signed with a dash."""
-    if token.text not in {"—", "–", "-", "--"}:
+    if not token.is_punct or not any(ch in token.text for ch in "—–―") and token.text not in {"-", "--"}:
         return None
-    preceding = next((q for q in quotes if not q.single and 0 <= token.idx - q.end <= 3), None)
+    preceding = next((q for q in quotes if not q.single and 0 <= token.idx - q.end <= 3 or token.idx <= q.end < token.idx + len(token)), None)
     if preceding is None:
         return None
     signature = []
@@ -338,15 +489,15 @@ def _trim(text: str, span: CharSpan) -> CharSpan:
         start += 1
     while end > start and text[end - 1] in _TRIM - {'"', "”", "’", "'"} | {" ", "\n", "\u00a0", ",", ";", ":"}:
         end -= 1
+    # A quotation closed just past the span belongs to it: 'called the plan "unworkable"'.
+    if text.count('"', start, end) % 2 == 1 and text[end : end + 1] == '"' and text[start : start + 1] != '"':
+        end += 1
     # A closing quotation mark without its opening one in the span is the quote's edge:
     # 'the talks were "going nowhere"' keeps it, '...elections."' loses it.
     while end > start and text[end - 1] in '"”' and text.count('"', start, end) % 2 == 1 and "“" not in text[start:end]:
         end -= 1
         while end > start and text[end - 1] in " \n\u00a0,;:":
             end -= 1
-    # A "that" complementiser belongs to the cue, not the content.
-    if text[start : start + 5].lower() == "that ":
-        start += 5
     dateline = _DATELINE.match(text, start, end)
     if dateline and (start == 0 or text[start - 1] == "\n"):
         start = dateline.end()
@@ -361,12 +512,23 @@ def _adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpa
     """Quotations in the cue's sentence, or right before it ("'...,' he said.")."""
     sent = verb.sent
     found = [q.span for q in quotes if not q.single and q.start >= sent.start_char - 1 and q.end <= sent.end_char + 1]
+    # A quotation opened in an earlier sentence and closed before the cue ('... consciousness,"
+    # said Caddell'), or opened after the cue and running on ('said: "Did ...? ..."').
+    found += [
+        q.span
+        for q in quotes
+        if not q.single and q.span not in found and (
+            (q.start < sent.start_char <= q.end <= verb.idx and "\n" not in doc.text[q.start : sent.start_char])
+            or (verb.idx < q.start < sent.end_char and q.end > sent.end_char)
+        )
+    ]
     if not found and len(sent) <= 8:
         # '"We will win," he said.' split into two sentences: the quote just before, in the
         # same paragraph.
         found = [q.span for q in quotes if not q.single and 0 <= sent.start_char - q.end <= 3 and "\n" not in doc.text[q.end : sent.start_char]]
-    # Short quoted words inside a sentence are scare quotes or titles, not speech.
-    return [span for span in found if len(doc.text[span[0] : span[1]].split()) > 3]
+    # Short quoted words inside a sentence are scare quotes or titles, not speech, unless the
+    # quote closes on its own punctuation ('"Okay," I said').
+    return [span for span in found if len(doc.text[span[0] : span[1]].split()) > 3 or doc.text[span[1] - 1 : span[1]] in {",", ".", "?", "!"}]
 
 
 def _snap_to_quotes(text: str, content: list[CharSpan], quotes: list[Quote]) -> list[CharSpan]:
@@ -468,7 +630,7 @@ def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> No
         draft.source_kind = "outlet"
     elif lemma in lex.official_heads:
         draft.source_kind = "official"
-    elif head.ent_type_ == "PERSON":
+    elif head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and not head.ent_type_) or draft.speaker_label:
         draft.source_kind = "named_person"
     elif head.ent_type_ in {"ORG", "GPE", "NORP"}:
         draft.source_kind = "named_organization"

@@ -63,7 +63,7 @@ __all__ = [
 NAME = "polnear"
 ROLES = ("cue", "source", "content")
 SUBDIR = Path("dev") / "attribution" / "polnear"
-GOLD_FILE = "derived/polnear_dev.derived.jsonl"
+GOLD_FILE = "derived/polnear_{split}.derived.jsonl"
 
 Piece = tuple[int, int]
 Spans = tuple[Piece, ...]
@@ -80,13 +80,16 @@ class GoldArticle:
 # ---------------------------------------------------------------- gold
 
 
-def gold_path(data_dir: Path) -> Path:
-    return Path(data_dir) / SUBDIR / GOLD_FILE
+def gold_path(data_dir: Path, split: str = "dev") -> Path:
+    return Path(data_dir) / SUBDIR / GOLD_FILE.format(split=split)
 
 
-def load_gold(data_dir: Path, *, limit: Optional[int] = None) -> list[GoldArticle]:
-    """Dev articles in file order, one annotation each (the first annotator's)."""
-    path = gold_path(data_dir)
+def load_gold(data_dir: Path, *, limit: Optional[int] = None, split: str = "dev") -> list[GoldArticle]:
+    """Articles of ``split`` in file order, one annotation each (the first annotator's).
+
+    Scores are reported on "dev"; "train" is for error analysis and training only.
+    """
+    path = gold_path(data_dir, split)
     if not path.is_file():
         raise FileNotFoundError(f"PolNeAR dev gold not found: {path}")
     out: list[GoldArticle] = []
@@ -96,7 +99,7 @@ def load_gold(data_dir: Path, *, limit: Optional[int] = None) -> list[GoldArticl
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row.get("compartment", "dev") != "dev" or row["doc"] in seen:
+            if row.get("compartment", split) != split or row["doc"] in seen:
                 continue
             seen.add(row["doc"])
             out.append(GoldArticle(row["doc"], row["text"], row["attributions"], row.get("annotator", "")))
@@ -412,8 +415,8 @@ def score_article(
     return counts, errors
 
 
-def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetResult:
-    articles = load_gold(data_dir, limit=limit)
+def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, split: str = "dev") -> SetResult:
+    articles = load_gold(data_dir, limit=limit, split=split)
     analysed = analyse([a.text for a in articles], nlp)
     totals: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
