@@ -57,7 +57,7 @@ def test_places_are_locations_not_actors(analyze_text):
 
 def test_definite_description_resolves_to_earlier_outlet(analyze_text):
     report = analyze_text("Reuters reported the talks. The news agency said Egypt had shelled positions.")
-    (attribution,) = report.attributions
+    attribution = next(a for a in report.attributions if a.cue.text == "said")
     assert report.actor(attribution.source.actor).name == "Reuters"
     assert attribution.chain == ("Reuters", "author")
 

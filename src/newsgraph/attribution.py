@@ -16,11 +16,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
+from .cues import CueModel, candidate, features
 from .lexicon import lexicon
 from .model import Attribution, Cue, Source, Span as CharSpan, make_id
 from .quotes import Quote
@@ -34,6 +35,7 @@ _COMPLEMENTS = {"ccomp", "parataxis"}
 _RELAY_VERBS = {"tell", "inform", "brief", "write"}
 _TRIM = set(" \t\n\r\u00a0,;:-–—\"'“”‘’")
 _NOT_SOURCE_WORDS = {"so", "as", "thus"}
+_PACKAGED: Any = object()  # sentinel: "use the packaged cue model"
 _KIND_RANK = {"outlet": 0, "person": 1, "organization": 2, "group": 2, "agent": 3, "country": 4}
 # What separates reported content from an inverted speaker: '"...," she said', '... - so reports X'.
 _INVERSION_MARKS = {",", '"', "”", "’", "'", "-", "–", "—"}
@@ -58,8 +60,14 @@ class AttributionDraft:
     speaker_label: bool = False  # "Pence: ..." — a name used as a label is a named speaker
 
 
-def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[AttributionDraft]:
-    """Attributions in document order, with sources resolved and nesting worked out."""
+def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote], *, model: Optional[CueModel] = _PACKAGED) -> list[AttributionDraft]:
+    """Attributions in document order, with sources resolved and nesting worked out.
+
+    ``model`` (the packaged learned cue judge by default; ``None`` for rules only) confirms
+    or rejects the rules' verb cues and adds cues in frames the rules do not know.
+    """
+    if model is _PACKAGED:
+        model = CueModel.packaged()
     drafts: list[AttributionDraft] = []
     taken_cues: set[int] = set()
     for token in doc:
@@ -72,6 +80,12 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[
             or _colon_quote(doc, token, quotes)
             or _dash_quote(doc, token, quotes)
         )
+        if model is not None and candidate(token):
+            p = model.probability(features(token, draft is not None))
+            if draft is not None and p < model.keep_rule_above:
+                draft = None
+            elif draft is None and p >= model.threshold:
+                draft = _generic_cue(doc, token, quotes)
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
@@ -91,6 +105,37 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote]) -> list[
 
 
 # -- cue finders ----------------------------------------------------------------------
+
+
+def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """A cue the learned model found in a frame the rules do not know: take the speaker from
+    the subject and the content from the first complement the verb has."""
+    subject = _subject(token)
+    if subject is not None and subject.lower_ in {"you", "ye"}:
+        return None
+    if token.lemma_.lower() in _ASPECTUAL:
+        return None  # "continues to put on a face": aspect, not speech or stance
+    if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
+        return None  # "it is often overlooked that ...": the author's framing, not a source
+    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    content = [_trim(doc.text, _subtree_span(c)) for c in complements]
+    content = content or _intention_content(doc, token)
+    if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
+        # A noun phrase is content only after a verb of saying or judging ("called it a
+        # disgrace"), not after any verb ("put on a 'moderate' face").
+        content = _object_content(doc, token)
+    content = content or _adjacent_quotes(doc, token, quotes)
+    if not content:
+        return None
+    first, last = _cue_extent(token)
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(first.idx, last.idx + len(last)),
+        source=_phrase(subject) if subject is not None else None,
+        source_head=subject,
+        content=content,
+        type="indirect",
+    )
 
 
 def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
@@ -181,6 +226,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+_ASPECTUAL = {"continue", "begin", "start", "keep", "stop", "resume", "try", "manage", "fail", "use", "go", "come", "get", "have", "need", "help", "cease", "tend"}
 # Verbs of saying and thinking that can stand as a parenthetical ("..., he said, ...").
 _SPEECH = {
     "say", "tell", "add", "note", "explain", "insist", "argue", "write", "report", "claim",
@@ -245,6 +291,11 @@ def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
     parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "on"})]
     if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c.dep_ == "prep" for c in parts):
         return []
+    first = min(parts, key=lambda c: c.i)
+    if first.dep_ == "prep":
+        # "commented on the plan": the content is what the preposition introduces.
+        pobj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
+        parts = [pobj if c is first and pobj is not None else c for c in parts]
     start = min(_subtree_span(c)[0] for c in parts)
     end = max(_subtree_span(c)[1] for c in parts)
     return [_trim(doc.text, (start, end))]
@@ -286,6 +337,13 @@ def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
         content=[content],
         type="indirect",
         cited_by=head.i,
+    )
+
+
+def _expletive(subject: Optional[Token]) -> bool:
+    """"It" of "it is said that ...": a placeholder subject, not a speaker."""
+    return subject is not None and subject.lower_ == "it" and (
+        subject.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in subject.head.children)
     )
 
 
@@ -464,7 +522,7 @@ def _phrase(head: Token) -> CharSpan:
         if any(a.dep_ in {"relcl", "acl", "punct"} and a.head == head and a is not head for a in [child]):
             continue
         tokens.append(child)
-    tokens = [t for t in tokens if not (t.is_punct and t.text not in {"'s", "-", "–", "'"})]
+    tokens = [t for t in tokens if not (t.is_punct and t.text not in {"'s", "-", "–", "'"})] or [head]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     # Keep the phrase contiguous: stop at the first relative clause after the head.
@@ -597,7 +655,7 @@ def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> No
         draft.source_kind = "vague"
         return
     keys = index.keys_at(head)
-    if not keys and head.pos_ == "PRON":
+    if not keys and head.pos_ == "PRON" and not _expletive(head):
         keys = resolve_pronoun(head, index)
     modifier_keys: tuple[str, ...] = ()
     if not keys:

@@ -46,6 +46,7 @@ _SUPPORT_VERBS = {
     "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
     "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
     "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
+    "announce",
 }
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
 EPITHET_RELATIONS = {

@@ -60,7 +60,7 @@ def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline
     attributions = [
         _with_commitment(doc, a, d) for a, d in zip(attributions, drafts)
     ]
-    cue_tokens = {i for d in drafts for i in range(*d.cue_tokens)}
+    cue_tokens = {i for d in drafts if _speech_frame(doc, d) for i in range(*d.cue_tokens)}
     reference = _reference_date(article.published)
     dates = find_dates(doc, reference)
     events = [
@@ -97,6 +97,15 @@ def _finish_new_drafts(doc: Doc, drafts: list[AttributionDraft], index: ActorInd
             _classify_source(doc, draft, index)
     _nest(drafts)
     _relay(drafts, index)
+
+
+def _speech_frame(doc: Doc, draft: AttributionDraft) -> bool:
+    """A cue whose content is a clause or a quotation frames other events and is not one
+    itself ("said that X"); "expressed optimism", "claimed responsibility" are acts."""
+    cue = doc[draft.cue_tokens[0]]
+    if cue.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children):
+        return True
+    return draft.type != "indirect" and not any(c.dep_ == "dobj" for c in cue.children)
 
 
 def _with_commitment(doc: Doc, attribution: Attribution, draft: AttributionDraft) -> Attribution:

@@ -1,0 +1,177 @@
+"""Train the learned cue judge (``src/newsgraph/data/cue_model.json``) on PolNeAR *train*.
+
+Data: ``$NEWSGRAPH_DATA/dev/attribution/polnear/derived/polnear_train.derived.jsonl`` (840
+articles). The dev split is never read here; it is what ``newsgraph eval polnear`` scores.
+
+Examples: every candidate verb (``newsgraph.cues.candidate``) in the parsed train articles,
+labelled 1 when it lies inside a gold cue span. PolNeAR annotates only outermost attributions,
+so verbs inside another attribution's gold content are left out (their label is unknown).
+
+Model: L2 logistic regression (scikit-learn, ``pip install scikit-learn``) on the binary
+features of ``newsgraph.cues.features``; C and the decision thresholds are chosen on 10% of
+the *train* articles held out, then the model is refitted on all train articles. Features
+seen fewer than ``--min-count`` times are dropped.
+
+    python scripts/train_cues.py [--data DIR] [--limit N] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _gold_articles(data: Path, limit: int | None) -> list[dict]:
+    path = data / "dev" / "attribution" / "polnear" / "derived" / "polnear_train.derived.jsonl"
+    if not path.is_file():
+        sys.exit(f"train split not found: {path} (set NEWSGRAPH_DATA or pass --data)")
+    seen, out = set(), []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row.get("compartment") != "train" or row["doc"] in seen:
+            continue
+        seen.add(row["doc"])
+        out.append(row)
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def _examples(nlp, catalogue, rows):
+    from newsgraph.actors import resolve_actors
+    from newsgraph.attribution import find_attributions
+    from newsgraph.cues import candidate, features
+    from newsgraph.quotes import find_quotes
+
+    texts = [row["text"] for row in rows]
+    with nlp.select_pipes(disable=["newsgraph_actors"]):
+        docs = nlp.pipe(texts, batch_size=16)
+        actors = nlp.get_pipe("newsgraph_actors")
+        for row, doc in zip(rows, docs):
+            doc = actors(doc)
+            index = resolve_actors(doc, catalogue)
+            quotes = find_quotes(doc.text)
+            rule_cues = {d.cue_tokens[0] for d in find_attributions(doc, index, quotes, model=None)}
+            cue_chars = [(s, e) for a in row["attributions"] for s, e in a.get("cue") or []]
+            contents = [(i, s, e) for i, a in enumerate(row["attributions"]) for s, e in a.get("content") or []]
+            cue_owner = {}
+            for i, a in enumerate(row["attributions"]):
+                for s, e in a.get("cue") or []:
+                    cue_owner[(s, e)] = i
+            examples = []
+            for token in doc:
+                if not candidate(token):
+                    continue
+                start, end = token.idx, token.idx + len(token)
+                inside_cue = [(s, e) for s, e in cue_chars if s < end and start < e]
+                owner = cue_owner.get(inside_cue[0]) if inside_cue else None
+                if any(s <= start and end <= e and i != owner for i, s, e in contents):
+                    continue  # inside someone's content: PolNeAR does not annotate nested cues
+                examples.append((features(token, token.i in rule_cues), int(bool(inside_cue))))
+            yield row["doc"], examples
+
+
+def _fit(train, c):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _ in train])
+    y = [label for _, label in train]
+    model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    model.fit(x, y)
+    return {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
+
+
+def _probability(weights, feats):
+    score = sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def _f1(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def _decisions(weights, examples, threshold, keep_rule_above):
+    tp = fp = fn = 0
+    for feats, label in examples:
+        p = _probability(weights, feats)
+        rule = "rule=1" in feats
+        predicted = (rule and p >= keep_rule_above) or (not rule and p >= threshold)
+        tp += predicted and label
+        fp += predicted and not label
+        fn += (not predicted) and label
+    return _f1(tp, fp, fn)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWSGRAPH_DATA") or REPO.parent / "shared" / "data"))
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N train articles")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--out", type=Path, default=REPO / "src" / "newsgraph" / "data" / "cue_model.json")
+    args = parser.parse_args()
+
+    from newsgraph.actors import ActorCatalogue
+    from newsgraph.nlp import load_pipeline
+
+    started = time.time()
+    nlp = load_pipeline()
+    catalogue = ActorCatalogue.packaged(nlp)
+    rows = _gold_articles(args.data, args.limit)
+    per_doc = list(_examples(nlp, catalogue, rows))
+    print(f"parsed {len(per_doc)} train articles in {time.time() - started:.0f}s", file=sys.stderr)
+
+    counts = Counter(f for _, examples in per_doc for feats, _ in examples for f in set(feats))
+    keep = {f for f, n in counts.items() if n >= args.min_count}
+    per_doc = [(doc, [([f for f in feats if f in keep], label) for feats, label in examples]) for doc, examples in per_doc]
+
+    random.Random(args.seed).shuffle(per_doc)
+    cut = max(1, len(per_doc) // 10)
+    held_out = [e for _, ex in per_doc[:cut] for e in ex]
+    fit_part = [e for _, ex in per_doc[cut:] for e in ex]
+    best = None
+    for c in (0.1, 0.3, 1.0, 3.0):
+        weights = _fit(fit_part, c)
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+            for keep_rule_above in (0.05, 0.1, 0.2, 0.3):
+                f1, p, r = _decisions(weights, held_out, threshold, keep_rule_above)
+                if best is None or f1 > best[0]:
+                    best = (f1, p, r, c, threshold, keep_rule_above)
+    rules_only = _f1(
+        sum(1 for feats, label in held_out if "rule=1" in feats and label),
+        sum(1 for feats, label in held_out if "rule=1" in feats and not label),
+        sum(1 for feats, label in held_out if "rule=1" not in feats and label),
+    )
+    f1, p, r, c, threshold, keep_rule_above = best
+    print(f"held-out train cues: rules only F1 {rules_only[0]:.3f}; model F1 {f1:.3f} (P {p:.3f} R {r:.3f}) C={c} t={threshold} keep={keep_rule_above}", file=sys.stderr)
+    weights = _fit([e for _, ex in per_doc for e in ex], c)
+    model = {
+        "weights": {k: round(v, 4) for k, v in sorted(weights.items())},
+        "threshold": threshold,
+        "keep_rule_above": keep_rule_above,
+        "trained_on": "PolNeAR train split (derived/polnear_train.derived.jsonl), outermost cues; dev never read",
+        "articles": len(per_doc),
+        "examples": sum(len(ex) for _, ex in per_doc),
+        "held_out": {"articles": cut, "rules_only_f1": round(rules_only[0], 4), "model_f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4)},
+        "hyperparameters": {"C": c, "min_count": args.min_count, "seed": args.seed},
+        "made_by": "scripts/train_cues.py",
+    }
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(weights)} weights) in {time.time() - started:.0f}s", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

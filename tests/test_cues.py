@@ -1,0 +1,51 @@
+"""The learned cue judge: features, the shipped weights, and its effect on attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import ActorCatalogue, resolve_actors
+from newsgraph.attribution import find_attributions
+from newsgraph.cues import CueModel, candidate, features
+from newsgraph.quotes import find_quotes
+
+
+def test_shipped_model_loads_and_records_its_training():
+    from newsgraph.resources import catalogue_json
+
+    model = CueModel.packaged()
+    assert model is not None and model.weights
+    assert 0 < model.keep_rule_above <= model.threshold < 1
+    meta = catalogue_json("cue_model.json")
+    assert "train" in meta["trained_on"] and "dev never read" in meta["trained_on"]
+    assert meta["made_by"] == "scripts/train_cues.py"
+
+
+def test_features_describe_the_frame(nlp):
+    doc = nlp("The minister said that the army would withdraw.")
+    said = doc[2]
+    assert candidate(said)
+    feats = features(said, rule_fired=True)
+    assert {"lemma=say", "rule=1", "has=ccomp", "has=that_clause", "subj.pos=NOUN", "subj=source_noun"} <= set(feats)
+
+
+@pytest.mark.parametrize("text", ["The minister said that the army would withdraw.", "Rebels say the town has fallen."])
+def test_model_keeps_clear_cues(nlp, text):
+    model = CueModel.packaged()
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "say")
+    assert model.probability(features(verb, rule_fired=True)) >= model.keep_rule_above
+
+
+def test_rules_only_mode(nlp):
+    doc = nlp("Hamas sources complained that Iran has not paid.")
+    index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
+    drafts = find_attributions(doc, index, find_quotes(doc.text), model=None)
+    assert [doc.text[d.cue[0] : d.cue[1]] for d in drafts] == ["complained"]
+
+
+def test_probability_is_bounded():
+    model = CueModel({"a": 100.0, "b": -100.0}, 0.5, 0.1)
+    assert model.probability(["a"]) == pytest.approx(1.0)
+    assert model.probability(["b"]) == pytest.approx(0.0)
+    assert model.probability([]) == 0.5
