@@ -32,6 +32,8 @@ def _events(report):
         # reciprocal "each other"
         ("Fatah and Hamas have repeatedly blamed each other.", (["Fatah", "Hamas"], "blamed", "112", ["Fatah", "Hamas"])),
         ("The U.S. will impose sanctions on Iran.", (["United States"], "impose", "163", ["Iran"])),
+        # a verbal act on a thing, with no actor as target
+        ("Russia rejected the draft resolution.", (["Russia"], "rejected", "1246", [])),
     ],
 )
 def test_event_table(analyze_text, text, expected):
@@ -53,7 +55,7 @@ def test_plover_and_goldstein(analyze_text):
     "text",
     [
         "The weather was fine.",
-        "Hamas hampers their efforts.",  # a verbal act with no addressee is not an event
+        "Hamas apologized.",  # a verbal act with neither an addressee nor an object is too vague
         "A convoy bound for Darfur waited.",  # adjectival participle
     ],
 )

@@ -274,8 +274,8 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         return None
     sources, targets = _verb_arguments(verb, index)
     sources, targets = _reciprocal(verb, sources, targets)
-    if not targets and code[:2] not in _UNDIRECTED_ROOTS:
-        # Verbal acts need an addressee to be an event ("hampers their efforts" is not one).
+    if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
+        # A verbal act with neither an actor nor anything it acts on is too vague to code.
         return None
     return EventDraft(verb, code, sources, targets, "verb", line)
 
@@ -285,6 +285,11 @@ def _supports_nominal(verb: Token) -> bool:
     if verb.lemma_.lower() not in _SUPPORT_VERBS:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
+
+
+def _has_object(verb: Token) -> bool:
+    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor."""
+    return any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
 
 
 def _is_epithet_participle(token: Token) -> bool:
