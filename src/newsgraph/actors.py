@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import lexicon
+from .nlp import sentence_of
 from .model import Actor, make_id
 from .places import city_country
 from .resources import catalogue_jsonl
@@ -556,7 +557,7 @@ def _add_linear_coordinations(doc: Doc, index: ActorIndex) -> None:
         key=lambda m: m.start,
     )
     for first, second in zip(named, named[1:]):
-        if first.keys == second.keys or doc[first.start].sent != doc[second.start].sent:
+        if first.keys == second.keys or sentence_of(doc[first.start]) != sentence_of(doc[second.start]):
             continue
         between = doc[first.end : second.start]
         if not any(t.lower_ in {"and", "&"} for t in between) or len(between) > 6:
@@ -632,7 +633,7 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
         mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
     elif word in _PLURAL_PRONOUNS:
         # "A and B ... their": a coordination in the same sentence first.
-        mention = index.before(token.i, multi=True, exclude=exclude, since=token.sent.start)
+        mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start)
         mention = mention or index.before(token.i, kinds=organised, exclude=exclude, since=window)
     elif word in _SINGULAR_GROUP_PRONOUNS:
         mention = index.before(token.i, kinds=organised - {"agent"}, exclude=exclude, since=window)
@@ -650,10 +651,10 @@ def _first_content_token(span: Span) -> int:
 
 
 def _previous_sentence_start(token: Token) -> int:
-    start = token.sent.start
+    start = sentence_of(token).start
     if start == 0:
         return 0
-    return token.doc[start - 1].sent.start
+    return sentence_of(token.doc[start - 1]).start
 
 
 def _strip_determiners(span: Span) -> str:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .cues import CueModel, candidate, features
 from .lexicon import lexicon
+from .nlp import sentence_of, text_of
 from .model import Attribution, Cue, Source, Span as CharSpan, make_id
 from .quotes import Quote
 
@@ -89,7 +90,7 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote], *, model
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
-        draft.content = _snap_to_quotes(doc.text, draft.content, quotes)
+        draft.content = _snap_to_quotes(text_of(doc), draft.content, quotes)
         # A verb inside the quotation it would introduce is part of the speech, not a cue.
         draft.content = [c for c in draft.content if not (c[0] <= draft.cue[0] < c[1])]
         if not draft.content:
@@ -118,7 +119,7 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
     if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
         return None  # "it is often overlooked that ...": the author's framing, not a source
     complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
-    content = [_trim(doc.text, _subtree_span(c)) for c in complements]
+    content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
     content = content or _intention_content(doc, token)
     if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
         # A noun phrase is content only after a verb of saying or judging ("called it a
@@ -146,12 +147,12 @@ def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     if not objects:
         return None
     source = _phrase(objects[0])
-    sent = token.sent
+    sent = sentence_of(token)
     phrase_start = token.idx
     phrase_end = source[1]
     before = (sent.start_char, phrase_start)
     after = (phrase_end, sent.end_char)
-    content = [s for s in (_trim(doc.text, before), _trim(doc.text, after)) if s[1] - s[0] > 1]
+    content = [s for s in (_trim(text_of(doc), before), _trim(text_of(doc), after)) if s[1] - s[0] > 1]
     return AttributionDraft(
         cue_tokens=(token.i, to.i + 1),
         cue=(token.idx, to.idx + len(to)),
@@ -194,11 +195,11 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
     if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
         return _citing(doc, token)
     complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
-    content: list[CharSpan] = [_cut_citing(doc, _trim(doc.text, _subtree_span(c)), c) for c in complements]
+    content: list[CharSpan] = [_cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c) for c in complements]
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children):
         # "as the agency reports, <clause>": the rest of the sentence is the content.
         clause_end = _subtree_span(token)[1]
-        content.append(_trim(doc.text, (clause_end, token.sent.end_char)))
+        content.append(_trim(text_of(doc), (clause_end, sentence_of(token).end_char)))
     if not content and lemma in lex.reporting_verbs:
         content = _parenthetical_content(doc, token, subject)
     if not content and lemma in _INTENTION:
@@ -265,12 +266,12 @@ def _parenthetical_content(doc: Doc, verb: Token, subject: Optional[Token]) -> l
     # The parenthetical itself: speaker to verb (its commas are punctuation children).
     words = [t for t in verb.subtree if not t.is_punct]
     inner = (min(t.idx for t in words), max(t.idx + len(t) for t in words))
-    before = doc.text[: inner[0]].rstrip()
-    after = doc.text[inner[1] :].lstrip()
+    before = text_of(doc)[: inner[0]].rstrip()
+    after = text_of(doc)[inner[1] :].lstrip()
     if not (before.endswith(",") and (after.startswith(",") or after.startswith(".") or not after)):
         return []
     outer = _subtree_span(head)
-    pieces = [_trim(doc.text, (outer[0], inner[0])), _trim(doc.text, (inner[1], outer[1]))]
+    pieces = [_trim(text_of(doc), (outer[0], inner[0])), _trim(text_of(doc), (inner[1], outer[1]))]
     return [p for p in pieces if p[1] - p[0] > 2]
 
 
@@ -283,7 +284,7 @@ def _intention_content(doc: Doc, verb: Token) -> list[CharSpan]:
     addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i), None)
     if addressee is not None:
         start = _subtree_span(addressee)[0]  # "urged Congress to act": Congress to act
-    return [_trim(doc.text, (start, _subtree_span(xcomp)[1]))]
+    return [_trim(text_of(doc), (start, _subtree_span(xcomp)[1]))]
 
 
 def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
@@ -298,21 +299,21 @@ def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
         parts = [pobj if c is first and pobj is not None else c for c in parts]
     start = min(_subtree_span(c)[0] for c in parts)
     end = max(_subtree_span(c)[1] for c in parts)
-    return [_trim(doc.text, (start, end))]
+    return [_trim(text_of(doc), (start, end))]
 
 
 def _following_paragraph(doc: Doc, verb: Token) -> list[CharSpan]:
     """"He said:" closing a paragraph: the next paragraph is what he said."""
-    after = doc.text[_subtree_span(verb)[1] : verb.sent.end_char]
-    tail = doc.text[verb.idx + len(verb) : verb.sent.end_char].strip()
+    after = text_of(doc)[_subtree_span(verb)[1] : sentence_of(verb).end_char]
+    tail = text_of(doc)[verb.idx + len(verb) : sentence_of(verb).end_char].strip()
     if not tail.endswith(":") and not after.strip().startswith(":"):
         return []
-    start = verb.sent.end_char
-    while start < len(doc.text) and doc.text[start].isspace():
+    start = sentence_of(verb).end_char
+    while start < len(text_of(doc)) and text_of(doc)[start].isspace():
         start += 1
-    end = doc.text.find("\n\n", start)
-    end = len(doc.text) if end < 0 else end
-    return [_trim(doc.text, (start, end))] if end - start > 2 else []
+    end = text_of(doc).find("\n\n", start)
+    end = len(text_of(doc)) if end < 0 else end
+    return [_trim(text_of(doc), (start, end))] if end - start > 2 else []
 
 
 def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
@@ -326,7 +327,7 @@ def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     citing_start = _subtree_span(token)[0]
     complement = next((c for c in head.children if c.dep_ in _COMPLEMENTS and c.i < token.i), None)
     start = _subtree_span(complement)[0] if complement is not None else clause[0]
-    content = _trim(doc.text, (start, citing_start))
+    content = _trim(text_of(doc), (start, citing_start))
     if content[1] - content[0] < 2:
         return None
     return AttributionDraft(
@@ -361,7 +362,7 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     """Content stops where a ", citing X" phrase inside it begins."""
     for token in clause.subtree:
         if token.dep_ == "advcl" and token.lemma_.lower() in _CITING and token.idx > span[0]:
-            return _trim(doc.text, (span[0], min(span[1], _subtree_span(token)[0])))
+            return _trim(text_of(doc), (span[0], min(span[1], _subtree_span(token)[0])))
     return span
 
 
@@ -422,7 +423,7 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
         cue=(token.idx, token.idx + len(token)),
         source=_phrase(source) if source is not None else None,
         source_head=source,
-        content=[_trim(doc.text, _subtree_span(clause))],
+        content=[_trim(text_of(doc), _subtree_span(clause))],
         type="indirect",
     )
 
@@ -430,9 +431,9 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
 def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
     """``Abbas: "We will not give up."`` — a name, a colon, then a quotation; also the
     headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
-    if token.text != ":" or token.i == token.sent.start:
+    if token.text != ":" or token.i == sentence_of(token).start:
         return None
-    head_tokens = [t for t in doc[token.sent.start : token.i] if not t.is_punct and not t.is_space]
+    head_tokens = [t for t in doc[sentence_of(token).start : token.i] if not t.is_punct and not t.is_space]
     if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
         return None
     following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
@@ -444,8 +445,8 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
             return None  # editorial labels, not speakers
         if any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in head_tokens):
             return None  # "Gaza: ...", "Tuesday: ..." are datelines, not speakers
-        rest = _trim(doc.text, (token.idx + 1, token.sent.end_char))
-        if len(doc.text[rest[0] : rest[1]].split()) < 3:
+        rest = _trim(text_of(doc), (token.idx + 1, sentence_of(token).end_char))
+        if len(text_of(doc)[rest[0] : rest[1]].split()) < 3:
             return None
         following = Quote(rest[0], rest[1], -1)
     head = max(head_tokens, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
@@ -529,7 +530,7 @@ def _phrase(head: Token) -> CharSpan:
     for child in head.rights:
         if child.dep_ in {"relcl", "acl"}:
             end = min(end, max(head.idx + len(head), child.left_edge.idx - 1))
-    text = head.doc.text
+    text = text_of(head.doc)
     start, end = _trim(text, (start, end))
     if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1  # "Middle East Newsline (MENL)": keep the bracket closed
@@ -568,7 +569,7 @@ _DATELINE = re.compile(r"[A-Z][A-Za-z.' -]{1,40}, [A-Z][a-z]{2,9}\.? \d{1,2}(?: 
 
 def _adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpan]:
     """Quotations in the cue's sentence, or right before it ("'...,' he said.")."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     found = [q.span for q in quotes if not q.single and q.start >= sent.start_char - 1 and q.end <= sent.end_char + 1]
     # A quotation opened in an earlier sentence and closed before the cue ('... consciousness,"
     # said Caddell'), or opened after the cue and running on ('said: "Did ...? ..."').
@@ -576,17 +577,17 @@ def _adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpa
         q.span
         for q in quotes
         if not q.single and q.span not in found and (
-            (q.start < sent.start_char <= q.end <= verb.idx and "\n" not in doc.text[q.start : sent.start_char])
+            (q.start < sent.start_char <= q.end <= verb.idx and "\n" not in text_of(doc)[q.start : sent.start_char])
             or (verb.idx < q.start < sent.end_char and q.end > sent.end_char)
         )
     ]
     if not found and len(sent) <= 8:
         # '"We will win," he said.' split into two sentences: the quote just before, in the
         # same paragraph.
-        found = [q.span for q in quotes if not q.single and 0 <= sent.start_char - q.end <= 3 and "\n" not in doc.text[q.end : sent.start_char]]
+        found = [q.span for q in quotes if not q.single and 0 <= sent.start_char - q.end <= 3 and "\n" not in text_of(doc)[q.end : sent.start_char]]
     # Short quoted words inside a sentence are scare quotes or titles, not speech, unless the
     # quote closes on its own punctuation ('"Okay," I said').
-    return [span for span in found if len(doc.text[span[0] : span[1]].split()) > 3 or doc.text[span[1] - 1 : span[1]] in {",", ".", "?", "!"}]
+    return [span for span in found if len(text_of(doc)[span[0] : span[1]].split()) > 3 or text_of(doc)[span[1] - 1 : span[1]] in {",", ".", "?", "!"}]
 
 
 def _snap_to_quotes(text: str, content: list[CharSpan], quotes: list[Quote]) -> list[CharSpan]:
@@ -628,7 +629,7 @@ def _quote_type(content: list[CharSpan], quotes: list[Quote]) -> str:
 def _continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
     """A paragraph that is only a quotation keeps the speaker of the previous direct quote."""
     covered = [span for d in drafts for span in d.content]
-    text = doc.text
+    text = text_of(doc)
     for quote in quotes:
         if quote.single or any(s <= quote.start and quote.end <= e for s, e in covered):
             continue
@@ -776,7 +777,7 @@ def _creates_cycle(drafts: list[AttributionDraft], child: int, parent: int) -> b
 
 def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, article_key: str) -> list[Attribution]:
     """Records with ids, ``via`` ids and source chains."""
-    text = doc.text
+    text = text_of(doc)
     for draft in drafts:
         draft.id = make_id("att", article_key, draft.cue, draft.source)
     out = []
@@ -859,7 +860,7 @@ def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[tuple[str, 
                 obj = _object(lie, preps_only=True) or _object(token, preps_only=True)
         if relation is None or obj is None or not _is_anaphoric(obj):
             continue
-        sent = token.sent
+        sent = sentence_of(token)
         speaker = _subject(token)
         speaker_span = _phrase(speaker) if speaker is not None else None
         origin = next(
@@ -874,7 +875,7 @@ def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[tuple[str, 
                     cue=(token.idx, token.idx + len(token)),
                     source=speaker_span,
                     source_head=speaker,
-                    content=[_trim(doc.text, _subtree_span(obj))],
+                    content=[_trim(text_of(doc), _subtree_span(obj))],
                     type="indirect",
                 )
             )

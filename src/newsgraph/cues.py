@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from .lexicon import lexicon
+from .nlp import sentence_of, text_of
 from .resources import catalogue_json
 
 __all__ = ["CueModel", "candidate", "features"]
@@ -41,8 +42,8 @@ def features(token: Token, rule_fired: bool) -> list[str]:
     children = list(token.children)
     deps = {c.dep_ for c in children}
     subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
-    sent = token.sent
-    text = token.doc.text
+    sent = sentence_of(token)
+    text = text_of(token.doc)
     out = [
         "bias",
         f"lemma={lemma}",

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .lexicon import lexicon
+from .nlp import sentence_of
 from .model import Factuality
 
 __all__ = ["event_factuality", "cue_commitment"]
@@ -176,7 +177,7 @@ def _reported_clause(clause: Token) -> bool:
 def _questioned(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
         return True
-    sent = clause.sent
+    sent = sentence_of(clause)
     return sent.text.rstrip().endswith("?")
 
 

