@@ -20,11 +20,20 @@ from newsgraph.factuality import cue_commitment
         ("Israel refused to release the prisoners.", "release", "negative", "certain", "actual"),
         ("Egypt failed to mediate between Israel and Hamas.", "mediate", "negative", "certain", "actual"),
         ("Iran plans to send weapons to Syria.", "send", "positive", "probable", "future"),
+        # a realised preventing verb negates the event its object names
+        ("A test flight of the new jet was delayed after an accident.", "flight", "negative", "certain", "actual"),
+        ("Lawmakers killed the deal in October.", "deal", "negative", "certain", "actual"),
+        # an attempt to prevent does not
+        ("The company sued to block a tender offer.", "offer", "positive", "certain", "actual"),
     ],
 )
-def test_event_factuality(analyze_text, text, trigger, polarity, certainty, mode):
-    event = next(e for e in analyze_text(text).events if e.text == trigger)
-    f = event.factuality
+def test_event_factuality(nlp, text, trigger, polarity, certainty, mode):
+    # Scored on the predicate token itself, as the MEANTIME/UW gold sets do: not every
+    # predicate is an event between actors.
+    from newsgraph.factuality import event_factuality
+
+    doc = nlp(text)
+    f = event_factuality(next(t for t in doc if t.text == trigger))
     assert (f.polarity, f.certainty, f.mode) == (polarity, certainty, mode)
 
 

@@ -50,6 +50,10 @@ def event_factuality(trigger: Token) -> Factuality:
             elif child.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
                 negations += 1
                 cues.append("no " + child.text)
+    if trigger.pos_ in {"NOUN", "PROPN"} and _prevented(trigger):
+        # "the test flight was delayed", "lawmakers killed the deal", "the cancelled deal"
+        negations += 1
+        cues.append(trigger.head.text)
     for governor, via in chain:
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
@@ -126,6 +130,31 @@ _ENTAILING = {
 }
 _NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _NOT_HEDGES = {"often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically"}
+
+
+# Verbs that stop what their object (or passive subject) names from happening.
+_PREVENTING = {
+    "delay", "cancel", "kill", "postpone", "scrap", "prevent", "veto", "thwart", "foil",
+    "avert", "call", "shelve", "ground", "defer",
+}
+_PREVENTED_MODIFIERS = {"cancelled", "canceled", "postponed", "delayed", "scrapped", "aborted", "failed", "abandoned", "suspended", "planned"}
+
+
+def _prevented(noun: Token) -> bool:
+    head = noun.head
+    lemma = head.lemma_.lower()
+    anchor = head.head if head.dep_ == "conj" else head  # "to impede or delay the ruling"
+    realised = (
+        head.tag_ in {"VBD", "VBZ", "VBP", "VBN"}  # a finite or passive verb, not "means of delaying"
+        and head.dep_ != "xcomp"
+        and not any(c.tag_ in {"TO", "MD"} or c.dep_ == "neg" for v in {head, anchor} for c in v.children)
+        and not any(c.lower_ in {"any", "no"} for c in noun.children)  # "postponed any action": no specific event
+    )
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in _PREVENTING and realised:
+        if lemma == "call":
+            return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)  # "called off"
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
 
 
 def _children_with_aux(node: Token) -> list[Token]:
