@@ -126,16 +126,19 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         # disgrace"), not after any verb ("put on a 'moderate' face").
         content = _object_content(doc, token)
     content = content or _adjacent_quotes(doc, token, quotes)
-    if not content:
-        return None
-    first, last = _cue_extent(token)
+    return _verb_draft(token, subject, content) if content else None
+
+
+def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
+    first, last = _cue_extent(verb)
     return AttributionDraft(
-        cue_tokens=(token.i, token.i + 1),
+        cue_tokens=(verb.i, verb.i + 1),
         cue=(first.idx, last.idx + len(last)),
         source=_phrase(subject) if subject is not None else None,
         source_head=subject,
-        content=content,
+        content=[c for c in content if c[1] - c[0] > 1],
         type="indirect",
+        recipient=recipient,
     )
 
 
@@ -214,16 +217,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
     recipient = None
     if lemma in _RELAY_VERBS:
         recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
-    first, last = _cue_extent(token)
-    return AttributionDraft(
-        cue_tokens=(token.i, token.i + 1),
-        cue=(first.idx, last.idx + len(last)),
-        source=_phrase(subject) if subject is not None else None,
-        source_head=subject,
-        content=[c for c in content if c[1] - c[0] > 1],
-        type="indirect",
-        recipient=recipient,
-    )
+    return _verb_draft(token, subject, content, recipient)
 
 
 _CITING = {"cite", "quote"}
