@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -810,10 +810,6 @@ def _source_name(text: str, draft: AttributionDraft, index: ActorIndex) -> str:
     if draft.source:
         return text[draft.source[0] : draft.source[1]]
     return "unnamed source"
-
-
-def contents_of(drafts: Iterable[AttributionDraft]) -> list[tuple[CharSpan, int]]:
-    return [(span, i) for i, d in enumerate(drafts) for span in d.content]
 
 
 

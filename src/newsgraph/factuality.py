@@ -276,10 +276,3 @@ def _in_condition(clause: Token) -> bool:
             continue
         return False
     return False
-
-
-def _has_condition_sibling(clause: Token) -> bool:
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in clause.children
-    )
