@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev catalogue bench clean
+.PHONY: demo test quality install install-dev catalogue train-cues bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ quality: $(STAMP)
 
 catalogue: $(STAMP)
 	$(BIN)/python scripts/build_catalogue.py
+
+# Rebuilds src/newsgraph/data/cue_model.json from the PolNeAR train split (about 3 minutes).
+train-cues: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_cues.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
