@@ -60,7 +60,8 @@ def _examples(nlp, catalogue, rows):
             doc = actors(doc)
             index = resolve_actors(doc, catalogue)
             quotes = find_quotes(doc.text)
-            rule_cues = {d.cue_tokens[0] for d in find_attributions(doc, index, quotes, model=None)}
+            drafts, _ = find_attributions(doc, index, quotes, model=None)
+            rule_cues = {d.cue_tokens[0] for d in drafts}
             cue_chars = [(s, e) for a in row["attributions"] for s, e in a.get("cue") or []]
             contents = [(i, s, e) for i, a in enumerate(row["attributions"]) for s, e in a.get("content") or []]
             cue_owner = {}

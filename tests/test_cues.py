@@ -40,7 +40,7 @@ def test_model_keeps_clear_cues(nlp, text):
 def test_rules_only_mode(nlp):
     doc = nlp("Hamas sources complained that Iran has not paid.")
     index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
-    drafts = find_attributions(doc, index, find_quotes(doc.text), model=None)
+    drafts, _ = find_attributions(doc, index, find_quotes(doc.text), model=None)
     assert [doc.text[d.cue[0] : d.cue[1]] for d in drafts] == ["complained"]
 
 

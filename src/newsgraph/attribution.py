@@ -61,8 +61,14 @@ class AttributionDraft:
     speaker_label: bool = False  # "Pence: ..." — a name used as a label is a named speaker
 
 
-def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote], *, model: Optional[CueModel] = _PACKAGED) -> list[AttributionDraft]:
-    """Attributions in document order, with sources resolved and nesting worked out.
+RelationRow = tuple[str, int, int, CharSpan]  # (type, from draft, to draft, evidence span)
+
+
+def find_attributions(
+    doc: Doc, index: ActorIndex, quotes: list[Quote], *, model: Optional[CueModel] = _PACKAGED
+) -> tuple[list[AttributionDraft], list[RelationRow]]:
+    """Attributions in document order, with sources resolved and nesting worked out, and the
+    relations between them (an attribution disputing, supporting or correcting another).
 
     ``model`` (the packaged learned cue judge by default; ``None`` for rules only) confirms
     or rejects the rules' verb cues and adds cues in frames the rules do not know.
@@ -98,11 +104,12 @@ def find_attributions(doc: Doc, index: ActorIndex, quotes: list[Quote], *, model
         draft.type = draft.type if draft.type == "according_to" else _quote_type(draft.content, quotes)
         drafts.append(draft)
     _continue_quotes(doc, drafts, quotes)
+    relations = _find_relations(doc, drafts)  # may add drafts for the disputing cue itself
     for draft in drafts:
         _classify_source(doc, draft, index)
     _nest(drafts)
     _relay(drafts, index)
-    return drafts
+    return drafts, relations
 
 
 # -- cue finders ----------------------------------------------------------------------
@@ -822,7 +829,7 @@ _ANAPHORIC_NOUNS = {
 }
 
 
-def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[tuple[str, int, int, CharSpan]]:
+def _find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRow]:
     """(type, from draft, to draft, evidence span): a cue that takes an earlier claim as its object.
 
     "X puts the lie to this claim", "X denied the report", "Y confirmed it": the object

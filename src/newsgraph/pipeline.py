@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
-from .attribution import AttributionDraft, finalize, find_attributions, find_relations
+from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
 from .events import EventDraft, cameo_info, cameo_name, find_events
 from .factuality import cue_commitment, event_factuality
@@ -53,9 +54,7 @@ def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline
     article_key = make_id("art", text)
     index = resolve_actors(doc, catalogue)
     quotes = find_quotes(text)
-    drafts = find_attributions(doc, index, quotes)
-    relation_rows = find_relations(doc, drafts)
-    _finish_new_drafts(doc, drafts, index)
+    drafts, relation_rows = find_attributions(doc, index, quotes)
     attributions = finalize(doc, drafts, index, article_key)
     disputed = {attributions[to].id for kind, _, to, _ in relation_rows if kind == "disputes"}
     attributions = [
@@ -89,17 +88,6 @@ def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline
     )
 
 
-def _finish_new_drafts(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex) -> None:
-    """Drafts added by relation finding need their source classified and nesting redone."""
-    from .attribution import _classify_source, _nest, _relay
-
-    for draft in drafts:
-        if not draft.source_keys:
-            _classify_source(doc, draft, index)
-    _nest(drafts)
-    _relay(drafts, index)
-
-
 def _speech_frame(doc: Doc, draft: AttributionDraft) -> bool:
     """A cue whose content is a clause or a quotation frames other events and is not one
     itself ("said that X"); "expressed optimism", "claimed responsibility" are acts."""
@@ -110,11 +98,8 @@ def _speech_frame(doc: Doc, draft: AttributionDraft) -> bool:
 
 
 def _with_commitment(doc: Doc, attribution: Attribution, draft: AttributionDraft) -> Attribution:
-    start, end = draft.cue_tokens
-    cue = doc[start]
-    lemma = None if draft.type in {"according_to"} or cue.text == ":" else cue.lemma_
-    from dataclasses import replace
-
+    cue = doc[draft.cue_tokens[0]]
+    lemma = None if draft.type == "according_to" or cue.is_punct else cue.lemma_
     return replace(attribution, factuality=cue_commitment(lemma))
 
 
@@ -147,13 +132,13 @@ def _event(
     if owner is not None and _denies(doc, drafts[owner]):
         # "X denied that Y blocked the aid": negative from X's point of view.
         flipped = "negative" if factuality.polarity == "positive" else "positive"
-        factuality = _replace(factuality, polarity=flipped, cues=(*factuality.cues, doc[drafts[owner].cue_tokens[0]].text))
+        factuality = replace(factuality, polarity=flipped, cues=(*factuality.cues, doc[drafts[owner].cue_tokens[0]].text))
     if attribution_id is not None and _chain_disputed(owner, drafts, attributions, disputed):
-        factuality = _replace(factuality, disputed=True)
+        factuality = replace(factuality, disputed=True)
     date = _event_date(draft.trigger, dates)
     if date and reference and date.end and factuality.mode == "actual":
         if _dt.date.fromisoformat(date.end) < reference.replace(year=reference.year - 1):
-            factuality = _replace(factuality, mode="historical")
+            factuality = replace(factuality, mode="historical")
     plover, goldstein = cameo_info(draft.code)
     confidence = 0.4 + 0.25 * bool(draft.sources) + 0.2 * bool(draft.targets) + 0.1 * (draft.pattern_line is not None)
     if draft.kind != "verb":
@@ -179,12 +164,6 @@ def _event(
 def _denies(doc: Doc, draft: AttributionDraft) -> bool:
     cue = doc[draft.cue_tokens[0]]
     return cue.lemma_.lower() in lexicon().dispute_verbs - {"question", "doubt", "challenge"} and draft.type != "according_to"
-
-
-def _replace(factuality: Factuality, **changes) -> Factuality:
-    from dataclasses import replace
-
-    return replace(factuality, **changes)
 
 
 def _innermost_attribution(span: tuple[int, int], drafts: list[AttributionDraft]) -> Optional[int]:
