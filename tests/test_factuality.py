@@ -23,6 +23,7 @@ from newsgraph.factuality import cue_commitment
         # a realised preventing verb negates the event its object names
         ("A test flight of the new jet was delayed after an accident.", "flight", "negative", "certain", "actual"),
         ("Lawmakers killed the deal in October.", "deal", "negative", "certain", "actual"),
+        ("Test flight delayed after accident", "flight", "negative", "certain", "actual"),
         # an attempt to prevent does not
         ("The company sued to block a tender offer.", "offer", "positive", "certain", "actual"),
     ],

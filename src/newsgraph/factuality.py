@@ -154,6 +154,8 @@ def _prevented(noun: Token) -> bool:
         if lemma == "call":
             return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)  # "called off"
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING for c in noun.children):
+        return True  # "A380 test flight delayed after accident" (headline participle)
     return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
 
 
