@@ -12,7 +12,7 @@ def test_public_api_is_pinned():
         [
             "__version__", "analyze", "analyze_many", "read_article", "load_pipeline",
             "Report", "Article", "Actor", "Event", "Attribution", "Claim", "Relation", "Voice",
-            "NewsgraphError", "InputError", "ModelError", "DataError",
+            "NewsgraphError", "InputError", "ModelError", "DataError", "AnalysisError",
         ]
     )
     for name in newsgraph.__all__:
@@ -58,3 +58,25 @@ def test_library_does_not_print(capsys):
     newsgraph.analyze("Turkey may send troops to Libya, officials said.")
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_a_failing_article_does_not_end_the_batch(monkeypatch):
+    import pytest
+
+    from newsgraph import pipeline
+
+    real = pipeline.build_report
+
+    def flaky(doc, article, *args, **kwargs):
+        if "poison" in article.text:
+            raise RuntimeError("boom")
+        return real(doc, article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_report", flaky)
+    texts = ["Egypt accused Israel.", "poison pill text.", "Iran warned Iraq.", "Turkey met Syria."]
+    articles = [newsgraph.Article(text=t) for t in texts]
+    kept = [r.article.text for r in newsgraph.analyze_many(articles, skip_failures=True)]
+    assert kept == [texts[0], texts[2], texts[3]]
+    with pytest.raises(newsgraph.AnalysisError) as info:
+        list(newsgraph.analyze_many(articles))
+    assert info.value.code == "E301" and "boom" in str(info.value)

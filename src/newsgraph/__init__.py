@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator, Optional
 
-from .errors import DataError, InputError, ModelError, NewsgraphError
+from .errors import AnalysisError, DataError, InputError, ModelError, NewsgraphError
 from .model import Actor, Article, Attribution, Claim, Event, Relation, Report, Voice
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "DataError",
+    "AnalysisError",
 ]
 
 __version__ = "0.1.0"
@@ -71,8 +72,13 @@ def analyze(
     return next(analyze_many([article], model=model))
 
 
-def analyze_many(articles: Iterable[Article], *, model: Optional[str] = None, batch_size: int = 16) -> Iterator[Report]:
-    """Reports for many ``Article``s, parsed in batches (``nlp.pipe``)."""
+def analyze_many(
+    articles: Iterable[Article], *, model: Optional[str] = None, batch_size: int = 16, skip_failures: bool = False
+) -> Iterator[Report]:
+    """Reports for many ``Article``s, parsed in batches (``nlp.pipe``), in input order.
+
+    ``skip_failures``: log an article the pipeline fails on (``AnalysisError``) and go on.
+    """
     from .pipeline import analyze_docs
 
-    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size)
+    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size, skip_failures=skip_failures)

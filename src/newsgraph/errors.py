@@ -9,8 +9,10 @@ Exception tree::
     │     E008 malformed published date, E009 unknown encoding
     ├── ModelError (RuntimeError)  the spaCy pipeline is missing or unsuitable
     │     E101 not installed, E102 lacks a required component
-    └── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
-          E201 data directory missing, E202 catalogue file missing, E203 malformed
+    ├── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
+    │     E201 data directory missing, E202 catalogue file missing, E203 malformed
+    └── AnalysisError (RuntimeError) a bug met while analysing one article
+          E301 (the batch goes on without it when asked to)
 
 Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
 failing article in a batch can be found and skipped.
@@ -26,6 +28,7 @@ __all__ = [
     "InputError",
     "ModelError",
     "DataError",
+    "AnalysisError",
 ]
 
 
@@ -58,6 +61,7 @@ class Errors(str, Enum):
         "spaCy pipeline '{model}' lacks the '{component}' component that newsgraph needs "
         "(it reads dependency parses and named entities). Use a full English pipeline."
     )
+    E301 = "{name}: the analysis failed ({detail}). This is a bug in newsgraph; please report it with the article."
     E201 = (
         "reference data directory '{path}' does not exist. Set NEWSGRAPH_DATA or pass --data "
         "to the folder holding shared/data (see its README)."
@@ -88,3 +92,7 @@ class ModelError(NewsgraphError, RuntimeError):
 
 class DataError(NewsgraphError, RuntimeError):
     """Packaged catalogues or external reference data are missing or malformed."""
+
+
+class AnalysisError(NewsgraphError, RuntimeError):
+    """The pipeline failed on one article (a bug, not bad input)."""

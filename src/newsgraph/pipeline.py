@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
 from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
+from .errors import AnalysisError, Errors
 from .events import EventDraft, cameo_info, cameo_name, find_events
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
@@ -328,10 +329,21 @@ def _pipeline_name(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}"
 
 
-def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Report]:
-    """Reports for many articles, parsed in batches with ``nlp.pipe``."""
+def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 16, *, skip_failures: bool = False) -> Iterator[Report]:
+    """Reports for many articles, parsed in batches with ``nlp.pipe``, in input order.
+
+    A failure on one article raises ``AnalysisError`` (E301) naming it; with
+    ``skip_failures`` it is logged and the batch goes on with the other articles.
+    """
     catalogue = ActorCatalogue.packaged(nlp)
     name = _pipeline_name(nlp)
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield build_report(doc, article, catalogue, name)
+        try:
+            yield build_report(doc, article, catalogue, name)
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
+            label = article.url or article.title or f"<article of {len(article.text)} chars>"
+            error = AnalysisError(Errors.E301, name=label, detail=f"{type(exc).__name__}: {exc}")
+            if not skip_failures:
+                raise error from exc
+            log.warning("%s", error)
