@@ -324,6 +324,13 @@ def _context(text: str, sents: Sequence[Piece], spans: Spans) -> str:
     return text[lo:hi].strip()
 
 
+def _nearest(span: Spans, others: Sequence[Spans]) -> Optional[int]:
+    """Index of the span in ``others`` sharing most characters with ``span``, if any."""
+    scored = [(shared_chars(span, o), k) for k, o in enumerate(others)]
+    scored = [x for x in scored if x[0] > 0]
+    return max(scored)[1] if scored else None
+
+
 def score_article(
     doc: str, text: str, gold_attributions: Sequence[dict[str, Any]], report, sents: Sequence[Piece] = ()
 ) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
@@ -351,56 +358,37 @@ def score_article(
         loose_p = dict(loose)
         loose_g = {j: i for i, j in loose}
 
-        def best(span: Spans, others: Sequence[Spans]) -> Optional[int]:
-            scored = [(shared_chars(span, o), k) for k, o in enumerate(others)]
-            scored = [x for x in scored if x[0] > 0]
-            return max(scored)[1] if scored else None
+        def unmatched(kind: str, own: list, others: list, exact: set, loose_pairs: dict, items: list, idx: list, role: str = role) -> None:
+            """One error per span of ``own`` without an exact partner, with its nearest counterpart."""
+            counterpart = "predicted" if kind == "miss" else "gold"
+            for k, span in enumerate(own):
+                if k in exact:
+                    continue
+                partner = loose_pairs.get(k)
+                other = partner if partner is not None else _nearest(span, others)
+                item = items[idx[k]]
+                row = {
+                    "set": NAME,
+                    "doc": doc,
+                    "kind": kind,
+                    "role": role,
+                    "text": span_text(text, span),
+                    "span": [list(x) for x in span],
+                    "sentence": _context(text, sents, span),
+                    counterpart: span_text(text, others[other]) if other is not None else None,
+                    f"{counterpart}_span": [list(x) for x in others[other]] if other is not None else None,
+                    "partial": partner is not None,
+                    "attribution": item.key,
+                }
+                if kind == "miss":
+                    row["gold_cue"] = span_text(text, item.cue)
+                else:
+                    row["predicted_cue"] = span_text(text, item.cue)
+                    row["type"] = item.raw.get("type")
+                errors.append(row)
 
-        for j, g in enumerate(g_list):
-            if j in exact_g:
-                continue
-            partner = loose_g.get(j)
-            other = partner if partner is not None else best(g, p_list)
-            item = gold[g_idx[j]]
-            errors.append(
-                {
-                    "set": NAME,
-                    "doc": doc,
-                    "kind": "miss",
-                    "role": role,
-                    "text": span_text(text, g),
-                    "span": [list(x) for x in g],
-                    "sentence": _context(text, sents, g),
-                    "predicted": span_text(text, p_list[other]) if other is not None else None,
-                    "predicted_span": [list(x) for x in p_list[other]] if other is not None else None,
-                    "partial": partner is not None,
-                    "gold_cue": span_text(text, item.cue),
-                    "attribution": item.key,
-                }
-            )
-        for i, p in enumerate(p_list):
-            if i in exact_p:
-                continue
-            partner = loose_p.get(i)
-            other = partner if partner is not None else best(p, g_list)
-            item = predicted[p_idx[i]]
-            errors.append(
-                {
-                    "set": NAME,
-                    "doc": doc,
-                    "kind": "false_alarm",
-                    "role": role,
-                    "text": span_text(text, p),
-                    "span": [list(x) for x in p],
-                    "sentence": _context(text, sents, p),
-                    "gold": span_text(text, g_list[other]) if other is not None else None,
-                    "gold_span": [list(x) for x in g_list[other]] if other is not None else None,
-                    "partial": partner is not None,
-                    "predicted_cue": span_text(text, item.cue),
-                    "type": item.raw.get("type"),
-                    "attribution": item.key,
-                }
-            )
+        unmatched("miss", g_list, p_list, exact_g, loose_g, gold, g_idx)
+        unmatched("false_alarm", p_list, g_list, exact_p, loose_p, predicted, p_idx)
     # Whole attributions: cue and content both overlap.
     scored = []
     for i, p in enumerate(predicted):
