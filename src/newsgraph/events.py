@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Plover
+from .nlp import clause_children
 from .resources import catalogue_json
 
 __all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info"]
@@ -64,6 +65,7 @@ _EPITHET_CODES = {
 # conflict done to things or places ("destroying tunnels", "sends raw materials").
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
 _SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
 _RECIPROCAL_OBJECTS = {"each other", "one another"}
@@ -300,16 +302,8 @@ def _is_epithet_participle(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
 
 
-def _clause_children(verb: Token) -> list[Token]:
-    """The verb's dependents, plus those the parser hung on its auxiliaries ("Egypt" under "are")."""
-    children = list(verb.children)
-    for aux in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
-        children += [c for c in aux.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return children
-
-
 def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    children = _clause_children(verb)
+    children = clause_children(verb, _SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -376,7 +370,7 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"} and node.head.i != node.i:
             # "Arnor is about to restore ...": climb through "about" to the clause with a subject.
             node = node.head
-            subjects = [c for c in _clause_children(node) if c.dep_ == "nsubj"]
+            subjects = [c for c in clause_children(node, _SUBJECT_DEPS) if c.dep_ == "nsubj"]
             if subjects:
                 return [k for s in subjects for k in _actors_of(s, index)]
             continue

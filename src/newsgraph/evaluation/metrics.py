@@ -37,6 +37,10 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def metrics(self, prefix: str) -> dict[str, float]:
+        """``{prefix}.precision``, ``.recall`` and ``.f1`` in percent, for a ``SetResult``."""
+        return {f"{prefix}.{name}": round(100 * getattr(self, name), 2) for name in ("precision", "recall", "f1")}
+
     def as_dict(self) -> dict[str, float]:
         return {
             "precision": round(100 * self.precision, 2),

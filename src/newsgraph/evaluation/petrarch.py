@@ -246,13 +246,9 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
                 errors += [{"kind": "miss", "triple": _fmt(m), **common} for m in sorted(misses)]
                 errors += [{"kind": "false_alarm", "triple": _fmt(f), **common} for f in sorted(false_alarms)]
     metrics = {
-        "triples.root.precision": round(100 * prf["root"].precision, 2),
-        "triples.root.recall": round(100 * prf["root"].recall, 2),
-        "triples.root.f1": round(100 * prf["root"].f1, 2),
+        **prf["root"].metrics("triples.root"),
         "triples.root.f1_full_actors": round(100 * prf["root_full_actors"].f1, 2),
-        "triples.full.precision": round(100 * prf["full"].precision, 2),
-        "triples.full.recall": round(100 * prf["full"].recall, 2),
-        "triples.full.f1": round(100 * prf["full"].f1, 2),
+        **prf["full"].metrics("triples.full"),
         "triples.root.recall_cameo": round(100 * cameo_recall.recall, 2),
     }
     details = {

@@ -418,9 +418,7 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, split: st
         n_pred += len(top_level(report.attributions))
     metrics: dict[str, float] = {}
     for key, prf in totals.items():
-        for name, value in prf.as_dict().items():
-            if name in {"precision", "recall", "f1"}:
-                metrics[f"{key}.{name}"] = value
+        metrics.update(prf.metrics(key))
     details = {
         "articles": len(articles),
         "gold_attributions": sum(len(a.attributions) for a in articles),

@@ -99,12 +99,8 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
     metrics = {
         "voice.accuracy": round(100 * scores.accuracy(), 2),
         "voice.macro_f1": round(100 * scores.value(LABELS), 2),
-        "author.f1": round(100 * per_label["author"].f1, 2),
-        "author.precision": round(100 * per_label["author"].precision, 2),
-        "author.recall": round(100 * per_label["author"].recall, 2),
-        "attributed.f1": round(100 * per_label["attributed"].f1, 2),
-        "attributed.precision": round(100 * per_label["attributed"].precision, 2),
-        "attributed.recall": round(100 * per_label["attributed"].recall, 2),
+        **per_label["author"].metrics("author"),
+        **per_label["attributed"].metrics("attributed"),
     }
     details = {
         "articles": len(articles),
