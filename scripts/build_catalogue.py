@@ -51,6 +51,7 @@ from newsgraph.dictionaries import (  # noqa: E402
     read_macros,
     split_raw_pattern,
     strip_comment,
+    verb_dictionary,
 )
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
@@ -402,185 +403,21 @@ def build_agents(data: Path, stats: dict) -> list[dict]:
 
 # --------------------------------------------------------------------------- verbs
 
-FAMILY = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
-
-
-def _word(tok: str) -> str:
-    tok = tok.strip()
-    if tok.startswith("&"):
-        return "&" + tok[1:].rstrip("_").upper()
-    return tok.rstrip("_").replace("_", " ").lower()
-
-
-def parse_pattern_side(text: str) -> list:
-    """Words of one side of a pattern: plain words, &SYNSET refs, {A B} compounds (joined with a
-    space), $/+/% markers, and (PREP ...) groups as {"prep": ..., "words": [...]}."""
-    out: list = []
-    i = 0
-    toks = re.findall(r"\(|\)|\{[^}]*\}|[^\s(){}]+", text)
-    stack: list[list] = [out]
-    for tok in toks:
-        if tok == "(":
-            grp: list = []
-            stack[-1].append(grp)
-            stack.append(grp)
-        elif tok == ")":
-            if len(stack) > 1:
-                stack.pop()
-        elif tok.startswith("{"):
-            stack[-1].append(" ".join(_word(t) for t in tok[1:-1].split()))
-        else:
-            stack[-1].append(_word(tok))
-        i += 1
-
-    def conv(items):
-        res = []
-        for it in items:
-            if isinstance(it, list):
-                inner = conv(it)
-                if inner and isinstance(inner[0], str) and not inner[0].startswith(("&", "$", "+", "%")):
-                    res.append({"prep": inner[0], "words": inner[1:]})
-                else:
-                    res.append({"prep": None, "words": inner})
-            else:
-                res.append(it)
-        return res
-
-    return conv(out)
-
-
-def parse_verb_pattern(line: str, n: int) -> dict | None:
-    """``- words * words [code] # VERB`` -> {"before", "after", "code", "raw_code"?, "line"}."""
-    body = strip_comment(line).strip()
-    if not body.startswith("-"):
-        return None
-    m = re.search(r"\[([^\]]*)\]\s*$", body)
-    if not m:
-        return None
-    raw = m.group(1).strip()
-    words = body[1: m.start()].strip()
-    if "*" in words:
-        before, after = words.split("*", 1)
-    else:
-        before, after = "", words
-    parts = [p.strip() for p in raw.split(":")]
-    code = next((p for p in parts if p and not set(p) <= {"-"}), None)
-    rec = {"before": parse_pattern_side(before), "after": parse_pattern_side(after), "code": code, "line": n}
-    if ":" in raw:
-        rec["raw_code"] = raw
-    if "#" in line:  # origin verb of the pattern (TABARI history), e.g. "# RUSH"
-        origin = line.split("#", 1)[1].strip().split()
-        if origin and re.fullmatch(r"[A-Z_+'-]+", origin[0]):
-            rec["verb"] = _word(origin[0].lstrip("+"))
-    return rec
-
-
-def parse_member(line: str) -> dict | None:
-    """Family member line: ``SPEED {SPEEDING SPEEDS SPED }``, ``+ASK_FOR {...} [020]``."""
-    body = strip_comment(line).strip()
-    if not body or body.startswith(("-", "&", "~")):
-        return None
-    code = None
-    m = re.search(r"\[([^\]]*)\]", body)
-    if m:
-        c = m.group(1).strip()
-        code = None if set(c) <= {"-"} else c
-        body = (body[: m.start()] + body[m.end():]).strip()
-    forms = []
-    fm = re.search(r"\{([^}]*)\}", body)
-    if fm:
-        forms = [_word(f.lstrip("+")) for f in fm.group(1).split() if f.strip("+")]
-        body = (body[: fm.start()] + body[fm.end():]).strip()
-    word = body.split()[0] if body.split() else ""
-    if not word:
-        return None
-    phrasal = word.startswith("+") or "_" in word.strip("_")
-    return {"lemma": _word(word.lstrip("+")), "forms": forms, "code": code, "phrasal": phrasal,
-            "has_own_code": m is not None}
-
-
 def build_verbs(data: Path, stats: dict) -> dict:
-    lines = read_lines(data / F_VERBS)
-    synsets: dict[str, list[str]] = {}
-    families: list[dict] = []
-    cur_syn = None
-    fam = None
-    in_verbs = False
-    for n, line in enumerate(lines, 1):
-        s = line.strip()
-        if s.startswith("####### VERB PATTERNS"):
-            in_verbs, cur_syn = True, None
-            continue
-        if s.startswith("######## TRANSFORMATIONS"):
-            break
-        if not s or s.startswith("#"):
-            continue
-        if not in_verbs:
-            if s.startswith("&"):
-                cur_syn = strip_comment(s).strip()[1:].rstrip("_").upper()
-                synsets.setdefault(cur_syn, [])
-            elif s.startswith("+") and cur_syn:
-                w = _word(strip_comment(s).strip()[1:])
-                if w and w not in synsets[cur_syn]:
-                    synsets[cur_syn].append(w)
-            continue
-        fm = FAMILY.match(s)
-        if fm:
-            c = fm.group(2).strip()
-            fam = {"name": fm.group(1).rstrip("_"), "code": None if set(c) <= {"-"} else c,
-                   "members": [], "patterns": [], "line": n}
-            families.append(fam)
-            continue
-        if fam is None:
-            continue
-        if s.startswith("-"):
-            p = parse_verb_pattern(s, n)
-            if p:
-                fam["patterns"].append(p)
-            continue
-        mem = parse_member(s)
-        if mem:
-            mem["line"] = n
-            fam["members"].append(mem)
-    verbs: dict[str, dict] = {}
-    phrasal: dict[str, dict] = {}
-    fam_out: dict[str, dict] = {}
-    dup = 0
-    null_fams = []
-    for fam in families:
-        if fam["code"] is None:
-            null_fams.append(fam["name"])
-        fo = fam_out.setdefault(fam["name"], {"code": fam["code"], "members": [], "patterns": [], "line": fam["line"]})
-        fo["patterns"].extend(fam["patterns"])
-        for mem in fam["members"]:
-            target = phrasal if mem["phrasal"] else verbs
-            key = mem["lemma"]
-            fo["members"].append(key)
-            code = mem["code"] if mem["has_own_code"] else fam["code"]
-            own = [p for p in fam["patterns"] if p.get("verb") == key]
-            if key in target:
-                dup += 1
-                ent = target[key]
-                ent.setdefault("other_families", []).append(fam["name"])
-                ent["patterns"].extend(own)
-                ent["forms"] = sorted(set(ent["forms"]) | set(mem["forms"]))
-                continue
-            target[key] = {"family": fam["name"], "code": code, "forms": sorted(set(mem["forms"])),
-                           "patterns": own, "line": mem["line"]}
-    add_curated_verbs(verbs, fam_out, CURATED / "verbs.tsv", stats)
+    parsed = verb_dictionary(read_lines(data / F_VERBS), Path(F_VERBS).name)
+    verbs, phrasal, families = parsed["verbs"], parsed["phrasal"], parsed["families"]
+    add_curated_verbs(verbs, families, CURATED / "verbs.tsv", stats)
     for d in (verbs, phrasal):
         for ent in d.values():
             ent["patterns"].sort(key=lambda p: (p["line"] or 0, p.get("source", "")))
-    stats["verb_families"] = len(families)
-    stats["verb_families_null_code"] = len(null_fams)
-    stats["verb_patterns"] = sum(len(f["patterns"]) for f in families)
-    stats["verb_lemmas_in_several_families"] = dup
+    stats.update(parsed["stats"])
+    synsets = parsed["synsets"]
     return {"synsets": {k: synsets[k] for k in sorted(synsets)},
             "verbs": {k: verbs[k] for k in sorted(verbs)},
             "phrasal": {k: phrasal[k] for k in sorted(phrasal)},
-            "families": {k: fam_out[k] for k in sorted(fam_out)},
-            "null_code_families": sorted(null_fams),
-            "source": Path(F_VERBS).name}
+            "families": {k: families[k] for k in sorted(families)},
+            "null_code_families": parsed["null_code_families"],
+            "source": parsed["source"]}
 
 
 def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> None:

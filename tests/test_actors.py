@@ -24,11 +24,19 @@ def _names_of(report, ids):
         ("Reuters reported the talks on Monday.", "Reuters", "MED", "outlet"),
         ("Palestinian President Mahmoud Abbas met King Abdullah.", "Mahmoud Abbas", "PSEGOV", "person"),
         ("The US and its allies met.", "United States", "USA", "country"),
+        ("Soldiers from Israel attacked the village.", "Soldiers from Israel", "ISRMIL", "agent"),
+        ("Police in Cairo arrested three students.", "Police in Cairo", "EGYCOP", "agent"),
     ],
 )
 def test_catalogue_actors(analyze_text, text, name, code, kind):
     actor = _actors(analyze_text(text))[name]
     assert (actor.code, actor.kind) == (code, kind)
+
+
+def test_agent_of_several_countries_is_one_actor_each(analyze_text):
+    report = analyze_text("Lawmakers in France and Germany welcomed the resumption of ties with Iran.")
+    (event,) = report.events
+    assert sorted(report.actor(a).code for a in event.sources) == ["DEULEG", "FRALEG"]
 
 
 def test_all_names_of_islamic_state_are_one_actor(analyze_text):

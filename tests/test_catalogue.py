@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import dictionaries
+
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "build_catalogue.py"
 DATA_OUT = REPO / "src" / "newsgraph" / "data"
@@ -136,7 +138,7 @@ def test_read_macros_keeps_singulars():
     ("- * SANCTIONS [163]", {"before": [], "after": ["sanctions"], "code": "163", "line": 7}),
 ])
 def test_parse_verb_pattern(line, expected):
-    assert bc.parse_verb_pattern(line, 7) == expected
+    assert dictionaries.parse_verb_pattern(line, 7) == expected
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -146,8 +148,43 @@ def test_parse_verb_pattern(line, expected):
     ("ADD  # OY 14 Mar 2006", {"lemma": "add", "forms": [], "phrasal": False, "code": None}),
 ])
 def test_parse_member(line, expected):
-    rec = bc.parse_member(line)
+    rec = dictionaries.parse_member(line)
     assert {k: rec[k] for k in expected} == expected
+
+
+VALIDATION_STYLE = """\
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- ABANDON  [345]  ---
+ABANDON    # pas 15 Jul 2003
+- * &TIETYPES TIES [902]
+
+&ACCORDSYN  # a synset between families, with a synset inside
++&TIETYPES
++CLOSER
+
+--- ACCORD  [---] ---
+ACCORD
+- INCHING &ACCORDSYN *  [083]
+"""
+
+
+def test_verb_dictionary_reads_synsets_between_families():
+    parsed = dictionaries.verb_dictionary(VALIDATION_STYLE.splitlines(), "test.txt")
+    assert parsed["synsets"] == {"TIETYPES": ["military", "economic"], "ACCORDSYN": ["&TIETYPES", "closer"]}
+    assert set(parsed["verbs"]) == {"abandon", "accord"}  # "+CLOSER" is not a phrasal verb of ABANDON
+    assert parsed["verbs"]["abandon"]["code"] == "345"
+    assert parsed["verbs"]["accord"]["code"] is None
+    assert [p["code"] for p in parsed["families"]["ACCORD"]["patterns"]] == ["083"]
+
+
+def test_verb_lexicon_expands_nested_synsets():
+    from newsgraph.events import VerbLexicon
+
+    lexicon = VerbLexicon(dictionaries.verb_dictionary(VALIDATION_STYLE.splitlines(), "test.txt"))
+    assert lexicon.synsets["ACCORDSYN"] == {"military", "economic", "closer"}
 
 
 @pytest.mark.parametrize("line,expected", [

@@ -339,8 +339,16 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
     index = ActorIndex(doc)
     agents, bare_agents = _agent_mentions(doc, catalogue)
     _add_entities(doc, catalogue, index, agents)
+    shared: dict[tuple[int, int], list[str]] = {}
     for mention, name, code, kind in agents:
         index.add(mention, name, code, kind, None)
+        keys = shared.setdefault((mention.start, mention.end), [])
+        keys += [k for k in mention.keys if k not in keys]
+    for (start, end), keys in shared.items():
+        if len(keys) > 1:  # one noun, several owners: "lawmakers in France and Germany"
+            index.link(start, end, tuple(keys), "agent")
+            for i in range(start, end):
+                index.relink(i, tuple(keys))
     _add_acronym_aliases(doc, index)
     index.finish()
     _add_descriptions(doc, index, bare_agents)
@@ -399,6 +407,15 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
         if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
             continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
         owner = _agent_owner(doc, start, head, catalogue)
+        if owner is None:
+            owners = _prepositional_owners(doc, head, catalogue)
+            if owners:
+                # "lawmakers in France and Germany": one agent actor per country, all on the noun.
+                for entry, prep, owner_text in owners:
+                    code = f"{entry.country or (entry.code or '')[:3]}{agent_code}"
+                    name = f"{_strip_determiners(doc[start:end])} {prep} {owner_text}"
+                    found.append((Mention(start, end, (f"agent:{code}",), "agent"), name, code, "agent"))
+                continue
         if owner and owner[0].kind == "group":
             # Members of a group act for it: "ISIS guerrillas" are ISIS.
             entry = owner[0]
@@ -435,6 +452,28 @@ def _agent_owner(doc: Doc, start: int, head: Token, catalogue: ActorCatalogue) -
                 if entry.kind in {"country", "group", "organization"}:
                     return entry, ent.start
     return None
+
+
+_OWNER_PREPOSITIONS = {"in", "from", "of"}
+
+
+def _prepositional_owners(doc: Doc, head: Token, catalogue: ActorCatalogue) -> list[tuple[CatalogueEntry, str, str]]:
+    """Countries an agent noun belongs to through a preposition: "soldiers from Israel",
+    "lawmakers in France and Germany", "the government of Sudan"."""
+    owners: list[tuple[CatalogueEntry, str, str]] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPOSITIONS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for noun in (pobj, *pobj.conjuncts):
+                for ent in doc.ents:
+                    if ent.start <= noun.i < ent.end and catalogue.is_actor(ent.kb_id_):
+                        entry = catalogue.entries[ent.kb_id_]
+                        if entry.kind == "country" and all(entry is not e for e, *_ in owners):
+                            owners.append((entry, prep.lower_, _strip_determiners(ent)))
+    return owners
 
 
 def _add_acronym_aliases(doc: Doc, index: ActorIndex) -> None:

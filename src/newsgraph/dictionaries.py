@@ -37,6 +37,7 @@ __all__ = [
     "read_macros",
     "split_raw_pattern",
     "strip_comment",
+    "verb_dictionary",
 ]
 
 
@@ -527,3 +528,188 @@ def agent_rows(lines: Iterable[str], fname: str) -> list[dict]:
             if len(pattern) >= 2 and pattern not in seen:
                 seen[pattern] = {"pattern": pattern, "code": code, "source": f"{fname}:{n}"}
     return list(seen.values())
+
+
+# --------------------------------------------------------------------------- verbs
+
+FAMILY = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+
+
+def _word(tok: str) -> str:
+    tok = tok.strip()
+    if tok.startswith("&"):
+        return "&" + tok[1:].rstrip("_").upper()
+    return tok.rstrip("_").replace("_", " ").lower()
+
+
+def parse_pattern_side(text: str) -> list:
+    """Words of one side of a pattern: plain words, &SYNSET refs, {A B} compounds (joined with a
+    space), $/+/% markers, and (PREP ...) groups as {"prep": ..., "words": [...]}."""
+    out: list = []
+    i = 0
+    toks = re.findall(r"\(|\)|\{[^}]*\}|[^\s(){}]+", text)
+    stack: list[list] = [out]
+    for tok in toks:
+        if tok == "(":
+            grp: list = []
+            stack[-1].append(grp)
+            stack.append(grp)
+        elif tok == ")":
+            if len(stack) > 1:
+                stack.pop()
+        elif tok.startswith("{"):
+            stack[-1].append(" ".join(_word(t) for t in tok[1:-1].split()))
+        else:
+            stack[-1].append(_word(tok))
+        i += 1
+
+    def conv(items):
+        res = []
+        for it in items:
+            if isinstance(it, list):
+                inner = conv(it)
+                if inner and isinstance(inner[0], str) and not inner[0].startswith(("&", "$", "+", "%")):
+                    res.append({"prep": inner[0], "words": inner[1:]})
+                else:
+                    res.append({"prep": None, "words": inner})
+            else:
+                res.append(it)
+        return res
+
+    return conv(out)
+
+
+def parse_verb_pattern(line: str, n: int) -> dict | None:
+    """``- words * words [code] # VERB`` -> {"before", "after", "code", "raw_code"?, "line"}."""
+    body = strip_comment(line).strip()
+    if not body.startswith("-"):
+        return None
+    m = re.search(r"\[([^\]]*)\]\s*$", body)
+    if not m:
+        return None
+    raw = m.group(1).strip()
+    words = body[1: m.start()].strip()
+    if "*" in words:
+        before, after = words.split("*", 1)
+    else:
+        before, after = "", words
+    parts = [p.strip() for p in raw.split(":")]
+    code = next((p for p in parts if p and not set(p) <= {"-"}), None)
+    rec = {"before": parse_pattern_side(before), "after": parse_pattern_side(after), "code": code, "line": n}
+    if ":" in raw:
+        rec["raw_code"] = raw
+    if "#" in line:  # origin verb of the pattern (TABARI history), e.g. "# RUSH"
+        origin = line.split("#", 1)[1].strip().split()
+        if origin and re.fullmatch(r"[A-Z_+'-]+", origin[0]):
+            rec["verb"] = _word(origin[0].lstrip("+"))
+    return rec
+
+
+def parse_member(line: str) -> dict | None:
+    """Family member line: ``SPEED {SPEEDING SPEEDS SPED }``, ``+ASK_FOR {...} [020]``."""
+    body = strip_comment(line).strip()
+    if not body or body.startswith(("-", "&", "~")):
+        return None
+    code = None
+    m = re.search(r"\[([^\]]*)\]", body)
+    if m:
+        c = m.group(1).strip()
+        code = None if set(c) <= {"-"} else c
+        body = (body[: m.start()] + body[m.end():]).strip()
+    forms = []
+    fm = re.search(r"\{([^}]*)\}", body)
+    if fm:
+        forms = [_word(f.lstrip("+")) for f in fm.group(1).split() if f.strip("+")]
+        body = (body[: fm.start()] + body[fm.end():]).strip()
+    word = body.split()[0] if body.split() else ""
+    if not word:
+        return None
+    phrasal = word.startswith("+") or "_" in word.strip("_")
+    return {"lemma": _word(word.lstrip("+")), "forms": forms, "code": code, "phrasal": phrasal,
+            "has_own_code": m is not None}
+
+
+def verb_dictionary(lines: Iterable[str], fname: str) -> dict:
+    """A PETRARCH verb dictionary (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``) in the
+    ``verbs.json`` shape: synsets, verbs and phrasal verbs (each with its family, default code,
+    forms and own patterns) and families (code, members, patterns).
+
+    Synsets are ``&NAME`` lines followed by ``+WORD`` lines; they may come before the verb
+    patterns (CAMEO.2.0 marks those with ``####### VERB PATTERNS``) or between families (the
+    validation dictionary). ``stats`` of the parse go in the ``"stats"`` key.
+    """
+    synsets: dict[str, list[str]] = {}
+    families: list[dict] = []
+    cur_syn = None
+    fam = None
+    for n, line in enumerate(lines, 1):
+        s = line.strip()
+        if s.startswith("####### VERB PATTERNS"):
+            cur_syn = None
+            continue
+        if s.startswith("######## TRANSFORMATIONS"):
+            break
+        if not s:
+            cur_syn = None
+            continue
+        if s.startswith(("#", "<!--")):
+            continue
+        fm = FAMILY.match(s)
+        if fm:
+            c = fm.group(2).strip()
+            fam = {"name": fm.group(1).rstrip("_"), "code": None if set(c) <= {"-"} else c,
+                   "members": [], "patterns": [], "line": n}
+            families.append(fam)
+            cur_syn = None
+            continue
+        if s.startswith("&"):
+            cur_syn = strip_comment(s).strip()[1:].rstrip("_").upper()
+            synsets.setdefault(cur_syn, [])
+            continue
+        if cur_syn is not None:
+            if s.startswith("+"):
+                w = _word(strip_comment(s).strip()[1:])
+                if w and w not in synsets[cur_syn]:
+                    synsets[cur_syn].append(w)
+            continue
+        if fam is None:
+            continue
+        if s.startswith("-"):
+            p = parse_verb_pattern(s, n)
+            if p:
+                fam["patterns"].append(p)
+            continue
+        mem = parse_member(s)
+        if mem:
+            mem["line"] = n
+            fam["members"].append(mem)
+    verbs: dict[str, dict] = {}
+    phrasal: dict[str, dict] = {}
+    fam_out: dict[str, dict] = {}
+    dup = 0
+    null_fams = []
+    for fam in families:
+        if fam["code"] is None:
+            null_fams.append(fam["name"])
+        fo = fam_out.setdefault(fam["name"], {"code": fam["code"], "members": [], "patterns": [], "line": fam["line"]})
+        fo["patterns"].extend(fam["patterns"])
+        for mem in fam["members"]:
+            target = phrasal if mem["phrasal"] else verbs
+            key = mem["lemma"]
+            fo["members"].append(key)
+            code = mem["code"] if mem["has_own_code"] else fam["code"]
+            own = [p for p in fam["patterns"] if p.get("verb") == key]
+            if key in target:
+                dup += 1
+                ent = target[key]
+                ent.setdefault("other_families", []).append(fam["name"])
+                ent["patterns"].extend(own)
+                ent["forms"] = sorted(set(ent["forms"]) | set(mem["forms"]))
+                continue
+            target[key] = {"family": fam["name"], "code": code, "forms": sorted(set(mem["forms"])),
+                           "patterns": own, "line": mem["line"]}
+    return {"synsets": synsets, "verbs": verbs, "phrasal": phrasal, "families": fam_out,
+            "null_code_families": sorted(null_fams), "source": fname,
+            "stats": {"verb_families": len(families), "verb_families_null_code": len(null_fams),
+                      "verb_patterns": sum(len(f["patterns"]) for f in families),
+                      "verb_lemmas_in_several_families": dup}}

@@ -107,7 +107,8 @@ class VerbLexicon:
     """The CAMEO verb dictionary, keyed by lemma, with its synsets expanded."""
 
     def __init__(self, data: dict):
-        self.synsets = {name.lstrip("&").upper(): {w.lower() for w in words} for name, words in data.get("synsets", {}).items()}
+        raw = {name.lstrip("&").upper(): [w.lower() for w in words] for name, words in data.get("synsets", {}).items()}
+        self.synsets = {name: _expand_synset(name, raw) for name in raw}
         families = data.get("families", {})
         self.verbs: dict[str, VerbEntry] = {}
         for lemma, entry in data.get("verbs", {}).items():
@@ -179,6 +180,19 @@ class VerbLexicon:
         return True
 
 
+def _expand_synset(name: str, synsets: dict[str, list[str]], seen: frozenset = frozenset()) -> set[str]:
+    """Members of a synset, with members that are synsets themselves ("&TIETYPES") expanded."""
+    out: set[str] = set()
+    for member in synsets.get(name, ()):
+        if member.startswith("&"):
+            inner = member[1:].upper()
+            if inner not in seen:
+                out |= _expand_synset(inner, synsets, seen | {name})
+        else:
+            out.add(member)
+    return out
+
+
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "parataxis", "conj"}
 
 
@@ -233,9 +247,10 @@ def cameo_name(code: str) -> str:
     return f"CAMEO {code}"
 
 
-def find_events(doc: Doc, index: ActorIndex, skip: set[int]) -> list[EventDraft]:
-    """Events in ``doc``; tokens in ``skip`` (attribution cues) are not triggers."""
-    verbs = VerbLexicon.packaged()
+def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[VerbLexicon] = None) -> list[EventDraft]:
+    """Events in ``doc``; tokens in ``skip`` (attribution cues) are not triggers. ``verbs``
+    defaults to the packaged CAMEO.2.0 dictionary."""
+    verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
         if token.i in skip and not _coded_act(token, verbs):

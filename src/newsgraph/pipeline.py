@@ -19,7 +19,7 @@ from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
 from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
 from .errors import AnalysisError, Errors
-from .events import EventDraft, cameo_info, cameo_name, find_events
+from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
 from .nlp import sentence_of, text_of
@@ -50,7 +50,15 @@ if not Doc.has_extension("newsgraph"):
     Doc.set_extension("newsgraph", default=None)
 
 
-def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline: Optional[str] = None) -> Report:
+def build_report(
+    doc: Doc,
+    article: Article,
+    catalogue: ActorCatalogue,
+    pipeline: Optional[str] = None,
+    verbs: Optional[VerbLexicon] = None,
+) -> Report:
+    """The report of one parsed article. ``verbs`` replaces the packaged CAMEO verb dictionary
+    (the PETRARCH evaluation loads its suite's own)."""
     text = text_of(doc)
     article_key = make_id("art", text)
     index = resolve_actors(doc, catalogue)
@@ -66,7 +74,7 @@ def build_report(doc: Doc, article: Article, catalogue: ActorCatalogue, pipeline
     dates = find_dates(doc, reference)
     events = [
         _event(doc, draft, index, drafts, attributions, disputed, dates, reference, article_key, catalogue)
-        for draft in find_events(doc, index, cue_tokens)
+        for draft in find_events(doc, index, cue_tokens, verbs)
     ]
     events = _dedupe(events)
     relations = tuple(
