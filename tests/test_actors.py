@@ -26,6 +26,8 @@ def _names_of(report, ids):
         ("The US and its allies met.", "United States", "USA", "country"),
         ("Soldiers from Israel attacked the village.", "Soldiers from Israel", "ISRMIL", "agent"),
         ("Police in Cairo arrested three students.", "Police in Cairo", "EGYCOP", "agent"),
+        ("Demonstrators in Kirkuk blocked a road.", "Demonstrators in Kirkuk", "IRQOPP", "agent"),  # a city's country
+        ("Up to 100 ethnic Albanians demonstrated in Serbia.", "Albanians", "ALBCVL", "agent"),  # a people
     ],
 )
 def test_catalogue_actors(analyze_text, text, name, code, kind):

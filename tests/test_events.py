@@ -46,9 +46,40 @@ def test_epithet_is_an_event(analyze_text):
 
 
 def test_plover_and_goldstein(analyze_text):
-    (event,) = [e for e in analyze_text("The U.S. will impose sanctions on Iran.").events]
+    (event,) = [e for e in analyze_text("The U.S. imposed sanctions on Iran.").events]
     assert event.plover.type == "COERCE"
     assert event.goldstein == pytest.approx(-8.0)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, plover",
+    [
+        # the PLOVER manual: future cooperation is AGREE, a future retreat CONCEDE, and future
+        # material conflict a THREATEN whose mode is what is threatened
+        ("Finland will give Tanzania a grant.", "give", ("AGREE", None)),
+        ("Norway is willing to send troops to Saudi Arabia.", "send", ("AGREE", None)),
+        ("Syria will withdraw its troops from Lebanon.", "withdraw", ("CONCEDE", None)),
+        ("The U.S. will impose sanctions on Iran.", "impose", ("THREATEN", "restrict")),
+        ("Iran threatened to shell Iraqi towns.", "shell", ("THREATEN", "violence")),
+        ("Finland gave Tanzania a grant.", "gave", ("AID", None)),
+        ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("RETREAT", "disarm")),  # negated: the act's own type
+    ],
+)
+def test_plover_type_of_intended_acts(analyze_text, text, trigger, plover):
+    event = next(e for e in analyze_text(text).events if e.text == trigger)
+    assert (event.plover.type, event.plover.mode) == plover
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ethnic Turks began a hunger strike.", "142"),
+        ("Workers in Serbia began a general strike.", "143"),
+        ("Kenyan protesters staged a rally against the government.", "141"),  # "staged" is not the noun "stag"
+    ],
+)
+def test_protest_nouns(analyze_text, text, expected):
+    assert expected in {e.cameo for e in analyze_text(text).events}
 
 
 @pytest.mark.parametrize(

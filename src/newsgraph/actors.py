@@ -371,8 +371,10 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
         if ent.label_ == "ORG" and city_country(ent.text):
             continue  # a city the statistical NER took for an organisation ("El Fasher")
         kind = _LABEL_TO_KIND.get(ent.label_)
+        if kind == "group" and _add_people(ent, catalogue, index):
+            continue
         if kind is None or kind == "group":
-            # Unknown places are locations, not actors; unknown NORPs are adjectives.
+            # Unknown places are locations, not actors; other NORPs are adjectives.
             continue
         text = _strip_determiners(ent)
         if not text or not any(ch.isalpha() for ch in text):
@@ -390,6 +392,21 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
                 continue
         key = f"ner:{kind}:{text.lower()}"
         index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text)
+
+
+def _add_people(ent: Span, catalogue: ActorCatalogue, index: ActorIndex) -> bool:
+    """A plural demonym that heads its phrase ("ethnic Albanians demonstrated") names the
+    country's people: its civilians (``ALBCVL``), as "Palestinian youths" are ``PSECVL``."""
+    root = ent.root
+    if root.tag_ not in {"NNPS", "NNS"} or root.dep_ in {"compound", "amod"} or not ent.text.endswith("s"):
+        return False
+    key = catalogue.by_pattern.get(ent.text[:-1].lower())
+    entry = catalogue.entries.get(key) if key else None
+    if entry is None or entry.kind != "country" or not entry.code:
+        return False
+    code = f"{entry.country or entry.code[:3]}CVL"
+    index.add(Mention(ent.start, ent.end, (f"agent:{code}:{ent.text.lower()}",), "agent"), ent.text, code, "agent", None)
+    return True
 
 
 def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Mention, str, Optional[str], str]], dict[int, str]]:
@@ -459,7 +476,7 @@ _OWNER_PREPOSITIONS = {"in", "from", "of"}
 
 def _prepositional_owners(doc: Doc, head: Token, catalogue: ActorCatalogue) -> list[tuple[CatalogueEntry, str, str]]:
     """Countries an agent noun belongs to through a preposition: "soldiers from Israel",
-    "lawmakers in France and Germany", "the government of Sudan"."""
+    "lawmakers in France and Germany", "the government of Sudan", "police in Baghdad"."""
     owners: list[tuple[CatalogueEntry, str, str]] = []
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPOSITIONS:
@@ -469,8 +486,11 @@ def _prepositional_owners(doc: Doc, head: Token, catalogue: ActorCatalogue) -> l
                 continue
             for noun in (pobj, *pobj.conjuncts):
                 for ent in doc.ents:
-                    if ent.start <= noun.i < ent.end and catalogue.is_actor(ent.kb_id_):
-                        entry = catalogue.entries[ent.kb_id_]
+                    if not ent.start <= noun.i < ent.end:
+                        continue
+                    if catalogue.is_actor(ent.kb_id_) or ent.kb_id_.startswith("place:"):
+                        # "demonstrators in Baghdad" belong to the country the city is in
+                        entry = catalogue.entry(ent.kb_id_)
                         if entry.kind == "country" and all(entry is not e for e, *_ in owners):
                             owners.append((entry, prep.lower_, _strip_determiners(ent)))
     return owners

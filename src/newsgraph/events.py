@@ -18,11 +18,11 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
-from .model import Plover
+from .model import Factuality, Plover
 from .nlp import clause_children
 from .resources import catalogue_json
 
-__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info"]
+__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "plover_for"]
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,14 @@ NOMINAL_TRIGGERS = {
     "reconciliation": "050", "talk": "046", "negotiation": "046", "meeting": "040",
     "summit": "040", "visit": "042", "agreement": "057", "deal": "057", "treaty": "057",
     "ceasefire": "0871", "truce": "0871", "sanction": "163", "embargo": "163",
-    "protest": "140", "demonstration": "141", "boycott": "1244", "threat": "130",
+    "protest": "140", "demonstration": "141", "rally": "141", "riot": "145", "walkout": "143",
+    "boycott": "1244", "threat": "130",
     "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
+}
+# Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
+# "general strike" a labour action (143), not an air strike.
+_NOMINAL_MODIFIERS = {
+    "strike": {"hunger": "142", "general": "143", "labour": "143", "labor": "143", "worker": "143", "nationwide": "143"},
 }
 # Verbs whose object noun is the real event: "intensified their cooperation".
 _SUPPORT_VERBS = {
@@ -238,6 +244,34 @@ def cameo_info(code: str) -> tuple[Plover, Optional[float]]:
     return Plover(None), None
 
 
+# The PLOVER manual's rules for acts not yet done: future CONSULT, SUPPORT, COOPERATE and AID
+# are AGREE; a future RETREAT is a CONCEDE; future material conflict is a THREATEN whose mode
+# is what is threatened (restrict, arrest, relations, expel, territory, violence).
+_AGREE_WHEN_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_THREAT_MODES = (  # CAMEO prefix -> THREATEN mode; the first matching prefix wins
+    ("173", "arrest"), ("174", "expel"), ("166", "expel"), ("171", "territory"), ("192", "territory"),
+    ("163", "restrict"), ("17", "restrict"), ("14", "restrict"), ("16", "relations"),
+    ("15", "violence"), ("18", "violence"), ("19", "violence"), ("20", "violence"),
+)
+
+
+def plover_for(code: str, factuality: Factuality) -> Plover:
+    """The PLOVER type of a CAMEO-coded act as reported: ``cameo_info``'s type, except that an
+    act reported as future or intended ("will provide aid", "threatened to impose a curfew")
+    is typed as the manual asks. Negated intentions keep the act's own type."""
+    plover, _ = cameo_info(code)
+    if factuality.mode != "future" or factuality.polarity == "negative" or plover.type is None:
+        return plover
+    if plover.type in _AGREE_WHEN_FUTURE:
+        return Plover("AGREE", None, plover.context)
+    if plover.type == "RETREAT":
+        return Plover("CONCEDE", None, plover.context)
+    mode = next((m for prefix, m in _THREAT_MODES if code.startswith(prefix)), None)
+    if mode is not None:
+        return Plover("THREATEN", mode, plover.context)
+    return plover
+
+
 def cameo_name(code: str) -> str:
     table = _cameo_table()
     for candidate in (code, code[:3], code[:2]):
@@ -265,7 +299,17 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
             draft = None
         if draft is not None and (draft.sources or draft.targets):
             drafts.append(draft)
-    return drafts
+    return _without_restated_objects(drafts)
+
+
+def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
+    """"imposed sanctions": the verb is coded through its object already (163); the object
+    noun is not a second event."""
+    verbs = {d.trigger.i: d.code[:2] for d in drafts if d.kind == "verb"}
+    return [
+        d for d in drafts
+        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and verbs.get(d.trigger.head.i) == d.code[:2])
+    ]
 
 
 def _coded_act(token: Token, verbs: VerbLexicon) -> bool:
@@ -396,7 +440,10 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
 
 
 def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
-    code = NOMINAL_TRIGGERS[noun.lemma_.lower()]
+    lemma = noun.lemma_.lower()
+    code = NOMINAL_TRIGGERS[lemma]
+    by_modifier = _NOMINAL_MODIFIERS.get(lemma, {})
+    code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
     sources: list[str] = []
     targets: list[str] = []
     for child in noun.children:

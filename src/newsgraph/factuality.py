@@ -27,7 +27,10 @@ _COMMITTING = {"find", "reveal", "confirm", "show", "establish", "prove", "disco
 _POSSIBLE_ADVERBS = {"perhaps", "possibly", "maybe", "conceivably", "potentially"}
 _PROBABLE_ADVERBS = {"reportedly", "allegedly", "apparently", "likely", "probably", "supposedly", "purportedly", "seemingly", "presumably"}
 _RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect", "expect", "hope", "fear", "doubt", "assume", "guess"}
-_FUTURE_GOVERNORS = {"plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish", "propose", "schedule", "agree", "decide"}
+_FUTURE_GOVERNORS = {
+    "plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish",
+    "propose", "schedule", "agree", "decide", "willing", "ready", "prepared", "committed", "determined",
+}
 
 
 def event_factuality(trigger: Token) -> Factuality:

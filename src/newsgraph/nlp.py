@@ -108,7 +108,22 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     for component in _REQUIRED:
         if component not in nlp.pipe_names:
             raise ModelError(Errors.E102, model=model, component=component)
+    _fix_lemmas(nlp)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.add_pipe("newsgraph_actors", after="ner")
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp
+
+
+# Lemmas the English rule lemmatizer gets wrong on words the event coder relies on: it strips
+# "-ed" from "staged" and finds the noun "stag". Set through the attribute ruler, which runs
+# before the lemmatizer; the lemmatizer does not overwrite them.
+_LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    if nlp.lang != "en" or "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in _LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})

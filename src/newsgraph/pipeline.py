@@ -19,7 +19,7 @@ from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
 from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
 from .errors import AnalysisError, Errors
-from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events
+from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
 from .nlp import sentence_of, text_of
@@ -148,7 +148,8 @@ def _event(
     if date and reference and date.end and factuality.mode == "actual":
         if _dt.date.fromisoformat(date.end) < reference.replace(year=reference.year - 1):
             factuality = replace(factuality, mode="historical")
-    plover, goldstein = cameo_info(draft.code)
+    _, goldstein = cameo_info(draft.code)
+    plover = plover_for(draft.code, factuality)
     confidence = 0.4 + 0.25 * bool(draft.sources) + 0.2 * bool(draft.targets) + 0.1 * (draft.pattern_line is not None)
     if draft.kind != "verb":
         confidence -= 0.1
