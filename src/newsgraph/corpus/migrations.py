@@ -20,8 +20,10 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "CREATE INDEX articles_published ON articles (published)",
             "CREATE TABLE reports (article_id TEXT PRIMARY KEY REFERENCES articles (id), report TEXT NOT NULL)",
             """CREATE TABLE actors (
-                actor_key TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT, kind TEXT)""",
+                actor_key TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT, kind TEXT,
+                events INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0)""",
             "CREATE INDEX actors_name ON actors (name)",
+            "CREATE INDEX actors_events ON actors (events)",
             """CREATE TABLE article_actors (
                 article_id TEXT NOT NULL REFERENCES articles (id), actor_key TEXT NOT NULL,
                 PRIMARY KEY (article_id, actor_key))""",

@@ -185,14 +185,8 @@ class Corpus:
         if search:
             where.append("(LOWER(a.name) LIKE ? OR LOWER(a.code) LIKE ?)")
             params += [f"%{search.lower()}%"] * 2
-        sql = (
-            "SELECT a.actor_key, a.name, a.code, a.kind, "
-            "(SELECT COUNT(*) FROM events e WHERE e.source_key = a.actor_key) "
-            "+ (SELECT COUNT(*) FROM events e WHERE e.target_key = a.actor_key "
-            "AND (e.source_key IS NULL OR e.source_key <> a.actor_key)) AS events, "
-            "(SELECT COUNT(*) FROM article_actors x WHERE x.actor_key = a.actor_key) AS articles FROM actors a"
-        )
-        return self._frame(sql, where, params, "events DESC, articles DESC, a.actor_key", limit, 0)
+        sql = "SELECT a.actor_key, a.name, a.code, a.kind, a.events, a.articles FROM actors a"
+        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, 0)
 
     def sources(self, outlet: Optional[str] = None, limit: Optional[int] = None):
         where, params = [], []

@@ -98,9 +98,9 @@ def _write_actors(store: Store, key: str, report: Report) -> None:
             "INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
             (ident, actor.name, actor.code, actor.kind),
         )
-        store.execute(
-            "INSERT INTO article_actors (article_id, actor_key) VALUES (?, ?) ON CONFLICT DO NOTHING", (key, ident)
-        )
+        # Counters kept at write time, so that listing actors never scans the events.
+        if store.execute("INSERT INTO article_actors (article_id, actor_key) VALUES (?, ?) ON CONFLICT DO NOTHING", (key, ident)):
+            store.execute("UPDATE actors SET articles = articles + 1 WHERE actor_key = ?", (ident,))
 
 
 def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]:
@@ -215,6 +215,8 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
                 row["goldstein"], row["location"], row["country"],
             ),
         )
+        for actor in {row["source_key"], row["target_key"]} - {None}:
+            store.execute("UPDATE actors SET events = events + 1 WHERE actor_key = ?", (actor,))
     store.execute(
         "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
         "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
