@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev catalogue train-cues bench clean
+.PHONY: demo test quality install install-dev postgres-server catalogue train-cues bench bench-corpus clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,16 @@ install-dev: $(DEV_STAMP)
 demo: $(STAMP)
 	$(BIN)/newsgraph demo
 
-test: $(DEV_STAMP)
+# The PostgreSQL tests start a throwaway server from Debian's package; install it when
+# we can (root with apt-get), else those tests skip and say why.
+postgres-server:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+		else echo "postgresql not installed and cannot apt-get it: PostgreSQL tests will skip"; fi; \
+	fi
+
+test: $(DEV_STAMP) postgres-server
 	$(BIN)/python -m pytest
 
 quality: $(STAMP)
@@ -42,6 +51,12 @@ train-cues: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
+
+# Corpus ingest throughput vs bare nlp.pipe, peak RSS as the corpus grows, query latency
+# (SIZE articles, default 10000; e.g. `make bench-corpus SIZE=2000`).
+SIZE ?= 10000
+bench-corpus: $(STAMP)
+	$(BIN)/python benchmarks/ingest.py --size $(SIZE)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

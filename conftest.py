@@ -47,3 +47,95 @@ def reference_report(analyze_text):
     if not REFERENCE_ARTICLE.is_file():
         pytest.skip(f"reference article not found at {REFERENCE_ARTICLE}")
     return analyze_text(REFERENCE_ARTICLE.read_text(encoding="utf-8"), published="2016-01-10")
+
+
+# -- corpus ----------------------------------------------------------------------------
+
+CORPUS_ARTICLES = [
+    # (outlet, published, text): the MENL relay twice, an unrelated named source, a denial.
+    ("Outlet A", "2016-01-10", "Israeli intelligence sources told MENL that Hamas attacked Israeli troops in Gaza on Monday."),
+    ("Outlet B", "2016-01-10", "Hamas attacked Israeli troops in Gaza on Monday, Israeli intelligence sources told MENL."),
+    ("Outlet C", "2016-01-10", "Hamas attacked Israeli troops in Gaza on Monday, Amnesty International said."),
+    ("Outlet D", "2016-01-10", "Hamas denied that it attacked Israeli troops in Gaza on Monday."),
+    ("Outlet A", "2016-02-03", "Egypt accused Turkey of supporting militants in Sinai, officials said."),
+]
+
+
+@pytest.fixture(scope="session")
+def corpus_articles():
+    from newsgraph import Article
+
+    return [Article(text=text, outlet=outlet, published=day) for outlet, day, text in CORPUS_ARTICLES]
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory, corpus_articles, nlp):
+    """A small SQLite corpus, ingested once; tests only read it."""
+    from newsgraph import Corpus
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    with Corpus(path) as corpus:
+        corpus.ingest(corpus_articles, check_language=False)
+    return path
+
+
+def _postgres_bin(name: str):
+    import glob
+    import shutil
+
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    return found
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server (Debian's ``postgresql`` package) in a temp folder; its URL."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'newsgraph[postgres]')")
+    initdb, pg_ctl = _postgres_bin("initdb"), _postgres_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        pytest.skip("PostgreSQL server binaries not found (apt-get install postgresql; `make test` does it as root)")
+    folder = tempfile.mkdtemp(prefix="newsgraph-pg-")
+    run_as: list[str] = []
+    if os.geteuid() == 0:
+        # initdb refuses to run as root: hand the folder to an unprivileged user.
+        import pwd
+
+        user = next((u for u in ("postgres", "nobody") if _has_user(u)), None)
+        if user is None or not shutil.which("runuser"):
+            pytest.skip("running as root without a 'postgres' or 'nobody' user and runuser to start PostgreSQL")
+        entry = pwd.getpwnam(user)
+        os.chown(folder, entry.pw_uid, entry.pw_gid)
+        run_as = ["runuser", "-u", user, "--"]
+    data = os.path.join(folder, "data")
+    log = os.path.join(folder, "log")
+    try:
+        subprocess.run([*run_as, initdb, "-D", data, "-A", "trust", "-U", "postgres", "--no-sync"], check=True, capture_output=True, timeout=120)
+        options = f"-c listen_addresses='' -c unix_socket_directories={folder} -c fsync=off"
+        subprocess.run([*run_as, pg_ctl, "-D", data, "-l", log, "-o", options, "-w", "-t", "60", "start"], check=True, capture_output=True, timeout=90)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        detail = getattr(exc, "stderr", b"") or b""
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"PostgreSQL server could not start: {exc} {detail.decode(errors='replace')[-300:]}")
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@/postgres?host={folder}", autocommit=True) as conn:
+        conn.execute("CREATE DATABASE newsgraph")
+    try:
+        yield f"postgresql://postgres@/newsgraph?host={folder}"
+    finally:
+        subprocess.run([*run_as, pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _has_user(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False

@@ -31,9 +31,19 @@ __all__ = [
     "ModelError",
     "DataError",
     "AnalysisError",
+    "Corpus",
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The corpus layer pulls in pandas: import it only when asked for.
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

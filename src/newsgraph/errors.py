@@ -11,8 +11,12 @@ Exception tree::
     │     E101 not installed, E102 lacks a required component
     ├── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
     │     E201 data directory missing, E202 catalogue file missing, E203 malformed
-    └── AnalysisError (RuntimeError) a bug met while analysing one article
-          E301 (the batch goes on without it when asked to)
+    ├── AnalysisError (RuntimeError) a bug met while analysing one article
+    │     E301 (the batch goes on without it when asked to)
+    └── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
+          E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
+          E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
+          E407 optional extra missing, E408 store cannot be opened
 
 Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
 failing article in a batch can be found and skipped.
@@ -29,6 +33,7 @@ __all__ = [
     "ModelError",
     "DataError",
     "AnalysisError",
+    "StoreError",
 ]
 
 
@@ -69,6 +74,21 @@ class Errors(str, Enum):
     E202 = "catalogue file '{path}' is missing from the package; reinstall newsgraph or run scripts/build_catalogue.py."
     E203 = "{path}: malformed data on line {line}: {detail}"
 
+    E401 = "{name}: no such file or directory to ingest. Give article files, folders, JSONL, RSS/Atom or sitemap files."
+    E402 = "{name}: line is not a JSON object with 'text' or 'html' ({detail}). Fix or remove the line."
+    E403 = (
+        "{name}: the sitemap lists {url} but no saved copy was found (looked for {looked}). "
+        "Save the pages next to the sitemap, e.g. with `wget -x`, or ingest them directly."
+    )
+    E404 = "{name}: the feed entry has no article text (only a title or a link). Save the linked page and ingest it."
+    E405 = "{target!r} is not a store address. Give a file path (SQLite) or a postgresql://user@host/db URL."
+    E406 = (
+        "{target}: the store has schema version {found}, newer than this newsgraph knows ({latest}). "
+        "Upgrade newsgraph to read it."
+    )
+    E407 = "{feature} needs the optional extra '{extra}': pip install 'newsgraph[{extra}]'."
+    E408 = "{target}: the store cannot be opened ({detail})."
+
     def format(self, **kwargs: object) -> str:  # noqa: A003 - mirrors str.format
         return f"{self.name}: {self.value.format(**kwargs)}"
 
@@ -96,3 +116,7 @@ class DataError(NewsgraphError, RuntimeError):
 
 class AnalysisError(NewsgraphError, RuntimeError):
     """The pipeline failed on one article (a bug, not bad input)."""
+
+
+class StoreError(NewsgraphError, RuntimeError):
+    """The corpus store, or an input to ingest into it, cannot be used."""

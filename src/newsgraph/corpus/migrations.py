@@ -1,0 +1,73 @@
+"""The store's schema as numbered migrations, applied in order and recorded in ``schema_version``.
+
+Statements are written in the SQL that SQLite and PostgreSQL share (TEXT, INTEGER, DOUBLE
+PRECISION, ``ON CONFLICT``), so one list serves both backends. Never edit a released
+migration: add the next number.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS", "LATEST"]
+
+MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+    (
+        1,
+        (
+            """CREATE TABLE articles (
+                id TEXT PRIMARY KEY, title TEXT, url TEXT, outlet TEXT, published TEXT,
+                text TEXT NOT NULL, added TEXT NOT NULL, item TEXT)""",
+            "CREATE INDEX articles_outlet ON articles (outlet)",
+            "CREATE INDEX articles_published ON articles (published)",
+            "CREATE TABLE reports (article_id TEXT PRIMARY KEY REFERENCES articles (id), report TEXT NOT NULL)",
+            """CREATE TABLE actors (
+                actor_key TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT, kind TEXT,
+                events INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0)""",
+            "CREATE INDEX actors_name ON actors (name)",
+            "CREATE INDEX actors_events ON actors (events)",
+            """CREATE TABLE article_actors (
+                article_id TEXT NOT NULL REFERENCES articles (id), actor_key TEXT NOT NULL,
+                PRIMARY KEY (article_id, actor_key))""",
+            "CREATE INDEX article_actors_actor ON article_actors (actor_key)",
+            """CREATE TABLE events (
+                id TEXT PRIMARY KEY, match_key TEXT NOT NULL, date TEXT, date_end TEXT,
+                source_actor TEXT, source_key TEXT, source_code TEXT,
+                target_actor TEXT, target_key TEXT, target_code TEXT,
+                cameo TEXT, plover_type TEXT, goldstein DOUBLE PRECISION,
+                location TEXT, country TEXT,
+                mentions INTEGER NOT NULL DEFAULT 0, origins INTEGER NOT NULL DEFAULT 0,
+                contradicted INTEGER NOT NULL DEFAULT 0, factuality TEXT,
+                first_seen TEXT, last_seen TEXT)""",
+            "CREATE INDEX events_match ON events (match_key, date)",
+            "CREATE INDEX events_date ON events (date)",
+            "CREATE INDEX events_source ON events (source_key, date)",
+            "CREATE INDEX events_target ON events (target_key, date)",
+            "CREATE INDEX events_type ON events (plover_type, date)",
+            "CREATE INDEX events_origins ON events (origins)",
+            """CREATE TABLE mentions (
+                article_id TEXT NOT NULL REFERENCES articles (id), mention TEXT NOT NULL,
+                event_id TEXT NOT NULL REFERENCES events (id),
+                outlet TEXT, published TEXT, sentence TEXT, trigger_start INTEGER, trigger_end INTEGER,
+                trigger_text TEXT, chain TEXT NOT NULL, chain_kinds TEXT NOT NULL,
+                polarity TEXT, certainty TEXT, mode TEXT, disputed INTEGER, factuality TEXT,
+                confidence DOUBLE PRECISION, date TEXT, date_end TEXT, location TEXT, country TEXT,
+                PRIMARY KEY (article_id, mention))""",
+            "CREATE INDEX mentions_event ON mentions (event_id)",
+            """CREATE TABLE claims (
+                article_id TEXT NOT NULL REFERENCES articles (id), claim TEXT NOT NULL,
+                text TEXT, source TEXT, source_key TEXT, chain TEXT NOT NULL, outlet TEXT, published TEXT,
+                polarity TEXT, certainty TEXT, disputed INTEGER, events INTEGER,
+                PRIMARY KEY (article_id, claim))""",
+            "CREATE INDEX claims_source ON claims (source_key)",
+            "CREATE INDEX claims_published ON claims (published)",
+            """CREATE TABLE sources (
+                article_id TEXT NOT NULL REFERENCES articles (id), attribution TEXT NOT NULL,
+                name TEXT NOT NULL, kind TEXT, outlet TEXT, cue TEXT, chain TEXT NOT NULL,
+                PRIMARY KEY (article_id, attribution))""",
+            "CREATE INDEX sources_name ON sources (name)",
+            """CREATE TABLE errors (
+                item TEXT PRIMARY KEY, article_id TEXT, code TEXT, reason TEXT NOT NULL, added TEXT NOT NULL)""",
+        ),
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]

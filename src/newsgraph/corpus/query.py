@@ -1,0 +1,248 @@
+"""``Corpus``: the store behind one object, every query answered as a pandas DataFrame.
+
+Filters become ``WHERE`` clauses with bound parameters; an actor filter accepts a name, a
+CAMEO code or an actor key ("Hamas", "PSEREBHMS", "code:PSEREBHMS"), case-insensitively.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Iterable, Optional, Union
+
+from ..model import Article, Report
+from .ingest import IngestStats, Progress, ingest
+from .origins import normalise_name
+from .store import DEFAULT_STORE, Store, open_store
+
+__all__ = ["Corpus", "EVENT_COLUMNS"]
+
+EVENT_COLUMNS = [
+    "event_id", "date", "source_actor", "target_actor", "cameo", "plover_type", "goldstein", "location",
+    "mentions", "origins", "contradicted", "first_seen", "last_seen", "source_code", "target_code",
+    "source_key", "target_key", "country", "factuality", "date_end",
+]  # fmt: skip
+
+_EVENT_SELECT = (
+    "SELECT id AS event_id, date, source_actor, target_actor, cameo, plover_type, goldstein, location, mentions, "
+    "origins, contradicted, first_seen, last_seen, source_code, target_code, source_key, target_key, country, "
+    "factuality, date_end FROM events"
+)
+
+
+class Corpus:
+    """A store of analysed articles: ``Corpus("newsgraph.db")`` or ``Corpus("postgresql://...")``."""
+
+    def __init__(self, target: Union[str, "os.PathLike[str]", None] = None) -> None:
+        self.store: Store = open_store(os.fspath(target) if target is not None else DEFAULT_STORE)
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- writing ----------------------------------------------------------------------
+    def ingest(
+        self,
+        sources: Iterable[Union[str, "os.PathLike[str]", Article]],
+        workers: int = 1,
+        model: Optional[str] = None,
+        progress: Optional[Progress] = None,
+        check_language: bool = True,
+    ) -> IngestStats:
+        """Analyse and store articles (paths, folders, JSONL/feeds/sitemaps, or ``Article``s)."""
+        if isinstance(sources, (str, os.PathLike, Article)):
+            sources = [sources]
+        return ingest(self.store, sources, workers=workers, model=model, progress=progress, check_language=check_language)
+
+    # -- articles ---------------------------------------------------------------------
+    def article(self, article_id: str) -> Optional[dict]:
+        columns, rows = self.store.rows(
+            "SELECT id, title, url, outlet, published, text, added FROM articles WHERE id = ?", (article_id,)
+        )
+        return dict(zip(columns, rows[0])) if rows else None
+
+    def report(self, article_id: str) -> Optional[Report]:
+        data = self.store.scalar("SELECT report FROM reports WHERE article_id = ?", (article_id,))
+        return Report.from_dict(json.loads(data)) if data else None
+
+    def articles(self, search: Optional[str] = None, actor: Optional[str] = None, outlet: Optional[str] = None, limit: Optional[int] = 100, offset: int = 0):
+        where, params = [], []
+        if search:
+            where.append("(LOWER(title) LIKE ? OR LOWER(text) LIKE ?)")
+            params += [f"%{search.lower()}%"] * 2
+        if outlet:
+            where.append("LOWER(outlet) = ?")
+            params.append(outlet.lower())
+        if actor:
+            keys = self._actor_keys(actor)
+            where.append(f"id IN (SELECT article_id FROM article_actors WHERE actor_key IN ({_marks(keys)}))")
+            params += keys
+        sql = "SELECT id, title, url, outlet, published, added, LENGTH(text) AS chars FROM articles"
+        return self._frame(sql, where, params, "published DESC, id", limit, offset)
+
+    # -- events -----------------------------------------------------------------------
+    def events(
+        self,
+        actor: Optional[str] = None,
+        type: Optional[str] = None,  # noqa: A002 - the contract's name
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        min_origins: Optional[int] = None,
+        factuality: Optional[str] = None,
+        limit: Optional[int] = None,
+        offset: int = 0,
+    ):
+        """One row per deduplicated event, newest first."""
+        where, params = self._event_filters(actor, type, since, until, min_origins, factuality)
+        frame = self._frame(_EVENT_SELECT, where, params, "date DESC, id", limit, offset)
+        frame["contradicted"] = frame["contradicted"].astype(bool)
+        return frame
+
+    def _event_filters(self, actor, type, since, until, min_origins, factuality) -> tuple[list[str], list]:
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            keys = self._actor_keys(actor)
+            where.append(f"(source_key IN ({_marks(keys)}) OR target_key IN ({_marks(keys)}))")
+            params += keys + keys
+        if type:
+            where.append("(plover_type = ? OR cameo = ? OR SUBSTR(cameo, 1, 2) = ?)")
+            params += [type.upper(), type, type]
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        if min_origins:
+            where.append("origins >= ?")
+            params.append(int(min_origins))
+        if factuality:
+            where.append("factuality = ?")
+            params.append(factuality)
+        return where, params
+
+    def mentions(self, event_id: str):
+        """Every report of one event: where, by whom (the chain, outermost last), how certain."""
+        columns, rows = self.store.rows(
+            "SELECT article_id, outlet, published, sentence, trigger_start, trigger_end, trigger_text, chain, "
+            "factuality, polarity, certainty, mode, disputed, confidence, date, location "
+            "FROM mentions WHERE event_id = ? ORDER BY published, article_id, mention",
+            (event_id,),
+        )
+        frame = _pandas().DataFrame(rows, columns=columns)
+        frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        frame["disputed"] = frame["disputed"].astype(bool)
+        return frame
+
+    def timeline(self, actor: str):
+        """The actor's events in date order (undated ones last)."""
+        frame = self.events(actor=actor)
+        return frame.sort_values(["date", "event_id"], na_position="last", kind="stable").reset_index(drop=True)
+
+    def contradictions(self, limit: Optional[int] = None):
+        """Asserted mentions against negated or disputed mentions of the same event, side by side."""
+        sql = (
+            "SELECT e.id AS event_id, e.date, e.source_actor, e.target_actor, e.plover_type, "
+            "a.article_id AS asserted_article, a.outlet AS asserted_outlet, a.sentence AS asserted_sentence, "
+            "a.chain AS asserted_chain, c.article_id AS contested_article, c.outlet AS contested_outlet, "
+            "c.sentence AS contested_sentence, c.chain AS contested_chain, c.factuality AS contested_as "
+            "FROM events e JOIN mentions a ON a.event_id = e.id AND a.factuality = 'asserted' "
+            "JOIN mentions c ON c.event_id = e.id AND c.factuality IN ('negated', 'disputed') "
+            "WHERE e.contradicted = 1"
+        )
+        frame = self._frame(sql, [], [], "e.date DESC, e.id, a.article_id, c.article_id", limit, 0)
+        for column in ("asserted_chain", "contested_chain"):
+            frame[column] = [json.loads(c) for c in frame[column]]
+        return frame
+
+    # -- claims, actors, sources ------------------------------------------------------
+    def claims(self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None):
+        where, params = [], []
+        if actor:
+            keys = self._actor_keys(actor)
+            where.append(f"source_key IN ({_marks(keys)})")
+            params += keys
+        if since:
+            where.append("published >= ?")
+            params.append(since)
+        sql = (
+            "SELECT article_id, claim AS claim_id, source, text, chain, outlet, published, polarity, certainty, "
+            "disputed, events FROM claims"
+        )
+        frame = self._frame(sql, where, params, "published DESC, article_id, claim", limit, 0)
+        frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        frame["disputed"] = frame["disputed"].astype(bool)
+        return frame
+
+    def actors(self, search: Optional[str] = None, limit: Optional[int] = None):
+        where, params = [], []
+        if search:
+            where.append("(LOWER(a.name) LIKE ? OR LOWER(a.code) LIKE ?)")
+            params += [f"%{search.lower()}%"] * 2
+        sql = "SELECT a.actor_key, a.name, a.code, a.kind, a.events, a.articles FROM actors a"
+        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, 0)
+
+    def sources(self, outlet: Optional[str] = None, limit: Optional[int] = None):
+        where, params = [], []
+        if outlet:
+            where.append("LOWER(outlet) = ?")
+            params.append(outlet.lower())
+        sql = "SELECT name AS source, kind, outlet, COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM sources"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY name, kind, outlet"
+        return self._frame(sql, [], params, "claims DESC, source, outlet", limit, 0)
+
+    def errors(self, limit: Optional[int] = None):
+        """Inputs that could not be stored, with the coded reason."""
+        return self._frame("SELECT item, article_id, code, reason, added FROM errors", [], [], "added, item", limit, 0)
+
+    def graph(self, **filters):
+        """The actor graph of the events matching ``filters`` (as ``events``): see ``newsgraph.export``."""
+        from ..export import actor_graph
+
+        return actor_graph(self, **filters)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, events, mentions, claims and errors the store holds."""
+        tables = ("articles", "events", "mentions", "claims", "errors")
+        return {t: int(self.store.scalar(f"SELECT COUNT(*) FROM {t}")) for t in tables}
+
+    # -- helpers ----------------------------------------------------------------------
+    def _actor_keys(self, actor: str) -> list[str]:
+        """The actor keys an actor filter means: by key, name, alias-free canonical name or code."""
+        _, rows = self.store.rows(
+            "SELECT actor_key FROM actors WHERE actor_key = ? OR LOWER(name) = ? OR code = ?",
+            (actor, actor.lower(), actor.upper()),
+        )
+        keys = {r[0] for r in rows} | {f"name:{normalise_name(actor)}", f"code:{actor.upper()}", actor}
+        return sorted(keys)
+
+    def _frame(self, sql: str, where: list[str], params: list, order: str, limit: Optional[int], offset: int):
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = [*params, int(limit)]
+        if offset:
+            sql += (" " if limit is not None else " LIMIT -1 " if self.store.dialect == "sqlite" else " ") + "OFFSET ?"
+            params = [*params, int(offset)]
+        columns, rows = self.store.rows(sql, params)
+        return _pandas().DataFrame(rows, columns=columns)
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _pandas():
+    import pandas
+
+    return pandas

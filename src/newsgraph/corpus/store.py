@@ -1,0 +1,201 @@
+"""Where the corpus lives: one small interface over SQLite (default) and PostgreSQL.
+
+SQL is written once, with ``?`` placeholders, in the dialect both databases share; the
+PostgreSQL backend rewrites the placeholders for psycopg. Values always travel as bound
+parameters, never inside the SQL text.
+
+Crash and concurrency safety rest on transactions: a writer wraps each article in
+``store.transaction()``. SQLite runs in WAL mode and takes the write lock up front
+(``BEGIN IMMEDIATE``), so two ingests into one file queue instead of failing half-way;
+PostgreSQL serialises the work that must not interleave with ``lock(key)``, a
+transaction-scoped advisory lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import zlib
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional, Sequence
+
+from ..errors import Errors, StoreError
+from .migrations import LATEST, MIGRATIONS
+
+__all__ = ["Store", "SQLiteStore", "PostgresStore", "open_store", "DEFAULT_STORE"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STORE = "newsgraph.db"
+_BUSY_TIMEOUT_MS = 120_000
+_MIGRATION_LOCK = "newsgraph-migrations"
+
+
+class Store:
+    """A connection plus the few operations the corpus needs."""
+
+    dialect = ""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    # -- statements -------------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        raise NotImplementedError
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Column names and all rows of a query."""
+        raise NotImplementedError
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        _, rows = self.rows(sql, params)
+        return rows[0][0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        raise NotImplementedError
+        yield self  # pragma: no cover
+
+    def lock(self, key: str) -> None:
+        """Hold ``key`` until the transaction ends (serialises event matching across writers)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- schema -----------------------------------------------------------------------
+    def migrate(self) -> int:
+        """Apply the migrations this store lacks; returns the schema version."""
+        with self.transaction():
+            self.lock(_MIGRATION_LOCK)
+            self.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+            found = self.scalar("SELECT MAX(version) FROM schema_version") or 0
+            if found > LATEST:
+                raise StoreError(Errors.E406, target=self.target, found=found, latest=LATEST)
+            for version, statements in MIGRATIONS:
+                if version <= found:
+                    continue
+                for statement in statements:
+                    self.execute(statement)
+                self.execute("INSERT INTO schema_version (version, applied) VALUES (?, CURRENT_TIMESTAMP)", (version,))
+                log.info("%s: applied schema migration %d", self.target, version)
+        return max(found, LATEST)
+
+
+class SQLiteStore(Store):
+    dialect = "sqlite"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        try:
+            # Autocommit mode: transactions are opened explicitly, with the lock taken up front.
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode survives a killed process; only a power cut may lose the last commits.
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise StoreError(Errors.E408, target=path, detail=str(exc)) from exc
+        self._depth = 0
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self.conn.execute(sql, tuple(params)).rowcount
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        cursor = self.conn.execute(sql, tuple(params))
+        columns = [d[0] for d in cursor.description or ()]
+        return columns, cursor.fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        if self._depth:
+            yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(_redact(url))
+        try:
+            import psycopg
+        except ImportError as exc:
+            raise StoreError(Errors.E407, feature="A PostgreSQL store", extra="postgres") from exc
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(Errors.E408, target=self.target, detail=str(exc).strip()) from exc
+        self._sql: dict[str, str] = {}
+
+    def _translate(self, sql: str) -> str:
+        out = self._sql.get(sql)
+        if out is None:
+            out = self._sql[sql] = sql.replace("%", "%%").replace("?", "%s")
+        return out
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        with self.conn.cursor() as cursor:
+            cursor.execute(self._translate(sql), tuple(params))
+            return cursor.rowcount
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+        with self.conn.cursor() as cursor:
+            cursor.execute(self._translate(sql), tuple(params))
+            columns = [d.name for d in cursor.description or ()]
+            return columns, cursor.fetchall()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        with self.conn.transaction():
+            yield self
+
+    def lock(self, key: str) -> None:
+        # A 63-bit key from the text: advisory locks take integers.
+        number = zlib.crc32(key.encode("utf-8")) | (zlib.adler32(key.encode("utf-8")) << 32)
+        self.execute("SELECT pg_advisory_xact_lock(?)", (number - (1 << 64) if number >= 1 << 63 else number,))
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_store(target: Optional[str] = None) -> Store:
+    """The store at ``target`` (a file path or ``postgresql://`` URL), schema brought up to date."""
+    target = os.fspath(target) if target is not None else DEFAULT_STORE
+    if target.startswith(("postgresql://", "postgres://")):
+        store: Store = PostgresStore(target)
+    elif "://" in target and not target.startswith("sqlite:///"):
+        raise StoreError(Errors.E405, target=_redact(target))
+    else:
+        store = SQLiteStore(target.removeprefix("sqlite:///") if target.startswith("sqlite:///") else target)
+    try:
+        store.migrate()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, host = rest.rsplit("@", 1)
+    return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"

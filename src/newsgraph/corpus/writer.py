@@ -1,0 +1,258 @@
+"""Writing one analysed article into the store: one transaction, all or nothing.
+
+The article row, its report, actors, sources, claims and event mentions go in together,
+so a process killed at any point leaves either the whole article or none of it. Event
+coreference happens here too: each mention is matched against stored events (under a
+lock on its match key, so that two writers cannot both create the same event) and the
+event's counts — mentions, independent origins, contradiction — are recomputed from its
+mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from typing import Any, Optional
+
+from ..model import Attribution, Event, Report
+from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
+from .origins import chain_nodes, count_origins, normalise_name
+from .store import Store
+
+__all__ = ["article_id", "write_report", "record_error", "factuality_label", "now"]
+
+_UNNAMED = "unnamed source"
+
+
+def article_id(text: str) -> str:
+    """The article's content hash: 128 bits, so a corpus of millions has no collisions."""
+    return "art-" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def factuality_label(polarity: str, certainty: str, mode: str, disputed: bool) -> str:
+    """One word for a mention's standing: negated, disputed, hedged or asserted."""
+    if polarity == "negative":
+        return "negated"
+    if disputed:
+        return "disputed"
+    if certainty in {"possible", "probable"} or mode in {"future", "hypothetical"}:
+        return "hedged"
+    return "asserted"
+
+
+def record_error(store: Store, item: str, code: Optional[str], reason: str, article: Optional[str] = None) -> None:
+    with store.transaction():
+        store.execute(
+            "INSERT INTO errors (item, article_id, code, reason, added) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (item) DO UPDATE SET article_id = excluded.article_id, code = excluded.code, "
+            "reason = excluded.reason, added = excluded.added",
+            (item, article, code, reason, now()),
+        )
+
+
+def write_report(store: Store, item: str, key: str, report: Report) -> int:
+    """Store ``report`` as article ``key``; the number of event mentions written, or -1 when
+    the article was already there (another run or another process stored it first)."""
+    article = report.article
+    with store.transaction():
+        inserted = store.execute(
+            "INSERT INTO articles (id, title, url, outlet, published, text, added, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO NOTHING",
+            (key, article.title, article.url, article.outlet, article.published, article.text, now(), item),
+        )
+        if inserted == 0:
+            return -1
+        store.execute("INSERT INTO reports (article_id, report) VALUES (?, ?)", (key, json.dumps(report.to_dict(), ensure_ascii=False)))
+        _write_actors(store, key, report)
+        _write_attributions(store, key, report)
+        mentions = 0
+        touched: set[str] = set()
+        for event in report.events:
+            for number, row in enumerate(_mentions(report, event)):
+                touched.add(_place_mention(store, key, f"{event.id}:{number}", row))
+                mentions += 1
+        for event_id in sorted(touched):
+            _refresh_event(store, event_id)
+        store.execute("DELETE FROM errors WHERE item = ?", (item,))
+    return mentions
+
+
+def _key_of(report: Report, actor_ref: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    actor = report.actor(actor_ref) if actor_ref else None
+    if actor is None:
+        return None, None, None
+    return actor_key(actor.name, actor.code, actor.kind), actor.name, actor.code
+
+
+def _write_actors(store: Store, key: str, report: Report) -> None:
+    for actor in report.actors:
+        ident = actor_key(actor.name, actor.code, actor.kind)
+        if ident is None:
+            continue
+        store.execute(
+            "INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
+            (ident, actor.name, actor.code, actor.kind),
+        )
+        # Counters kept at write time, so that listing actors never scans the events.
+        if store.execute("INSERT INTO article_actors (article_id, actor_key) VALUES (?, ?) ON CONFLICT DO NOTHING", (key, ident)):
+            store.execute("UPDATE actors SET articles = articles + 1 WHERE actor_key = ?", (ident,))
+
+
+def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]:
+    """The source kind of each link of an attribution's chain, "author" last."""
+    kinds = []
+    node, seen = attribution, set()
+    while node is not None and node.id not in seen:
+        seen.add(node.id)
+        kinds.append(node.source.kind)
+        node = report.attribution(node.via) if node.via else None
+    kinds.append("author")
+    return kinds
+
+
+def _write_attributions(store: Store, key: str, report: Report) -> None:
+    outlet = report.article.outlet
+    for attribution in report.attributions:
+        store.execute(
+            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            (key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text, json.dumps(attribution.chain)),
+        )
+    # Two attributions can frame one span: the claim (keyed by its span) is stored once.
+    for claim in report.claims:
+        attribution = report.attribution(claim.attribution) if claim.attribution else None
+        if attribution is not None:
+            ident = _key_of(report, attribution.source.actor)[0] if attribution.source.actor else None
+            source_key = ident or f"name:{normalise_name(claim.chain[0])}"
+        else:
+            source_key = "author"
+        store.execute(
+            "INSERT INTO claims (article_id, claim, text, source, source_key, chain, outlet, published, polarity, "
+            "certainty, disputed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (
+                key, claim.id, claim.text, claim.chain[0], source_key, json.dumps(claim.chain), outlet,
+                report.article.published, claim.factuality.polarity, claim.factuality.certainty,
+                int(claim.factuality.disputed), len(claim.events),
+            ),
+        )
+
+
+def _mentions(report: Report, event: Event) -> list[dict[str, Any]]:
+    """One row per dyad of the event: each source actor against each target actor."""
+    attribution = report.attribution(event.attribution) if event.attribution else None
+    chain = list(attribution.chain) if attribution else ["author"]
+    kinds = chain_kinds(report, attribution) if attribution else ["author"]
+    if len(kinds) != len(chain):  # a malformed relay: trust the names, not the walk
+        kinds = (kinds[:-1] + ["vague"] * len(chain))[: len(chain) - 1] + ["author"]
+    date = event.date
+    start, end = mention_dates(date.start if date else None, date.end if date else None, date.type if date else None, report.article.published)
+    f = event.factuality
+    base = {
+        "cameo": event.cameo,
+        "plover_type": event.plover.type,
+        "goldstein": event.goldstein,
+        "sentence": report.span_text(event.sentence),
+        "trigger_start": event.trigger[0],
+        "trigger_end": event.trigger[1],
+        "trigger_text": event.text,
+        "chain": chain,
+        "chain_kinds": kinds,
+        "polarity": f.polarity,
+        "certainty": f.certainty,
+        "mode": f.mode,
+        "disputed": int(f.disputed),
+        "factuality": factuality_label(f.polarity, f.certainty, f.mode, f.disputed),
+        "confidence": event.confidence,
+        "date": start,
+        "date_end": end,
+        "location": event.location.name if event.location else None,
+        "country": event.location.country if event.location else None,
+        "outlet": report.article.outlet,
+        "published": report.article.published,
+    }
+    rows = []
+    for source in event.sources or (None,):
+        for target in event.targets or (None,):
+            s_key, s_name, s_code = _key_of(report, source)
+            t_key, t_name, t_code = _key_of(report, target)
+            rows.append(
+                {**base, "source_key": s_key, "source_actor": s_name, "source_code": s_code,
+                 "target_key": t_key, "target_actor": t_name, "target_code": t_code}
+            )
+    return rows
+
+
+def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]) -> str:
+    """Attach the mention to its event (found or new); the event id."""
+    key = match_key(row["source_key"], row["target_key"], row["plover_type"], row["cameo"])
+    store.lock(key)
+    dates = (row["date"], row["date_end"])
+    if dates[0] is None:
+        _, found = store.rows("SELECT id, date, date_end, location, country FROM events WHERE match_key = ? AND date IS NULL", (key,))
+    else:
+        low = _shift(dates[0], -DATE_TOLERANCE_DAYS)
+        high = _shift(dates[1], DATE_TOLERANCE_DAYS)
+        _, found = store.rows(
+            "SELECT id, date, date_end, location, country FROM events WHERE match_key = ? AND date <= ? AND date_end >= ?",
+            (key, high, low),
+        )
+    candidates = [Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4])) for r in found]
+    event_id = best_match(dates, (row["location"], row["country"]), candidates)
+    if event_id is None:
+        event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
+        store.execute(
+            "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
+            "target_key, target_code, cameo, plover_type, goldstein, location, country) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id, key, row["date"], row["date_end"], row["source_actor"], row["source_key"], row["source_code"],
+                row["target_actor"], row["target_key"], row["target_code"], row["cameo"], row["plover_type"],
+                row["goldstein"], row["location"], row["country"],
+            ),
+        )
+        for actor in {row["source_key"], row["target_key"]} - {None}:
+            store.execute("UPDATE actors SET events = events + 1 WHERE actor_key = ?", (actor,))
+    store.execute(
+        "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
+        "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
+        "location, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article, mention, event_id, row["outlet"], row["published"], row["sentence"], row["trigger_start"],
+            row["trigger_end"], row["trigger_text"], json.dumps(row["chain"]), json.dumps(row["chain_kinds"]),
+            row["polarity"], row["certainty"], row["mode"], row["disputed"], row["factuality"], row["confidence"],
+            row["date"], row["date_end"], row["location"], row["country"],
+        ),
+    )
+    return event_id
+
+
+def _refresh_event(store: Store, event_id: str) -> None:
+    """Recompute an event's counts from all its mentions."""
+    _, rows = store.rows(
+        "SELECT m.article_id, m.outlet, m.chain, m.chain_kinds, m.factuality, a.published, a.added "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?",
+        (event_id,),
+    )
+    labels = {r[4] for r in rows}
+    asserting = [chain_nodes(json.loads(r[2]), json.loads(r[3]), r[1], r[0]) for r in rows if r[4] in {"asserted", "hedged"}]
+    seen = sorted((r[5] or r[6][:10]) for r in rows)
+    if "asserted" in labels:
+        standing = "asserted"
+    else:
+        standing = next(label for label in ("hedged", "disputed", "negated") if label in labels)
+    store.execute(
+        "UPDATE events SET mentions = ?, origins = ?, contradicted = ?, factuality = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+        (
+            len(rows), count_origins(asserting), int("asserted" in labels and bool(labels & {"negated", "disputed"})),
+            standing, seen[0], seen[-1], event_id,
+        ),
+    )
+
+
+def _shift(day: str, days: int) -> str:
+    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
