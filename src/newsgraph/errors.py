@@ -8,7 +8,7 @@ Exception tree::
     │     E005 not English, E006 HTML without article text, E007 unreadable path,
     │     E008 malformed published date, E009 unknown encoding
     ├── ModelError (RuntimeError)  the spaCy pipeline is missing or unsuitable
-    │     E101 not installed, E102 lacks a required component
+    │     E101 not installed, E102 lacks a required component, E103 scikit-learn missing for fitting
     ├── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
     │     E201 data directory missing, E202 catalogue file missing, E203 malformed
     ├── AnalysisError (RuntimeError) a bug met while analysing one article
@@ -65,6 +65,10 @@ class Errors(str, Enum):
     E102 = (
         "spaCy pipeline '{model}' lacks the '{component}' component that newsgraph needs "
         "(it reads dependency parses and named entities). Use a full English pipeline."
+    )
+    E103 = (
+        "{what} needs scikit-learn, which is an optional extra: `pip install 'newsgraph[train]'` "
+        "(or `make install-dev`)."
     )
     E301 = "{name}: the analysis failed ({detail}). This is a bug in newsgraph; please report it with the article."
     E201 = (

@@ -122,6 +122,7 @@ class Event:
     location: Optional[Location] = None
     confidence: float = 0.5
     text: str = ""  # the trigger's words, for readers
+    quad_class: Optional[int] = None  # 0 statement .. 4 material conflict, read from the sentence (event_class)
 
 
 @dataclass(frozen=True)

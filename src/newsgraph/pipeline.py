@@ -13,12 +13,14 @@ from dataclasses import replace
 from typing import Iterable, Iterator, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
 from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
 from .errors import AnalysisError, Errors
+from .event_class import EventClassModel, code_class
+from .event_class import features as class_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
@@ -168,7 +170,15 @@ def _event(
         location=_event_location(draft.trigger, catalogue),
         confidence=round(min(confidence, 0.95), 2),
         text=text_of(doc)[trigger[0] : trigger[1]],
+        quad_class=_quad_class(sent, draft),
     )
+
+
+def _quad_class(sentence: Span, draft: EventDraft) -> Optional[int]:
+    model = EventClassModel.packaged()
+    if model is None:
+        return code_class(draft.code)
+    return model.predict(class_features(sentence, draft.trigger, draft.code))
 
 
 def _denies(doc: Doc, draft: AttributionDraft) -> bool:
