@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev catalogue train-cues bench clean
+.PHONY: demo test quality install install-dev browser catalogue train-cues bench clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,15 @@ install-dev: $(DEV_STAMP)
 demo: $(STAMP)
 	$(BIN)/newsgraph demo
 
-test: $(DEV_STAMP)
+# The browser tests drive Debian's chromium (Playwright never downloads a browser here).
+# Installed only when missing, and only where apt-get exists and we are root; otherwise
+# those tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: $(DEV_STAMP) browser
 	$(BIN)/python -m pytest
 
 quality: $(STAMP)
@@ -42,6 +50,10 @@ train-cues: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py
+
+# Re-vendors the front end's JS libraries from the npm registry (versions pinned in the script).
+vendor-js:
+	bash scripts/vendor_js.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
