@@ -72,8 +72,7 @@ class SecurityHeaders:
 
 
 class _TooLarge(Exception):
-    def __init__(self, size: str) -> None:
-        self.size = size
+    """Raised from ``receive`` once the streamed body passes the limit."""
 
 
 class BodyLimit:
@@ -93,28 +92,37 @@ class BodyLimit:
             await _send_json(send, 413, error_body(Errors.E502, name=name, size=f"{int(declared):,}", limit=self.limit))
             return
         seen = 0
-        started = False
+        exceeded = False
+        answered = False
+
+        def refusal() -> dict[str, Any]:
+            return error_body(Errors.E502, name=name, size=f"over {self.limit:,}", limit=self.limit)
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _TooLarge(f"over {self.limit:,}")
+                    exceeded = True
+                    raise _TooLarge()
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            # A body parser may turn the exception into its own 400; the client gets the 413.
+            nonlocal answered
+            if not exceeded:
+                answered = answered or message["type"] == "http.response.start"
+                await send(message)
+            elif not answered:
+                answered = True
+                await _send_json(send, 413, refusal())
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge as too_large:
-            if started:
-                raise
-            await _send_json(send, 413, error_body(Errors.E502, name=name, size=too_large.size, limit=self.limit))
+            await self.app(scope, counting_receive, guarded_send)
+        except _TooLarge:
+            if not answered:
+                await _send_json(send, 413, refusal())
 
 
 class TimeLimit:
