@@ -16,7 +16,7 @@ Exception tree::
     └── WebError                   ``newsgraph serve``: setup and refused requests
           E501 web extra missing, E502 upload too large, E503 request too slow,
           E504 bad or missing write token, E505 server is read-only, E506 no corpus open,
-          E507 not in the corpus, E508 nothing to analyse, E509 bad query value
+          E507 not in the corpus, E508 nothing to analyse, E509 malformed request
 
 Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
 failing article in a batch can be found and skipped.
@@ -93,7 +93,7 @@ class Errors(str, Enum):
     )
     E507 = "{name}: {what} {key!r} is not in the corpus. Check the id, or search for it on /search."
     E508 = "{name}: there is no article to analyse. Paste text into 'text' or upload a file as 'file'."
-    E509 = "{name}: {field}={value!r} is not allowed; choose one of: {choices}."
+    E509 = "{name}: the request is malformed ({problems}). The parameters are described in /api/openapi.json."
     E201 = (
         "reference data directory '{path}' does not exist. Set NEWSGRAPH_DATA or pass --data "
         "to the folder holding shared/data (see its README)."

@@ -12,7 +12,7 @@ from typing import Any, Optional
 from ..errors import Errors, WebError
 from ..model import Article, Report
 
-__all__ = ["read_submission", "analyze_article", "store_article", "bearer_token"]
+__all__ = ["read_submission", "read_upload", "analyze_article", "store_article", "bearer_token"]
 
 
 def read_submission(
@@ -67,3 +67,12 @@ def bearer_token(authorization: Optional[str]) -> Optional[str]:
     if scheme.lower() != "bearer":
         return None
     return token.strip() or None
+
+
+def read_upload(file: Any) -> tuple[Optional[bytes], Optional[str]]:
+    """The bytes and client file name of a form's file part (a ``str`` when sent without a file name)."""
+    if isinstance(file, str):
+        return file.encode("utf-8"), None
+    if file is None:
+        return None, None
+    return file.file.read(), file.filename

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
 from pydantic import BaseModel, ConfigDict
@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from .. import __version__
 from ..errors import Errors, WebError
 from . import queries
-from .analysis import analyze_article, bearer_token, read_submission, store_article
+from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
 from .app import Settings
 
 __all__ = ["router", "EventFilters"]
@@ -84,12 +84,12 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         404: "no corpus is open (E506) or the record is not in it (E507)",
         408: "the request ran past the server's time limit (E503)",
         413: "the request body is over the server's size limit (E502)",
-        422: "the article cannot be analysed (E0xx) or nothing was given (E508)",
+        422: "a malformed request (E509), nothing to analyse (E508) or an article that cannot be analysed (E0xx)",
     }
     return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
 
 
-_CORPUS_ERRORS = _errors(404, 408)
+_CORPUS_ERRORS = _errors(404, 408, 422)
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 _OPTIONAL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 router = APIRouter(prefix="/api", tags=["api"])
@@ -138,7 +138,7 @@ def health(request: Request) -> Health:
 def analyze(
     request: Request,
     text: Optional[str] = Form(None, description="Article text (plain or HTML)."),
-    file: Optional[UploadFile] = File(None, description="An article file (plain text or a saved HTML page)."),
+    file: Union[UploadFile, str, None] = File(None, description="An article file (plain text or a saved HTML page)."),
     title: Optional[str] = Form(None, max_length=500),
     outlet: Optional[str] = Form(None, max_length=200),
     published: Optional[str] = Form(None, description="Publication date YYYY-MM-DD."),
@@ -151,9 +151,9 @@ def analyze(
     settings = settings_of(request)
     if store:
         settings.check_write("/api/analyze", bearer_token(authorization))
-    upload = file.file.read() if file is not None else None
+    upload, filename = read_upload(file)
     article = read_submission(
-        text, upload, file.filename if file else None,
+        text, upload, filename,
         title=title, outlet=outlet, published=published, check_language=language_check,
     )
     report = analyze_article(article)

@@ -158,10 +158,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return render(request, "error.html", status_code=status, code=error.code, message=str(error))
 
     async def validation_error(request: Request, error: RequestValidationError) -> Any:
+        problems = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in error.errors())
+        coded = WebError(Errors.E509, name=request.url.path, problems=problems)
         if _wants_json(request):
-            return JSONResponse({"detail": _plain_errors(error.errors())}, status_code=422)
-        problems = "; ".join(f"{'.'.join(map(str, e.get('loc', ())[1:]))}: {e.get('msg')}" for e in error.errors())
-        return render(request, "error.html", status_code=422, code="422", message=f"bad request: {problems}")
+            return JSONResponse({"error": {"code": coded.code, "message": str(coded)}}, status_code=422)
+        return render(request, "error.html", status_code=422, code=coded.code, message=str(coded))
 
     async def http_error(request: Request, error: StarletteHTTPException) -> Any:
         if _wants_json(request) or error.status_code not in (404, 405):
@@ -171,9 +172,4 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NewsgraphError, newsgraph_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
-
-
-def _plain_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
-    # pydantic puts the offending input object in ``ctx``; keep only JSON-safe fields
-    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")), "type": str(e.get("type"))} for e in errors]
 

@@ -3,7 +3,7 @@ interaction (record panels, the graph), so every page reads without them."""
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..errors import Errors, WebError
 from ..model import Report
 from . import markup, queries
-from .analysis import analyze_article, read_submission, store_article
+from .analysis import analyze_article, read_submission, read_upload, store_article
 from .api import EventFilters, settings_of
 from .app import render
 
@@ -36,7 +36,7 @@ def analyze_form(request: Request) -> Any:
 def analyze_submit(
     request: Request,
     text: Optional[str] = Form(None),
-    file: Optional[UploadFile] = File(None),
+    file: Union[UploadFile, str, None] = File(None),
     title: Optional[str] = Form(None, max_length=500),
     outlet: Optional[str] = Form(None, max_length=200),
     published: Optional[str] = Form(None),
@@ -49,9 +49,9 @@ def analyze_submit(
     settings = settings_of(request)
     if store:
         settings.check_write("/analyze", write_token)
-    upload = file.file.read() if file is not None and file.filename else None
+    upload, filename = read_upload(file)
     article = read_submission(
-        text, upload, file.filename if file else None,
+        text, upload, filename,
         title=title, outlet=outlet, published=published, check_language=language_check,
     )
     report = analyze_article(article)
