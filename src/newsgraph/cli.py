@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import NewsgraphError
@@ -23,7 +24,8 @@ _err = Console(stderr=True)
 
 
 def _fail(error: NewsgraphError) -> None:
-    _err.print(f"[bold red]error[/] {error}", highlight=False, soft_wrap=True)
+    # escaped: messages hold paths and install hints like newsgraph[web], not rich markup
+    _err.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
