@@ -281,3 +281,9 @@ def test_openapi_documents_the_api(web_client):
     assert {"/api/analyze", "/api/articles", "/api/events", "/api/graph", "/api/sources", "/api/actors/{actor_key}/timeline"} <= paths
     assert all(p.startswith("/api/") for p in paths)  # pages are not part of the API
     assert "413" in spec["paths"]["/api/analyze"]["post"]["responses"]
+
+
+def test_a_broken_multipart_body_is_a_coded_400(web_client):
+    body = b"--b\r\nnot a header line--b--\r\n"
+    response = web_client.post("/api/analyze", content=body, headers={"content-type": "multipart/form-data; boundary=b"})
+    assert response.status_code == 400 and response.json()["error"]["code"] == "E509"

@@ -12,7 +12,7 @@ from ..errors import Errors, WebError
 
 __all__ = ["create_app", "require_web_extra"]
 
-_EXTRA_MODULES = ("fastapi", "uvicorn", "jinja2", "multipart")
+_EXTRA_MODULES = ("fastapi", "uvicorn", "jinja2", "python_multipart")
 
 
 def require_web_extra() -> None:

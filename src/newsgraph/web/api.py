@@ -79,6 +79,7 @@ class Sources(BaseModel):
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     described = {
+        400: "the body is not the form it claims to be (E509)",
         401: "the write token is missing or wrong (E504)",
         403: "the server is read-only (E505)",
         404: "no corpus is open (E506) or the record is not in it (E507)",
@@ -134,7 +135,7 @@ def health(request: Request) -> Health:
     return Health(version=__version__, corpus=settings.corpus is not None, writable=settings.writable)
 
 
-@router.post("/analyze", response_model=Analysis, responses=_errors(401, 403, 408, 413, 422), summary="Analyse an article")
+@router.post("/analyze", response_model=Analysis, responses=_errors(400, 401, 403, 408, 413, 422), summary="Analyse an article")
 def analyze(
     request: Request,
     text: Optional[str] = Form(None, description="Article text (plain or HTML)."),

@@ -165,6 +165,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return render(request, "error.html", status_code=422, code=coded.code, message=str(coded))
 
     async def http_error(request: Request, error: StarletteHTTPException) -> Any:
+        if error.status_code == 400:  # a body that cannot be parsed as the form it claims to be
+            coded = WebError(Errors.E509, name=request.url.path, problems=str(error.detail))
+            if _wants_json(request):
+                return JSONResponse({"error": {"code": coded.code, "message": str(coded)}}, status_code=400)
+            return render(request, "error.html", status_code=400, code=coded.code, message=str(coded))
         if _wants_json(request) or error.status_code not in (404, 405):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=getattr(error, "headers", None))
         return render(request, "error.html", status_code=error.status_code, code=str(error.status_code), message=str(error.detail))

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Iterator, Optional
 
-from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Event, Report, Span
+from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Event, Report
 
 __all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label", "factuality_label"]
 
