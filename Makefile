@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev postgres-server catalogue train-cues train-event-class bench bench-corpus clean
+.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class bench bench-corpus clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,15 @@ postgres-server:
 		else echo "postgresql not installed and cannot apt-get it: PostgreSQL tests will skip"; fi; \
 	fi
 
-test: $(DEV_STAMP) postgres-server
+# The browser tests drive Debian's chromium (Playwright never downloads a browser here).
+# Installed only when missing, and only where apt-get exists and we are root; otherwise
+# those tests skip and say why.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: $(DEV_STAMP) postgres-server browser
 	$(BIN)/python -m pytest
 
 # The ConfliBERT score fits the event-class model per fold: it needs the train extra.
@@ -64,6 +72,10 @@ bench: $(STAMP)
 SIZE ?= 10000
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py --size $(SIZE)
+
+# Re-vendors the front end's JS libraries from the npm registry (versions pinned in the script).
+vendor-js:
+	bash scripts/vendor_js.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

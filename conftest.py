@@ -139,3 +139,88 @@ def _has_user(name: str) -> bool:
         return True
     except KeyError:
         return False
+
+# -- the web viewer: a real corpus of a few analysed articles and one hostile report -----------
+
+WEB_ARTICLES = [
+    dict(
+        title="Rebels accused of border raid", outlet="Test Wire", published="2024-05-01",
+        text="The Rapid Support Forces (RSF) attacked a convoy near El Fasher on Tuesday, two officials told Reuters.\n\n"
+        '"We did not attack anyone," an RSF spokesman said.\n',
+    ),
+    dict(
+        title="Egypt accuses Israel", outlet="Daily Planet", published="2024-05-03",
+        text="Egypt accused Israel of attacking Gaza on Monday, Egyptian officials said. "
+        "Israel denied that it had attacked Gaza, according to anonymous sources.\n",
+    ),
+    dict(
+        title="Iran and Hamas", outlet="Test Wire", published="2024-05-04",
+        text="Iran has not provided Hamas with money, intelligence sources told the Middle East News Agency (MENA).\n",
+    ),
+]
+HOSTILE_TEXT = (
+    'Officials said <script>alert("xss")</script> that the army <a href="javascript:alert(1)">attacked</a> '
+    "the town. <img src=x onerror=alert(2)>\n"
+)
+
+
+@pytest.fixture(scope="session")
+def web_reports(nlp):
+    from newsgraph import Article, analyze_many
+
+    articles = [Article(text=a["text"], title=a["title"], outlet=a["outlet"], published=a["published"]) for a in WEB_ARTICLES]
+    return list(analyze_many(articles))
+
+
+@pytest.fixture(scope="session")
+def hostile_report():
+    """A report whose every free-text field is markup or a script URL, spans and all."""
+    from newsgraph.model import Actor, Article, Attribution, Cue, Event, Factuality, Plover, Report, Source, Voice, VoiceMarker
+
+    text = HOSTILE_TEXT
+    script = (text.index("<script>"), text.index("</script>") + len("</script>"))
+    trigger = (text.index("attacked"), text.index("attacked") + len("attacked"))
+    return Report(
+        article=Article(text=text, title='<img src=x onerror=alert(3)>Hostile', url="javascript:alert(4)", outlet="<b>Evil</b>"),
+        actors=(Actor(id='act-"><script>', name="<script>alert(5)</script>", code=None, kind='person" onmouseover="alert(6)', mentions=(script,)),),
+        events=(
+            Event(id="evt-1", sources=('act-"><script>',), targets=(), cameo="190", plover=Plover("ASSAULT"), goldstein=-10.0,
+                  trigger=trigger, sentence=(0, len(text)), factuality=Factuality(), attribution="att-1", text="attacked"),
+        ),
+        attributions=(
+            Attribution(id="att-1", source=Source(text="Officials", span=(0, 9), kind="official"), cue=Cue(text="said", span=(10, 14)),
+                        content=((15, len(text) - 1),), type="indirect", chain=("Officials", "<script>alert(7)</script>", "author")),
+        ),
+        voice=Voice(markers=(VoiceMarker(type="<script>", span=trigger, text="attacked"),)),
+    )
+
+
+def filled_corpus(path, reports):
+    """A real SQLite corpus at ``path`` holding ``reports`` as stored articles."""
+    from newsgraph import Corpus
+    from newsgraph.corpus.writer import article_id, write_report
+
+    corpus = Corpus(path)
+    for report in reports:
+        write_report(corpus.store, "fixture", article_id(report.article.text), report)
+    return corpus
+
+
+@pytest.fixture
+def web_corpus(tmp_path, web_reports, hostile_report):
+    """The three articles and the hostile report in a fresh corpus (tests may write to it)."""
+    corpus = filled_corpus(tmp_path / "web.db", [*web_reports, hostile_report])
+    yield corpus
+    corpus.close()
+
+
+WRITE_TOKEN = "test-write-token"
+
+
+@pytest.fixture
+def web_client(web_corpus):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    return TestClient(create_app(corpus=web_corpus, write_token=WRITE_TOKEN, allowed_hosts=["testserver"]))

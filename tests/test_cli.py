@@ -127,3 +127,13 @@ def test_demo_runs():
     data = json.loads(result.stdout)
     assert data["relations"] and any(e["factuality"]["polarity"] == "negative" for e in data["events"])
     assert any(a["type"] == "direct" for a in data["attributions"])
+
+
+def test_serve_without_the_web_extra_is_a_coded_error(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a))
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "E501" in result.output and "newsgraph[web]" in result.output and "Traceback" not in result.output

@@ -9,6 +9,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import NewsgraphError
@@ -23,7 +24,8 @@ _err = Console(stderr=True)
 
 
 def _fail(error: NewsgraphError) -> None:
-    _err.print(f"[bold red]error[/] {error}", highlight=False, soft_wrap=True)
+    # escaped: messages hold paths and install hints like newsgraph[web], not rich markup
+    _err.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
 
 
@@ -344,6 +346,54 @@ def export_command(
         corpus.close()
     if output is not None:
         _err.print(f"wrote {count} {'edges' if fmt in {'graphml', 'gexf'} else 'events'} to {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="Corpus to browse: a SQLite file or a postgresql:// URL (made by `newsgraph ingest`). Without it only the Analyze box works."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. The default is reachable from this machine only."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    write_token: Optional[str] = typer.Option(None, "--write-token", envvar="NEWSGRAPH_WRITE_TOKEN", help="Allow storing analysed articles, for requests that send `Authorization: Bearer TOKEN` (read-only without it)."),
+    max_upload: int = typer.Option(5_000_000, "--max-upload", min=1, help="Largest request body accepted, in bytes (larger ones get 413)."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Seconds a request may run before it is answered with 408."),
+) -> None:
+    """Start the web viewer and JSON API: article pages, source chains, events and the actor graph."""
+    from .web import require_web_extra
+
+    try:
+        require_web_extra()
+    except NewsgraphError as error:
+        _fail(error)
+        return
+    import uvicorn
+
+    from .web import create_app
+    from .web.app import LOOPBACK_HOSTS
+
+    corpus = _open_corpus(db) if db else None
+    loopback = host in LOOPBACK_HOSTS
+    web_app = create_app(
+        corpus=corpus,
+        write_token=write_token,
+        max_upload_bytes=max_upload,
+        request_timeout_s=timeout,
+        # bound to loopback, only loopback Host headers are served (no DNS rebinding);
+        # bound wider, the operator chose who may connect
+        allowed_hosts=LOOPBACK_HOSTS if loopback else ["*"],
+    )
+    if not loopback:
+        _err.print(f"[bold yellow]warning[/] listening on {host}: anyone who can reach it can read the corpus", highlight=False)
+    _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({'read-write' if write_token and corpus else 'read-only'})", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _open_corpus(db: str):
+    from . import Corpus  # the corpus layer (newsgraph.corpus)
+
+    try:
+        return Corpus(db)
+    except NewsgraphError as error:
+        _fail(error)
 
 
 @app.command()

@@ -13,10 +13,14 @@ Exception tree::
     │     E201 data directory missing, E202 catalogue file missing, E203 malformed
     ├── AnalysisError (RuntimeError) a bug met while analysing one article
     │     E301 (the batch goes on without it when asked to)
-    └── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
-          E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
-          E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
-          E407 optional extra missing, E408 store cannot be opened
+    ├── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
+    │     E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
+    │     E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
+    │     E407 optional extra missing, E408 store cannot be opened
+    └── WebError                   ``newsgraph serve``: setup and refused requests
+          E501 web extra missing, E502 upload too large, E503 request too slow,
+          E504 bad or missing write token, E505 server is read-only, E506 no corpus open,
+          E507 not in the corpus, E508 nothing to analyse, E509 malformed request
 
 Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
 failing article in a batch can be found and skipped.
@@ -34,6 +38,7 @@ __all__ = [
     "DataError",
     "AnalysisError",
     "StoreError",
+    "WebError",
 ]
 
 
@@ -71,6 +76,33 @@ class Errors(str, Enum):
         "(or `make install-dev`)."
     )
     E301 = "{name}: the analysis failed ({detail}). This is a bug in newsgraph; please report it with the article."
+    E501 = (
+        "the web viewer needs the 'web' extra ({module} is not installed). Install it with "
+        "`pip install 'newsgraph[web]'` (fastapi, uvicorn, jinja2, python-multipart)."
+    )
+    E502 = (
+        "{name}: the request body is {size} bytes, over this server's limit of {limit:,}. "
+        "Send a smaller article, or restart the server with a larger --max-upload."
+    )
+    E503 = (
+        "{name}: the request took longer than {seconds:g} s and was stopped. Send a shorter article, "
+        "or restart the server with a larger --timeout."
+    )
+    E504 = (
+        "{name}: storing needs the server's write token. Send it as the header "
+        "`Authorization: Bearer <token>` (the token given to `newsgraph serve --write-token`)."
+    )
+    E505 = (
+        "{name}: this server is read-only. Restart it with `newsgraph serve --write-token TOKEN` "
+        "to allow storing articles."
+    )
+    E506 = (
+        "{name}: no corpus is open, so there is nothing to list. Restart with "
+        "`newsgraph serve --db FILE` on a corpus made by `newsgraph ingest`."
+    )
+    E507 = "{name}: {what} {key!r} is not in the corpus. Check the id, or search for it on /search."
+    E508 = "{name}: there is no article to analyse. Paste text into 'text' or upload a file as 'file'."
+    E509 = "{name}: the request is malformed ({problems}). The parameters are described in /api/openapi.json."
     E201 = (
         "reference data directory '{path}' does not exist. Set NEWSGRAPH_DATA or pass --data "
         "to the folder holding shared/data (see its README)."
@@ -124,3 +156,7 @@ class AnalysisError(NewsgraphError, RuntimeError):
 
 class StoreError(NewsgraphError, RuntimeError):
     """The corpus store, or an input to ingest into it, cannot be used."""
+
+
+class WebError(NewsgraphError):
+    """``newsgraph serve`` cannot start, or refuses one request (the web layer maps codes to HTTP statuses)."""

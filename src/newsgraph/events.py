@@ -426,6 +426,12 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
                 found = [k for o in objects for k in _actors_of(o, index)]
                 if found:
                     return found
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"of", "for"}:
+            # "accused Israel of attacking Gaza", "blamed Hamas for firing": the object acts.
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            found = [k for o in objects for k in _actors_of(o, index)]
+            if found:
+                return found
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"} and node.head.i != node.i:
             # "Arnor is about to restore ...": climb through "about" to the clause with a subject.
             node = node.head

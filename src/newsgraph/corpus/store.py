@@ -9,6 +9,10 @@ Crash and concurrency safety rest on transactions: a writer wraps each article i
 (``BEGIN IMMEDIATE``), so two ingests into one file queue instead of failing half-way;
 PostgreSQL serialises the work that must not interleave with ``lock(key)``, a
 transaction-scoped advisory lock.
+
+One ``Store`` may be shared by threads (the web server answers requests from a thread
+pool): each statement, and each transaction as a whole, holds the store's re-entrant lock,
+so one thread's transaction never interleaves with another's statements on the connection.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 import zlib
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional, Sequence
@@ -39,6 +44,7 @@ class Store:
 
     def __init__(self, target: str) -> None:
         self.target = target
+        self._guard = threading.RLock()
 
     # -- statements -------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -90,7 +96,7 @@ class SQLiteStore(Store):
         super().__init__(path)
         try:
             # Autocommit mode: transactions are opened explicitly, with the lock taken up front.
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000)
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode survives a killed process; only a power cut may lose the last commits.
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -101,32 +107,36 @@ class SQLiteStore(Store):
         self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        return self.conn.execute(sql, tuple(params)).rowcount
+        with self._guard:
+            return self.conn.execute(sql, tuple(params)).rowcount
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
-        cursor = self.conn.execute(sql, tuple(params))
-        columns = [d[0] for d in cursor.description or ()]
-        return columns, cursor.fetchall()
+        with self._guard:
+            cursor = self.conn.execute(sql, tuple(params))
+            columns = [d[0] for d in cursor.description or ()]
+            return columns, cursor.fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        if self._depth:
-            yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
+        with self._guard:
+            if self._depth:
+                yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+            finally:
+                self._depth = 0
 
     def close(self) -> None:
-        self.conn.close()
+        with self._guard:
+            self.conn.close()
 
 
 class PostgresStore(Store):
@@ -151,19 +161,19 @@ class PostgresStore(Store):
         return out
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        with self.conn.cursor() as cursor:
+        with self._guard, self.conn.cursor() as cursor:
             cursor.execute(self._translate(sql), tuple(params))
             return cursor.rowcount
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
-        with self.conn.cursor() as cursor:
+        with self._guard, self.conn.cursor() as cursor:
             cursor.execute(self._translate(sql), tuple(params))
             columns = [d.name for d in cursor.description or ()]
             return columns, cursor.fetchall()
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        with self.conn.transaction():
+        with self._guard, self.conn.transaction():
             yield self
 
     def lock(self, key: str) -> None:
@@ -172,7 +182,8 @@ class PostgresStore(Store):
         self.execute("SELECT pg_advisory_xact_lock(?)", (number - (1 << 64) if number >= 1 << 63 else number,))
 
     def close(self) -> None:
-        self.conn.close()
+        with self._guard:
+            self.conn.close()
 
 
 def open_store(target: Optional[str] = None) -> Store:

@@ -1,0 +1,78 @@
+"""The Analyze box behind both the page and the API: pasted text or an uploaded file -> ``Report``.
+
+Uploads are read from memory (``read_article`` on bytes); the uploaded file name only labels
+error messages and is never used as a path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Optional
+
+from ..errors import Errors, WebError
+from ..model import Article, Report
+
+__all__ = ["read_submission", "read_upload", "analyze_article", "store_article", "bearer_token"]
+
+
+def read_submission(
+    text: Optional[str],
+    upload: Optional[bytes],
+    filename: Optional[str],
+    *,
+    title: Optional[str] = None,
+    outlet: Optional[str] = None,
+    published: Optional[str] = None,
+    check_language: bool = True,
+) -> Article:
+    """The submitted article: the upload when there is one, else the pasted text."""
+    from .. import read_article
+    from ..ingest import article_from_text
+
+    options = {"title": title or None, "outlet": outlet or None, "published": published or None, "check_language": check_language}
+    if upload:
+        return read_article(upload, name=_label(filename), **options)
+    if text and text.strip():
+        return article_from_text(text, name="<pasted text>", **options)
+    raise WebError(Errors.E508, name="analyze")
+
+
+def _label(filename: Optional[str]) -> str:
+    # a label for messages, shortened and without path parts a browser may send
+    name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1]
+    return f"<upload {name[:80]}>"
+
+
+def analyze_article(article: Article) -> Report:
+    from .. import analyze_many
+
+    return next(analyze_many([article]))
+
+
+def store_article(corpus: Any, article: Article) -> dict[str, Any]:
+    """Ingest ``article`` into the corpus; the corpus's ingest statistics as a dict."""
+    stats = corpus.ingest([article])
+    if dataclasses.is_dataclass(stats):
+        return dataclasses.asdict(stats)
+    if isinstance(stats, dict):
+        return dict(stats)
+    return {"result": str(stats)}
+
+
+def bearer_token(authorization: Optional[str]) -> Optional[str]:
+    """The token of an ``Authorization: Bearer <token>`` header, else ``None``."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
+def read_upload(file: Any) -> tuple[Optional[bytes], Optional[str]]:
+    """The bytes and client file name of a form's file part (a ``str`` when sent without a file name)."""
+    if isinstance(file, str):
+        return file.encode("utf-8"), None
+    if file is None:
+        return None, None
+    return file.file.read(), file.filename

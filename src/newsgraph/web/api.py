@@ -1,0 +1,261 @@
+"""The JSON API under ``/api/``: everything the pages show, described by ``/api/openapi.json``."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Optional, Union
+
+from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
+from pydantic import BaseModel, ConfigDict
+
+from .. import __version__
+from ..errors import Errors, WebError
+from . import queries
+from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
+from .app import Settings
+
+__all__ = ["router", "EventFilters"]
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Row(BaseModel):
+    """One corpus row; the columns are the corpus contract's (extra columns pass through)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Health(BaseModel):
+    version: str
+    corpus: bool
+    writable: bool
+
+
+class Analysis(BaseModel):
+    report: dict[str, Any]
+    stored: bool
+    ingest: Optional[dict[str, Any]] = None
+
+
+class GraphNode(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    label: str
+
+
+class GraphEdge(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    source: str
+    target: str
+    count: int
+    event_ids: list[str]
+
+
+class Graph(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class SourceSummary(BaseModel):
+    outlet: str
+    sources: int
+    claims: int
+    anonymous_sources: int
+    anonymous_claims: int
+    anonymous_share: float
+
+
+class Sources(BaseModel):
+    sources: list[Row]
+    outlets: list[SourceSummary]
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    described = {
+        400: "the body is not the form it claims to be (E509)",
+        401: "the write token is missing or wrong (E504)",
+        403: "the server is read-only (E505)",
+        404: "no corpus is open (E506) or the record is not in it (E507)",
+        408: "the request ran past the server's time limit (E503)",
+        413: "the request body is over the server's size limit (E502)",
+        422: "a malformed request (E509), nothing to analyse (E508) or an article that cannot be analysed (E0xx)",
+    }
+    return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
+
+
+_CORPUS_ERRORS = _errors(404, 408, 422)
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+_OPTIONAL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+class EventFilters:
+    """The filters shared by the events table and the actor graph (the corpus ``events`` arguments).
+
+    An empty value means "no filter": HTML forms send empty fields, so every filter accepts "".
+    """
+
+    def __init__(
+        self,
+        actor: Optional[str] = Query(None, max_length=200, description="Actor key: events it is a source or target of."),
+        type: Optional[str] = Query(None, max_length=60, description="PLOVER event type, e.g. ASSAULT."),
+        since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Earliest event date, YYYY-MM-DD."),
+        until: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Latest event date, YYYY-MM-DD."),
+        min_origins: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep events reported by at least this many independent origins (a whole number)."),
+        factuality: Optional[str] = Query(None, pattern=f"^({'|'.join(queries.FACTUALITY_CHOICES)})?$", description="Keep events with this factuality: " + ", ".join(queries.FACTUALITY_CHOICES) + "."),
+    ) -> None:
+        self.actor, self.type, self.since, self.until = actor, type, since, until
+        self.min_origins, self.factuality = min_origins, factuality
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor or None,
+            "type": self.type or None,
+            "since": self.since or None,
+            "until": self.until or None,
+            "min_origins": int(self.min_origins) if self.min_origins else None,
+            "factuality": self.factuality or None,
+        }
+
+
+@router.get("/health", response_model=Health, summary="Server version and capabilities")
+def health(request: Request) -> Health:
+    settings = settings_of(request)
+    return Health(version=__version__, corpus=settings.corpus is not None, writable=settings.writable)
+
+
+@router.post("/analyze", response_model=Analysis, responses=_errors(400, 401, 403, 408, 413, 422), summary="Analyse an article")
+def analyze(
+    request: Request,
+    text: Optional[str] = Form(None, description="Article text (plain or HTML)."),
+    file: Union[UploadFile, str, None] = File(None, description="An article file (plain text or a saved HTML page)."),
+    title: Optional[str] = Form(None, max_length=500),
+    outlet: Optional[str] = Form(None, max_length=200),
+    published: Optional[str] = Form(None, description="Publication date YYYY-MM-DD."),
+    language_check: bool = Form(True, description="Refuse text that is not English."),
+    store: bool = Form(False, description="Also store the article in the corpus (needs the write token)."),
+    authorization: Optional[str] = Header(None, description="`Bearer <write token>`, needed with store=true."),
+) -> Analysis:
+    """The article's full report (schema newsgraph.report/1). Nothing is stored unless ``store`` is
+    true and the request carries the server's write token."""
+    settings = settings_of(request)
+    if store:
+        settings.check_write("/api/analyze", bearer_token(authorization))
+    upload, filename = read_upload(file)
+    article = read_submission(
+        text, upload, filename,
+        title=title, outlet=outlet, published=published, check_language=language_check,
+    )
+    report = analyze_article(article)
+    ingest = store_article(settings.corpus, article) if store else None
+    return Analysis(report=report.to_dict(), stored=store, ingest=ingest)
+
+
+@router.get("/articles", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Articles, by full-text search, actor or outlet")
+def articles(
+    request: Request,
+    search: Optional[str] = Query(None, max_length=200),
+    actor: Optional[str] = Query(None, max_length=200),
+    outlet: Optional[str] = Query(None, max_length=200),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+) -> Any:
+    corpus = settings_of(request).require_corpus("/api/articles")
+    return queries.rows(corpus.articles(search=search or None, actor=actor or None, outlet=outlet or None, limit=limit, offset=offset))
+
+
+ArticleId = Path(..., min_length=1, max_length=128, description="The article's content-hash id.")
+
+
+@router.get("/articles/{article_id}", response_model=Row, responses=_CORPUS_ERRORS, summary="One article's metadata and text")
+def article(request: Request, article_id: str = ArticleId) -> Any:
+    corpus = settings_of(request).require_corpus("/api/articles")
+    found = corpus.article(article_id)
+    if found is None:
+        raise WebError(Errors.E507, name="/api/articles", what="article", key=article_id)
+    return queries.rows([found])[0]
+
+
+@router.get("/articles/{article_id}/report", response_model=dict[str, Any], responses=_CORPUS_ERRORS, summary="One article's full report")
+def article_report(request: Request, article_id: str = ArticleId) -> Any:
+    corpus = settings_of(request).require_corpus("/api/articles")
+    report = corpus.report(article_id)
+    if report is None:
+        raise WebError(Errors.E507, name="/api/articles", what="article", key=article_id)
+    return report.to_dict()
+
+
+@router.get("/events", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Deduplicated events, filtered and sorted")
+def events(
+    request: Request,
+    filters: EventFilters = Depends(),  # noqa: B008 - FastAPI dependency
+    sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
+    order: Literal["asc", "desc"] = Query("asc"),
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0),
+) -> Any:
+    corpus = settings_of(request).require_corpus("/api/events")
+    found = queries.rows(corpus.events(**filters.as_kwargs(), limit=limit, offset=offset))
+    return queries.sort_rows(found, sort, descending=order == "desc")
+
+
+EventId = Path(..., min_length=1, max_length=128)
+
+
+@router.get("/events/{event_id}/mentions", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Where an event is reported, and by whom")
+def mentions(request: Request, event_id: str = EventId) -> Any:
+    corpus = settings_of(request).require_corpus("/api/events")
+    return queries.rows(corpus.mentions(event_id))
+
+
+@router.get("/actors", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Actors, by name")
+def actors(request: Request, search: Optional[str] = Query(None, max_length=200), limit: int = Query(100, ge=1, le=1000)) -> Any:
+    corpus = settings_of(request).require_corpus("/api/actors")
+    return queries.rows(corpus.actors(search=search or None, limit=limit))
+
+
+@router.get("/actors/{actor_key}/timeline", response_model=list[Row], responses=_CORPUS_ERRORS, summary="An actor's events in date order")
+def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200)) -> Any:
+    corpus = settings_of(request).require_corpus("/api/actors")
+    return queries.rows(corpus.timeline(actor_key))
+
+
+@router.get("/sources", response_model=Sources, responses=_CORPUS_ERRORS, summary="Which sources outlets rely on, and how many are anonymous")
+def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), limit: Optional[int] = Query(None, ge=1, le=10000)) -> Any:
+    corpus = settings_of(request).require_corpus("/api/sources")
+    found = queries.rows(corpus.sources(outlet=outlet or None, limit=limit))
+    return {"sources": found, "outlets": queries.source_summary(found)}
+
+
+@router.get("/claims", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Claims and who stands behind them")
+def claims(
+    request: Request,
+    actor: Optional[str] = Query(None, max_length=200),
+    since: Optional[str] = Query(None, pattern=DATE),
+    limit: Optional[int] = Query(None, ge=1, le=10000),
+) -> Any:
+    corpus = settings_of(request).require_corpus("/api/claims")
+    return queries.rows(corpus.claims(actor=actor or None, since=since, limit=limit))
+
+
+@router.get("/contradictions", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Events asserted in one place and negated or disputed in another")
+def contradictions(request: Request, limit: Optional[int] = Query(None, ge=1, le=10000)) -> Any:
+    corpus = settings_of(request).require_corpus("/api/contradictions")
+    return queries.rows(corpus.contradictions(limit=limit))
+
+
+@router.get("/graph", response_model=Graph, responses=_CORPUS_ERRORS, summary="The actor graph as cytoscape.js elements")
+def graph(request: Request, filters: EventFilters = Depends()) -> Any:  # noqa: B008
+    corpus = settings_of(request).require_corpus("/api/graph")
+    return queries.graph_elements(corpus.graph(**filters.as_kwargs()))

@@ -1,0 +1,142 @@
+"""The HTML pages. Each renders server-side from the same queries as the API; scripts only add
+interaction (record panels, the graph), so every page reads without them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Optional, Union
+
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from ..errors import Errors, WebError
+from ..model import Report
+from . import markup, queries
+from .analysis import analyze_article, read_submission, read_upload, store_article
+from .api import EventFilters, settings_of
+from .app import render
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+@router.get("/")
+def home(request: Request) -> Any:
+    settings = settings_of(request)
+    recent = queries.rows(settings.corpus.articles(limit=20)) if settings.corpus is not None else []
+    return render(request, "home.html", recent=recent)
+
+
+@router.get("/analyze")
+def analyze_form(request: Request) -> Any:
+    return render(request, "analyze.html")
+
+
+@router.post("/analyze")
+def analyze_submit(
+    request: Request,
+    text: Optional[str] = Form(None),
+    file: Union[UploadFile, str, None] = File(None),
+    title: Optional[str] = Form(None, max_length=500),
+    outlet: Optional[str] = Form(None, max_length=200),
+    published: Optional[str] = Form(None),
+    language_check: bool = Form(False),
+    store: bool = Form(False),
+    write_token: Optional[str] = Form(None),
+) -> Any:
+    # The form has no way to set a header, so it sends the write token as a field; a page on
+    # another site cannot forge a store without knowing the token.
+    settings = settings_of(request)
+    if store:
+        settings.check_write("/analyze", write_token)
+    upload, filename = read_upload(file)
+    article = read_submission(
+        text, upload, filename,
+        title=title, outlet=outlet, published=published, check_language=language_check,
+    )
+    report = analyze_article(article)
+    notice = None
+    if store:
+        stats = store_article(settings.corpus, article)
+        notice = "Stored in the corpus: " + ", ".join(f"{k} {v}" for k, v in stats.items())
+    return _article_page(request, report, notice=notice or "Analysed, not stored.")
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str = Path(..., max_length=128)) -> Any:
+    corpus = settings_of(request).require_corpus("/articles")
+    report = corpus.report(article_id)
+    if report is None:
+        raise WebError(Errors.E507, name="/articles", what="article", key=article_id)
+    return _article_page(request, report, article_id=article_id)
+
+
+def _article_page(request: Request, report: Report, article_id: Optional[str] = None, notice: Optional[str] = None) -> Any:
+    return render(
+        request,
+        "article.html",
+        report=report,
+        article_id=article_id,
+        notice=notice,
+        segments=markup.segments(report),
+        events=markup.event_rows(report),
+        tree=markup.chain_tree(report),
+        records=markup.records(report),
+    )
+
+
+@router.get("/search")
+def search(
+    request: Request,
+    q: Optional[str] = Query(None, max_length=200),
+    actor: Optional[str] = Query(None, max_length=200),
+) -> Any:
+    corpus = settings_of(request).require_corpus("/search")
+    found = queries.rows(corpus.articles(search=q or None, actor=actor or None, limit=100)) if (q or actor) else []
+    actors = queries.rows(corpus.actors(search=q, limit=50)) if q else []
+    return render(request, "search.html", q=q or "", actor=actor or "", articles=found, actors=actors)
+
+
+@router.get("/events")
+def events_page(
+    request: Request,
+    filters: EventFilters = Depends(),  # noqa: B008
+    sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
+    order: Literal["asc", "desc"] = Query("asc"),
+) -> Any:
+    corpus = settings_of(request).require_corpus("/events")
+    found = queries.sort_rows(queries.rows(corpus.events(**filters.as_kwargs(), limit=1000)), sort, order == "desc")
+    return render(
+        request, "events.html", events=found, filters=filters.as_kwargs(), sort=sort, order=order,
+        columns=queries.EVENT_COLUMNS, factualities=queries.FACTUALITY_CHOICES,
+    )
+
+
+@router.get("/events/{event_id}")
+def event_page(request: Request, event_id: str = Path(..., max_length=128)) -> Any:
+    corpus = settings_of(request).require_corpus("/events")
+    return render(request, "event.html", event_id=event_id, mentions=queries.rows(corpus.mentions(event_id)))
+
+
+@router.get("/actors/{actor_key}")
+def actor_page(request: Request, actor_key: str = Path(..., max_length=200)) -> Any:
+    corpus = settings_of(request).require_corpus("/actors")
+    return render(request, "actor.html", actor_key=actor_key, timeline=queries.rows(corpus.timeline(actor_key)))
+
+
+@router.get("/graph")
+def graph_page(request: Request) -> Any:
+    settings_of(request).require_corpus("/graph")
+    return render(request, "graph.html", factualities=queries.FACTUALITY_CHOICES)
+
+
+@router.get("/sources")
+def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200)) -> Any:
+    corpus = settings_of(request).require_corpus("/sources")
+    found = queries.rows(corpus.sources(outlet=outlet or None))
+    return render(request, "sources.html", outlet=outlet or "", sources=found, outlets=queries.source_summary(found))
+
+
+@router.get("/favicon.ico")
+def favicon() -> Any:
+    return RedirectResponse("/static/favicon.svg")
