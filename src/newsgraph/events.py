@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 from spacy.tokens import Doc, Token
 
@@ -115,6 +115,7 @@ class VerbLexicon:
     def __init__(self, data: dict):
         raw = {name.lstrip("&").upper(): [w.lower() for w in words] for name, words in data.get("synsets", {}).items()}
         self.synsets = {name: _expand_synset(name, raw) for name in raw}
+        self._compiled_patterns: dict[int, _PatternIndex] = {}  # by id of the VerbEntry
         families = data.get("families", {})
         self.verbs: dict[str, VerbEntry] = {}
         for lemma, entry in data.get("verbs", {}).items():
@@ -147,43 +148,128 @@ class VerbLexicon:
         after_words, prep_words = _object_words(verb)
         before_words = {t.lemma_.lower() for t in verb.lefts} | {t.lower_ for t in verb.lefts}
         best: tuple[int, Optional[str], Optional[int]] = (0, entry.code, None)
-        for pattern in entry.patterns:
-            score = self._score(pattern, before_words, after_words, prep_words)
+        for pattern in self._compiled(entry).candidates(before_words, after_words, prep_words):
+            score = pattern.score(before_words, after_words, prep_words)
             if score > best[0]:
-                best = (score, _code(pattern.get("code")), pattern.get("line"))
+                best = (score, pattern.code, pattern.line)
         return best[1], best[2]
 
-    def _score(self, pattern: dict, before: set[str], after: set[str], preps: dict[str, set[str]]) -> int:
-        score = 0
-        for item in pattern.get("before", ()):
-            if isinstance(item, str) and not self._present(item, before):
-                return 0
-            score += 1
+    def _compiled(self, entry: VerbEntry) -> "_PatternIndex":
+        # Compiled lazily, once per verb: a big family ("say") has hundreds of patterns.
+        found = self._compiled_patterns.get(id(entry))
+        if found is None:
+            found = self._compiled_patterns[id(entry)] = _PatternIndex([_Pattern.compile(p, self.synsets) for p in entry.patterns])
+        return found
+
+
+# One check of a pattern item: a word that must occur, or a synset (any member, every word of it).
+_Check = Union[str, tuple[tuple[str, ...], ...]]
+_MARKERS = {"*", "$", "+", "%", "^"}
+
+
+def _checks(item: str, synsets: dict[str, set[str]]) -> tuple[_Check, ...]:
+    """The checks of one item ("&MILITARY &CAR", "arms shipment"): all must hold."""
+    out: list[_Check] = []
+    for part in item.lower().replace("_", " ").split():
+        part = part.strip("{}()")
+        if not part or part in _MARKERS:
+            continue
+        if part.startswith("&"):
+            out.append(tuple(tuple(member.split()) for member in synsets.get(part[1:].upper(), ())))
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def _holds(checks: tuple[_Check, ...], words: set[str]) -> bool:
+    for check in checks:
+        if isinstance(check, str):
+            if check not in words:
+                return False
+        elif not any(all(w in words for w in member) for member in check):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A verb pattern, its items parsed once: words before the verb, and after it either plain
+    items or prepositional groups (preposition, checks of each word)."""
+
+    before: tuple[Optional[tuple[_Check, ...]], ...]  # None: an item that always holds
+    after: tuple[Union[tuple[_Check, ...], tuple[str, tuple[tuple[_Check, ...], ...]]], ...]
+    after_is_prep: tuple[bool, ...]
+    code: Optional[str]
+    line: Optional[int]
+
+    @classmethod
+    def compile(cls, pattern: dict, synsets: dict[str, set[str]]) -> "_Pattern":
+        before = tuple(_checks(item, synsets) if isinstance(item, str) else None for item in pattern.get("before", ()))
+        after, is_prep = [], []
         for item in pattern.get("after", ()):
             if isinstance(item, dict):
-                words = preps.get(str(item.get("prep", "")).lower())
-                if words is None or not all(self._present(w, words) for w in item.get("words", ())):
+                after.append((str(item.get("prep", "")).lower(), tuple(_checks(w, synsets) for w in item.get("words", ()))))
+                is_prep.append(True)
+            else:
+                after.append(_checks(item, synsets))
+                is_prep.append(False)
+        return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"))
+
+    def anchor(self) -> Optional[str]:
+        """One word that must be present for this pattern to hold (None: no plain word)."""
+        for checks in self.before:
+            word = next((c for c in checks or () if isinstance(c, str)), None)
+            if word:
+                return f"b:{word}"
+        for item, is_prep in zip(self.after, self.after_is_prep):
+            if is_prep:
+                return f"p:{item[0]}"
+            word = next((c for c in item if isinstance(c, str)), None)
+            if word:
+                return f"a:{word}"
+        return None
+
+    def score(self, before: set[str], after: set[str], preps: dict[str, set[str]]) -> int:
+        """How many items hold (0 when any fails): the more, the more specific the match."""
+        score = 0
+        for checks in self.before:
+            if checks is not None and not _holds(checks, before):
+                return 0
+            score += 1
+        for item, is_prep in zip(self.after, self.after_is_prep):
+            if is_prep:
+                prep, words_checks = item
+                words = preps.get(prep)
+                if words is None or not all(_holds(c, words) for c in words_checks):
                     return 0
-                score += 1 + len(item.get("words", ()))
-            elif not self._present(item, after):
+                score += 1 + len(words_checks)
+            elif not _holds(item, after):
                 return 0
             else:
                 score += 1
         return score
 
-    def _present(self, item: str, words: set[str]) -> bool:
-        """Every part of a pattern item ("&MILITARY &CAR", "arms shipment") occurs in ``words``."""
-        for part in item.lower().replace("_", " ").split():
-            part = part.strip("{}()")
-            if not part or part in {"*", "$", "+", "%", "^"}:
-                continue
-            if part.startswith("&"):
-                members = self.synsets.get(part[1:].upper(), set())
-                if not any(all(w in words for w in member.split()) for member in members):
-                    return False
-            elif part not in words:
-                return False
-        return True
+
+class _PatternIndex:
+    """A verb's patterns, indexed by one word each needs ("b:" before the verb, "a:" after it,
+    "p:" a preposition), so that only patterns with a chance are scored, in dictionary order."""
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        self.patterns = patterns
+        self.always: list[int] = []
+        self.by_anchor: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            anchor = pattern.anchor()
+            if anchor is None:
+                self.always.append(i)
+            else:
+                self.by_anchor.setdefault(anchor, []).append(i)
+
+    def candidates(self, before: set[str], after: set[str], preps: dict[str, set[str]]) -> list[_Pattern]:
+        found = list(self.always)
+        for key in (*(f"b:{w}" for w in before), *(f"a:{w}" for w in after), *(f"p:{p}" for p in preps)):
+            found += self.by_anchor.get(key, ())
+        return [self.patterns[i] for i in sorted(set(found))]
 
 
 def _expand_synset(name: str, synsets: dict[str, list[str]], seen: frozenset = frozenset()) -> set[str]:
