@@ -80,12 +80,13 @@ def features(token: Token, rule_fired: bool) -> list[str]:
             out.append("subj=after")
     in_quote = _inside_quote(text, sent.start_char, token.idx)
     out.append(f"in_quote={int(in_quote)}")
-    quote_in_sentence = any(ch in sent.text for ch in _QUOTE_CHARS)
+    sent_text = text[sent.start_char : sent.end_char]  # Span.text joins the tokens on every access
+    quote_in_sentence = any(ch in sent_text for ch in _QUOTE_CHARS)
     out.append(f"sent_quote={int(quote_in_sentence)}")
     after = text[token.idx + len(token) : token.idx + len(token) + 3]
     if ":" in after:
         out.append("colon_after")
-    if "?" in sent.text[-3:]:
+    if "?" in sent_text[-3:]:
         out.append("question")
     if token.i == sent.root.i:
         out.append("is_root")

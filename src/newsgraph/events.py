@@ -162,8 +162,9 @@ class VerbLexicon:
         return found
 
 
-# One check of a pattern item: a word that must occur, or a synset (any member, every word of it).
-_Check = Union[str, tuple[tuple[str, ...], ...]]
+# One check of a pattern item: a word that must occur, or a synset: any of its one-word members,
+# or every word of one of its longer members.
+_Check = Union[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]
 _MARKERS = {"*", "$", "+", "%", "^"}
 
 
@@ -175,7 +176,8 @@ def _checks(item: str, synsets: dict[str, set[str]]) -> tuple[_Check, ...]:
         if not part or part in _MARKERS:
             continue
         if part.startswith("&"):
-            out.append(tuple(tuple(member.split()) for member in synsets.get(part[1:].upper(), ())))
+            members = [tuple(member.split()) for member in synsets.get(part[1:].upper(), ())]
+            out.append((frozenset(m[0] for m in members if len(m) == 1), tuple(m for m in members if len(m) > 1)))
         else:
             out.append(part)
     return tuple(out)
@@ -186,7 +188,7 @@ def _holds(checks: tuple[_Check, ...], words: set[str]) -> bool:
         if isinstance(check, str):
             if check not in words:
                 return False
-        elif not any(all(w in words for w in member) for member in check):
+        elif check[0].isdisjoint(words) and not any(all(w in words for w in member) for member in check[1]):
             return False
     return True
 

@@ -226,11 +226,24 @@ class Report:
 
 
 def _to_plain(value: Any) -> Any:
-    if is_dataclass(value):
-        return {_json_name(f.name): _to_plain(getattr(value, f.name)) for f in fields(value)}
+    names = _field_names(type(value))
+    if names:
+        return {key: _to_plain(getattr(value, name)) for name, key in names}
     if isinstance(value, (tuple, list)):
         return [_to_plain(v) for v in value]
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) pairs of a record class, () for anything else; cached, as a report
+    holds thousands of records and ``dataclasses.fields`` rebuilds its answer on every call."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple((f.name, _json_name(f.name)) for f in fields(cls)) if is_dataclass(cls) else ()
+    return names
 
 
 def _json_name(name: str) -> str:

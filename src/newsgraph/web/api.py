@@ -91,6 +91,8 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _CORPUS_ERRORS = _errors(404, 408, 422)
+# Databases take 64-bit offsets; anything near that is a probe, not a page.
+MAX_OFFSET = 1_000_000_000
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 _OPTIONAL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 router = APIRouter(prefix="/api", tags=["api"])
@@ -169,7 +171,7 @@ def articles(
     actor: Optional[str] = Query(None, max_length=200),
     outlet: Optional[str] = Query(None, max_length=200),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/articles")
     return queries.rows(corpus.articles(search=search or None, actor=actor or None, outlet=outlet or None, limit=limit, offset=offset))
@@ -203,7 +205,7 @@ def events(
     sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
     order: Literal["asc", "desc"] = Query("asc"),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/events")
     found = queries.rows(corpus.events(**filters.as_kwargs(), limit=limit, offset=offset))
