@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +108,16 @@ def test_ids_are_content_hashes():
     assert make_id("evt", "a", (1, 2)) == make_id("evt", "a", (1, 2))
     assert make_id("evt", "a", (1, 2)) != make_id("evt", "a", (1, 3))
     assert make_id("act", "x").startswith("act-")
+
+
+@pytest.mark.parametrize(
+    "factuality, expected",
+    [
+        (Factuality(), "asserted"),
+        (Factuality(polarity="negative"), "negated"),
+        (Factuality(certainty="probable", mode="future"), "asserted, probable, future"),
+        (Factuality(polarity="negative", disputed=True), "negated, disputed"),
+    ],
+)
+def test_factuality_summary(factuality, expected):
+    assert factuality.summary() == expected

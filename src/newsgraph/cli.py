@@ -233,11 +233,8 @@ def events(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """Deduplicated events with their mentions, independent origins and contradictions."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.events(actor=actor, type=type_, since=since, until=until, min_origins=min_origins, limit=limit)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, "Events", _EVENT_VIEW)
 
 
@@ -250,11 +247,8 @@ def claims(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """Claims: what each source says, through which chain, how certainly."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.claims(actor=actor, since=since, limit=limit)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, "Claims", ["published", "outlet", "source", "text", "chain", "polarity", "certainty", "disputed"])
 
 
@@ -266,11 +260,8 @@ def actors(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """Actors in the corpus with their event and article counts."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.actors(search=search, limit=limit)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, "Actors")
 
 
@@ -282,11 +273,8 @@ def sources(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """Who is cited: each source with its kind (named, anonymous, ...), outlet and number of claims."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.sources(outlet=outlet, limit=limit)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, "Sources")
 
 
@@ -297,11 +285,8 @@ def timeline(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """An actor's events in date order."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.timeline(actor)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, f"Timeline of {actor}", _EVENT_VIEW)
 
 
@@ -312,11 +297,8 @@ def contradictions(
     fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
 ) -> None:
     """Events asserted in one report and negated or disputed in another, side by side."""
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         frame = corpus.contradictions(limit=limit)
-    finally:
-        corpus.close()
     _print_frame(frame, fmt, "Contradictions", ["date", "source_actor", "target_actor", "plover_type", "asserted_outlet", "asserted_sentence", "contested_outlet", "contested_sentence", "contested_as"])
 
 
@@ -339,11 +321,8 @@ def export_command(
     if output is None and fmt in {"parquet", "graphml", "gexf"}:
         _err.print(f"[bold red]error[/] the {fmt} format needs --output FILE", highlight=False)
         raise typer.Exit(code=2)
-    corpus = _open_corpus(db)
-    try:
+    with _open_corpus(db) as corpus:
         count = export(corpus, fmt, output, actor=actor, type=type_, since=since, min_origins=min_origins)
-    finally:
-        corpus.close()
     if output is not None:
         _err.print(f"wrote {count} {'edges' if fmt in {'graphml', 'gexf'} else 'events'} to {output}", highlight=False)
 
@@ -385,15 +364,6 @@ def serve(
         _err.print(f"[bold yellow]warning[/] listening on {host}: anyone who can reach it can read the corpus", highlight=False)
     _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({'read-write' if write_token and corpus else 'read-only'})", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
-
-
-def _open_corpus(db: str):
-    from . import Corpus  # the corpus layer (newsgraph.corpus)
-
-    try:
-        return Corpus(db)
-    except NewsgraphError as error:
-        _fail(error)
 
 
 @app.command()

@@ -82,6 +82,17 @@ class Factuality:
     disputed: bool = False  # another attribution in the article contests it
     cues: Tuple[str, ...] = ()  # the words that set the values, for inspection
 
+    def summary(self) -> str:
+        """"asserted", or what departs from it: "negated, probable, future, disputed"."""
+        parts = ["negated" if self.polarity == "negative" else "asserted"]
+        if self.certainty != "certain":
+            parts.append(self.certainty)
+        if self.mode != "actual":
+            parts.append(self.mode)
+        if self.disputed:
+            parts.append("disputed")
+        return ", ".join(parts)
+
 
 @dataclass(frozen=True)
 class EventDate:

@@ -57,15 +57,8 @@ def _names(report: Report, ids) -> Text:
 
 
 def _factuality(event: Event) -> str:
-    f = event.factuality
-    parts = ["NEGATED" if f.polarity == "negative" else "asserted"]
-    if f.certainty != "certain":
-        parts.append(f.certainty)
-    if f.mode != "actual":
-        parts.append(f.mode)
-    if f.disputed:
-        parts.append("DISPUTED")
-    return ", ".join(parts)
+    # The two states a reader must not miss, in capitals.
+    return event.factuality.summary().replace("negated", "NEGATED").replace("disputed", "DISPUTED")
 
 
 def _events(report: Report) -> Table:

@@ -79,15 +79,7 @@ def chain_label(chain: Iterable[str]) -> str:
 
 
 def factuality_label(event: Event) -> str:
-    f = event.factuality
-    parts = ["negated" if f.polarity == "negative" else "asserted"]
-    if f.certainty != "certain":
-        parts.append(f.certainty)
-    if f.mode != "actual":
-        parts.append(f.mode)
-    if f.disputed:
-        parts.append("disputed")
-    return ", ".join(parts)
+    return event.factuality.summary()
 
 
 def _names(report: Report, actor_ids: Iterable[str]) -> list[str]:
