@@ -34,6 +34,8 @@ def _events(report):
         ("The U.S. will impose sanctions on Iran.", (["United States"], "impose", "163", ["Iran"])),
         # a verbal act on a thing, with no actor as target
         ("Russia rejected the draft resolution.", (["Russia"], "rejected", "1246", [])),
+        # a report that someone must act is the speaker's demand on them
+        ("Russia said that Sudan must return the helicopter.", (["Russia"], "said", "100", ["Sudan"])),
     ],
 )
 def test_event_table(analyze_text, text, expected):
@@ -107,3 +109,9 @@ def test_event_spans_point_into_text(analyze_text):
     for event in report.events:
         assert text[event.trigger[0] : event.trigger[1]] == event.text
         assert event.sentence[0] <= event.trigger[0] < event.trigger[1] <= event.sentence[1]
+
+
+def test_leap_day_publication_date(analyze_text):
+    # a year before 29 February 2020 is 28 February 2019 (once crashed: "day is out of range")
+    report = analyze_text("Israel attacked Gaza on Monday.", published="2020-02-29")
+    assert report.events and report.events[0].factuality.mode == "actual"

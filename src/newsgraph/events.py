@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
+from .lexicon import lexicon
 from .nlp import clause_children
 from .resources import catalogue_json
 
@@ -375,6 +376,10 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
     verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
+        directive = _directive_report(token, index)
+        if directive is not None:
+            drafts.append(directive)
+            continue
         if token.i in skip and not _coded_act(token, verbs):
             continue
         if token.pos_ in {"VERB", "AUX"}:
@@ -398,6 +403,28 @@ def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
         d for d in drafts
         if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and verbs.get(d.trigger.head.i) == d.code[:2])
     ]
+
+
+# "Russia said Sudan must return the helicopter": a report that someone must act is a demand
+# (CAMEO 10) by the speaker on them, as event coders read it; the act itself has not happened.
+_DEONTIC = {"must"}
+DEMAND_CODE = "100"
+
+
+def _directive_report(verb: Token, index: ActorIndex) -> Optional[EventDraft]:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().reporting_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in clause_children(clause)):
+            continue
+        sources = [k for s in clause_children(verb, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index)]
+        targets = [k for s in clause_children(clause, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index)]
+        targets = [k for k in targets if k not in sources]
+        if sources and targets:
+            return EventDraft(verb, DEMAND_CODE, _unique(sources), _unique(targets), "verb")
+    return None
 
 
 def _coded_act(token: Token, verbs: VerbLexicon) -> bool:

@@ -148,7 +148,7 @@ def _event(
         factuality = replace(factuality, disputed=True)
     date = _event_date(draft.trigger, dates)
     if date and reference and date.end and factuality.mode == "actual":
-        if _dt.date.fromisoformat(date.end) < reference.replace(year=reference.year - 1):
+        if _dt.date.fromisoformat(date.end) < _year_before(reference):
             factuality = replace(factuality, mode="historical")
     _, goldstein = cameo_info(draft.code)
     plover = plover_for(draft.code, factuality)
@@ -179,6 +179,14 @@ def _quad_class(sentence: Span, draft: EventDraft) -> Optional[int]:
     if model is None:
         return code_class(draft.code)
     return model.predict(class_features(sentence, draft.trigger, draft.code))
+
+
+def _year_before(day: _dt.date) -> _dt.date:
+    """The same day a year earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _denies(doc: Doc, draft: AttributionDraft) -> bool:
