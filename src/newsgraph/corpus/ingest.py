@@ -10,6 +10,14 @@ input order, so a run is deterministic whatever the number of workers.
 Killing the process loses at most the articles in flight, and a rerun picks them up:
 nothing is written half, nothing twice. A bad input or an article the pipeline fails on
 is recorded in the ``errors`` table with its reason and the run goes on.
+
+Resource guards: an article longer than ``max_chars`` is refused before analysis (E004),
+and one whose parse or analysis runs past ``article_timeout`` seconds is stopped
+(``limits.time_limit``) and recorded as E601; the chunk goes on without it.
+
+``engine="dask"`` sends the chunks to a dask.distributed cluster instead (see
+``dask_engine``); reading, skipping and writing stay here, so the store is filled in input
+order and a distributed run gives the same corpus as a single process.
 """
 
 from __future__ import annotations
@@ -22,17 +30,22 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
-from ..errors import AnalysisError, Errors, NewsgraphError
+from ..errors import AnalysisError, Errors, NewsgraphError, ScaleError
+from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
+from .limits import ArticleTimeout, time_limit
 from .sources import Item, iter_items
 from .store import Store
 from .writer import article_id, record_error, write_report
 
-__all__ = ["IngestStats", "ingest", "analyse_chunk"]
+__all__ = ["IngestStats", "ingest", "analyse_chunk", "DEFAULT_ARTICLE_TIMEOUT", "ENGINES"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 16
+# An ordinary article takes well under a second; a limit of minutes only stops the pathological.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -70,13 +83,20 @@ def ingest(
     model: Optional[str] = None,
     progress: Optional[Progress] = None,
     check_language: bool = True,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
 ) -> IngestStats:
+    """Analyse ``sources`` into ``store``; see the module docstring. ``workers``: processes
+    (local engine) or workers of the local cluster (dask engine without ``scheduler``)."""
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    with _analyser(workers, model) as analyser:
+    items = iter_items(sources, check_language=check_language, max_chars=max_chars)
+    with analyser_for(engine, workers, model, scheduler) as analyser:
         in_flight: deque[tuple[list[tuple[str, str, Article]], Future]] = deque()
-        for chunk in _new_articles(store, iter_items(sources, check_language=check_language), stats, report):
-            in_flight.append((chunk, analyser.submit(analyse_chunk, [a for _, _, a in chunk], model)))
+        for chunk in _new_articles(store, items, stats, report):
+            in_flight.append((chunk, analyser.submit(analyse_chunk, [a for _, _, a in chunk], model, article_timeout)))
             if len(in_flight) >= analyser.depth:
                 _write_chunk(store, *in_flight.popleft(), stats, report)
         while in_flight:
@@ -85,7 +105,7 @@ def ingest(
     return stats
 
 
-def _new_articles(store: Store, items: Iterator[Item], stats: IngestStats, report: Progress) -> Iterator[list]:
+def _new_articles(store: Optional[Store], items: Iterator[Item], stats: IngestStats, report: Progress) -> Iterator[list]:
     """Chunks of (label, id, article) not yet stored; errors are recorded on the way."""
     pending: dict[str, tuple[str, str, Article]] = {}
     for item in items:
@@ -105,8 +125,10 @@ def _new_articles(store: Store, items: Iterator[Item], stats: IngestStats, repor
         yield _unstored(store, pending, stats)
 
 
-def _unstored(store: Store, pending: dict, stats: IngestStats) -> list:
+def _unstored(store: Optional[Store], pending: dict, stats: IngestStats) -> list:
     keys = list(pending)
+    if store is None:  # writing Parquet partitions: the store that loads them skips duplicates
+        return [pending[k] for k in keys]
     marks = ", ".join("?" * len(keys))
     _, rows = store.rows(f"SELECT id FROM articles WHERE id IN ({marks})", keys)
     stored = {r[0] for r in rows}
@@ -153,35 +175,65 @@ def _pipeline(model: Optional[str]):
     return _PIPELINE[model]
 
 
-def analyse_chunk(articles: Sequence[Article], model: Optional[str] = None) -> list[Union[Report, NewsgraphError]]:
-    """A report or a coded error for each article, in order. Runs in a worker process."""
-    from ..pipeline import build_report
+def analyse_chunk(
+    articles: Sequence[Article], model: Optional[str] = None, timeout: Optional[float] = None
+) -> list[Union[Report, NewsgraphError]]:
+    """A report or a coded error for each article, in order. Runs in a worker process.
+
+    ``timeout``: seconds each article's parse, and then its analysis, may take (E601 past it).
+    """
+    from .. import pipeline
 
     nlp, catalogue, name = _pipeline(model)
+    refused = {i: pipeline.too_long(nlp, a) for i, a in enumerate(articles)}
+    parsable = [a for i, a in enumerate(articles) if refused[i] is None]
+    parsed = iter(_parse(nlp, parsable, timeout) if parsable else ())
+    docs = [refused[i] or next(parsed) for i in range(len(articles))]
     out: list[Union[Report, NewsgraphError]] = []
-    try:
-        docs = list(nlp.pipe((a.text for a in articles), batch_size=len(articles)))
-    except Exception:  # noqa: BLE001 - find the article that breaks the batch, keep the others
-        docs = []
-        for article in articles:
-            try:
-                docs.append(nlp(article.text))
-            except Exception as exc:  # noqa: BLE001
-                docs.append(_failure(article, exc))
     for doc, article in zip(docs, articles):
         if isinstance(doc, NewsgraphError):
             out.append(doc)
             continue
         try:
-            out.append(build_report(doc, article, catalogue, name))
+            with time_limit(timeout):
+                out.append(pipeline.build_report(doc, article, catalogue, name))
+        except ArticleTimeout:
+            out.append(_timed_out(article, timeout))
         except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
             out.append(_failure(article, exc))
     return out
 
 
+def _parse(nlp, articles: Sequence[Article], timeout: Optional[float]) -> list:
+    """The chunk parsed in one ``nlp.pipe`` batch (its budget: ``timeout`` per article); when
+    that fails or runs over, one article at a time, to find the one that breaks it."""
+    try:
+        with time_limit(timeout * len(articles) if timeout else None):
+            return list(nlp.pipe((a.text for a in articles), batch_size=len(articles)))
+    except (Exception, ArticleTimeout):  # noqa: BLE001 - keep the others
+        pass
+    docs: list = []
+    for article in articles:
+        try:
+            with time_limit(timeout):
+                docs.append(nlp(article.text))
+        except ArticleTimeout:
+            docs.append(_timed_out(article, timeout))
+        except Exception as exc:  # noqa: BLE001
+            docs.append(_failure(article, exc))
+    return docs
+
+
+def _label(article: Article) -> str:
+    return article.url or article.title or f"<article of {len(article.text)} chars>"
+
+
 def _failure(article: Article, exc: Exception) -> AnalysisError:
-    label = article.url or article.title or f"<article of {len(article.text)} chars>"
-    return AnalysisError(Errors.E301, name=label, detail=f"{type(exc).__name__}: {exc}")
+    return AnalysisError(Errors.E301, name=_label(article), detail=f"{type(exc).__name__}: {exc}")
+
+
+def _timed_out(article: Article, seconds: Optional[float]) -> ScaleError:
+    return ScaleError(Errors.E601, name=_label(article), seconds=seconds or 0)
 
 
 class _Inline:
@@ -219,5 +271,18 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _analyser(workers: int, model: Optional[str]):
+def analyser_for(engine: str, workers: int, model: Optional[str], scheduler: Optional[str] = None):
+    """Where chunks are analysed: this process, a process pool, or a dask cluster."""
+    if engine not in ENGINES:
+        raise ScaleError(Errors.E604, option="--engine", detail=f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "dask":
+        try:
+            from .dask_engine import DaskAnalyser
+        except ImportError as exc:
+            from ..errors import StoreError
+
+            raise StoreError(Errors.E407, feature="--engine dask", extra="distributed") from exc
+        return DaskAnalyser(workers, model, scheduler)
+    if scheduler:
+        raise ScaleError(Errors.E604, option="--scheduler", detail="a scheduler address needs --engine dask")
     return _Pool(workers, model) if workers > 1 else _Inline()

@@ -11,7 +11,8 @@ import os
 from typing import Any, Iterable, Optional, Union
 
 from ..model import Article, Report
-from .ingest import IngestStats, Progress, ingest
+from ..ingest import DEFAULT_MAX_CHARS
+from .ingest import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
 from .origins import normalise_name
 from .store import DEFAULT_STORE, Store, open_store
 
@@ -53,11 +54,29 @@ class Corpus:
         model: Optional[str] = None,
         progress: Optional[Progress] = None,
         check_language: bool = True,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
+        engine: str = "local",
+        scheduler: Optional[str] = None,
     ) -> IngestStats:
-        """Analyse and store articles (paths, folders, JSONL/feeds/sitemaps, or ``Article``s)."""
+        """Analyse and store articles (paths, folders, JSONL/feeds/sitemaps, or ``Article``s).
+
+        ``max_chars`` and ``article_timeout`` (seconds; ``None`` for none) guard against a
+        pathological article; ``engine="dask"`` analyses on the cluster at ``scheduler``
+        (a local one of ``workers`` processes without it).
+        """
         if isinstance(sources, (str, os.PathLike, Article)):
             sources = [sources]
-        return ingest(self.store, sources, workers=workers, model=model, progress=progress, check_language=check_language)
+        return ingest(
+            self.store, sources, workers=workers, model=model, progress=progress, check_language=check_language,
+            max_chars=max_chars, article_timeout=article_timeout, engine=engine, scheduler=scheduler,
+        )
+
+    def load_parquet(self, directory: Union[str, "os.PathLike[str]"], progress: Optional[Progress] = None) -> IngestStats:
+        """Store the Parquet partitions written by ``newsgraph ingest --output-parquet``."""
+        from .parquet import load_parquet
+
+        return load_parquet(self.store, directory, progress=progress)
 
     # -- articles ---------------------------------------------------------------------
     def article(self, article_id: str) -> Optional[dict]:

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Optional, Union
 from urllib.parse import urlparse
 
 from ..errors import Errors, InputError, NewsgraphError, StoreError
-from ..ingest import article_from_text, read_article
+from ..ingest import DEFAULT_MAX_CHARS, article_from_text, read_article
 from ..model import Article
 
 __all__ = ["Item", "iter_items"]
@@ -46,30 +46,39 @@ class Item:
     error: Optional[NewsgraphError] = None
 
 
-def iter_items(sources: Iterable[Union[str, os.PathLike, Article]], *, check_language: bool = True) -> Iterator[Item]:
+def iter_items(
+    sources: Iterable[Union[str, os.PathLike, Article]], *, check_language: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Item]:
+    """``max_chars``: an article longer than this is refused (E004) before it reaches the pipeline."""
+    options = {"check_language": check_language, "max_chars": max_chars}
     for source in sources:
         if isinstance(source, Article):
-            yield Item(label=source.url or source.title or f"<article {hash(source.text) & 0xFFFFFFFF:08x}>", article=source)
+            label = source.url or source.title or f"<article {hash(source.text) & 0xFFFFFFFF:08x}>"
+            if len(source.text) > max_chars:
+                error = InputError(Errors.E004, name=label, size=len(source.text), limit=max_chars)
+                yield Item(label=label, error=error)
+            else:
+                yield Item(label=label, article=source)
             continue
         path = Path(source)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield from _file_items(child, check_language)
+                    yield from _file_items(child, options)
         elif path.is_file():
-            yield from _file_items(path, check_language)
+            yield from _file_items(path, options)
         else:
             yield Item(label=str(path), error=StoreError(Errors.E401, name=str(path)))
 
 
-def _file_items(path: Path, check_language: bool) -> Iterator[Item]:
+def _file_items(path: Path, options: dict) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_items(path, check_language)
+        yield from _jsonl_items(path, options)
     elif suffix in FEED_SUFFIXES:
-        yield from _xml_items(path, check_language)
+        yield from _xml_items(path, options)
     else:
-        yield _guard(str(path), lambda: read_article(path, check_language=check_language))
+        yield _guard(str(path), lambda: read_article(path, **options))
 
 
 def _guard(label: str, build) -> Item:
@@ -79,7 +88,7 @@ def _guard(label: str, build) -> Item:
         return Item(label=label, error=error)
 
 
-def _jsonl_items(path: Path, check_language: bool) -> Iterator[Item]:
+def _jsonl_items(path: Path, options: dict) -> Iterator[Item]:
     with path.open("r", encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -95,14 +104,14 @@ def _jsonl_items(path: Path, check_language: bool) -> Iterator[Item]:
             except ValueError as exc:
                 yield Item(label=label, error=StoreError(Errors.E402, name=label, detail=str(exc)))
                 continue
-            yield _guard(label, lambda: _from_record(record, body, label, check_language))
+            yield _guard(label, lambda: _from_record(record, body, label, options))
 
 
-def _from_record(record: dict, body: str, label: str, check_language: bool) -> Article:
+def _from_record(record: dict, body: str, label: str, options: dict) -> Article:
     article = article_from_text(
         body,
         name=label,
-        check_language=check_language,
+        **options,
         published=_day(record.get("published"), label),
         outlet=_text(record.get("outlet")),
         title=_text(record.get("title")),
@@ -114,7 +123,9 @@ def _from_record(record: dict, body: str, label: str, check_language: bool) -> A
 def _text(value) -> Optional[str]:
     if value is None:
         return None
-    return " ".join(str(value).split()) or None
+    # Metadata from JSON or feeds may hold lone surrogates, which no store can encode.
+    text = str(value).encode("utf-8", "replace").decode("utf-8")
+    return " ".join(text.split()) or None
 
 
 def _day(value, label: str) -> Optional[str]:
@@ -128,16 +139,16 @@ def _day(value, label: str) -> Optional[str]:
         raise InputError(Errors.E008, name=label, value=value) from None
 
 
-def _xml_items(path: Path, check_language: bool) -> Iterator[Item]:
+def _xml_items(path: Path, options: dict) -> Iterator[Item]:
     with path.open("rb") as handle:
         head = handle.read(_SNIFF_BYTES).lower()
     if b"<urlset" in head or b"<sitemapindex" in head:
-        yield from _sitemap_items(path, check_language)
+        yield from _sitemap_items(path, options)
     else:
-        yield from _feed_items(path, check_language)
+        yield from _feed_items(path, options)
 
 
-def _feed_items(path: Path, check_language: bool) -> Iterator[Item]:
+def _feed_items(path: Path, options: dict) -> Iterator[Item]:
     import feedparser
 
     feed = feedparser.parse(str(path))
@@ -153,7 +164,7 @@ def _feed_items(path: Path, check_language: bool) -> Iterator[Item]:
 
         def build(entry=entry, body=body, published=published, label=label) -> Article:
             article = article_from_text(
-                body, name=label, check_language=check_language, published=published, outlet=outlet,
+                body, name=label, **options, published=published, outlet=outlet,
                 title=_text(entry.get("title")),
             )
             return Article(**{**article.__dict__, "url": _text(entry.get("link")) or article.url})
@@ -169,15 +180,25 @@ def _entry_body(entry) -> Optional[str]:
     return summary if len(summary.split()) >= _MIN_FEED_WORDS else None
 
 
-def _sitemap_items(path: Path, check_language: bool) -> Iterator[Item]:
+def _sitemap_items(path: Path, options: dict) -> Iterator[Item]:
     from lxml import etree
 
     # iterparse streams a large sitemap; entities and network access stay off for untrusted XML.
     context = etree.iterparse(str(path), events=("end",), resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        yield from _sitemap_entries(path, context, options)
+    except etree.XMLSyntaxError as exc:
+        yield Item(label=str(path), error=StoreError(Errors.E606, name=str(path), detail=str(exc)))
+
+
+def _sitemap_entries(path: Path, context, options: dict) -> Iterator[Item]:
+    from lxml import etree
+
     for _, element in context:
-        if etree.QName(element).localname != "url":
+        # comments and processing instructions have no name
+        if not isinstance(element.tag, str) or etree.QName(element).localname != "url":
             continue
-        fields = {etree.QName(child).localname: (child.text or "").strip() for child in element.iter() if child is not element}
+        fields = {etree.QName(child).localname: (child.text or "").strip() for child in element.iter() if child is not element and isinstance(child.tag, str)}
         element.clear()
         url = fields.get("loc")
         if not url:
@@ -191,7 +212,7 @@ def _sitemap_items(path: Path, check_language: bool) -> Iterator[Item]:
         def build(saved=saved, fields=fields, url=url, label=label) -> Article:
             published = fields.get("publication_date") or fields.get("lastmod")
             article = read_article(
-                saved, name=label, check_language=check_language, published=_day(published, label),
+                saved, name=label, **options, published=_day(published, label),
                 outlet=fields.get("name") or None, title=fields.get("title") or None,
             )
             return Article(**{**article.__dict__, "url": url})
