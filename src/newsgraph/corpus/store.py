@@ -21,6 +21,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 import zlib
 from contextlib import contextmanager
 from typing import Any, Iterator, Optional, Sequence
@@ -97,7 +98,7 @@ class SQLiteStore(Store):
         try:
             # Autocommit mode: transactions are opened explicitly, with the lock taken up front.
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(self.conn)
             # NORMAL in WAL mode survives a killed process; only a power cut may lose the last commits.
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
@@ -137,6 +138,19 @@ class SQLiteStore(Store):
     def close(self) -> None:
         with self._guard:
             self.conn.close()
+
+
+def _switch_to_wal(conn: sqlite3.Connection, attempts: int = 200) -> None:
+    """WAL mode, retried: SQLite answers "database is locked" at once, without waiting, when
+    two processes open a new store at the same moment and both try to change its journal."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 class PostgresStore(Store):
