@@ -12,7 +12,7 @@ def test_public_api_is_pinned():
         [
             "__version__", "analyze", "analyze_many", "read_article", "load_pipeline",
             "Report", "Article", "Actor", "Event", "Attribution", "Claim", "Relation", "Voice",
-            "NewsgraphError", "InputError", "ModelError", "DataError", "AnalysisError", "Corpus",
+            "NewsgraphError", "InputError", "ModelError", "DataError", "AnalysisError", "StoreError", "ScaleError", "WebError", "Corpus",
         ]
     )
     for name in newsgraph.__all__:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Iterator, Optional
 
-from .errors import AnalysisError, DataError, InputError, ModelError, NewsgraphError
+from .errors import AnalysisError, DataError, InputError, ModelError, NewsgraphError, ScaleError, StoreError, WebError
 from .model import Actor, Article, Attribution, Claim, Event, Relation, Report, Voice
 
 __all__ = [
@@ -31,6 +31,9 @@ __all__ = [
     "ModelError",
     "DataError",
     "AnalysisError",
+    "StoreError",
+    "ScaleError",
+    "WebError",
     "Corpus",
 ]
 
