@@ -236,7 +236,12 @@ class Report:
         return _from_plain(cls, data)
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _to_plain(value: Any) -> Any:
+    if isinstance(value, _PLAIN):
+        return value
     names = _field_names(type(value))
     if names:
         return {key: _to_plain(getattr(value, name)) for name, key in names}
