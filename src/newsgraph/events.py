@@ -344,11 +344,11 @@ _THREAT_MODES = (  # CAMEO prefix -> THREATEN mode; the first matching prefix wi
 )
 
 
-def plover_for(code: str, factuality: Factuality) -> Plover:
-    """The PLOVER type of a CAMEO-coded act as reported: ``cameo_info``'s type, except that an
-    act reported as future or intended ("will provide aid", "threatened to impose a curfew")
-    is typed as the manual asks. Negated intentions keep the act's own type."""
-    plover, _ = cameo_info(code)
+def plover_for(code: str, plover: Plover, factuality: Factuality) -> Plover:
+    """The PLOVER type of a CAMEO-coded act as reported: ``plover`` (the code's type, from
+    ``cameo_info``), except that an act reported as future or intended ("will provide aid",
+    "threatened to impose a curfew") is typed as the manual asks. Negated intentions keep the
+    act's own type."""
     if factuality.mode != "future" or factuality.polarity == "negative" or plover.type is None:
         return plover
     if plover.type in _AGREE_WHEN_FUTURE:

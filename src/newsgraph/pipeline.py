@@ -150,8 +150,8 @@ def _event(
     if date and reference and date.end and factuality.mode == "actual":
         if _dt.date.fromisoformat(date.end) < _year_before(reference):
             factuality = replace(factuality, mode="historical")
-    _, goldstein = cameo_info(draft.code)
-    plover = plover_for(draft.code, factuality)
+    plover, goldstein = cameo_info(draft.code)
+    plover = plover_for(draft.code, plover, factuality)
     confidence = 0.4 + 0.25 * bool(draft.sources) + 0.2 * bool(draft.targets) + 0.1 * (draft.pattern_line is not None)
     if draft.kind != "verb":
         confidence -= 0.1

@@ -20,7 +20,7 @@ from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_
 from .origins import chain_nodes, count_origins, normalise_name
 from .store import Store
 
-__all__ = ["article_id", "write_report", "record_error", "factuality_label", "now"]
+__all__ = ["FACTUALITY_LABELS", "article_id", "write_report", "record_error", "factuality_label", "now"]
 
 _UNNAMED = "unnamed source"
 
@@ -32,6 +32,9 @@ def article_id(text: str) -> str:
 
 def now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+FACTUALITY_LABELS = ("asserted", "hedged", "negated", "disputed")
 
 
 def factuality_label(polarity: str, certainty: str, mode: str, disputed: bool) -> str:

@@ -12,9 +12,9 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Iterator, Optional
 
-from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Event, Report
+from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Report
 
-__all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label", "factuality_label"]
+__all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label"]
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,6 @@ def chain_label(chain: Iterable[str]) -> str:
     return " → ".join(chain)
 
 
-def factuality_label(event: Event) -> str:
-    return event.factuality.summary()
-
-
 def _names(report: Report, actor_ids: Iterable[str]) -> list[str]:
     return [actor.name if (actor := report.actor(i)) else i for i in actor_ids]
 
@@ -104,7 +100,7 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
                 "targets": _names(report, event.targets),
                 "cameo": event.cameo,
                 "plover": event.plover.type,
-                "factuality": factuality_label(event),
+                "factuality": event.factuality.summary(),
                 "negated": event.factuality.polarity == "negative",
                 "chain": _chain(report, event.attribution),
                 "date": event.date.start if event.date else None,
@@ -150,7 +146,7 @@ def records(report: Report) -> dict[str, dict[str, Any]]:
         record["source_names"] = _names(report, event.sources)
         record["target_names"] = _names(report, event.targets)
         out[f"event:{event.id}"] = {
-            "title": f"Event: {event.text or report.span_text(event.trigger)} ({factuality_label(event)})",
+            "title": f"Event: {event.text or report.span_text(event.trigger)} ({event.factuality.summary()})",
             "record": record,
             "chain": _chain(report, event.attribution),
         }

@@ -10,6 +10,8 @@ import json
 import math
 from typing import Any, Optional
 
+from ..corpus.writer import FACTUALITY_LABELS
+
 __all__ = [
     "rows",
     "sort_rows",
@@ -27,8 +29,8 @@ EVENT_COLUMNS = (
     "location", "mentions", "origins", "contradicted", "first_seen", "last_seen",
 )
 SORT_PATTERN = f"^({'|'.join(EVENT_COLUMNS)})?$"
-# The corpus's one-word standing of an event (``corpus.writer.factuality_label``).
-FACTUALITY_CHOICES = ("asserted", "hedged", "negated", "disputed")
+# The corpus's one-word standing of an event.
+FACTUALITY_CHOICES = FACTUALITY_LABELS
 # Source kinds that name no one the reader could check.
 SOURCE_KINDS_ANONYMOUS = ("anonymous", "vague")
 
