@@ -1,15 +1,25 @@
 """The store's schema as numbered migrations, applied in order and recorded in ``schema_version``.
 
 Statements are written in the SQL that SQLite and PostgreSQL share (TEXT, INTEGER, DOUBLE
-PRECISION, ``ON CONFLICT``), so one list serves both backends. Never edit a released
-migration: add the next number.
+PRECISION, ``ON CONFLICT``), so one list serves both backends. A step that SQL cannot
+express (filling new bookkeeping from existing rows) is a function of the store, run in
+the same transaction. Never edit a released migration: add the next number.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Callable, Union
+
+from .event_counts import recount_all
+
+if TYPE_CHECKING:
+    from .store import Store
+
 __all__ = ["MIGRATIONS", "LATEST"]
 
-MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
+Step = Union[str, Callable[["Store"], object]]
+
+MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
     (
         1,
         (
@@ -66,6 +76,19 @@ MIGRATIONS: list[tuple[int, tuple[str, ...]]] = [
             "CREATE INDEX sources_name ON sources (name)",
             """CREATE TABLE errors (
                 item TEXT PRIMARY KEY, article_id TEXT, code TEXT, reason TEXT NOT NULL, added TEXT NOT NULL)""",
+        ),
+    ),
+    (
+        # Event counters kept incrementally (corpus.event_counts): the factuality labels seen
+        # and each event's origin graph, so that a new mention never rereads the old ones.
+        2,
+        (
+            "ALTER TABLE events ADD COLUMN labels INTEGER NOT NULL DEFAULT 0",
+            """CREATE TABLE event_origins (
+                event_id TEXT NOT NULL REFERENCES events (id), node TEXT NOT NULL, origin INTEGER NOT NULL,
+                PRIMARY KEY (event_id, node))""",
+            "CREATE INDEX event_origins_origin ON event_origins (event_id, origin)",
+            recount_all,
         ),
     ),
 ]

@@ -83,8 +83,11 @@ class Store:
             for version, statements in MIGRATIONS:
                 if version <= found:
                     continue
-                for statement in statements:
-                    self.execute(statement)
+                for step in statements:
+                    if callable(step):
+                        step(self)
+                    else:
+                        self.execute(step)
                 self.execute("INSERT INTO schema_version (version, applied) VALUES (?, CURRENT_TIMESTAMP)", (version,))
                 log.info("%s: applied schema migration %d", self.target, version)
         return max(found, LATEST)

@@ -3,9 +3,9 @@
 The article row, its report, actors, sources, claims and event mentions go in together,
 so a process killed at any point leaves either the whole article or none of it. Event
 coreference happens here too: each mention is matched against stored events (under a
-lock on its match key, so that two writers cannot both create the same event) and the
-event's counts — mentions, independent origins, contradiction — are recomputed from its
-mentions.
+lock on its match key, so that two writers cannot both create the same event), and the
+event's counts — mentions, independent origins, contradiction — take in the article's new
+mentions (``event_counts``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any, Optional
 
 from ..model import Attribution, Event, Report
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
-from .origins import chain_nodes, count_origins, normalise_name
+from .event_counts import Tally, apply_tally, mention_nodes
+from .origins import normalise_name
 from .store import Store
 
 __all__ = ["FACTUALITY_LABELS", "article_id", "write_report", "record_error", "factuality_label", "now"]
@@ -62,11 +63,12 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
     """Store ``report`` as article ``key``; the number of event mentions written, or -1 when
     the article was already there (another run or another process stored it first)."""
     article = report.article
+    added = now()
     with store.transaction():
         inserted = store.execute(
             "INSERT INTO articles (id, title, url, outlet, published, text, added, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO NOTHING",
-            (key, article.title, article.url, article.outlet, article.published, article.text, now(), item),
+            (key, article.title, article.url, article.outlet, article.published, article.text, added, item),
         )
         if inserted == 0:
             return -1
@@ -74,13 +76,16 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
         _write_actors(store, key, report)
         _write_attributions(store, key, report)
         mentions = 0
-        touched: set[str] = set()
+        tallies: dict[str, Tally] = {}
+        seen = article.published or added[:10]
         for event in report.events:
             for number, row in enumerate(_mentions(report, event)):
-                touched.add(_place_mention(store, key, f"{event.id}:{number}", row))
+                event_id = _place_mention(store, key, f"{event.id}:{number}", row)
+                nodes = mention_nodes(row["chain"], row["chain_kinds"], row["outlet"], key, row["factuality"])
+                tallies.setdefault(event_id, Tally()).add(row["factuality"], nodes, seen)
                 mentions += 1
-        for event_id in sorted(touched):
-            _refresh_event(store, event_id)
+        for event_id in sorted(tallies):
+            apply_tally(store, event_id, tallies[event_id])
         store.execute("DELETE FROM errors WHERE item = ?", (item,))
     return mentions
 
@@ -232,29 +237,6 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         ),
     )
     return event_id
-
-
-def _refresh_event(store: Store, event_id: str) -> None:
-    """Recompute an event's counts from all its mentions."""
-    _, rows = store.rows(
-        "SELECT m.article_id, m.outlet, m.chain, m.chain_kinds, m.factuality, a.published, a.added "
-        "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?",
-        (event_id,),
-    )
-    labels = {r[4] for r in rows}
-    asserting = [chain_nodes(json.loads(r[2]), json.loads(r[3]), r[1], r[0]) for r in rows if r[4] in {"asserted", "hedged"}]
-    seen = sorted((r[5] or r[6][:10]) for r in rows)
-    if "asserted" in labels:
-        standing = "asserted"
-    else:
-        standing = next(label for label in ("hedged", "disputed", "negated") if label in labels)
-    store.execute(
-        "UPDATE events SET mentions = ?, origins = ?, contradicted = ?, factuality = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-        (
-            len(rows), count_origins(asserting), int("asserted" in labels and bool(labels & {"negated", "disputed"})),
-            standing, seen[0], seen[-1], event_id,
-        ),
-    )
 
 
 def _shift(day: str, days: int) -> str:

@@ -1,0 +1,122 @@
+"""Event counters kept incrementally agree with counting every mention from scratch."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.corpus.event_counts import LABEL_BITS, Tally, apply_tally, contradicted, mention_nodes, recount_event, standing
+from newsgraph.corpus.origins import count_origins
+from newsgraph.corpus.store import open_store
+
+COUNTERS = "SELECT mentions, origins, labels, contradicted, factuality, first_seen, last_seen FROM events WHERE id = ?"
+
+CHAINS = [
+    (["Israeli intelligence sources", "MENL", "author"], ["anonymous", "outlet", "author"]),
+    (["Amnesty International", "author"], ["named_organization", "author"]),
+    (["a source", "author"], ["anonymous", "author"]),
+    (["author"], ["author"]),
+    (["Reuters", "author"], ["outlet", "author"]),
+    (["X", "Y", "author"], ["named_person", "outlet", "author"]),
+    (["Z", "Y", "author"], ["named_person", "outlet", "author"]),
+    (["Z", "author"], ["named_person", "author"]),
+]
+OUTLETS = ["Reuters", "Outlet A", "Outlet B", None]
+LABELS = list(LABEL_BITS)
+
+mention = st.tuples(st.sampled_from(range(len(CHAINS))), st.sampled_from(LABELS))
+article = st.tuples(st.sampled_from(OUTLETS), st.dates().map(lambda d: d.isoformat()), st.lists(mention, min_size=1, max_size=4))
+
+_events = itertools.count()
+
+
+@pytest.mark.parametrize(
+    "labels, expected, clash",
+    [
+        ({"asserted"}, "asserted", False),
+        ({"hedged", "negated"}, "hedged", False),
+        ({"negated", "disputed"}, "disputed", False),
+        ({"negated"}, "negated", False),
+        ({"asserted", "negated"}, "asserted", True),
+        ({"asserted", "hedged", "disputed"}, "asserted", True),
+        ({"hedged", "disputed"}, "hedged", False),
+    ],
+)
+def test_standing_and_contradiction(labels, expected, clash):
+    bits = sum(LABEL_BITS[label] for label in labels)
+    assert standing(bits) == expected
+    assert contradicted(bits) is clash
+
+
+@pytest.fixture(scope="module")
+def bare_store(tmp_path_factory):
+    store = open_store(str(tmp_path_factory.mktemp("counts") / "counts.db"))
+    store.migrate()
+    yield store
+    store.close()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles=st.lists(article, min_size=1, max_size=6))
+def test_incremental_counts_equal_a_recount(bare_store, articles):
+    store = bare_store
+    event = f"ev-{next(_events)}"
+    vouching = []
+    with store.transaction():
+        store.execute("INSERT INTO events (id, match_key) VALUES (?, ?)", (event, event))
+        # Article by article, as the writer does: mentions in, then one tally per article.
+        for number, (outlet, published, mentions) in enumerate(articles):
+            key = f"{event}-art-{number}"
+            store.execute(
+                "INSERT INTO articles (id, outlet, published, text, added) VALUES (?, ?, ?, ?, ?)",
+                (key, outlet, published, key, "2026-01-01T00:00:00+00:00"),
+            )
+            tally = Tally()
+            for i, (chain_no, label) in enumerate(mentions):
+                chain, kinds = CHAINS[chain_no]
+                store.execute(
+                    "INSERT INTO mentions (article_id, mention, event_id, outlet, chain, chain_kinds, factuality) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (key, str(i), event, outlet, json.dumps(chain), json.dumps(kinds), label),
+                )
+                nodes = mention_nodes(chain, kinds, outlet, key, label)
+                if nodes:
+                    vouching.append(nodes)
+                tally.add(label, nodes, published)
+            apply_tally(store, event, tally)
+        incremental = store.rows(COUNTERS, (event,))[1][0]
+        recount_event(store, event)
+        recounted = store.rows(COUNTERS, (event,))[1][0]
+    assert incremental == recounted
+    every = [label for _, _, mentions in articles for _, label in mentions]
+    days = sorted(published for _, published, _ in articles)
+    assert incremental[0] == len(every)
+    assert incremental[1] == count_origins(vouching)
+    assert incremental[3] == int("asserted" in every and bool({"negated", "disputed"} & set(every)))
+    assert (incremental[5], incremental[6]) == (days[0], days[-1])
+
+
+def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
+    """Migration 2 fills the incremental bookkeeping of events written before it existed."""
+    path = tmp_path / "old.db"
+    shutil.copy(corpus_db, path)
+    with sqlite3.connect(path) as conn:
+        before = conn.execute("SELECT id, mentions, origins, contradicted, factuality, first_seen, last_seen FROM events ORDER BY id").fetchall()
+        assert before and any(row[2] > 1 for row in before)
+        conn.execute("DROP TABLE event_origins")
+        conn.execute("ALTER TABLE events DROP COLUMN labels")
+        conn.execute("UPDATE events SET origins = 0, mentions = 0")
+        conn.execute("DELETE FROM schema_version WHERE version > 1")
+    store = open_store(str(path))
+    try:
+        assert store.migrate() == 2
+        after = store.rows("SELECT id, mentions, origins, contradicted, factuality, first_seen, last_seen FROM events ORDER BY id")[1]
+        assert [tuple(r) for r in after] == before
+        assert store.scalar("SELECT COUNT(*) FROM event_origins") > 0
+    finally:
+        store.close()
