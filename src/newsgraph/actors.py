@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import lexicon
-from .nlp import sentence_of
+from .nlp import entity_of, sentence_of
 from .model import Actor, make_id
 from .places import city_country
 from .resources import catalogue_jsonl
@@ -423,9 +423,9 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
             continue
         if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
             continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
-        owner = _agent_owner(doc, start, head, catalogue)
+        owner = _agent_owner(start, head, catalogue)
         if owner is None:
-            owners = _prepositional_owners(doc, head, catalogue)
+            owners = _prepositional_owners(head, catalogue)
             if owners:
                 # "lawmakers in France and Germany": one agent actor per country, all on the noun.
                 for entry, prep, owner_text in owners:
@@ -457,24 +457,24 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
     return found, bare
 
 
-def _agent_owner(doc: Doc, start: int, head: Token, catalogue: ActorCatalogue) -> Optional[tuple[CatalogueEntry, int]]:
+def _agent_owner(start: int, head: Token, catalogue: ActorCatalogue) -> Optional[tuple[CatalogueEntry, int]]:
     """The country or group an agent noun belongs to: "Egyptian army", "Israel's intelligence"."""
     candidates = [t for t in head.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}]
     if head.dep_ == "compound":
         candidates += [t for t in head.head.lefts if t.i < start and t.dep_ in {"amod", "compound", "poss", "nmod"}]
     for token in sorted(candidates, key=lambda t: t.i):
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end and catalogue.is_actor(ent.kb_id_):
-                entry = catalogue.entries[ent.kb_id_]
-                if entry.kind in {"country", "group", "organization"}:
-                    return entry, ent.start
+        ent = entity_of(token)
+        if ent is not None and catalogue.is_actor(ent.kb_id_):
+            entry = catalogue.entries[ent.kb_id_]
+            if entry.kind in {"country", "group", "organization"}:
+                return entry, ent.start
     return None
 
 
 _OWNER_PREPOSITIONS = {"in", "from", "of"}
 
 
-def _prepositional_owners(doc: Doc, head: Token, catalogue: ActorCatalogue) -> list[tuple[CatalogueEntry, str, str]]:
+def _prepositional_owners(head: Token, catalogue: ActorCatalogue) -> list[tuple[CatalogueEntry, str, str]]:
     """Countries an agent noun belongs to through a preposition: "soldiers from Israel",
     "lawmakers in France and Germany", "the government of Sudan", "police in Baghdad"."""
     owners: list[tuple[CatalogueEntry, str, str]] = []
@@ -485,14 +485,12 @@ def _prepositional_owners(doc: Doc, head: Token, catalogue: ActorCatalogue) -> l
             if pobj.dep_ != "pobj":
                 continue
             for noun in (pobj, *pobj.conjuncts):
-                for ent in doc.ents:
-                    if not ent.start <= noun.i < ent.end:
-                        continue
-                    if catalogue.is_actor(ent.kb_id_) or ent.kb_id_.startswith("place:"):
-                        # "demonstrators in Baghdad" belong to the country the city is in
-                        entry = catalogue.entry(ent.kb_id_)
-                        if entry.kind == "country" and all(entry is not e for e, *_ in owners):
-                            owners.append((entry, prep.lower_, _strip_determiners(ent)))
+                ent = entity_of(noun)
+                if ent is not None and (catalogue.is_actor(ent.kb_id_) or ent.kb_id_.startswith("place:")):
+                    # "demonstrators in Baghdad" belong to the country the city is in
+                    entry = catalogue.entry(ent.kb_id_)
+                    if entry.kind == "country" and all(entry is not e for e, *_ in owners):
+                        owners.append((entry, prep.lower_, _strip_determiners(ent)))
     return owners
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import Errors, ModelError
 
-__all__ = ["DEFAULT_MODEL", "clause_children", "load_pipeline", "sentence_of", "text_of"]
+__all__ = ["DEFAULT_MODEL", "clause_children", "entity_of", "load_pipeline", "sentence_of", "text_of"]
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,21 @@ def sentence_of(token) -> "Span":
         doc.user_data["newsgraph_sentences"] = cache
     _, sentences, starts = cache
     return sentences[bisect.bisect_right(starts, token.i) - 1]
+
+
+def entity_of(token) -> Optional[Span]:
+    """The named entity ``token`` is part of, or None. Read from the token's own IOB tags:
+    ``doc.ents`` builds a span for every entity of the document on each access."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type, kb_id=token.ent_kb_id)
 
 
 @Language.component(

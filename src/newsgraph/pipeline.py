@@ -24,7 +24,7 @@ from .event_class import features as class_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import cue_commitment, event_factuality
 from .lexicon import lexicon
-from .nlp import sentence_of, text_of
+from .nlp import entity_of, sentence_of, text_of
 from .places import city_country
 from .model import (
     Article,
@@ -260,8 +260,10 @@ def _event_date(trigger: Token, dates: list[EventDate]) -> Optional[EventDate]:
 def _event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Location]:
     clause = _clause_tokens(trigger)
     doc = trigger.doc
-    for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.root.i not in clause:
+    # Entities whose root lies in the clause, in document order (entities never overlap).
+    for i in sorted(clause):
+        ent = entity_of(doc[i])
+        if ent is None or ent.label_ not in _PLACE_LABELS or ent.root.i != i:
             continue
         prep = ent.root.head
         if ent.root.dep_ != "pobj" or prep.lower_ not in _PLACE_PREPS:
@@ -272,7 +274,8 @@ def _event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Locat
 
 def _country_of(ent, catalogue: ActorCatalogue) -> Optional[str]:
     """The country a place is in: from the catalogue, else from a possessor ("Egypt's Sinai")."""
-    candidates = [ent, *(e for e in ent.doc.ents if e.root.head == ent.root and e.root.dep_ == "poss")]
+    owners = (entity_of(child) for child in ent.root.children if child.dep_ == "poss")
+    candidates = [ent, *(e for e in owners if e is not None and e.root.dep_ == "poss" and e.root.head == ent.root)]
     for span in candidates:
         if span.kb_id_ and (span.kb_id_.startswith("place:") or catalogue.is_actor(span.kb_id_)):
             entry = catalogue.entry(span.kb_id_)
