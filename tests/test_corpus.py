@@ -58,6 +58,19 @@ def test_jsonl_lines(tmp_path, line, code):
         assert item.article is None and item.error.code == code
 
 
+def test_an_oversized_jsonl_line_is_refused_and_its_neighbours_kept(tmp_path):
+    path = tmp_path / "in.jsonl"
+    # Past the line limit (6 x 1,000 + 64 KiB): refused without being read whole.
+    huge = json.dumps({"text": "\u00e9" * 20_000, "title": "x" * 70_000})
+    # Under the line limit, but its text is over 1,000 characters: refused after parsing.
+    giant = json.dumps({"text": "word " * 5_000})
+    path.write_text("\n".join([json.dumps({"text": STORY}), huge, giant, json.dumps({"text": OTHER})]) + "\n", encoding="utf-8")
+    items = list(iter_items([path], check_language=False, max_chars=1_000))
+    assert [item.label for item in items] == [f"{path}:{n}" for n in (1, 2, 3, 4)]
+    assert [item.error.code if item.error else None for item in items] == [None, "E004", "E004", None]
+    assert "1,000" in str(items[1].error)
+
+
 def test_jsonl_metadata(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"text": STORY, "outlet": "Wire", "published": "2016-05-10T23:00:00", "url": "https://w/1", "title": "T"}) + "\n")
