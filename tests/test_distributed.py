@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from newsgraph import Article, Corpus
 from newsgraph.cli import app
 from newsgraph.corpus.parquet import ingest_to_parquet
+from newsgraph.corpus.store import open_store
 
 distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed (make install-dev)")
 
@@ -24,12 +25,17 @@ TABLES = {
     "actors": "SELECT * FROM actors",
     "article_actors": "SELECT * FROM article_actors",
     "errors": "SELECT item, article_id, code, reason FROM errors",
+    "event_origins": "SELECT * FROM event_origins",
 }
 
 
 def snapshot(db) -> dict[str, list]:
-    with sqlite3.connect(db) as conn:
-        return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in TABLES.items()}
+    """Every table's rows, from a SQLite file or a PostgreSQL URL."""
+    store = open_store(str(db))
+    try:
+        return {name: sorted((tuple(row) for row in store.rows(sql)[1]), key=repr) for name, sql in TABLES.items()}
+    finally:
+        store.close()
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +67,17 @@ def test_dask_ingest_matches_a_single_process(cluster, tmp_path, inputs, single)
     assert mine == single
     with sqlite3.connect(tmp_path / "dask.db") as conn:  # dedup and origins ran across articles
         assert conn.execute("SELECT MAX(mentions), MAX(origins) FROM events").fetchone() == (4, 2)
+
+
+def test_dask_ingest_into_postgresql_matches_a_single_process(cluster, postgres_url, inputs, single):
+    psycopg = pytest.importorskip("psycopg")
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE newsgraph_dask")
+    url = postgres_url.replace("/newsgraph?", "/newsgraph_dask?")
+    with Corpus(url) as corpus:
+        stats = corpus.ingest(inputs, check_language=False, max_chars=1000, engine="dask", scheduler=cluster.scheduler_address)
+    assert (stats.stored, stats.errors, stats.skipped) == (5, 1, 1)
+    assert snapshot(url) == single
 
 
 def test_parquet_partitions_load_into_the_same_corpus(cluster, tmp_path, inputs, single):
