@@ -812,7 +812,7 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
         if before is not None and before.lower_ == "since":
             # spaCy leaves "since" outside the entity; it turns "2009" into a range up to now
             start_char = before.idx
-            text = doc.text[start_char : ent.end_char]
+            text = doc[before.i : ent.end].text  # not doc.text: that joins the whole document
         resolved = resolve_date(text, reference, hemisphere=hemisphere)
         out.append(
             EventDate(
