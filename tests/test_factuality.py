@@ -26,6 +26,13 @@ from newsgraph.factuality import cue_commitment
         ("Test flight delayed after accident", "flight", "negative", "certain", "actual"),
         # an attempt to prevent does not
         ("The company sued to block a tender offer.", "offer", "positive", "certain", "actual"),
+        # an index that moved "to reach" or "to close at" a level got there; a purpose did not
+        ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", "positive", "certain", "actual"),
+        ("The company cut prices to win customers.", "win", "positive", "probable", "actual"),
+        # a negated "would"/"could"/"can" is a refusal or an inability, not a hedge
+        ("He wouldn't elaborate.", "elaborate", "negative", "certain", "actual"),
+        ("The minister could not be reached for comment.", "reached", "negative", "certain", "actual"),
+        ("The deal could collapse.", "collapse", "positive", "possible", "actual"),
     ],
 )
 def test_event_factuality(nlp, text, trigger, polarity, certainty, mode):
