@@ -33,6 +33,16 @@ from newsgraph.factuality import cue_commitment
         ("He wouldn't elaborate.", "elaborate", "negative", "certain", "actual"),
         ("The minister could not be reached for comment.", "reached", "negative", "certain", "actual"),
         ("The deal could collapse.", "collapse", "positive", "possible", "actual"),
+        # an adjective predicate takes its copula's negation and modals
+        ("The company is not efficient enough.", "efficient", "negative", "certain", "actual"),
+        ("The company may be efficient.", "efficient", "positive", "possible", "actual"),
+        # "nearly" did not happen
+        ("The Dow nearly broke the record on Friday.", "broke", "negative", "certain", "actual"),
+        # a delay announced with "will" stops the event as surely as a past one
+        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "future"),
+        # a direct object of "call" or "offer" is real; the object of "call for" is not
+        ("Horsley called the move a temporary setback.", "move", "positive", "certain", "actual"),
+        ("The union called for a strike.", "strike", "positive", "probable", "actual"),
     ],
 )
 def test_event_factuality(nlp, text, trigger, polarity, certainty, mode):
