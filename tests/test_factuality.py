@@ -43,6 +43,15 @@ from newsgraph.factuality import cue_commitment
         # a direct object of "call" or "offer" is real; the object of "call for" is not
         ("Horsley called the move a temporary setback.", "move", "positive", "certain", "actual"),
         ("The union called for a strike.", "strike", "positive", "probable", "actual"),
+        # raised subjects, fears, shared infinitives, modal time clauses, embedded questions
+        ("The prospects for growth appear good.", "prospects", "positive", "probable", "actual"),
+        ("The recovery is likely to be slow.", "recovery", "positive", "probable", "actual"),
+        ("Stocks plunged on fears over a recession.", "recession", "positive", "probable", "actual"),
+        ("The government is fighting to stem the crash and restore confidence.", "restore", "positive", "probable", "actual"),
+        ("Prices could rise further as the economic crisis worsens.", "worsens", "positive", "probable", "actual"),
+        ("Investors worry whether the company will be able to keep operating.", "operating", "positive", "underspecified", "actual"),
+        ("Our goal is to reunite the boy and his father.", "reunite", "positive", "probable", "actual"),
+        ("The crisis deepened as banks failed.", "failed", "positive", "certain", "actual"),
     ],
 )
 def test_event_factuality(nlp, text, trigger, polarity, certainty, mode):

@@ -105,15 +105,22 @@ def event_factuality(trigger: Token) -> Factuality:
                     cues.append(child.text)
     for governor, via in chain:
         lemma = governor.lemma_.lower()
-        if lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}:
+        if (lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in _LIKELY and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
         if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"}:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
             cues.append(governor.text)
+        if lemma == "be" and via == "xcomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in governor.children):
+            certainty = _weaker(certainty, "probable")  # "our goal is to reunite them"
+            cues.append(governor.text)
         if lemma == "go" and via == "xcomp" and any(c.dep_ == "aux" for c in governor.children):
             mode = "future"
+    if trigger.dep_ == "nsubj" and _raised_subject(clause):
+        # "the prospects appear good", "the recovery is likely to be slow"
+        certainty = _weaker(certainty, "probable")
+        cues.append(clause.text)
     if trigger is clause and _unrealised_infinitive(clause, chain):
         # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
         certainty = _weaker(certainty, "probable")
@@ -122,6 +129,10 @@ def event_factuality(trigger: Token) -> Factuality:
         # "hopes of recovery", "a bid to buy", "promises increased efficiency"
         certainty = _weaker(certainty, "probable")
         cues.append(trigger.head.text)
+    if _in_modal_time_clause(clause):
+        # "conditions could worsen as the crisis deepens": the "as" clause shares the modal
+        certainty = _weaker(certainty, "probable")
+        cues.append(clause.head.text)
     if _in_condition(clause):
         mode = "hypothetical"
         certainty = _weaker(certainty, "underspecified")
@@ -152,6 +163,17 @@ _PREVENTING = {
 _PREVENTED_MODIFIERS = {"cancelled", "canceled", "postponed", "delayed", "scrapped", "aborted", "failed", "abandoned", "suspended", "planned"}
 
 
+_LIKELY = {"likely", "unlikely"}
+_GOAL_NOUNS = {"goal", "aim", "objective", "intention", "plan", "option", "idea", "mission", "purpose", "strategy", "priority", "hope", "wish", "dream"}
+
+
+def _raised_subject(clause: Token) -> bool:
+    """The clause only seems or is likely: its subject is raised out of a hedged predicate."""
+    if clause.lemma_.lower() in {"seem", "appear"}:
+        return True
+    return any(c.dep_ == "acomp" and c.lower_ in _LIKELY for c in clause.children)
+
+
 def _prevented(noun: Token) -> bool:
     head = noun.head
     lemma = head.lemma_.lower()
@@ -178,6 +200,9 @@ _RESULT_INFINITIVES = {"reach", "close", "end", "finish", "settle", "hit", "stan
 
 
 def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:
+    if clause.dep_ == "conj" and clause.tag_ == "VB" and clause.head.i != clause.i and chain:
+        # "fighting to stem the crash and restore confidence": the second verb shares the "to"
+        return _unrealised_infinitive(clause.head, chain[1:])
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return False
     if clause.dep_ == "advcl" and clause.lemma_.lower() in _RESULT_INFINITIVES:
@@ -196,7 +221,7 @@ _IRREALIS = {
     "offer", "call", "demand", "request", "goal", "aim", "intention", "promise", "pledge",
     "seek", "want", "propose", "expect", "consider", "urge", "ask", "need", "require",
     "prevent", "avoid", "threaten", "may", "could", "would", "possible", "potential", "proposed",
-    "planned", "future", "prospective", "intended", "expected", "likely",
+    "planned", "future", "prospective", "intended", "expected", "likely", "afraid", "tentative",
 }
 
 
@@ -205,7 +230,7 @@ def _irrealis_context(noun: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _IRREALIS for c in noun.children):
         return True
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to"}:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to", "on", "over", "about"}:
         return head.head.lemma_.lower() in _IRREALIS
     if noun.dep_ in {"dobj", "nsubjpass"}:
         return head.lemma_.lower() in _IRREALIS - _REALISING_OBJECT_HEADS
@@ -224,8 +249,13 @@ def _reported_clause(clause: Token) -> bool:
 
 
 def _questioned(clause: Token) -> bool:
-    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
-        return True
+    node = clause
+    for _ in range(4):  # "whether GM will be able to keep operating" asks about "operating" too
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "acomp"} or node.head.i == node.i:
+            break
+        node = node.head
     sent = sentence_of(clause)
     return sent.text.rstrip().endswith("?")
 
@@ -284,6 +314,17 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
         else:
             break
     return out
+
+
+_TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
+_HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _in_modal_time_clause(clause: Token) -> bool:
+    # the small parser makes "when" an advmod, "as" and "until" marks
+    if clause.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children):
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _HEDGING_MODALS for c in clause.head.children)
 
 
 def _in_condition(clause: Token) -> bool:
