@@ -61,7 +61,9 @@ def event_factuality(trigger: Token) -> Factuality:
         # "the test flight was delayed", "lawmakers killed the deal", "the cancelled deal"
         negations += 1
         cues.append(trigger.head.text)
-    for governor, via in chain:
+    # A noun does not inherit a governor's negation either: "declined to use the word
+    # blockade", "refused to sign the agreement" negate the using and the signing only.
+    for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else chain:
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
             negations += 1
