@@ -52,6 +52,9 @@ from newsgraph.factuality import cue_commitment
         ("Investors worry whether the company will be able to keep operating.", "operating", "positive", "underspecified", "actual"),
         ("Our goal is to reunite the boy and his father.", "reunite", "positive", "probable", "actual"),
         ("The crisis deepened as banks failed.", "failed", "positive", "certain", "actual"),
+        # "agreed to" reports a done deal; "has to" an obligation
+        ("The company agreed to sell its steel unit.", "sell", "positive", "certain", "actual"),
+        ("The company has to sell its steel unit.", "sell", "positive", "probable", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

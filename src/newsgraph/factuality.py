@@ -29,7 +29,7 @@ _PROBABLE_ADVERBS = {"reportedly", "allegedly", "apparently", "likely", "probabl
 _RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect", "expect", "hope", "fear", "doubt", "assume", "guess"}
 _FUTURE_GOVERNORS = {
     "plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish",
-    "propose", "schedule", "agree", "decide", "willing", "ready", "prepared", "committed", "determined",
+    "propose", "schedule", "decide", "willing", "ready", "prepared", "committed", "determined",
 }
 
 
@@ -146,11 +146,14 @@ def event_factuality(trigger: Token) -> Factuality:
 
 
 # Governors whose infinitive complement does happen (or, for fail/refuse, is negated).
+# Not "have": "has to pay" is an obligation, rated hedged (UW train: 16 of 21).
 _ENTAILING = {
     "begin", "start", "continue", "manage", "help", "cause", "force", "enable", "keep", "go",
     "fail", "refuse", "decline", "stop", "cease", "remember", "dare", "bother", "happen",
     "get", "proceed", "resume", "succeed", "neglect", "forget", "hesitate", "use", "come",
-    "have", "need", "seem", "appear", "be", "allow", "let", "make",
+    "need", "seem", "appear", "be", "allow", "let", "make",
+    # "agreed to sell" is reported as done (UW train: 16 of 22); "was found to have"
+    "agree", "find",
 }
 _REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
