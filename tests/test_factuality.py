@@ -55,6 +55,10 @@ from newsgraph.factuality import cue_commitment
         # "agreed to" reports a done deal; "has to" an obligation
         ("The company agreed to sell its steel unit.", "sell", "positive", "certain", "actual"),
         ("The company has to sell its steel unit.", "sell", "positive", "probable", "actual"),
+        # governors that rule their infinitive out
+        ("They were too afraid to stay.", "stay", "negative", "certain", "actual"),
+        ("IBM has no plans to recall the cards.", "recall", "negative", "certain", "actual"),
+        ("Officials weren't available to comment.", "comment", "negative", "certain", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -63,14 +63,24 @@ def event_factuality(trigger: Token) -> Factuality:
         cues.append(trigger.head.text)
     # A noun does not inherit a governor's negation either: "declined to use the word
     # blockade", "refused to sign the agreement" negate the using and the signing only.
+    settled = False  # a governor rules the infinitive out: its "to" does not hedge it
     for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else chain:
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
             negations += 1
             cues.append(governor.text)
-        if via == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
+        if via == "xcomp" and _negated_governor(governor):
             negations += 1
             cues.append("not " + governor.text)
+            settled = settled or governor.pos_ == "ADJ"  # "weren't available to comment"
+        if via == "xcomp" and governor.pos_ == "ADJ" and any(c.lower_ == "too" for c in governor.children):
+            negations += 1  # "too afraid to stay": they did not stay
+            cues.append("too " + governor.text)
+            settled = True
+        if via == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in governor.children):
+            negations += 1  # "has no plans to recall the cards"
+            cues.append("no " + governor.text)
+            settled = True
     polarity = "negative" if negations % 2 == 1 else "positive"
 
     certainty = "certain"
@@ -110,7 +120,7 @@ def event_factuality(trigger: Token) -> Factuality:
         if (lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in _LIKELY and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
-        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"}:
+        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
             cues.append(governor.text)
@@ -123,7 +133,7 @@ def event_factuality(trigger: Token) -> Factuality:
         # "the prospects appear good", "the recovery is likely to be slow"
         certainty = _weaker(certainty, "probable")
         cues.append(clause.text)
-    if trigger is clause and _unrealised_infinitive(clause, chain):
+    if trigger is clause and not settled and _unrealised_infinitive(clause, chain):
         # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
         certainty = _weaker(certainty, "probable")
         cues.append("to")
@@ -166,6 +176,13 @@ _PREVENTING = {
     "avert", "call", "shelve", "ground", "defer",
 }
 _PREVENTED_MODIFIERS = {"cancelled", "canceled", "postponed", "delayed", "scrapped", "aborted", "failed", "abandoned", "suspended", "planned"}
+
+
+def _negated_governor(governor: Token) -> bool:
+    """"did not try to", and for an adjective its copula's "not": "weren't available to"."""
+    if any(c.dep_ == "neg" for c in governor.children):
+        return True
+    return governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in clause_children(governor.head))
 
 
 _LIKELY = {"likely", "unlikely"}
