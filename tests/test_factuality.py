@@ -59,6 +59,9 @@ from newsgraph.factuality import cue_commitment
         ("They were too afraid to stay.", "stay", "negative", "certain", "actual"),
         ("IBM has no plans to recall the cards.", "recall", "negative", "certain", "actual"),
         ("Officials weren't available to comment.", "comment", "negative", "certain", "actual"),
+        ("EADS has won a contract to supply tankers.", "supply", "positive", "certain", "actual"),
+        ("EADS made an attempt to supply tankers.", "supply", "positive", "probable", "actual"),
+        ("Their failure to enforce the deadline angered Cuba.", "enforce", "negative", "certain", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

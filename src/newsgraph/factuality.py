@@ -81,6 +81,10 @@ def event_factuality(trigger: Token) -> Factuality:
             negations += 1  # "has no plans to recall the cards"
             cues.append("no " + governor.text)
             settled = True
+        if via == "acl" and lemma in {"failure", "refusal"}:
+            negations += 1  # "the failure to enforce the deadline"
+            cues.append(governor.text)
+            settled = True
     polarity = "negative" if negations % 2 == 1 else "positive"
 
     certainty = "certain"
@@ -221,6 +225,11 @@ def _prevented(noun: Token) -> bool:
 _RESULT_INFINITIVES = {"reach", "close", "end", "finish", "settle", "hit", "stand", "slip", "climb", "fall", "rise", "drop", "trade", "open"}
 
 
+# Nouns for a binding commitment: what they commit to is reported as going to happen
+# (train: 15 of 20 infinitives under them rated certain).
+_COMMITMENTS = {"contract", "agreement", "deal", "decision", "accord", "pact", "treaty"}
+
+
 def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:
     if clause.dep_ == "conj" and clause.tag_ == "VB" and clause.head.i != clause.i and chain:
         # "fighting to stem the crash and restore confidence": the second verb shares the "to"
@@ -229,6 +238,8 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     if clause.dep_ == "advcl" and clause.lemma_.lower() in _RESULT_INFINITIVES:
         return False
+    if clause.dep_ == "acl" and clause.head.lemma_.lower() in _COMMITMENTS:
+        return False  # "signed a contract to supply 14 jets": bound to happen
     if clause.dep_ in {"advcl", "acl", "relcl"}:
         return True  # purpose clauses and noun complements: "in order to X", "a plan to X"
     if not chain:
