@@ -39,7 +39,7 @@ from newsgraph.factuality import cue_commitment
         # "nearly" did not happen
         ("The Dow nearly broke the record on Friday.", "broke", "negative", "certain", "actual"),
         # a delay announced with "will" stops the event as surely as a past one
-        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "future"),
+        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "actual"),
         # a direct object of "call" or "offer" is real; the object of "call for" is not
         ("Horsley called the move a temporary setback.", "move", "positive", "certain", "actual"),
         ("The union called for a strike.", "strike", "positive", "probable", "actual"),
@@ -62,6 +62,10 @@ from newsgraph.factuality import cue_commitment
         ("EADS has won a contract to supply tankers.", "supply", "positive", "certain", "actual"),
         ("EADS made an attempt to supply tankers.", "supply", "positive", "probable", "actual"),
         ("Their failure to enforce the deadline angered Cuba.", "enforce", "negative", "certain", "actual"),
+        # a noun subject or prepositional object does not take its clause's modal
+        ("Economic conditions could worsen further.", "conditions", "positive", "certain", "actual"),
+        ("Economic conditions could worsen further.", "worsen", "positive", "possible", "actual"),
+        ("Investors may lose money in the crisis.", "crisis", "positive", "certain", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -90,7 +90,12 @@ def event_factuality(trigger: Token) -> Factuality:
     certainty = "certain"
     mode = "actual"
     reported = _reported_clause(clause)
-    for node in [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]:
+    # A noun subject or prepositional object is presupposed: in "conditions could worsen"
+    # the conditions are real, only the worsening is hedged (train: two in three such nouns
+    # under a modal are rated certain). Their own irrealis context still counts.
+    presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
+    clause_modality = [] if presupposed else [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]
+    for node in clause_modality:
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -119,7 +124,7 @@ def event_factuality(trigger: Token) -> Factuality:
                 elif word in _PROBABLE_ADVERBS or (word in lex.hedges and word not in _NOT_HEDGES):
                     certainty = _weaker(certainty, "probable")
                     cues.append(child.text)
-    for governor, via in chain:
+    for governor, via in [] if presupposed else chain:
         lemma = governor.lemma_.lower()
         if (lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in _LIKELY and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
