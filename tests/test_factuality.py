@@ -66,6 +66,8 @@ from newsgraph.factuality import cue_commitment
         ("Economic conditions could worsen further.", "conditions", "positive", "certain", "actual"),
         ("Economic conditions could worsen further.", "worsen", "positive", "possible", "actual"),
         ("Investors may lose money in the crisis.", "crisis", "positive", "certain", "actual"),
+        ("Troops will remain until Iraq complies with the resolution.", "complies", "positive", "probable", "actual"),
+        ("Residents hoped the killer was caught.", "caught", "positive", "probable", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

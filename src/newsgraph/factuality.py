@@ -150,6 +150,10 @@ def event_factuality(trigger: Token) -> Factuality:
         # "hopes of recovery", "a bid to buy", "promises increased efficiency"
         certainty = _weaker(certainty, "probable")
         cues.append(trigger.head.text)
+    if _awaited(clause):
+        # "troops will remain until Iraq complies": the present tense of a future event
+        certainty = _weaker(certainty, "probable")
+        cues.append("until")
     if _in_modal_time_clause(clause):
         # "conditions could worsen as the crisis deepens": the "as" clause shares the modal
         certainty = _weaker(certainty, "probable")
@@ -356,6 +360,14 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
 
 _TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
 _HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _awaited(clause: Token) -> bool:
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in {"VB", "VBZ", "VBP"}
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"until", "till", "before"} for c in clause.children)
+    )
 
 
 def _in_modal_time_clause(clause: Token) -> bool:
