@@ -39,7 +39,7 @@ from newsgraph.factuality import cue_commitment
         # "nearly" did not happen
         ("The Dow nearly broke the record on Friday.", "broke", "negative", "certain", "actual"),
         # a delay announced with "will" stops the event as surely as a past one
-        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "actual"),
+        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "future"),
         # a direct object of "call" or "offer" is real; the object of "call for" is not
         ("Horsley called the move a temporary setback.", "move", "positive", "certain", "actual"),
         ("The union called for a strike.", "strike", "positive", "probable", "actual"),
@@ -53,7 +53,7 @@ from newsgraph.factuality import cue_commitment
         ("Our goal is to reunite the boy and his father.", "reunite", "positive", "probable", "actual"),
         ("The crisis deepened as banks failed.", "failed", "positive", "certain", "actual"),
         # "agreed to" reports a done deal; "has to" an obligation
-        ("The company agreed to sell its steel unit.", "sell", "positive", "certain", "actual"),
+        ("The company agreed to sell its steel unit.", "sell", "positive", "certain", "future"),
         ("The company has to sell its steel unit.", "sell", "positive", "probable", "actual"),
         # governors that rule their infinitive out
         ("They were too afraid to stay.", "stay", "negative", "certain", "actual"),

@@ -93,9 +93,9 @@ def event_factuality(trigger: Token) -> Factuality:
     # A noun subject or prepositional object is presupposed: in "conditions could worsen"
     # the conditions are real, only the worsening is hedged (train: two in three such nouns
     # under a modal are rated certain). Their own irrealis context still counts.
+    # They keep the clause's tense: "the attack will come" is still a future attack.
     presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
-    clause_modality = [] if presupposed else [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]
-    for node in clause_modality:
+    for node in [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]:
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -108,6 +108,8 @@ def event_factuality(trigger: Token) -> Factuality:
                 # "wouldn't elaborate", "could not be reached", "can not permit": a refusal or
                 # an inability, which the gold rates as a certain non-event (UW train: 24 of 33).
                 cues.append(aux.text)
+            elif presupposed:
+                continue
             elif word in lex.possible_modals:
                 certainty = _weaker(certainty, "possible")
                 cues.append(aux.text)
@@ -132,6 +134,9 @@ def event_factuality(trigger: Token) -> Factuality:
         if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
+            cues.append(governor.text)
+        elif lemma == "agree" and via in {"xcomp", "acl"} and not settled:
+            mode = "future"  # "agreed to sell": a commitment, reported as bound to happen
             cues.append(governor.text)
         if lemma == "be" and via == "xcomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in governor.children):
             certainty = _weaker(certainty, "probable")  # "our goal is to reunite them"
@@ -175,7 +180,7 @@ _ENTAILING = {
     "fail", "refuse", "decline", "stop", "cease", "remember", "dare", "bother", "happen",
     "get", "proceed", "resume", "succeed", "neglect", "forget", "hesitate", "use", "come",
     "need", "seem", "appear", "be", "allow", "let", "make",
-    # "agreed to sell" is reported as done (UW train: 16 of 22); "was found to have"
+    # "agreed to sell" is a commitment the gold rates certain (UW train: 16 of 22); "found to"
     "agree", "find",
 }
 _REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
