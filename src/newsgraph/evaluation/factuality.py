@@ -186,7 +186,7 @@ def evaluate(
 
         nlp = load_pipeline()
     metrics: dict[str, float] = {}
-    details: dict[str, Any] = {"mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
+    details: dict[str, Any] = {"split": split, "mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
     errors: list[dict[str, Any]] = []
     for corpus in corpora:
         path = data_dir / GOLD_PATH.format(corpus=corpus, split=split)
