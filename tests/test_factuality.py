@@ -68,6 +68,7 @@ from newsgraph.factuality import cue_commitment
         ("Investors may lose money in the crisis.", "crisis", "positive", "certain", "actual"),
         ("Troops will remain until Iraq complies with the resolution.", "complies", "positive", "probable", "actual"),
         ("Residents hoped the killer was caught.", "caught", "positive", "probable", "actual"),
+        ("Apple to lower UK iTunes prices", "lower", "positive", "certain", "future"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

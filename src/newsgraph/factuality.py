@@ -147,7 +147,10 @@ def event_factuality(trigger: Token) -> Factuality:
         # "the prospects appear good", "the recovery is likely to be slow"
         certainty = _weaker(certainty, "probable")
         cues.append(clause.text)
-    if trigger is clause and not settled and _unrealised_infinitive(clause, chain):
+    if not settled and _headline_future(clause):
+        mode = "future"  # headline "Apple to lower UK iTunes prices": it will
+        cues.append("to")
+    elif trigger is clause and not settled and _unrealised_infinitive(clause, chain):
         # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
         certainty = _weaker(certainty, "probable")
         cues.append("to")
@@ -365,6 +368,15 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
 
 _TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
 _HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _headline_future(clause: Token) -> bool:
+    """Headlinese "X to Y" (no finite verb in the sentence) announces that X will Y."""
+    if clause.dep_ not in {"acl", "relcl"} or clause.head.dep_ != "ROOT" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return False
+    return not any(w.tag_ in {"VBD", "VBZ", "VBP", "MD"} for w in sentence_of(clause))
 
 
 def _awaited(clause: Token) -> bool:
