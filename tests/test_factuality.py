@@ -69,6 +69,8 @@ from newsgraph.factuality import cue_commitment
         ("Troops will remain until Iraq complies with the resolution.", "complies", "positive", "probable", "actual"),
         ("Residents hoped the killer was caught.", "caught", "positive", "probable", "actual"),
         ("Apple to lower UK iTunes prices", "lower", "positive", "certain", "future"),
+        ("The plane promises better fuel efficiency.", "fuel", "positive", "probable", "actual"),
+        ("The prospects for a return to growth are good.", "growth", "positive", "probable", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -275,13 +275,18 @@ _IRREALIS = {
 }
 
 
-def _irrealis_context(noun: Token) -> bool:
+def _irrealis_context(noun: Token, depth: int = 0) -> bool:
     """A noun event that is hoped, feared, planned or proposed rather than reported as real."""
     if any(c.dep_ == "amod" and c.lower_ in _IRREALIS for c in noun.children):
         return True
     head = noun.head
+    if noun.dep_ == "compound" and head.i != noun.i and depth < 3:
+        return _irrealis_context(head, depth + 1)  # "promises increased fuel efficiency"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to", "on", "over", "about"}:
-        return head.head.lemma_.lower() in _IRREALIS
+        if head.head.lemma_.lower() in _IRREALIS:
+            return True
+        # "the prospects for a return to growth": up through the nouns that embed it
+        return head.head.pos_ == "NOUN" and head.head.dep_ == "pobj" and depth < 3 and _irrealis_context(head.head, depth + 1)
     if noun.dep_ in {"dobj", "nsubjpass"}:
         return head.lemma_.lower() in _IRREALIS - _REALISING_OBJECT_HEADS
     return False
