@@ -71,6 +71,9 @@ from newsgraph.factuality import cue_commitment
         ("Apple to lower UK iTunes prices", "lower", "positive", "certain", "future"),
         ("The plane promises better fuel efficiency.", "fuel", "positive", "probable", "actual"),
         ("The prospects for a return to growth are good.", "growth", "positive", "probable", "actual"),
+        # a finite conjunct has its own tense; a bare one shares the modal
+        ("The company wouldn't identify the buyer, but said the sale was closed.", "said", "positive", "certain", "actual"),
+        ("The stock may rise and reach a record.", "reach", "positive", "possible", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -95,7 +95,7 @@ def event_factuality(trigger: Token) -> Factuality:
     # under a modal are rated certain). Their own irrealis context still counts.
     # They keep the clause's tense: "the attack will come" is still a future attack.
     presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
-    for node in [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]:
+    for node in [clause, *_sharing_auxiliaries(clause, chain)]:
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -373,6 +373,19 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
 
 _TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
 _HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _sharing_auxiliaries(clause: Token, chain: list[tuple[Token, str]]) -> list[Token]:
+    """Governors whose auxiliaries also scope over ``clause``: those of an infinitive's verb
+    ("would not try to visit") and of a conjunct that has no tense of its own ("would
+    accrue dividends and pay them"); a finite conjunct ("wouldn't say, but said") has its own."""
+    out = []
+    node = clause
+    for governor, via in chain:
+        if via in {"xcomp", "conj"} and not (via == "conj" and node.tag_ in {"VBD", "VBZ", "VBP"}):
+            out.append(governor)
+        node = governor
+    return out
 
 
 def _headline_future(clause: Token) -> bool:
