@@ -74,6 +74,7 @@ from newsgraph.factuality import cue_commitment
         # a finite conjunct has its own tense; a bare one shares the modal
         ("The company wouldn't identify the buyer, but said the sale was closed.", "said", "positive", "certain", "actual"),
         ("The stock may rise and reach a record.", "reach", "positive", "possible", "actual"),
+        ("Intel said it had fixed the flaw and would start shipping chips.", "start", "positive", "certain", "future"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -299,8 +299,13 @@ _REALISING_OBJECT_HEADS = {"call", "offer", "plan", "aim", "expect"}
 
 
 def _reported_clause(clause: Token) -> bool:
-    """The clause is the complement of a past-tense speech verb ("said that ...")."""
-    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"} and clause.head.lemma_.lower() in lexicon().reporting_verbs
+    """The clause is the complement of a past-tense speech verb ("said that ...", "said it had
+    corrected the problems and would start ...")."""
+    node = clause
+    for _ in range(3):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+    return node.dep_ == "ccomp" and node.head.tag_ in {"VBD", "VBN"} and node.head.lemma_.lower() in lexicon().reporting_verbs
 
 
 def _questioned(clause: Token) -> bool:
