@@ -75,6 +75,10 @@ from newsgraph.factuality import cue_commitment
         ("The company wouldn't identify the buyer, but said the sale was closed.", "said", "positive", "certain", "actual"),
         ("The stock may rise and reach a record.", "reach", "positive", "possible", "actual"),
         ("Intel said it had fixed the flaw and would start shipping chips.", "start", "positive", "certain", "future"),
+        # negation does not cross a that-clause or reach a conjunct with its own tense
+        ("Coleco failed to come up with a winner and filed for bankruptcy.", "filed", "positive", "certain", "actual"),
+        ("The prosecutor declined to discuss what charges were being pursued.", "pursued", "positive", "certain", "actual"),
+        ("They set up a joint venture called Orion.", "venture", "positive", "certain", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

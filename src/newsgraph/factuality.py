@@ -64,7 +64,7 @@ def event_factuality(trigger: Token) -> Factuality:
     # A noun does not inherit a governor's negation either: "declined to use the word
     # blockade", "refused to sign the agreement" negate the using and the signing only.
     settled = False  # a governor rules the infinitive out: its "to" does not hedge it
-    for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else chain:
+    for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else _negation_path(clause, chain):
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
             negations += 1
@@ -232,7 +232,7 @@ def _prevented(noun: Token) -> bool:
         if lemma == "call":
             return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)  # "called off"
         return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING for c in noun.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING - {"call"} for c in noun.children):
         return True  # "A380 test flight delayed after accident" (headline participle)
     return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
 
@@ -378,6 +378,20 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
 
 _TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
 _HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _negation_path(clause: Token, chain: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """The governors whose negation reaches ``clause``: up through infinitives, noun
+    complements and bare conjuncts, not across a that-clause ("declined to discuss what
+    charges were pursued") or into a conjunct with its own tense ("failed to X and filed")."""
+    out = []
+    node = clause
+    for governor, via in chain:
+        if via == "ccomp" or (via == "conj" and node.tag_ in {"VBD", "VBZ", "VBP"}):
+            break
+        out.append((governor, via))
+        node = governor
+    return out
 
 
 def _sharing_auxiliaries(clause: Token, chain: list[tuple[Token, str]]) -> list[Token]:
