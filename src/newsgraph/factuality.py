@@ -303,8 +303,9 @@ def _reported_clause(clause: Token) -> bool:
     corrected the problems and would start ...")."""
     node = clause
     for _ in range(3):
-        if node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
     return node.dep_ == "ccomp" and node.head.tag_ in {"VBD", "VBN"} and node.head.lemma_.lower() in lexicon().reporting_verbs
 
 
@@ -376,10 +377,6 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
     return out
 
 
-_TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
-_HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
-
-
 def _negation_path(clause: Token, chain: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
     """The governors whose negation reaches ``clause``: up through infinitives, noun
     complements and bare conjuncts, not across a that-clause ("declined to discuss what
@@ -422,6 +419,10 @@ def _awaited(clause: Token) -> bool:
         and clause.tag_ in {"VB", "VBZ", "VBP"}
         and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"until", "till", "before"} for c in clause.children)
     )
+
+
+_TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
+_HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
 
 
 def _in_modal_time_clause(clause: Token) -> bool:

@@ -1,6 +1,7 @@
 """Predicate-level factuality against the unified MEANTIME and UW annotations.
 
-Gold: ``dev/factuality/unified/{meantime,uw}/dev.conll`` (Stanovsky et al. 2017): one token
+Gold: ``dev/factuality/unified/{meantime,uw}/{split}.conll`` (Stanovsky et al. 2017; ``split``
+is ``dev`` for the reported score, ``train`` for error analysis): one token
 per line (``idx, word, value, POS, head, deprel, lemma``, tab-separated), a factuality value
 in [-3, 3] on annotated predicates and ``_`` elsewhere, sentences separated by blank lines.
 
