@@ -88,7 +88,7 @@ def test_labels_are_the_three():
 def small_run(shared_data, nlp):
     from newsgraph.evaluation.factuality import GOLD_PATH, evaluate
 
-    if not (shared_data / GOLD_PATH.format(corpus="uw")).is_file():
+    if not (shared_data / GOLD_PATH.format(corpus="uw", split="dev")).is_file():
         pytest.skip("factuality gold set not in the shared data")
     return evaluate(shared_data, limit=20, nlp=nlp)
 
@@ -122,3 +122,16 @@ def test_small_run_errors(small_run):
         assert error["predicate"] in error["sentence"]
         assert gold_label(error["gold_value"]) == error["gold"]
         assert isinstance(error["cues"], list)
+
+
+
+@pytest.mark.parametrize("split", ["train", "dev"])
+def test_split_picks_the_gold_file(shared_data, nlp, split):
+    from newsgraph.evaluation.factuality import GOLD_PATH, evaluate, read_conll
+
+    path = shared_data / GOLD_PATH.format(corpus="meantime", split=split)
+    if not path.is_file():
+        pytest.skip(f"factuality {split} split not in the shared data")
+    result = evaluate(shared_data, limit=5, nlp=nlp, corpora=("meantime",), split=split)
+    assert result.details["split"] == split
+    assert result.details["meantime"]["predicates"] == sum(len(s.predicates) for s in read_conll(path, limit=5))

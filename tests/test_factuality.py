@@ -26,6 +26,62 @@ from newsgraph.factuality import cue_commitment
         ("Test flight delayed after accident", "flight", "negative", "certain", "actual"),
         # an attempt to prevent does not
         ("The company sued to block a tender offer.", "offer", "positive", "certain", "actual"),
+        # an index that moved "to reach" or "to close at" a level got there; a purpose did not
+        ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", "positive", "certain", "actual"),
+        ("The company cut prices to win customers.", "win", "positive", "probable", "actual"),
+        # a negated "would"/"could"/"can" is a refusal or an inability, not a hedge
+        ("He wouldn't elaborate.", "elaborate", "negative", "certain", "actual"),
+        ("The minister could not be reached for comment.", "reached", "negative", "certain", "actual"),
+        ("The deal could collapse.", "collapse", "positive", "possible", "actual"),
+        # an adjective predicate takes its copula's negation and modals
+        ("The company is not efficient enough.", "efficient", "negative", "certain", "actual"),
+        ("The company may be efficient.", "efficient", "positive", "possible", "actual"),
+        # "nearly" did not happen
+        ("The Dow nearly broke the record on Friday.", "broke", "negative", "certain", "actual"),
+        # a delay announced with "will" stops the event as surely as a past one
+        ("The jet's delivery will be delayed until October.", "delivery", "negative", "certain", "future"),
+        # a direct object of "call" or "offer" is real; the object of "call for" is not
+        ("Horsley called the move a temporary setback.", "move", "positive", "certain", "actual"),
+        ("The union called for a strike.", "strike", "positive", "probable", "actual"),
+        # raised subjects, fears, shared infinitives, modal time clauses, embedded questions
+        ("The prospects for growth appear good.", "prospects", "positive", "probable", "actual"),
+        ("The recovery is likely to be slow.", "recovery", "positive", "probable", "actual"),
+        ("Stocks plunged on fears over a recession.", "recession", "positive", "probable", "actual"),
+        ("The government is fighting to stem the crash and restore confidence.", "restore", "positive", "probable", "actual"),
+        ("Prices could rise further as the economic crisis worsens.", "worsens", "positive", "probable", "actual"),
+        ("Investors worry whether the company will be able to keep operating.", "operating", "positive", "underspecified", "actual"),
+        ("Our goal is to reunite the boy and his father.", "reunite", "positive", "probable", "actual"),
+        ("The crisis deepened as banks failed.", "failed", "positive", "certain", "actual"),
+        # "agreed to" reports a done deal; "has to" an obligation
+        ("The company agreed to sell its steel unit.", "sell", "positive", "certain", "future"),
+        ("The company has to sell its steel unit.", "sell", "positive", "probable", "actual"),
+        # governors that rule their infinitive out
+        ("They were too afraid to stay.", "stay", "negative", "certain", "actual"),
+        ("IBM has no plans to recall the cards.", "recall", "negative", "certain", "actual"),
+        ("Officials weren't available to comment.", "comment", "negative", "certain", "actual"),
+        ("EADS has won a contract to supply tankers.", "supply", "positive", "certain", "actual"),
+        ("EADS made an attempt to supply tankers.", "supply", "positive", "probable", "actual"),
+        ("Their failure to enforce the deadline angered Cuba.", "enforce", "negative", "certain", "actual"),
+        # a noun subject or prepositional object does not take its clause's modal
+        ("Economic conditions could worsen further.", "conditions", "positive", "certain", "actual"),
+        ("Economic conditions could worsen further.", "worsen", "positive", "possible", "actual"),
+        ("Investors may lose money in the crisis.", "crisis", "positive", "certain", "actual"),
+        ("Troops will remain until Iraq complies with the resolution.", "complies", "positive", "probable", "actual"),
+        ("Residents hoped the killer was caught.", "caught", "positive", "probable", "actual"),
+        ("Apple to lower UK iTunes prices", "lower", "positive", "certain", "future"),
+        ("The plane promises better fuel efficiency.", "fuel", "positive", "probable", "actual"),
+        ("The prospects for a return to growth are good.", "growth", "positive", "probable", "actual"),
+        # a finite conjunct has its own tense; a bare one shares the modal
+        ("The company wouldn't identify the buyer, but said the sale was closed.", "said", "positive", "certain", "actual"),
+        ("The stock may rise and reach a record.", "reach", "positive", "possible", "actual"),
+        ("Intel said it had fixed the flaw and would start shipping chips.", "start", "positive", "certain", "future"),
+        # negation does not cross a that-clause or reach a conjunct with its own tense
+        ("Coleco failed to come up with a winner and filed for bankruptcy.", "filed", "positive", "certain", "actual"),
+        ("The prosecutor declined to discuss what charges were being pursued.", "pursued", "positive", "certain", "actual"),
+        ("They set up a joint venture called Orion.", "venture", "positive", "certain", "actual"),
+        # a noun keeps its own polarity under a negated or negative governor
+        ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
+        ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),
     ],
 )
 def test_event_factuality(nlp, text, trigger, polarity, certainty, mode):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
@@ -54,3 +56,17 @@ def test_cli_raises_floors(tmp_path, shared_data):
     result = CliRunner().invoke(app, ["eval", "dates", "--gate", "--raise-floors", "--floors", str(floors), "--data", str(shared_data)])
     assert result.exit_code == 0, result.output
     assert json.loads(floors.read_text())["dates"]["exact.accuracy"] > 90
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["eval", "dates", "--split", "train"],  # only the factuality set has splits
+        ["eval", "factuality", "--split", "test"],  # not shipped: train and dev only
+        ["eval", "factuality", "--split", "train", "--gate"],  # floors are dev scores
+    ],
+)
+def test_cli_split_is_factuality_train_or_dev_without_the_gate(args):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "--split" in result.output

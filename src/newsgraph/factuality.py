@@ -29,7 +29,7 @@ _PROBABLE_ADVERBS = {"reportedly", "allegedly", "apparently", "likely", "probabl
 _RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect", "expect", "hope", "fear", "doubt", "assume", "guess"}
 _FUTURE_GOVERNORS = {
     "plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish",
-    "propose", "schedule", "agree", "decide", "willing", "ready", "prepared", "committed", "determined",
+    "propose", "schedule", "decide", "willing", "ready", "prepared", "committed", "determined",
 }
 
 
@@ -47,6 +47,10 @@ def event_factuality(trigger: Token) -> Factuality:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no") or child.lower_ == "never":
                 negations += 1
                 cues.append(child.text)
+            elif child.dep_ == "advmod" and child.lower_ in {"nearly", "almost"} and node.tag_ in {"VBD", "VBN"}:
+                # "nearly broke the record": it came close and did not happen
+                negations += 1
+                cues.append(child.text)
             elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in _NEGATIVE_SUBJECTS:
                 negations += 1  # "No one held her back", "nobody hurried"
                 cues.append(child.text)
@@ -57,20 +61,41 @@ def event_factuality(trigger: Token) -> Factuality:
         # "the test flight was delayed", "lawmakers killed the deal", "the cancelled deal"
         negations += 1
         cues.append(trigger.head.text)
-    for governor, via in chain:
+    # A noun does not inherit a governor's negation either: "declined to use the word
+    # blockade", "refused to sign the agreement" negate the using and the signing only.
+    settled = False  # a governor rules the infinitive out: its "to" does not hedge it
+    for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else _negation_path(clause, chain):
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
             negations += 1
             cues.append(governor.text)
-        if via == "xcomp" and any(c.dep_ == "neg" for c in governor.children):
+        if via == "xcomp" and _negated_governor(governor):
             negations += 1
             cues.append("not " + governor.text)
+            settled = settled or governor.pos_ == "ADJ"  # "weren't available to comment"
+        if via == "xcomp" and governor.pos_ == "ADJ" and any(c.lower_ == "too" for c in governor.children):
+            negations += 1  # "too afraid to stay": they did not stay
+            cues.append("too " + governor.text)
+            settled = True
+        if via == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in governor.children):
+            negations += 1  # "has no plans to recall the cards"
+            cues.append("no " + governor.text)
+            settled = True
+        if via == "acl" and lemma in {"failure", "refusal"}:
+            negations += 1  # "the failure to enforce the deadline"
+            cues.append(governor.text)
+            settled = True
     polarity = "negative" if negations % 2 == 1 else "positive"
 
     certainty = "certain"
     mode = "actual"
     reported = _reported_clause(clause)
-    for node in [clause, *(g for g, via in chain if via in {"xcomp", "conj"})]:
+    # A noun subject or prepositional object is presupposed: in "conditions could worsen"
+    # the conditions are real, only the worsening is hedged (train: two in three such nouns
+    # under a modal are rated certain). Their own irrealis context still counts.
+    # They keep the clause's tense: "the attack will come" is still a future attack.
+    presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
+    for node in [clause, *_sharing_auxiliaries(clause, chain)]:
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -79,6 +104,12 @@ def event_factuality(trigger: Token) -> Factuality:
             elif word in {"would", "'d"} and reported:
                 mode = "future"  # "said the army would withdraw": the future of a past report
                 cues.append(aux.text)
+            elif word in _REFUSAL_MODALS and polarity == "negative" and any(c.dep_ == "neg" for c in clause_children(node)):
+                # "wouldn't elaborate", "could not be reached", "can not permit": a refusal or
+                # an inability, which the gold rates as a certain non-event (UW train: 24 of 33).
+                cues.append(aux.text)
+            elif presupposed:
+                continue
             elif word in lex.possible_modals:
                 certainty = _weaker(certainty, "possible")
                 cues.append(aux.text)
@@ -95,18 +126,31 @@ def event_factuality(trigger: Token) -> Factuality:
                 elif word in _PROBABLE_ADVERBS or (word in lex.hedges and word not in _NOT_HEDGES):
                     certainty = _weaker(certainty, "probable")
                     cues.append(child.text)
-    for governor, via in chain:
+    for governor, via in [] if presupposed else chain:
         lemma = governor.lemma_.lower()
-        if lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}:
+        if (lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in _LIKELY and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
-        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"}:
+        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
             cues.append(governor.text)
+        elif lemma == "agree" and via in {"xcomp", "acl"} and not settled:
+            mode = "future"  # "agreed to sell": a commitment, reported as bound to happen
+            cues.append(governor.text)
+        if lemma == "be" and via == "xcomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in governor.children):
+            certainty = _weaker(certainty, "probable")  # "our goal is to reunite them"
+            cues.append(governor.text)
         if lemma == "go" and via == "xcomp" and any(c.dep_ == "aux" for c in governor.children):
             mode = "future"
-    if trigger is clause and _unrealised_infinitive(clause, chain):
+    if trigger.dep_ == "nsubj" and _raised_subject(clause):
+        # "the prospects appear good", "the recovery is likely to be slow"
+        certainty = _weaker(certainty, "probable")
+        cues.append(clause.text)
+    if not settled and _headline_future(clause):
+        mode = "future"  # headline "Apple to lower UK iTunes prices": it will
+        cues.append("to")
+    elif trigger is clause and not settled and _unrealised_infinitive(clause, chain):
         # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
         certainty = _weaker(certainty, "probable")
         cues.append("to")
@@ -114,6 +158,14 @@ def event_factuality(trigger: Token) -> Factuality:
         # "hopes of recovery", "a bid to buy", "promises increased efficiency"
         certainty = _weaker(certainty, "probable")
         cues.append(trigger.head.text)
+    if _awaited(clause):
+        # "troops will remain until Iraq complies": the present tense of a future event
+        certainty = _weaker(certainty, "probable")
+        cues.append("until")
+    if _in_modal_time_clause(clause):
+        # "conditions could worsen as the crisis deepens": the "as" clause shares the modal
+        certainty = _weaker(certainty, "probable")
+        cues.append(clause.head.text)
     if _in_condition(clause):
         mode = "hypothetical"
         certainty = _weaker(certainty, "underspecified")
@@ -125,12 +177,16 @@ def event_factuality(trigger: Token) -> Factuality:
 
 
 # Governors whose infinitive complement does happen (or, for fail/refuse, is negated).
+# Not "have": "has to pay" is an obligation, rated hedged (UW train: 16 of 21).
 _ENTAILING = {
     "begin", "start", "continue", "manage", "help", "cause", "force", "enable", "keep", "go",
     "fail", "refuse", "decline", "stop", "cease", "remember", "dare", "bother", "happen",
     "get", "proceed", "resume", "succeed", "neglect", "forget", "hesitate", "use", "come",
-    "have", "need", "seem", "appear", "be", "allow", "let", "make",
+    "need", "seem", "appear", "be", "allow", "let", "make",
+    # "agreed to sell" is a commitment the gold rates certain (UW train: 16 of 22); "found to"
+    "agree", "find",
 }
+_REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _NOT_HEDGES = {"often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically"}
 
@@ -143,6 +199,24 @@ _PREVENTING = {
 _PREVENTED_MODIFIERS = {"cancelled", "canceled", "postponed", "delayed", "scrapped", "aborted", "failed", "abandoned", "suspended", "planned"}
 
 
+def _negated_governor(governor: Token) -> bool:
+    """"did not try to", and for an adjective its copula's "not": "weren't available to"."""
+    if any(c.dep_ == "neg" for c in governor.children):
+        return True
+    return governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in clause_children(governor.head))
+
+
+_LIKELY = {"likely", "unlikely"}
+_GOAL_NOUNS = {"goal", "aim", "objective", "intention", "plan", "option", "idea", "mission", "purpose", "strategy", "priority", "hope", "wish", "dream"}
+
+
+def _raised_subject(clause: Token) -> bool:
+    """The clause only seems or is likely: its subject is raised out of a hedged predicate."""
+    if clause.lemma_.lower() in {"seem", "appear"}:
+        return True
+    return any(c.dep_ == "acomp" and c.lower_ in _LIKELY for c in clause.children)
+
+
 def _prevented(noun: Token) -> bool:
     head = noun.head
     lemma = head.lemma_.lower()
@@ -150,21 +224,39 @@ def _prevented(noun: Token) -> bool:
     realised = (
         head.tag_ in {"VBD", "VBZ", "VBP", "VBN"}  # a finite or passive verb, not "means of delaying"
         and head.dep_ != "xcomp"
-        and not any(c.tag_ in {"TO", "MD"} or c.dep_ == "neg" for v in {head, anchor} for c in v.children)
+        # "will be delayed" is as good as done; "could delay" or "to delay" is not
+        and not any((c.tag_ in {"TO", "MD"} and c.lower_ not in {"will", "'ll"}) or c.dep_ == "neg" for v in {head, anchor} for c in v.children)
         and not any(c.lower_ in {"any", "no"} for c in noun.children)  # "postponed any action": no specific event
     )
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in _PREVENTING and realised:
         if lemma == "call":
             return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)  # "called off"
         return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING for c in noun.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING - {"call"} for c in noun.children):
         return True  # "A380 test flight delayed after accident" (headline participle)
     return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
 
 
+# Infinitives that report where a moving quantity ended up: "fell 9% to reach a 20-year
+# low", "rebounded to close at 8,962" happened (MEANTIME train: 14 of 16 advcl infinitives).
+_RESULT_INFINITIVES = {"reach", "close", "end", "finish", "settle", "hit", "stand", "slip", "climb", "fall", "rise", "drop", "trade", "open"}
+
+
+# Nouns for a binding commitment: what they commit to is reported as going to happen
+# (train: 15 of 20 infinitives under them rated certain).
+_COMMITMENTS = {"contract", "agreement", "deal", "decision", "accord", "pact", "treaty"}
+
+
 def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:
+    if clause.dep_ == "conj" and clause.tag_ == "VB" and clause.head.i != clause.i and chain:
+        # "fighting to stem the crash and restore confidence": the second verb shares the "to"
+        return _unrealised_infinitive(clause.head, chain[1:])
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return False
+    if clause.dep_ == "advcl" and clause.lemma_.lower() in _RESULT_INFINITIVES:
+        return False
+    if clause.dep_ == "acl" and clause.head.lemma_.lower() in _COMMITMENTS:
+        return False  # "signed a contract to supply 14 jets": bound to happen
     if clause.dep_ in {"advcl", "acl", "relcl"}:
         return True  # purpose clauses and noun complements: "in order to X", "a plan to X"
     if not chain:
@@ -179,30 +271,52 @@ _IRREALIS = {
     "offer", "call", "demand", "request", "goal", "aim", "intention", "promise", "pledge",
     "seek", "want", "propose", "expect", "consider", "urge", "ask", "need", "require",
     "prevent", "avoid", "threaten", "may", "could", "would", "possible", "potential", "proposed",
-    "planned", "future", "prospective", "intended", "expected", "likely",
+    "planned", "future", "prospective", "intended", "expected", "likely", "afraid", "tentative",
 }
 
 
-def _irrealis_context(noun: Token) -> bool:
+def _irrealis_context(noun: Token, depth: int = 0) -> bool:
     """A noun event that is hoped, feared, planned or proposed rather than reported as real."""
     if any(c.dep_ == "amod" and c.lower_ in _IRREALIS for c in noun.children):
         return True
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to"}:
-        return head.head.lemma_.lower() in _IRREALIS
+    if noun.dep_ == "compound" and head.i != noun.i and depth < 3:
+        return _irrealis_context(head, depth + 1)  # "promises increased fuel efficiency"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to", "on", "over", "about"}:
+        if head.head.lemma_.lower() in _IRREALIS:
+            return True
+        # "the prospects for a return to growth": up through the nouns that embed it
+        return head.head.pos_ == "NOUN" and head.head.dep_ == "pobj" and depth < 3 and _irrealis_context(head.head, depth + 1)
     if noun.dep_ in {"dobj", "nsubjpass"}:
-        return head.lemma_.lower() in _IRREALIS
+        return head.lemma_.lower() in _IRREALIS - _REALISING_OBJECT_HEADS
     return False
 
 
+# Irrealis as heads of a prepositional object ("calls for talks", "plans for a merger") but
+# not of a direct one: "called the move a setback", "offered funding", "planned the attack"
+# (UW/MEANTIME train: 18 of 18 such objects rated certain).
+_REALISING_OBJECT_HEADS = {"call", "offer", "plan", "aim", "expect"}
+
+
 def _reported_clause(clause: Token) -> bool:
-    """The clause is the complement of a past-tense speech verb ("said that ...")."""
-    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"} and clause.head.lemma_.lower() in lexicon().reporting_verbs
+    """The clause is the complement of a past-tense speech verb ("said that ...", "said it had
+    corrected the problems and would start ...")."""
+    node = clause
+    for _ in range(3):
+        if node.dep_ != "conj" or node.head.i == node.i:
+            break
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.tag_ in {"VBD", "VBN"} and node.head.lemma_.lower() in lexicon().reporting_verbs
 
 
 def _questioned(clause: Token) -> bool:
-    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children):
-        return True
+    node = clause
+    for _ in range(4):  # "whether GM will be able to keep operating" asks about "operating" too
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp", "acomp"} or node.head.i == node.i:
+            break
+        node = node.head
     sent = sentence_of(clause)
     return sent.text.rstrip().endswith("?")
 
@@ -243,7 +357,7 @@ def _clause_head(token: Token) -> Token:
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
             return node
-        if node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"} and node.head.i != node.i:
+        if node.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "acomp"} and node.head.i != node.i:
             node = node.head if node.dep_ != "pobj" else node.head.head
             continue
         break
@@ -261,6 +375,61 @@ def _governors(clause: Token) -> list[tuple[Token, str]]:
         else:
             break
     return out
+
+
+def _negation_path(clause: Token, chain: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """The governors whose negation reaches ``clause``: up through infinitives, noun
+    complements and bare conjuncts, not across a that-clause ("declined to discuss what
+    charges were pursued") or into a conjunct with its own tense ("failed to X and filed")."""
+    out = []
+    node = clause
+    for governor, via in chain:
+        if via == "ccomp" or (via == "conj" and node.tag_ in {"VBD", "VBZ", "VBP"}):
+            break
+        out.append((governor, via))
+        node = governor
+    return out
+
+
+def _sharing_auxiliaries(clause: Token, chain: list[tuple[Token, str]]) -> list[Token]:
+    """Governors whose auxiliaries also scope over ``clause``: those of an infinitive's verb
+    ("would not try to visit") and of a conjunct that has no tense of its own ("would
+    accrue dividends and pay them"); a finite conjunct ("wouldn't say, but said") has its own."""
+    out = []
+    node = clause
+    for governor, via in chain:
+        if via in {"xcomp", "conj"} and not (via == "conj" and node.tag_ in {"VBD", "VBZ", "VBP"}):
+            out.append(governor)
+        node = governor
+    return out
+
+
+def _headline_future(clause: Token) -> bool:
+    """Headlinese "X to Y" (no finite verb in the sentence) announces that X will Y."""
+    if clause.dep_ not in {"acl", "relcl"} or clause.head.dep_ != "ROOT" or clause.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return False
+    return not any(w.tag_ in {"VBD", "VBZ", "VBP", "MD"} for w in sentence_of(clause))
+
+
+def _awaited(clause: Token) -> bool:
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ in {"VB", "VBZ", "VBP"}
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"until", "till", "before"} for c in clause.children)
+    )
+
+
+_TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
+_HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
+
+
+def _in_modal_time_clause(clause: Token) -> bool:
+    # the small parser makes "when" an advmod, "as" and "until" marks
+    if clause.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children):
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _HEDGING_MODALS for c in clause.head.children)
 
 
 def _in_condition(clause: Token) -> bool:

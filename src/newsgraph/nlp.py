@@ -131,9 +131,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
 
 # Lemmas the English rule lemmatizer gets wrong on words the event coder relies on: it strips
-# "-ed" from "staged" and finds the noun "stag". Set through the attribute ruler, which runs
-# before the lemmatizer; the lemmatizer does not overwrite them.
-_LEMMA_FIXES = {"staged": "stage", "staging": "stage"}
+# "-ed" from "staged" and finds the noun "stag", and "hoped" becomes "hop" (which the
+# factuality layer needs as "hope"). Set through the attribute ruler, which runs before the
+# lemmatizer; the lemmatizer does not overwrite them.
+_LEMMA_FIXES = {"staged": "stage", "staging": "stage", "hoped": "hope", "hoping": "hope"}
 
 
 def _fix_lemmas(nlp: Language) -> None:

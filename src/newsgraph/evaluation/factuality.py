@@ -1,6 +1,7 @@
 """Predicate-level factuality against the unified MEANTIME and UW annotations.
 
-Gold: ``dev/factuality/unified/{meantime,uw}/dev.conll`` (Stanovsky et al. 2017): one token
+Gold: ``dev/factuality/unified/{meantime,uw}/{split}.conll`` (Stanovsky et al. 2017; ``split``
+is ``dev`` for the reported score, ``train`` for error analysis): one token
 per line (``idx, word, value, POS, head, deprel, lemma``, tab-separated), a factuality value
 in [-3, 3] on annotated predicates and ``_`` elsewhere, sentences separated by blank lines.
 
@@ -43,6 +44,7 @@ from .metrics import MacroF1
 __all__ = [
     "CORPORA",
     "LABELS",
+    "SPLITS",
     "HEDGED_MODES",
     "ConllSentence",
     "read_conll",
@@ -54,7 +56,9 @@ __all__ = [
 
 CORPORA = ("meantime", "uw")
 LABELS = ("CT+", "CT-", "hedged")
-GOLD_PATH = "dev/factuality/unified/{corpus}/dev.conll"
+SPLITS = ("train", "dev")
+# Error analysis and any fitting read ``split="train"``; the reported numbers are ``dev``.
+GOLD_PATH = "dev/factuality/unified/{corpus}/{split}.conll"
 
 # Modes that make an event hedged whatever its certainty (see the module docstring for future).
 HEDGED_MODES = frozenset({"hypothetical"})
@@ -171,6 +175,7 @@ def evaluate(
     limit: Optional[int] = None,
     nlp=None,
     corpora: Sequence[str] = CORPORA,
+    split: str = "dev",
 ) -> SetResult:
     from spacy.tokens import Doc
 
@@ -182,10 +187,10 @@ def evaluate(
 
         nlp = load_pipeline()
     metrics: dict[str, float] = {}
-    details: dict[str, Any] = {"mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
+    details: dict[str, Any] = {"split": split, "mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
     errors: list[dict[str, Any]] = []
     for corpus in corpora:
-        path = data_dir / GOLD_PATH.format(corpus=corpus)
+        path = data_dir / GOLD_PATH.format(corpus=corpus, split=split)
         sentences = read_conll(path, limit=limit)
         docs = (Doc(nlp.vocab, words=list(s.words), spaces=_spaces(s.words)) for s in sentences)
         scores = MacroF1()
