@@ -36,6 +36,15 @@ def _events(report):
         ("Russia rejected the draft resolution.", (["Russia"], "rejected", "1246", [])),
         # a report that someone must act is the speaker's demand on them
         ("Russia said that Sudan must return the helicopter.", (["Russia"], "said", "100", ["Sudan"])),
+        # a mandative clause names whom a demand is aimed at
+        ("China on Monday demanded that Japan withdraw its ships.", (["China"], "demanded", "100", ["Japan"])),
+        # a refused act's target is the refusal's target
+        ("Egypt refused to send troops to Libya.", (["Egypt"], "refused", "120", ["Libya"])),
+        # a phrasal pattern of one family member ("press on", 190) is not the family's:
+        # "demanded on Tuesday" is a demand
+        ("Germany demanded on Tuesday that Russia release the journalists.", (["Germany"], "demanded", "100", ["Russia"])),
+        # on a tie, the pattern written for the verb itself ("demand talks", 106)
+        ("Germany on Tuesday demanded talks with Russia.", (["Germany"], "demanded", "106", ["Russia"])),
     ],
 )
 def test_event_table(analyze_text, text, expected):
@@ -45,6 +54,28 @@ def test_event_table(analyze_text, text, expected):
 def test_epithet_is_an_event(analyze_text):
     report = analyze_text("Fatah and ISIS-allied Hamas held talks.")
     assert (["Islamic State"], "ISIS-allied", "060", ["Hamas"]) in _events(report)
+
+
+@pytest.mark.parametrize(
+    "text, main, embedded",
+    [
+        ("Egypt refused to send troops to Libya.", "refused", "send"),
+        ("China on Monday demanded that Japan withdraw its ships.", "demanded", "withdraw"),
+        ("Iran agreed to allow inspectors into its nuclear sites.", "agreed", "allow"),
+        ("Russia said that Sudan must return the helicopter.", "said", "return"),
+    ],
+)
+def test_matrix_act_outranks_its_content(analyze_text, text, main, embedded):
+    """"refused to send": the refusal is what was done, the sending was not."""
+    confidence = {e.text: e.confidence for e in analyze_text(text).events}
+    assert confidence[main] > confidence[embedded]
+
+
+def test_reported_fact_is_not_embedded(analyze_text):
+    """"reported that X attacked": an act reported as done keeps its own confidence."""
+    (event,) = [e for e in analyze_text("Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
+    (reported,) = [e for e in analyze_text("Reuters reported that Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
+    assert reported.confidence == event.confidence
 
 
 def test_plover_and_goldstein(analyze_text):

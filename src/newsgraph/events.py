@@ -87,6 +87,7 @@ class EventDraft:
     kind: str  # verb | noun | epithet
     pattern_line: Optional[int] = None
     end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
+    embedded: bool = False  # the content of another event ("refused to deploy"), not an act reported as done
 
     @property
     def trigger_chars(self) -> tuple[int, int]:
@@ -148,9 +149,15 @@ class VerbLexicon:
         """The most specific pattern code whose words all occur around ``verb``; else the default."""
         after_words, prep_words = _object_words(verb)
         before_words = {t.lemma_.lower() for t in verb.lefts} | {t.lower_ for t in verb.lefts}
-        best: tuple[int, Optional[str], Optional[int]] = (0, entry.code, None)
+        own = {entry.lemma, verb.lemma_.lower(), verb.lower_}
+        best: tuple[float, Optional[str], Optional[int]] = (0, entry.code, None)
         for pattern in self._compiled(entry).candidates(before_words, after_words, prep_words):
+            mine = pattern.verb is None or pattern.verb in own
+            if pattern.particle_only and not mine:
+                continue  # a phrasal verb ("press on" 190) is that verb's, not its family's
             score = pattern.score(before_words, after_words, prep_words)
+            # On a tie, the pattern written for this very verb wins over a family member's.
+            score = score + 0.5 * mine if score else 0
             if score > best[0]:
                 best = (score, pattern.code, pattern.line)
         return best[1], best[2]
@@ -167,6 +174,11 @@ class VerbLexicon:
 # or every word of one of its longer members.
 _Check = Union[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]
 _MARKERS = {"*", "$", "+", "%", "^"}
+_PARTICLES = {
+    "about", "across", "against", "ahead", "along", "apart", "around", "aside", "at", "away", "back",
+    "behind", "by", "down", "for", "forward", "from", "in", "into", "off", "on", "out", "over",
+    "through", "to", "toward", "towards", "under", "up", "upon", "with",
+}
 
 
 def _checks(item: str, synsets: dict[str, set[str]]) -> tuple[_Check, ...]:
@@ -204,6 +216,8 @@ class _Pattern:
     after_is_prep: tuple[bool, ...]
     code: Optional[str]
     line: Optional[int]
+    verb: Optional[str] = None  # the family member the pattern was written for
+    particle_only: bool = False  # every item a bare particle: "- * ON" ("press on")
 
     @classmethod
     def compile(cls, pattern: dict, synsets: dict[str, set[str]]) -> "_Pattern":
@@ -216,7 +230,11 @@ class _Pattern:
             else:
                 after.append(_checks(item, synsets))
                 is_prep.append(False)
-        return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"))
+        words = [c for checks in (*before, *(a for a, p in zip(after, is_prep) if not p)) for c in checks or ()]
+        particle_only = bool(words) and not any(is_prep) and all(isinstance(c, str) and c in _PARTICLES for c in words)
+        verb = pattern.get("verb")
+        return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"),
+                   verb.lower() if verb else None, particle_only)
 
     def anchor(self) -> Optional[str]:
         """One word that must be present for this pattern to hold (None: no plain word)."""
@@ -392,7 +410,74 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
             draft = None
         if draft is not None and (draft.sources or draft.targets):
             drafts.append(draft)
-    return _without_restated_objects(drafts)
+    return _mark_embedded(_without_restated_objects(drafts))
+
+
+# A complement or purpose clause of an act is what the act is about: "refused to deploy",
+# "demanded that the US cancel", "agreed to allow", "staged rallies to demand".
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+
+
+_DIRECTIVE_MODALS = {"must", "should", "ought"}
+_MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
+
+
+def _irrealis_complement(clause: Token) -> bool:
+    """A clause that states no fact: an infinitive ("refused to deploy", "to demand"), a
+    mandative subjunctive ("demanded that the US cancel") or a modal one ("said Sudan must
+    return"). "reported that X attacked" reports an act done, which stays an event of its own."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ == "to" for a in auxes):
+        return True
+    if clause.dep_ == "xcomp":
+        return clause.tag_ in {"VB", "VBG"} or not auxes
+    if clause.dep_ != "ccomp":
+        return False  # an adverbial clause that is not a purpose infinitive ("after X attacked")
+    if any(a.lower_ in _MODALS for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+
+
+def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Flag events whose trigger sits in an irrealis complement of another event's act: the
+    matrix act ("refused") is what was done; the embedded one ("deploy") was refused,
+    demanded or promised, not done. A matrix act without a target takes the one its content
+    names."""
+    acts: dict[int, EventDraft] = {}
+    for draft in drafts:
+        acts.setdefault(draft.trigger.i, draft)
+        if draft.kind == "noun" and draft.trigger.dep_ == "dobj":
+            acts.setdefault(draft.trigger.head.i, draft)  # "staged rallies": the support verb acts
+    governed: list[tuple[EventDraft, EventDraft, Token]] = []
+    for draft in drafts:
+        node = draft.trigger
+        for _ in range(3):
+            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node or not _irrealis_complement(node):
+                break
+            clause, node = node, node.head
+            governor = acts.get(node.i)
+            if governor is not None and governor is not draft:
+                draft.embedded = True
+                governed.append((draft, governor, clause))
+                break
+    for draft, governor, clause in governed:
+        if governor.targets or governor.embedded:
+            continue
+        if clause.dep_ == "ccomp" and _directive_clause(clause):
+            # "demanded that the US cancel": the act is aimed at the complement's subject.
+            governor.targets = _unique(k for k in draft.sources if k not in governor.sources)
+        elif clause.dep_ != "ccomp":
+            # "refused to deploy troops in Iraq": at whom the refused act was aimed.
+            governor.targets = _unique(k for k in draft.targets if k not in governor.sources)
+    return drafts
+
+
+def _directive_clause(clause: Token) -> bool:
+    """"that the US cancel", "that Sudan must return": what someone is asked to do."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _DIRECTIVE_MODALS for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes
 
 
 def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -518,6 +603,11 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         for child in children:
             if child.dep_ == "dobj":
                 targets += [k for t in child.subtree if t.i != child.i and t.dep_ == "pobj" for k in _actors_of(t, index, exclude=sources)]
+    if not targets:
+        # "demanded that North Korea forsake its program": a mandative clause names whom the
+        # act is aimed at.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and _directive_clause(c)):
+            targets += [k for s in clause_children(clause, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index, exclude=sources)]
     if not targets:
         # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
         for child in verb.children:
