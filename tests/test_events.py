@@ -95,7 +95,10 @@ def test_plover_and_goldstein(analyze_text):
         ("The U.S. will impose sanctions on Iran.", "impose", ("THREATEN", "restrict")),
         ("Iran threatened to shell Iraqi towns.", "shell", ("THREATEN", "violence")),
         ("Finland gave Tanzania a grant.", "gave", ("AID", None)),
-        ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("RETREAT", "disarm")),  # negated: the act's own type
+        # declining to cooperate or yield is a refusal (CAMEO 12 "Decline to yield" ...)
+        ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("REJECT", "yield")),
+        ("Jordan will not accept more refugees from Syria.", "accept", ("REJECT", None)),
+        ("Iran will not attack Iraq.", "attack", ("ASSAULT", None)),  # negated conflict: the act's own type
     ],
 )
 def test_plover_type_of_intended_acts(analyze_text, text, trigger, plover):
@@ -113,6 +116,25 @@ def test_plover_type_of_intended_acts(analyze_text, text, trigger, plover):
 )
 def test_protest_nouns(analyze_text, text, expected):
     assert expected in {e.cameo for e in analyze_text(text).events}
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # nouns naming a CAMEO category: 090 Investigate, 100 Demand, 120 Reject
+        ("The German investigation into arms sales to Iran continued.", "investigation", "090"),
+        ("Kenya repeated its demand that Uganda close the border.", "demand", "100"),
+        ("Israel's refusal to talk to Hamas angered Egypt.", "refusal", "120"),
+    ],
+)
+def test_category_nouns(analyze_text, text, trigger, expected):
+    assert (trigger, expected) in {(e.text, e.cameo) for e in analyze_text(text).events}
+
+
+def test_condition_is_not_an_act(analyze_text):
+    """"unless the US lifted sanctions": a condition ranks below the act it conditions."""
+    confidence = {e.text: e.confidence for e in analyze_text("Iran threatened to close the Strait of Hormuz unless the United States lifted sanctions.").events}
+    assert confidence["threatened"] > confidence["lifted"]
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,9 @@ NOMINAL_TRIGGERS = {
     "protest": "140", "demonstration": "141", "rally": "141", "riot": "145", "walkout": "143",
     "boycott": "1244", "threat": "130",
     "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
+    # nouns naming the CAMEO category itself: 090 Investigate, 100 Demand, 120 Reject, 130 Threaten
+    "investigation": "090", "inquiry": "090", "probe": "090", "demand": "100",
+    "refusal": "120", "rejection": "120", "ultimatum": "130",
 }
 # Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
 # "general strike" a labour action (143), not an air strike.
@@ -362,13 +365,26 @@ _THREAT_MODES = (  # CAMEO prefix -> THREATEN mode; the first matching prefix wi
 )
 
 
+# PLOVER REJECT modes (shared with REQUEST) for a refused cooperative act of each type.
+_REFUSAL_MODES = {
+    "AGREE": None, "SUPPORT": None, "CONSULT": "meet", "COOPERATE": "assist", "AID": "assist",
+    "CONCEDE": "yield", "RETREAT": "yield",
+}
+
+
 def plover_for(code: str, plover: Plover, factuality: Factuality) -> Plover:
     """The PLOVER type of a CAMEO-coded act as reported: ``plover`` (the code's type, from
     ``cameo_info``), except that an act reported as future or intended ("will provide aid",
-    "threatened to impose a curfew") is typed as the manual asks. Negated intentions keep the
-    act's own type."""
-    if factuality.mode != "future" or factuality.polarity == "negative" or plover.type is None:
+    "threatened to impose a curfew") is typed as the manual asks, and a cooperative act
+    announced as not going to happen ("will not accept") is a refusal, REJECT. A negated
+    intention of conflict keeps the act's own type."""
+    if factuality.mode != "future" or plover.type is None:
         return plover
+    if factuality.polarity == "negative":
+        # "Syria will not accept refugees": declining to cooperate or yield is a refusal, CAMEO
+        # 12 ("Reject material cooperation", "Decline to yield", "Reject proposal to meet").
+        mode = _REFUSAL_MODES.get(plover.type, False)
+        return plover if mode is False else Plover("REJECT", mode, plover.context)
     if plover.type in _AGREE_WHEN_FUTURE:
         return Plover("AGREE", None, plover.context)
     if plover.type == "RETREAT":
@@ -419,6 +435,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 
 
 _DIRECTIVE_MODALS = {"must", "should", "ought"}
+_CONDITIONS = {"if", "unless", "until"}
 _MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
 
 
@@ -431,8 +448,11 @@ def _irrealis_complement(clause: Token) -> bool:
         return True
     if clause.dep_ == "xcomp":
         return clause.tag_ in {"VB", "VBG"} or not auxes
+    if clause.dep_ == "advcl":
+        # A condition is not an act done: "unless the US lifted sanctions", "if talks fail".
+        return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children)
     if clause.dep_ != "ccomp":
-        return False  # an adverbial clause that is not a purpose infinitive ("after X attacked")
+        return False
     if any(a.lower_ in _MODALS for a in auxes):
         return True
     return clause.tag_ == "VB" and not auxes and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
