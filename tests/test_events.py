@@ -168,3 +168,25 @@ def test_leap_day_publication_date(analyze_text):
     # a year before 29 February 2020 is 28 February 2019 (once crashed: "day is out of range")
     report = analyze_text("Israel attacked Gaza on Monday.", published="2020-02-29")
     assert report.events and report.events[0].factuality.mode == "actual"
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, expected",
+    [
+        # "A, B, C and D" parsed as an apposition carrying the rest of the list
+        (["Mordor", ",", "the", "Shire", ",", "Fornost", "and", "Bree", "left"],
+         [8, 0, 3, 0, 3, 3, 5, 5, 8], ["nsubj", "punct", "det", "appos", "punct", "conj", "cc", "conj", "ROOT"],
+         ["Shire", "Fornost", "Bree"]),
+        # a plain apposition renames its head: no list
+        (["Mordor", ",", "the", "foe", ",", "left"],
+         [5, 0, 3, 0, 0, 5], ["nsubj", "punct", "det", "appos", "punct", "ROOT"],
+         []),
+    ],
+)
+def test_list_members(nlp, words, heads, deps, expected):
+    from spacy.tokens import Doc
+
+    from newsgraph.events import _listed
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in _listed(doc[0])] == expected

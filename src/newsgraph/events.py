@@ -738,7 +738,7 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
     if expand:
         # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
         found += [k for k in index.coordination_ending_at(noun) if k not in exclude]
-    for token in [noun, *(noun.conjuncts if expand else ())]:
+    for token in [noun, *(_listed(noun) if expand else ())]:
         keys = index.keys_at(token)
         if not keys and token.pos_ == "PRON":
             keys = resolve_pronoun(token, index, exclude=exclude)
@@ -746,6 +746,18 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
             keys = affiliation(token, index)
         found += [k for k in keys if k not in found]
     return found
+
+
+def _listed(noun: Token) -> list[Token]:
+    """The other members of a list a noun heads: its conjuncts, and in "Mordor, the Shire,
+    Fornost and Bree" (parsed as an apposition with conjuncts of its own) those of the list
+    hung under the apposition. A plain apposition ("Mordor, the state's foe") renames."""
+    members = list(noun.conjuncts)
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        conjuncts = [c for c in appos.conjuncts if c.i > appos.i]
+        if conjuncts and any(t.dep_ == "cc" for c in [appos, *conjuncts] for t in c.children):
+            members += [appos, *conjuncts]
+    return members
 
 
 def _reciprocal(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
