@@ -43,6 +43,8 @@ def _events(report):
         # a phrasal pattern of one family member ("press on", 190) is not the family's:
         # "demanded on Tuesday" is a demand
         ("Germany demanded on Tuesday that Russia release the journalists.", (["Germany"], "demanded", "100", ["Russia"])),
+        # an actor inside the object phrase is the target; a place there only when nothing else is
+        ("Britain condemned an attack by Russian soldiers in Ukraine.", (["United Kingdom"], "condemned", "111", ["Russian soldiers"])),
         # on a tie, the pattern written for the verb itself ("demand talks", 106)
         ("Germany on Tuesday demanded talks with Russia.", (["Germany"], "demanded", "106", ["Russia"])),
     ],

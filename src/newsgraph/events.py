@@ -76,6 +76,7 @@ _EPITHET_CODES = {
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
 _RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
 _SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
 _RECIPROCAL_OBJECTS = {"each other", "one another"}
@@ -622,7 +623,11 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         # "welcomed a resumption of talks with Mordor": an actor named inside the object phrase.
         for child in children:
             if child.dep_ == "dobj":
-                targets += [k for t in child.subtree if t.i != child.i and t.dep_ == "pobj" for k in _actors_of(t, index, exclude=sources)]
+                nested = [t for t in child.subtree if t.i != child.i and t.dep_ == "pobj"]
+                # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
+                # where; it is the target only when nothing else in the phrase is one.
+                found = [k for t in nested if t.head.lower_ not in _LOCATIVE_PREPS for k in _actors_of(t, index, exclude=sources)]
+                targets += found or [k for t in nested for k in _actors_of(t, index, exclude=sources)]
     if not targets:
         # "demanded that North Korea forsake its program": a mandative clause names whom the
         # act is aimed at.
