@@ -65,6 +65,11 @@ def test_epithet_is_an_event(analyze_text):
         ("China on Monday demanded that Japan withdraw its ships.", "demanded", "withdraw"),
         ("Iran agreed to allow inspectors into its nuclear sites.", "agreed", "allow"),
         ("Russia said that Sudan must return the helicopter.", "said", "return"),
+        ("Egypt said that the United States must be ready to mediate between Israel and Hamas.", "said", "mediate"),
+        # plural present or subjunctive: a demand's complement is what it asks for
+        ("Greece demanded that the European Union states refuse to recognize Macedonia.", "demanded", "refuse"),
+        # an intent to do harm is not an intent to cooperate (CAMEO 03): the intended act tells
+        ("Greece plans to impose restrictions on imports from Turkey.", "impose", "plans"),
     ],
 )
 def test_matrix_act_outranks_its_content(analyze_text, text, main, embedded):

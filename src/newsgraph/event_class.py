@@ -35,7 +35,7 @@ __all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "features", "fit"]
 
 QUAD_CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
-_OBJECT_DEPS = {"dobj", "prep", "xcomp", "attr", "dative"}
+_OBJECT_DEPS = {"dobj", "prep", "xcomp", "ccomp", "attr", "dative"}
 
 
 def code_class(cameo: Optional[str]) -> Optional[int]:

@@ -437,6 +437,8 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 
 _DIRECTIVE_MODALS = {"must", "should", "ought"}
 _CONDITIONS = {"if", "unless", "until"}
+_DIRECTIVE_ROOTS = {"02", "10"}  # appeals and demands
+_CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 _MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
 
 
@@ -472,14 +474,24 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
     governed: list[tuple[EventDraft, EventDraft, Token]] = []
     for draft in drafts:
         node = draft.trigger
-        for _ in range(3):
-            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node or not _irrealis_complement(node):
+        for _ in range(4):
+            if node.dep_ == "acomp" and node.head is not node:
+                node = node.head  # "must be ready to mediate": through the adjective to its verb
+                continue
+            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
                 break
+            governor = acts.get(node.head.i)
+            if not (_irrealis_complement(node) or (node.dep_ == "ccomp" and governor is not None and governor.code[:2] in _DIRECTIVE_ROOTS)):
+                break  # a directive's complement is what it asks for, whatever its tense
             clause, node = node, node.head
-            governor = acts.get(node.i)
             if governor is not None and governor is not draft:
-                draft.embedded = True
-                governed.append((draft, governor, clause))
+                if governor.code[:2] == "03" and draft.code[:2] in _CONFLICT_ROOTS:
+                    # "plans to impose restrictions": intent to do harm is no intent to
+                    # cooperate (CAMEO 03); the intended act, typed as a future act, tells.
+                    governor.embedded = True
+                else:
+                    draft.embedded = True
+                    governed.append((draft, governor, clause))
                 break
     for draft, governor, clause in governed:
         if governor.targets or governor.embedded:
