@@ -102,6 +102,11 @@ def test_plover_and_goldstein(analyze_text):
         ("The U.S. will impose sanctions on Iran.", "impose", ("THREATEN", "restrict")),
         ("Iran threatened to shell Iraqi towns.", "shell", ("THREATEN", "violence")),
         ("Finland gave Tanzania a grant.", "gave", ("AID", None)),
+        # the manual's own text over CAMEO2PLOVER-2021 (scripts/curated/plover.tsv): resignations
+        # are RETREAT, lifting a curfew a CONCEDE
+        ("Pakistan's prime minister resigned on Sunday.", "resigned", ("RETREAT", "resign")),
+        ("Serbia lifted the curfew in Kosovo.", "lifted", ("CONCEDE", None)),
+        ("Ugandan rebels surrendered to the army on Friday.", "surrendered", ("RETREAT", "disarm")),
         # declining to cooperate or yield is a refusal (CAMEO 12 "Decline to yield" ...)
         ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("REJECT", "yield")),
         ("Jordan will not accept more refugees from Syria.", "accept", ("REJECT", None)),
