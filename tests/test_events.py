@@ -45,6 +45,10 @@ def _events(report):
         ("Germany demanded on Tuesday that Russia release the journalists.", (["Germany"], "demanded", "100", ["Russia"])),
         # an actor inside the object phrase is the target; a place there only when nothing else is
         ("Britain condemned an attack by Russian soldiers in Ukraine.", (["United Kingdom"], "condemned", "111", ["Russian soldiers"])),
+        # a participle on an issued message is the issuer's act
+        ("Hamas issued a statement condemning Israel.", (["Hamas"], "condemning", "111", ["Israel"])),
+        # obstructing passage is CAMEO 144 (scripts/curated/verbs.tsv)
+        ("Farmers in France blocked streets in Paris.", (["Farmers in France"], "blocked", "144", [])),
         # on a tie, the pattern written for the verb itself ("demand talks", 106)
         ("Germany on Tuesday demanded talks with Russia.", (["Germany"], "demanded", "106", ["Russia"])),
     ],

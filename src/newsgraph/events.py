@@ -561,10 +561,11 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     entry = verbs.lookup(verb)
     if entry is None or _supports_nominal(verb):
         return None
-    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+    message = _message_participle(verb)
+    if verb.dep_ == "acl" and not message and not any(c.dep_ == "agent" for c in verb.children):
         return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
     code, line = verbs.code_for(verb, entry)
-    if not code:
+    if not code or (message and code[:2] not in _VERBAL_ROOTS):
         return None
     sources, targets = _verb_arguments(verb, index)
     sources, targets = _reciprocal(verb, sources, targets)
@@ -572,6 +573,21 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         # A verbal act with neither an actor nor anything it acts on is too vague to code.
         return None
     return EventDraft(verb, code, sources, targets, "verb", line)
+
+
+# Verbal acts a message can perform: appeals, intents, support, demands, disapproval, rejection,
+# threats.
+_VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
+
+
+def _message_participle(verb: Token) -> bool:
+    """"issued a declaration demanding that ...", "released a statement condemning ...": a
+    participle on an issued message is the message's act."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN"
+        and head.dep_ == "dobj" and head.head.pos_ == "VERB"
+    )
 
 
 def _supports_nominal(verb: Token) -> bool:
@@ -616,7 +632,10 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
                 sources += _actors_of(child, index, expand=False)
     if not subjects and not passive_subjects:
         sources += _inherited_subject(verb, index)
-    if verb.dep_ == "acl":
+    if _message_participle(verb):
+        # "issued a declaration demanding that ...": whoever issued the message acts.
+        sources += [k for s in clause_children(verb.head.head, _SUBJECT_DEPS) if s.dep_ == "nsubj" for k in _actors_of(s, index)]
+    elif verb.dep_ == "acl":
         # "the weapons ordered by Hamas": the modified noun is the object.
         targets += _actors_of(verb.head, index)
     for child in children:
