@@ -49,6 +49,10 @@ def _events(report):
         ("Hamas issued a statement condemning Israel.", (["Hamas"], "condemning", "111", ["Israel"])),
         # obstructing passage is CAMEO 144 (scripts/curated/verbs.tsv)
         ("Farmers in France blocked streets in Paris.", (["Farmers in France"], "blocked", "144", [])),
+        # a pattern's prepositional group inside the object phrase ("state of emergency", 0814)
+        ("Sudan's government on Sunday lifted a state of emergency in Darfur.", (["Sudan's government"], "lifted", "0814", [])),
+        # a prepositional object is what the act is about
+        ("The Security Council agreed to an extension of the mandate.", (["The Security Council"], "agreed", "030", [])),
         # on a tie, the pattern written for the verb itself ("demand talks", 106)
         ("Germany on Tuesday demanded talks with Russia.", (["Germany"], "demanded", "106", ["Russia"])),
     ],
@@ -158,6 +162,7 @@ def test_condition_is_not_an_act(analyze_text):
     [
         "The weather was fine.",
         "Hamas apologized.",  # a verbal act with neither an addressee nor an object is too vague
+        "Hamas apologized on Monday.",  # a date is no object
         "A convoy bound for Darfur waited.",  # adjectival participle
     ],
 )

@@ -334,8 +334,23 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
         words = _phrase_words(child)
         if child.dep_ in {"prep", "agent", "dative"}:
             preps.setdefault(child.lower_, set()).update(words - {child.lower_})
+        else:
+            # "lifted a state of emergency", "demanded the release of": a pattern's prepositional
+            # group may sit inside the object phrase, as PETRARCH matches it in the verb phrase.
+            for prep in _phrase_tokens(child):
+                if prep.dep_ == "prep" and prep is not child:
+                    preps.setdefault(prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
         after |= words
     return after, preps
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSAL)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -597,9 +612,21 @@ def _supports_nominal(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
 
 
+# Prepositions that introduce what an act is about ("agreed to an extension", "called for a
+# ceasefire"), not when or where it happened.
+_ARGUMENT_PREPS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
+
+
 def _has_object(verb: Token) -> bool:
-    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor."""
-    return any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    """"rejected the resolution", "demanded an inquiry", "agreed to an extension": the act has
+    an object, if not an actor."""
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
+        and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children)
+        for c in verb.children
+    )
 
 
 def _is_epithet_participle(token: Token) -> bool:
