@@ -153,6 +153,11 @@ def test_category_nouns(analyze_text, text, trigger, expected):
     assert (trigger, expected) in {(e.text, e.cameo) for e in analyze_text(text).events}
 
 
+def test_object_noun_of_an_act_is_not_an_event(analyze_text):
+    """"postponed their meeting": the postponing is the act; no meeting took place."""
+    assert [e.text for e in analyze_text("Israel and Egypt postponed their meeting.").events] == ["postponed"]
+
+
 def test_condition_is_not_an_act(analyze_text):
     """"unless the US lifted sanctions": a condition ranks below the act it conditions."""
     confidence = {e.text: e.confidence for e in analyze_text("Iran threatened to close the Strait of Hormuz unless the United States lifted sanctions.").events}

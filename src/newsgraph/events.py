@@ -57,7 +57,7 @@ _SUPPORT_VERBS = {
     "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
     "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
     "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
-    "announce",
+    "announce", "repeat", "reiterate",
 }
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
 EPITHET_RELATIONS = {
@@ -261,10 +261,12 @@ class _Pattern:
             if checks is not None and not _holds(checks, before):
                 return 0
             score += 1
-        for item, is_prep in zip(self.after, self.after_is_prep):
+        for position, (item, is_prep) in enumerate(zip(self.after, self.after_is_prep)):
             if is_prep:
                 prep, words_checks = item
-                words = preps.get(prep)
+                # Right after the verb ("break WITH") the group hangs on the verb; after a word
+                # ("state OF emergency") it may sit inside the object phrase.
+                words = preps.get(prep) if not position else preps.get(_NESTED + prep)
                 if words is None or not all(_holds(c, words) for c in words_checks):
                     return 0
                 score += 1 + len(words_checks)
@@ -292,7 +294,7 @@ class _PatternIndex:
 
     def candidates(self, before: set[str], after: set[str], preps: dict[str, set[str]]) -> list[_Pattern]:
         found = list(self.always)
-        for key in (*(f"b:{w}" for w in before), *(f"a:{w}" for w in after), *(f"p:{p}" for p in preps)):
+        for key in (*(f"b:{w}" for w in before), *(f"a:{w}" for w in after), *(f"p:{p.lstrip(_NESTED)}" for p in preps)):
             found += self.by_anchor.get(key, ())
         return [self.patterns[i] for i in sorted(set(found))]
 
@@ -325,6 +327,9 @@ def _phrase_words(token: Token) -> set[str]:
     return words
 
 
+_NESTED = "~"  # key prefix: a prepositional group anywhere in the verb phrase
+
+
 def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
     after: set[str] = set()
     preps: dict[str, set[str]] = {}
@@ -339,8 +344,11 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
             # group may sit inside the object phrase, as PETRARCH matches it in the verb phrase.
             for prep in _phrase_tokens(child):
                 if prep.dep_ == "prep" and prep is not child:
-                    preps.setdefault(prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
+                    preps.setdefault(_NESTED + prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
         after |= words
+    for prep, words in list(preps.items()):
+        if not prep.startswith(_NESTED):
+            preps.setdefault(_NESTED + prep, set()).update(words)
     return after, preps
 
 
@@ -529,12 +537,13 @@ def _directive_clause(clause: Token) -> bool:
 
 
 def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
-    """"imposed sanctions": the verb is coded through its object already (163); the object
-    noun is not a second event."""
+    """"imposed sanctions", "postponed their meeting", "called off the strike": the verb is
+    the act and its object noun what it acts on, not a second event (a support verb, "held
+    talks", is no act of its own and leaves the noun its event)."""
     verbs = {d.trigger.i: d.code[:2] for d in drafts if d.kind == "verb"}
     return [
         d for d in drafts
-        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and verbs.get(d.trigger.head.i) == d.code[:2])
+        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs)
     ]
 
 
@@ -595,12 +604,18 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
 _VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 
 
+_MESSAGES = {
+    "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note",
+    "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
+}
+
+
 def _message_participle(verb: Token) -> bool:
     """"issued a declaration demanding that ...", "released a statement condemning ...": a
     participle on an issued message is the message's act."""
     head = verb.head
     return (
-        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN"
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in _MESSAGES
         and head.dep_ == "dobj" and head.head.pos_ == "VERB"
     )
 
