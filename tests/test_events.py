@@ -107,6 +107,9 @@ def test_plover_and_goldstein(analyze_text):
         ("Finland will give Tanzania a grant.", "give", ("AGREE", None)),
         ("Norway is willing to send troops to Saudi Arabia.", "send", ("AGREE", None)),
         ("Syria will withdraw its troops from Lebanon.", "withdraw", ("CONCEDE", None)),
+        # willingness to cooperate or yield is AGREE ("indicate willingness or commitment")
+        ("Syria is willing to withdraw its troops from Lebanon.", "withdraw", ("AGREE", None)),
+        ("Algeria is prepared to lift the ban on the party.", "lift", ("AGREE", None)),
         ("The U.S. will impose sanctions on Iran.", "impose", ("THREATEN", "restrict")),
         ("Iran threatened to shell Iraqi towns.", "shell", ("THREATEN", "violence")),
         ("Finland gave Tanzania a grant.", "gave", ("AID", None)),

@@ -92,6 +92,7 @@ class EventDraft:
     pattern_line: Optional[int] = None
     end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
     embedded: bool = False  # the content of another event ("refused to deploy"), not an act reported as done
+    offered: bool = False  # an act someone says they are willing or ready to do ("is willing to withdraw")
 
     @property
     def trigger_chars(self) -> tuple[int, int]:
@@ -396,14 +397,20 @@ _REFUSAL_MODES = {
 }
 
 
-def plover_for(code: str, plover: Plover, factuality: Factuality) -> Plover:
+def plover_for(code: str, plover: Plover, factuality: Factuality, offered: bool = False) -> Plover:
     """The PLOVER type of a CAMEO-coded act as reported: ``plover`` (the code's type, from
     ``cameo_info``), except that an act reported as future or intended ("will provide aid",
-    "threatened to impose a curfew") is typed as the manual asks, and a cooperative act
+    "threatened to impose a curfew") is typed as the manual asks (a cooperative act someone is
+    ``offered`` to do, "willing to withdraw", is AGREE), and a cooperative act
     announced as not going to happen ("will not accept") is a refusal, REJECT. A negated
     intention of conflict keeps the act's own type."""
     if factuality.mode != "future" or plover.type is None:
         return plover
+    if offered and factuality.polarity != "negative" and plover.type in _REFUSAL_MODES:
+        # AGREE: "indicate willingness or commitment to cooperate" ("is willing to withdraw",
+        # "is prepared to lift the ban"), where an announced act ("will withdraw") keeps the
+        # manual's future reading.
+        return Plover("AGREE", None, plover.context)
     if factuality.polarity == "negative":
         # "Syria will not accept refugees": declining to cooperate or yield is a refusal, CAMEO
         # 12 ("Reject material cooperation", "Decline to yield", "Reject proposal to meet").
@@ -461,6 +468,7 @@ _COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 _DIRECTIVE_MODALS = {"must", "should", "ought"}
 _CONDITIONS = {"if", "unless", "until"}
 _DIRECTIVE_ROOTS = {"02", "10"}  # appeals and demands
+_WILLING = {"willing", "prepared", "ready", "committed", "eager", "keen", "open"}
 _CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
 _MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
 
@@ -501,6 +509,8 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
             if node.dep_ == "acomp" and node.head is not node:
                 node = node.head  # "must be ready to mediate": through the adjective to its verb
                 continue
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in _WILLING:
+                draft.offered = True
             if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
                 break
             governor = acts.get(node.head.i)
