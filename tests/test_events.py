@@ -120,6 +120,8 @@ def test_plover_and_goldstein(analyze_text):
         ("Ugandan rebels surrendered to the army on Friday.", "surrendered", ("RETREAT", "disarm")),
         ("North Korea hacked into the computer network of the South Korean army.", "hacked", ("COERCE", "cyber")),
         ("Kosovo demobilized its guerrillas on Friday.", "demobilized", ("RETREAT", "disarm")),
+        ("Serbia eased emergency measures in Montenegro.", "eased", ("CONCEDE", None)),
+        ("France gave a warm welcome to the president of South Africa.", "gave", ("CONSULT", "visit")),
         # declining to cooperate or yield is a refusal (CAMEO 12 "Decline to yield" ...)
         ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("REJECT", "yield")),
         ("Jordan will not accept more refugees from Syria.", "accept", ("REJECT", None)),
