@@ -643,13 +643,19 @@ _ARGUMENT_PREPS = {"to", "for", "against", "on", "with", "over", "about", "into"
 
 
 def _has_object(verb: Token) -> bool:
-    """"rejected the resolution", "demanded an inquiry", "agreed to an extension": the act has
-    an object, if not an actor."""
+    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor;
+    so has a speech act with a prepositional one ("agreed to an extension", "called for a truce")."""
     if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return True
+    # Other verbs only when the phrase names an event ("arrived on a visit"): "came to" or
+    # "headed to the polls" is motion, not an act with content.
+    speech = verb.lemma_.lower() in lexicon().reporting_verbs
     return any(
         c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
-        and any(o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children)
+        and any(
+            o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and (speech or o.lemma_.lower() in NOMINAL_TRIGGERS)
+            for o in c.children
+        )
         for c in verb.children
     )
 
