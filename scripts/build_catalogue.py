@@ -9,7 +9,7 @@ sorted, provenance-carrying catalogue files into ``src/newsgraph/data/``:
 
     actors.jsonl  agents.jsonl  verbs.json  cameo.json  lexicons.json  PROVENANCE.md
 
-Curated additions live in ``scripts/curated/{actors,agents}.tsv``.
+Curated additions live in ``scripts/curated/{actors,agents,verbs,plover}.tsv``.
 
 Usage:  python scripts/build_catalogue.py [--data DIR] [--out DIR]
 """
@@ -480,6 +480,23 @@ def parse_plover_line(line: str) -> tuple[str, dict] | None:
     return m.group(1), {"type": typ, "mode": mode, "context": ctx}
 
 
+def read_curated_plover(path: Path) -> dict[str, dict]:
+    """CAMEO code -> PLOVER type/mode/context where the PLOVER manual's own text overrides
+    CAMEO2PLOVER-2021, each row with the passage that justifies it (``note``) and its
+    provenance (``curated:plover.tsv:N``)."""
+    out: dict[str, dict] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    for n, row in enumerate(rows, start=2):
+        out[row["code"].strip()] = {
+            "type": row["type"].strip() or None, "mode": row["mode"].strip() or None,
+            "context": row["context"].strip() or None, "source": f"curated:{path.name}:{n}",
+        }
+    return out
+
+
 def build_cameo(data: Path, stats: dict) -> dict:
     names, variants = {}, defaultdict(list)
     for line in read_lines(data / F_CODEFILE):
@@ -501,6 +518,9 @@ def build_cameo(data: Path, stats: dict) -> dict:
         r = parse_plover_line(line)
         if r and r[1]["type"] and re.fullmatch(r"\d{3,4}", r[0]):
             plover[r[0]] = r[1]
+    curated = read_curated_plover(CURATED / "plover.tsv")
+    for code, row in curated.items():
+        plover[code] = {"type": row["type"], "mode": row["mode"], "context": row["context"]}
     codes = {}
     inherited = 0
     for code in sorted(set(names) | set(gold) | set(plover)):
@@ -516,6 +536,8 @@ def build_cameo(data: Path, stats: dict) -> dict:
             rec["plover"] = dict(pl)
             if code not in plover:
                 rec["plover_inherited"] = True
+            if code in curated:
+                rec["plover_source"] = curated[code]["source"]
         else:
             rec["plover"] = None
         codes[code] = rec
@@ -635,8 +657,8 @@ actors list several); verb patterns carry `line` in CAMEO.2.0.txt.
 |---|---|---|---|
 | actors.jsonl | {counts['actors']} | Phoenix.{{Countries,International,MilNonState}}.actors.txt (openeventdata/petrarch2 @676801c) + scripts/curated/actors.tsv | MIT (Open Event Data Alliance); curated: project (MIT) |
 | agents.jsonl | {counts['agents']} | Phoenix.agents.txt (petrarch2), PLOVER_agents.txt (openeventdata/PLOVER @5e0c24f) + scripts/curated/agents.tsv | MIT; CC BY-SA 4.0 (PLOVER) |
-| verbs.json | {counts['verbs']} verbs, {counts['phrasal']} phrasal, {counts['synsets']} synsets, {stats['verb_patterns']} patterns | CAMEO.2.0.txt (petrarch2) | MIT |
-| cameo.json | {counts['cameo']} codes | CAMEO_codefile.txt (openeventdata/text_to_CAMEO @6d7b3ab, MIT), CAMEO.goldsteinscale.txt (GDELT table, attribution), CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0) | mixed, see left |
+| verbs.json | {counts['verbs']} verbs, {counts['phrasal']} phrasal, {counts['synsets']} synsets, {stats['verb_patterns']} patterns | CAMEO.2.0.txt (petrarch2) + scripts/curated/verbs.tsv | MIT; curated: project (MIT) |
+| cameo.json | {counts['cameo']} codes | CAMEO_codefile.txt (openeventdata/text_to_CAMEO @6d7b3ab, MIT), CAMEO.goldsteinscale.txt (GDELT table, attribution), CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0) + scripts/curated/plover.tsv (rows where PLOVER_MANUAL.tex's text overrides the table; `plover_source` names the row) | mixed, see left |
 | lexicons.json | {counts['reporting_verbs']} reporting verbs, {counts['veridicality']} veridicality verbs | GGT quote-verb list, textacy REPORTING_VERBS (Apache-2.0), Recasens et al. 2013 lexicons (no licence stated; cite the paper), MegaVeridicality v2.1 (CC BY-SA 4.0) | mixed, see left |
 
 Notes:

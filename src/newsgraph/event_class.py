@@ -35,7 +35,7 @@ __all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "features", "fit"]
 
 QUAD_CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
-_OBJECT_DEPS = {"dobj", "prep", "xcomp", "attr", "dative"}
+_OBJECT_DEPS = {"dobj", "prep", "xcomp", "ccomp", "attr", "dative"}
 
 
 def code_class(cameo: Optional[str]) -> Optional[int]:
@@ -68,6 +68,9 @@ def features(sentence: Span, trigger: Optional[Token] = None, cameo: Optional[st
         out.update(f"trigger+{c.dep_}={lemma}_{c.lemma_.lower()}" for c in trigger.children if c.dep_ in _OBJECT_DEPS)
         if any(c.dep_ == "neg" for c in trigger.children):
             out.add("trigger.negated")
+        if trigger.head is not trigger:
+            # what the trigger hangs on: "refused to send", "began a hunger strike"
+            out.add(f"trigger<{trigger.dep_}={trigger.head.lemma_.lower()}")
     if cameo:
         out.add(f"code.root={cameo[:2]}")
         out.add(f"code.class={code_class(cameo)}")

@@ -43,6 +43,9 @@ NOMINAL_TRIGGERS = {
     "protest": "140", "demonstration": "141", "rally": "141", "riot": "145", "walkout": "143",
     "boycott": "1244", "threat": "130",
     "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
+    # nouns naming the CAMEO category itself: 090 Investigate, 100 Demand, 120 Reject, 130 Threaten
+    "investigation": "090", "inquiry": "090", "probe": "090", "demand": "100",
+    "refusal": "120", "rejection": "120", "ultimatum": "130",
 }
 # Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
 # "general strike" a labour action (143), not an air strike.
@@ -54,7 +57,7 @@ _SUPPORT_VERBS = {
     "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
     "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
     "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
-    "announce",
+    "announce", "repeat", "reiterate",
 }
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
 EPITHET_RELATIONS = {
@@ -73,6 +76,7 @@ _EPITHET_CODES = {
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
 _RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
 _SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
 _RECIPROCAL_OBJECTS = {"each other", "one another"}
@@ -87,6 +91,8 @@ class EventDraft:
     kind: str  # verb | noun | epithet
     pattern_line: Optional[int] = None
     end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
+    embedded: bool = False  # the content of another event ("refused to deploy"), not an act reported as done
+    offered: bool = False  # an act someone says they are willing or ready to do ("is willing to withdraw")
 
     @property
     def trigger_chars(self) -> tuple[int, int]:
@@ -148,9 +154,15 @@ class VerbLexicon:
         """The most specific pattern code whose words all occur around ``verb``; else the default."""
         after_words, prep_words = _object_words(verb)
         before_words = {t.lemma_.lower() for t in verb.lefts} | {t.lower_ for t in verb.lefts}
-        best: tuple[int, Optional[str], Optional[int]] = (0, entry.code, None)
+        own = {entry.lemma, verb.lemma_.lower(), verb.lower_}
+        best: tuple[float, Optional[str], Optional[int]] = (0, entry.code, None)
         for pattern in self._compiled(entry).candidates(before_words, after_words, prep_words):
+            mine = pattern.verb is None or pattern.verb in own
+            if pattern.particle_only and not mine:
+                continue  # a phrasal verb ("press on" 190) is that verb's, not its family's
             score = pattern.score(before_words, after_words, prep_words)
+            # On a tie, the pattern written for this very verb wins over a family member's.
+            score = score + 0.5 * mine if score else 0
             if score > best[0]:
                 best = (score, pattern.code, pattern.line)
         return best[1], best[2]
@@ -167,6 +179,11 @@ class VerbLexicon:
 # or every word of one of its longer members.
 _Check = Union[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]
 _MARKERS = {"*", "$", "+", "%", "^"}
+_PARTICLES = {
+    "about", "across", "against", "ahead", "along", "apart", "around", "aside", "at", "away", "back",
+    "behind", "by", "down", "for", "forward", "from", "in", "into", "off", "on", "out", "over",
+    "through", "to", "toward", "towards", "under", "up", "upon", "with",
+}
 
 
 def _checks(item: str, synsets: dict[str, set[str]]) -> tuple[_Check, ...]:
@@ -204,6 +221,8 @@ class _Pattern:
     after_is_prep: tuple[bool, ...]
     code: Optional[str]
     line: Optional[int]
+    verb: Optional[str] = None  # the family member the pattern was written for
+    particle_only: bool = False  # every item a bare particle: "- * ON" ("press on")
 
     @classmethod
     def compile(cls, pattern: dict, synsets: dict[str, set[str]]) -> "_Pattern":
@@ -216,7 +235,11 @@ class _Pattern:
             else:
                 after.append(_checks(item, synsets))
                 is_prep.append(False)
-        return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"))
+        words = [c for checks in (*before, *(a for a, p in zip(after, is_prep) if not p)) for c in checks or ()]
+        particle_only = bool(words) and not any(is_prep) and all(isinstance(c, str) and c in _PARTICLES for c in words)
+        verb = pattern.get("verb")
+        return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"),
+                   verb.lower() if verb else None, particle_only)
 
     def anchor(self) -> Optional[str]:
         """One word that must be present for this pattern to hold (None: no plain word)."""
@@ -239,10 +262,12 @@ class _Pattern:
             if checks is not None and not _holds(checks, before):
                 return 0
             score += 1
-        for item, is_prep in zip(self.after, self.after_is_prep):
+        for position, (item, is_prep) in enumerate(zip(self.after, self.after_is_prep)):
             if is_prep:
                 prep, words_checks = item
-                words = preps.get(prep)
+                # Right after the verb ("break WITH") the group hangs on the verb; after a word
+                # ("state OF emergency") it may sit inside the object phrase.
+                words = preps.get(prep) if not position else preps.get(_NESTED + prep)
                 if words is None or not all(_holds(c, words) for c in words_checks):
                     return 0
                 score += 1 + len(words_checks)
@@ -270,7 +295,7 @@ class _PatternIndex:
 
     def candidates(self, before: set[str], after: set[str], preps: dict[str, set[str]]) -> list[_Pattern]:
         found = list(self.always)
-        for key in (*(f"b:{w}" for w in before), *(f"a:{w}" for w in after), *(f"p:{p}" for p in preps)):
+        for key in (*(f"b:{w}" for w in before), *(f"a:{w}" for w in after), *(f"p:{p.lstrip(_NESTED)}" for p in preps)):
             found += self.by_anchor.get(key, ())
         return [self.patterns[i] for i in sorted(set(found))]
 
@@ -303,6 +328,9 @@ def _phrase_words(token: Token) -> set[str]:
     return words
 
 
+_NESTED = "~"  # key prefix: a prepositional group anywhere in the verb phrase
+
+
 def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
     after: set[str] = set()
     preps: dict[str, set[str]] = {}
@@ -312,8 +340,26 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
         words = _phrase_words(child)
         if child.dep_ in {"prep", "agent", "dative"}:
             preps.setdefault(child.lower_, set()).update(words - {child.lower_})
+        else:
+            # "lifted a state of emergency", "demanded the release of": a pattern's prepositional
+            # group may sit inside the object phrase, as PETRARCH matches it in the verb phrase.
+            for prep in _phrase_tokens(child):
+                if prep.dep_ == "prep" and prep is not child:
+                    preps.setdefault(_NESTED + prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
         after |= words
+    for prep, words in list(preps.items()):
+        if not prep.startswith(_NESTED):
+            preps.setdefault(_NESTED + prep, set()).update(words)
     return after, preps
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSAL)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -344,13 +390,32 @@ _THREAT_MODES = (  # CAMEO prefix -> THREATEN mode; the first matching prefix wi
 )
 
 
-def plover_for(code: str, plover: Plover, factuality: Factuality) -> Plover:
+# PLOVER REJECT modes (shared with REQUEST) for a refused cooperative act of each type.
+_REFUSAL_MODES = {
+    "AGREE": None, "SUPPORT": None, "CONSULT": "meet", "COOPERATE": "assist", "AID": "assist",
+    "CONCEDE": "yield", "RETREAT": "yield",
+}
+
+
+def plover_for(code: str, plover: Plover, factuality: Factuality, offered: bool = False) -> Plover:
     """The PLOVER type of a CAMEO-coded act as reported: ``plover`` (the code's type, from
     ``cameo_info``), except that an act reported as future or intended ("will provide aid",
-    "threatened to impose a curfew") is typed as the manual asks. Negated intentions keep the
-    act's own type."""
-    if factuality.mode != "future" or factuality.polarity == "negative" or plover.type is None:
+    "threatened to impose a curfew") is typed as the manual asks (a cooperative act someone is
+    ``offered`` to do, "willing to withdraw", is AGREE), and a cooperative act
+    announced as not going to happen ("will not accept") is a refusal, REJECT. A negated
+    intention of conflict keeps the act's own type."""
+    if factuality.mode != "future" or plover.type is None:
         return plover
+    if offered and factuality.polarity != "negative" and plover.type in _REFUSAL_MODES:
+        # AGREE: "indicate willingness or commitment to cooperate" ("is willing to withdraw",
+        # "is prepared to lift the ban"), where an announced act ("will withdraw") keeps the
+        # manual's future reading.
+        return Plover("AGREE", None, plover.context)
+    if factuality.polarity == "negative":
+        # "Syria will not accept refugees": declining to cooperate or yield is a refusal, CAMEO
+        # 12 ("Reject material cooperation", "Decline to yield", "Reject proposal to meet").
+        mode = _REFUSAL_MODES.get(plover.type, False)
+        return plover if mode is False else Plover("REJECT", mode, plover.context)
     if plover.type in _AGREE_WHEN_FUTURE:
         return Plover("AGREE", None, plover.context)
     if plover.type == "RETREAT":
@@ -392,16 +457,103 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
             draft = None
         if draft is not None and (draft.sources or draft.targets):
             drafts.append(draft)
-    return _without_restated_objects(drafts)
+    return _mark_embedded(_without_restated_objects(drafts))
+
+
+# A complement or purpose clause of an act is what the act is about: "refused to deploy",
+# "demanded that the US cancel", "agreed to allow", "staged rallies to demand".
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+
+
+_DIRECTIVE_MODALS = {"must", "should", "ought"}
+_CONDITIONS = {"if", "unless", "until"}
+_DIRECTIVE_ROOTS = {"02", "10"}  # appeals and demands
+_WILLING = {"willing", "prepared", "ready", "committed", "eager", "keen", "open"}
+_CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+_MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
+
+
+def _irrealis_complement(clause: Token) -> bool:
+    """A clause that states no fact: an infinitive ("refused to deploy", "to demand"), a
+    mandative subjunctive ("demanded that the US cancel") or a modal one ("said Sudan must
+    return"). "reported that X attacked" reports an act done, which stays an event of its own."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ == "to" for a in auxes):
+        return True
+    if clause.dep_ == "xcomp":
+        return clause.tag_ in {"VB", "VBG"} or not auxes
+    if clause.dep_ == "advcl":
+        # A condition is not an act done: "unless the US lifted sanctions", "if talks fail".
+        return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children)
+    if clause.dep_ != "ccomp":
+        return False
+    if any(a.lower_ in _MODALS for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+
+
+def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Flag events whose trigger sits in an irrealis complement of another event's act: the
+    matrix act ("refused") is what was done; the embedded one ("deploy") was refused,
+    demanded or promised, not done. A matrix act without a target takes the one its content
+    names."""
+    acts: dict[int, EventDraft] = {}
+    for draft in drafts:
+        acts.setdefault(draft.trigger.i, draft)
+        if draft.kind == "noun" and draft.trigger.dep_ == "dobj":
+            acts.setdefault(draft.trigger.head.i, draft)  # "staged rallies": the support verb acts
+    governed: list[tuple[EventDraft, EventDraft, Token]] = []
+    for draft in drafts:
+        node = draft.trigger
+        for _ in range(4):
+            if node.dep_ == "acomp" and node.head is not node:
+                node = node.head  # "must be ready to mediate": through the adjective to its verb
+                continue
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in _WILLING:
+                draft.offered = True
+            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
+                break
+            governor = acts.get(node.head.i)
+            if not (_irrealis_complement(node) or (node.dep_ == "ccomp" and governor is not None and governor.code[:2] in _DIRECTIVE_ROOTS)):
+                break  # a directive's complement is what it asks for, whatever its tense
+            clause, node = node, node.head
+            if governor is not None and governor is not draft:
+                if governor.code[:2] == "03" and draft.code[:2] in _CONFLICT_ROOTS:
+                    # "plans to impose restrictions": intent to do harm is no intent to
+                    # cooperate (CAMEO 03); the intended act, typed as a future act, tells.
+                    governor.embedded = True
+                else:
+                    draft.embedded = True
+                    governed.append((draft, governor, clause))
+                break
+    for draft, governor, clause in governed:
+        if governor.targets or governor.embedded:
+            continue
+        if clause.dep_ == "ccomp" and _directive_clause(clause):
+            # "demanded that the US cancel": the act is aimed at the complement's subject.
+            governor.targets = _unique(k for k in draft.sources if k not in governor.sources)
+        elif clause.dep_ != "ccomp":
+            # "refused to deploy troops in Iraq": at whom the refused act was aimed.
+            governor.targets = _unique(k for k in draft.targets if k not in governor.sources)
+    return drafts
+
+
+def _directive_clause(clause: Token) -> bool:
+    """"that the US cancel", "that Sudan must return": what someone is asked to do."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _DIRECTIVE_MODALS for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes
 
 
 def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
-    """"imposed sanctions": the verb is coded through its object already (163); the object
-    noun is not a second event."""
+    """"imposed sanctions", "postponed their meeting", "called off the strike": the verb is
+    the act and its object noun what it acts on, not a second event (a support verb, "held
+    talks", is no act of its own and leaves the noun its event)."""
     verbs = {d.trigger.i: d.code[:2] for d in drafts if d.kind == "verb"}
     return [
         d for d in drafts
-        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and verbs.get(d.trigger.head.i) == d.code[:2])
+        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs)
     ]
 
 
@@ -443,10 +595,11 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     entry = verbs.lookup(verb)
     if entry is None or _supports_nominal(verb):
         return None
-    if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+    message = _message_participle(verb)
+    if verb.dep_ == "acl" and not message and not any(c.dep_ == "agent" for c in verb.children):
         return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
     code, line = verbs.code_for(verb, entry)
-    if not code:
+    if not code or (message and code[:2] not in _VERBAL_ROOTS):
         return None
     sources, targets = _verb_arguments(verb, index)
     sources, targets = _reciprocal(verb, sources, targets)
@@ -456,6 +609,27 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     return EventDraft(verb, code, sources, targets, "verb", line)
 
 
+# Verbal acts a message can perform: appeals, intents, support, demands, disapproval, rejection,
+# threats.
+_VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
+
+
+_MESSAGES = {
+    "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note",
+    "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
+}
+
+
+def _message_participle(verb: Token) -> bool:
+    """"issued a declaration demanding that ...", "released a statement condemning ...": a
+    participle on an issued message is the message's act."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in _MESSAGES
+        and head.dep_ == "dobj" and head.head.pos_ == "VERB"
+    )
+
+
 def _supports_nominal(verb: Token) -> bool:
     """"intensified their cooperation": the noun is the event, the verb only its aspect."""
     if verb.lemma_.lower() not in _SUPPORT_VERBS:
@@ -463,9 +637,27 @@ def _supports_nominal(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
 
 
+# Prepositions that introduce what an act is about ("agreed to an extension", "called for a
+# ceasefire"), not when or where it happened.
+_ARGUMENT_PREPS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
+
+
 def _has_object(verb: Token) -> bool:
-    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor."""
-    return any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children)
+    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor;
+    so has a speech act with a prepositional one ("agreed to an extension", "called for a truce")."""
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return True
+    # Other verbs only when the phrase names an event ("arrived on a visit"): "came to" or
+    # "headed to the polls" is motion, not an act with content.
+    speech = verb.lemma_.lower() in lexicon().reporting_verbs
+    return any(
+        c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
+        and any(
+            o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and (speech or o.lemma_.lower() in NOMINAL_TRIGGERS)
+            for o in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _is_epithet_participle(token: Token) -> bool:
@@ -498,7 +690,10 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
                 sources += _actors_of(child, index, expand=False)
     if not subjects and not passive_subjects:
         sources += _inherited_subject(verb, index)
-    if verb.dep_ == "acl":
+    if _message_participle(verb):
+        # "issued a declaration demanding that ...": whoever issued the message acts.
+        sources += [k for s in clause_children(verb.head.head, _SUBJECT_DEPS) if s.dep_ == "nsubj" for k in _actors_of(s, index)]
+    elif verb.dep_ == "acl":
         # "the weapons ordered by Hamas": the modified noun is the object.
         targets += _actors_of(verb.head, index)
     for child in children:
@@ -517,7 +712,16 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         # "welcomed a resumption of talks with Mordor": an actor named inside the object phrase.
         for child in children:
             if child.dep_ == "dobj":
-                targets += [k for t in child.subtree if t.i != child.i and t.dep_ == "pobj" for k in _actors_of(t, index, exclude=sources)]
+                nested = [t for t in child.subtree if t.i != child.i and t.dep_ == "pobj"]
+                # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
+                # where; it is the target only when nothing else in the phrase is one.
+                found = [k for t in nested if t.head.lower_ not in _LOCATIVE_PREPS for k in _actors_of(t, index, exclude=sources)]
+                targets += found or [k for t in nested for k in _actors_of(t, index, exclude=sources)]
+    if not targets:
+        # "demanded that North Korea forsake its program": a mandative clause names whom the
+        # act is aimed at.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and _directive_clause(c)):
+            targets += [k for s in clause_children(clause, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index, exclude=sources)]
     if not targets:
         # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
         for child in verb.children:
@@ -628,7 +832,7 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
     if expand:
         # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
         found += [k for k in index.coordination_ending_at(noun) if k not in exclude]
-    for token in [noun, *(noun.conjuncts if expand else ())]:
+    for token in [noun, *(_listed(noun) if expand else ())]:
         keys = index.keys_at(token)
         if not keys and token.pos_ == "PRON":
             keys = resolve_pronoun(token, index, exclude=exclude)
@@ -636,6 +840,18 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
             keys = affiliation(token, index)
         found += [k for k in keys if k not in found]
     return found
+
+
+def _listed(noun: Token) -> list[Token]:
+    """The other members of a list a noun heads: its conjuncts, and in "Mordor, the Shire,
+    Fornost and Bree" (parsed as an apposition with conjuncts of its own) those of the list
+    hung under the apposition. A plain apposition ("Mordor, the state's foe") renames."""
+    members = list(noun.conjuncts)
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        conjuncts = [c for c in appos.conjuncts if c.i > appos.i]
+        if conjuncts and any(t.dep_ == "cc" for c in [appos, *conjuncts] for t in c.children):
+            members += [appos, *conjuncts]
+    return members
 
 
 def _reciprocal(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -151,10 +151,12 @@ def _event(
         if _dt.date.fromisoformat(date.end) < _year_before(reference):
             factuality = replace(factuality, mode="historical")
     plover, goldstein = cameo_info(draft.code)
-    plover = plover_for(draft.code, plover, factuality)
+    plover = plover_for(draft.code, plover, factuality, draft.offered)
     confidence = 0.4 + 0.25 * bool(draft.sources) + 0.2 * bool(draft.targets) + 0.1 * (draft.pattern_line is not None)
     if draft.kind != "verb":
         confidence -= 0.1
+    if draft.embedded:
+        confidence -= 0.3
     return Event(
         id=make_id("evt", article_key, trigger, draft.code),
         sources=index.actor_ids(draft.sources),
