@@ -132,8 +132,24 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         # A noun phrase is content only after a verb of saying or judging ("called it a
         # disgrace"), not after any verb ("put on a 'moderate' face").
         content = _object_content(doc, token)
-    content = content or _adjacent_quotes(doc, token, quotes)
+    content = content or _adjacent_quotes(doc, token, quotes) or _governed_content(doc, token, subject)
     return _verb_draft(token, subject, content) if content else None
+
+
+_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
+
+
+def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+    """What a cue verb the model trusts governs, when no known frame names its content:
+    its dependents after it ("pinned his hopes on South Carolina"), else those before it
+    other than the speaker ("..., Viguerie argues")."""
+    kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
+    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i]):
+        if side:
+            span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
+            if span[1] - span[0] > 1:
+                return [span]
+    return []
 
 
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
