@@ -8,11 +8,12 @@ labelled 1 when it lies inside a gold cue span. PolNeAR annotates only outermost
 so verbs inside another attribution's gold content are left out (their label is unknown).
 
 Model: L2 logistic regression (scikit-learn, ``pip install scikit-learn``) on the binary
-features of ``newsgraph.cues.features``; C and the decision thresholds are chosen on 10% of
+features of ``newsgraph.cues.features``; C and the decision thresholds (a rule's cue kept, a
+verb with content in a known frame taken, a verb without one taken: ``bare_threshold``) are chosen on 10% of
 the *train* articles held out, then the model is refitted on all train articles. Features
 seen fewer than ``--min-count`` times are dropped.
 
-    python scripts/train_cues.py [--data DIR] [--limit N] [--out PATH]
+    python scripts/train_cues.py [--data DIR] [--limit N] [--out PATH] [--cache FILE]
 """
 
 from __future__ import annotations
@@ -46,39 +47,54 @@ def _gold_articles(data: Path, limit: int | None) -> list[dict]:
     return out
 
 
-def _examples(nlp, catalogue, rows):
+def _parsed(nlp, texts, cache: Path | None):
+    """The parsed train articles; with ``cache``, parsed once and kept there as a DocBin
+    (the parse is most of the run time, and reruns after a feature change can skip it)."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return docs
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        for doc in docs:
+            doc.user_data.clear()  # the per-document caches of newsgraph.nlp are not serialisable
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def _examples(nlp, catalogue, rows, cache: Path | None = None):
     from newsgraph.actors import resolve_actors
-    from newsgraph.attribution import find_attributions
+    from newsgraph.attribution import find_attributions, known_frame
     from newsgraph.cues import candidate, features
     from newsgraph.quotes import find_quotes
 
-    texts = [row["text"] for row in rows]
-    with nlp.select_pipes(disable=["newsgraph_actors"]):
-        docs = nlp.pipe(texts, batch_size=16)
-        actors = nlp.get_pipe("newsgraph_actors")
-        for row, doc in zip(rows, docs):
-            doc = actors(doc)
-            index = resolve_actors(doc, catalogue)
-            quotes = find_quotes(doc.text)
-            drafts, _ = find_attributions(doc, index, quotes, model=None)
-            rule_cues = {d.cue_tokens[0] for d in drafts}
-            cue_chars = [(s, e) for a in row["attributions"] for s, e in a.get("cue") or []]
-            contents = [(i, s, e) for i, a in enumerate(row["attributions"]) for s, e in a.get("content") or []]
-            cue_owner = {}
-            for i, a in enumerate(row["attributions"]):
-                for s, e in a.get("cue") or []:
-                    cue_owner[(s, e)] = i
-            examples = []
-            for token in doc:
-                if not candidate(token):
-                    continue
-                start, end = token.idx, token.idx + len(token)
-                inside_cue = [(s, e) for s, e in cue_chars if s < end and start < e]
-                owner = cue_owner.get(inside_cue[0]) if inside_cue else None
-                if any(s <= start and end <= e and i != owner for i, s, e in contents):
-                    continue  # inside someone's content: PolNeAR does not annotate nested cues
-                examples.append((features(token, token.i in rule_cues), int(bool(inside_cue))))
-            yield row["doc"], examples
+    docs = _parsed(nlp, [row["text"] for row in rows], cache)
+    for row, doc in zip(rows, docs):
+        index = resolve_actors(doc, catalogue)
+        quotes = find_quotes(doc.text)
+        drafts, _ = find_attributions(doc, index, quotes, model=None)
+        rule_cues = {d.cue_tokens[0] for d in drafts}
+        cue_chars = [(s, e) for a in row["attributions"] for s, e in a.get("cue") or []]
+        contents = [(i, s, e) for i, a in enumerate(row["attributions"]) for s, e in a.get("content") or []]
+        cue_owner = {}
+        for i, a in enumerate(row["attributions"]):
+            for s, e in a.get("cue") or []:
+                cue_owner[(s, e)] = i
+        examples = []
+        for token in doc:
+            if not candidate(token):
+                continue
+            start, end = token.idx, token.idx + len(token)
+            inside_cue = [(s, e) for s, e in cue_chars if s < end and start < e]
+            owner = cue_owner.get(inside_cue[0]) if inside_cue else None
+            if any(s <= start and end <= e and i != owner for i, s, e in contents):
+                continue  # inside someone's content: PolNeAR does not annotate nested cues
+            rule = token.i in rule_cues
+            framed = rule or known_frame(doc, token, quotes)
+            examples.append((features(token, rule), int(bool(inside_cue)), framed))
+        yield row["doc"], examples
 
 
 def _fit(train, c):
@@ -86,8 +102,8 @@ def _fit(train, c):
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _ in train])
-    y = [label for _, label in train]
+    x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _, _ in train])
+    y = [label for _, label, _ in train]
     model = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
     model.fit(x, y)
     return {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
@@ -104,12 +120,15 @@ def _f1(tp, fp, fn):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def _decisions(weights, examples, threshold, keep_rule_above):
+def _decisions(weights, examples, threshold, keep_rule_above, bare_threshold):
+    """Held-out F1 of the cue decisions ``find_attributions`` makes: a rule's cue is kept above
+    ``keep_rule_above``; another verb becomes a cue above ``threshold`` when its content is in a
+    frame the rules know, above ``bare_threshold`` when not."""
     tp = fp = fn = 0
-    for feats, label in examples:
+    for feats, label, framed in examples:
         p = _probability(weights, feats)
         rule = "rule=1" in feats
-        predicted = (rule and p >= keep_rule_above) or (not rule and p >= threshold)
+        predicted = (rule and p >= keep_rule_above) or (not rule and p >= (threshold if framed else bare_threshold))
         tp += predicted and label
         fp += predicted and not label
         fn += (not predicted) and label
@@ -121,6 +140,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWSGRAPH_DATA") or REPO.parent / "shared" / "data"))
     parser.add_argument("--limit", type=int, default=None, help="use only the first N train articles")
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--cache", type=Path, default=None, help="keep the parsed articles in this DocBin file and reuse them")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=REPO / "src" / "newsgraph" / "data" / "cue_model.json")
     args = parser.parse_args()
@@ -132,37 +152,44 @@ def main() -> None:
     nlp = load_pipeline()
     catalogue = ActorCatalogue.packaged(nlp)
     rows = _gold_articles(args.data, args.limit)
-    per_doc = list(_examples(nlp, catalogue, rows))
+    per_doc = list(_examples(nlp, catalogue, rows, args.cache))
     print(f"parsed {len(per_doc)} train articles in {time.time() - started:.0f}s", file=sys.stderr)
 
-    counts = Counter(f for _, examples in per_doc for feats, _ in examples for f in set(feats))
+    counts = Counter(f for _, examples in per_doc for feats, _, _ in examples for f in set(feats))
     keep = {f for f, n in counts.items() if n >= args.min_count}
-    per_doc = [(doc, [([f for f in feats if f in keep], label) for feats, label in examples]) for doc, examples in per_doc]
+    per_doc = [(doc, [([f for f in feats if f in keep], label, framed) for feats, label, framed in examples]) for doc, examples in per_doc]
 
     random.Random(args.seed).shuffle(per_doc)
     cut = max(1, len(per_doc) // 10)
     held_out = [e for _, ex in per_doc[:cut] for e in ex]
     fit_part = [e for _, ex in per_doc[cut:] for e in ex]
     best = None
-    for c in (0.1, 0.3, 1.0, 3.0):
+    grid = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+    for c in (0.1, 0.3, 1.0):
         weights = _fit(fit_part, c)
-        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
-            for keep_rule_above in (0.05, 0.1, 0.2, 0.3):
-                f1, p, r = _decisions(weights, held_out, threshold, keep_rule_above)
-                if best is None or f1 > best[0]:
-                    best = (f1, p, r, c, threshold, keep_rule_above)
+        for threshold in grid[:-1]:
+            for bare_threshold in (t for t in grid if t >= threshold):
+                for keep_rule_above in (0.05, 0.1, 0.2, 0.3):
+                    f1, p, r = _decisions(weights, held_out, threshold, keep_rule_above, bare_threshold)
+                    if best is None or f1 > best[0]:
+                        best = (f1, p, r, c, threshold, keep_rule_above, bare_threshold)
     rules_only = _f1(
-        sum(1 for feats, label in held_out if "rule=1" in feats and label),
-        sum(1 for feats, label in held_out if "rule=1" in feats and not label),
-        sum(1 for feats, label in held_out if "rule=1" not in feats and label),
+        sum(1 for feats, label, _ in held_out if "rule=1" in feats and label),
+        sum(1 for feats, label, _ in held_out if "rule=1" in feats and not label),
+        sum(1 for feats, label, _ in held_out if "rule=1" not in feats and label),
     )
-    f1, p, r, c, threshold, keep_rule_above = best
-    print(f"held-out train cues: rules only F1 {rules_only[0]:.3f}; model F1 {f1:.3f} (P {p:.3f} R {r:.3f}) C={c} t={threshold} keep={keep_rule_above}", file=sys.stderr)
+    f1, p, r, c, threshold, keep_rule_above, bare_threshold = best
+    print(
+        f"held-out train cues: rules only F1 {rules_only[0]:.3f}; model F1 {f1:.3f} (P {p:.3f} R {r:.3f}) "
+        f"C={c} t={threshold} bare={bare_threshold} keep={keep_rule_above}",
+        file=sys.stderr,
+    )
     weights = _fit([e for _, ex in per_doc for e in ex], c)
     model = {
         "weights": {k: round(v, 4) for k, v in sorted(weights.items())},
         "threshold": threshold,
         "keep_rule_above": keep_rule_above,
+        "bare_threshold": bare_threshold,
         "trained_on": "PolNeAR train split (derived/polnear_train.derived.jsonl), outermost cues; dev never read",
         "articles": len(per_doc),
         "examples": sum(len(ex) for _, ex in per_doc),

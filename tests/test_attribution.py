@@ -94,7 +94,7 @@ def test_single_attributions(analyze_text, text, source, cue, content, type_, ki
     [
         "The army seized three trucks near the border.",
         "Gaza: the crossing reopens on Monday.",
-        "He found the keys under the mat.",
+        "He dropped the keys under the mat.",
     ],
 )
 def test_no_attribution(analyze_text, text):

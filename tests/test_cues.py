@@ -49,3 +49,25 @@ def test_probability_is_bounded():
     assert model.probability(["a"]) == pytest.approx(1.0)
     assert model.probability(["b"]) == pytest.approx(0.0)
     assert model.probability([]) == 0.5
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # No clause, infinitive or quotation: the content is what the verb governs.
+        ("Clinton cast the vote as a defense of working families.", "cast", "the vote as a defense of working families"),
+        ("Critics are pointing to the report.", "are pointing to", "the report"),
+    ],
+)
+def test_model_cue_without_a_known_frame(nlp, text, cue, content):
+    doc = nlp(text)
+    index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
+    drafts, _ = find_attributions(doc, index, find_quotes(doc.text))
+    found = [(doc.text[d.cue[0] : d.cue[1]], [doc.text[s:e] for s, e in d.content]) for d in drafts]
+    assert found == [(cue, [content])]
+
+
+def test_bare_threshold_defaults_to_and_never_undercuts_threshold():
+    assert CueModel({}, 0.4, 0.1).bare_threshold == 0.4
+    assert CueModel({}, 0.4, 0.1, 0.2).bare_threshold == 0.4
+    assert CueModel.from_dict({"weights": {}, "threshold": 0.3, "keep_rule_above": 0.1, "bare_threshold": 0.6}).bare_threshold == 0.6

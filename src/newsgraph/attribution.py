@@ -27,7 +27,7 @@ from .nlp import sentence_of, text_of
 from .model import Attribution, Cue, Source, Span as CharSpan, make_id
 from .quotes import Quote
 
-__all__ = ["AttributionDraft", "find_attributions", "finalize"]
+__all__ = ["AttributionDraft", "find_attributions", "finalize", "known_frame"]
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def find_attributions(
             if draft is not None and p < model.keep_rule_above:
                 draft = None
             elif draft is None and p >= model.threshold:
-                draft = _generic_cue(doc, token, quotes)
+                draft = _generic_cue(doc, token, quotes, bare=p >= model.bare_threshold)
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
@@ -107,6 +107,7 @@ def find_attributions(
     relations = _find_relations(doc, drafts)  # may add drafts for the disputing cue itself
     for draft in drafts:
         _classify_source(doc, draft, index)
+    _separate_sibling_cues(doc, drafts)
     _nest(drafts)
     _relay(drafts, index)
     return drafts, relations
@@ -115,9 +116,10 @@ def find_attributions(
 # -- cue finders ----------------------------------------------------------------------
 
 
-def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
     """A cue the learned model found in a frame the rules do not know: take the speaker from
-    the subject and the content from the first complement the verb has."""
+    the subject and the content from the first complement the verb has; with ``bare``, from
+    whatever the verb governs when it has no complement of a known kind."""
     subject = _subject(token)
     if subject is not None and subject.lower_ in {"you", "ye"}:
         return None
@@ -125,6 +127,20 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         return None  # "continues to put on a face": aspect, not speech or stance
     if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
         return None  # "it is often overlooked that ...": the author's framing, not a source
+    content = _framed_content(doc, token, quotes, subject)
+    if not content and bare:
+        content = _governed_content(doc, token, subject)
+    return _verb_draft(token, subject, content) if content else None
+
+
+def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
+    """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
+    object of a verb of saying, a quotation next to it). The learned judge must be surer of
+    a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
+    return bool(_framed_content(doc, token, quotes, _subject(token)))
+
+
+def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
     complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
     content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
     content = content or _intention_content(doc, token)
@@ -132,8 +148,7 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         # A noun phrase is content only after a verb of saying or judging ("called it a
         # disgrace"), not after any verb ("put on a 'moderate' face").
         content = _object_content(doc, token)
-    content = content or _adjacent_quotes(doc, token, quotes) or _governed_content(doc, token, subject)
-    return _verb_draft(token, subject, content) if content else None
+    return content or _adjacent_quotes(doc, token, quotes)
 
 
 _NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
@@ -144,6 +159,9 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
     its dependents after it ("pinned his hopes on South Carolina"), else those before it
     other than the speaker ("..., Viguerie argues")."""
     kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
+    cue_end = _cue_extent(verb)[1]
+    # A preposition the cue takes ("pointed to") leaves its object as the content.
+    kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
     for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i]):
         if side:
             span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
@@ -383,6 +401,7 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     return span
 
 
+_CUE_PREPOSITIONS = {"to", "about", "for", "against", "with", "of", "on", "over", "by"}
 _CUE_ADVERBS = {"also", "then", "later", "previously", "earlier", "repeatedly", "again", "further", "first"}
 
 
@@ -397,6 +416,11 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     last = verb
     if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
         last = doc[verb.i + 1]
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS:
+        objects = [c for c in following.children if c.dep_ == "pobj"]
+        if not any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
+            last = following  # PolNeAR's cues take the preposition: "called for", "referring to"
     return first, last
 
 
@@ -712,6 +736,33 @@ def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> No
         draft.source_kind = "named_organization"
     else:
         draft.source_kind = "vague"
+
+
+def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
+    """"X said in a statement, adding that ...", "X denied it and accused Y of ...": a cue
+    verb's own conjunct or adverbial clause is a second attribution by the same speaker, not
+    part of what the first one says; the first content stops where the second cue's clause starts."""
+    text = text_of(doc)
+    by_token = {d.cue_tokens[0]: d for d in drafts}
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        outer = by_token.get(verb.head.i) if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i else None
+        if outer is None or outer is inner:
+            continue
+        cut = _subtree_span(verb)[0]
+        pieces = []
+        for start, end in outer.content:
+            if start < cut < end:
+                end = _trim(text, (start, cut))[1]
+                end = start + len(_TRAILING_CONJUNCTION.sub("", text[start:end]))
+            if start <= cut < end or end - start <= 1:
+                continue
+            pieces.append((start, end))
+        if pieces:
+            outer.content = pieces
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
 
 
 def _nest(drafts: list[AttributionDraft]) -> None:

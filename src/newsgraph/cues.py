@@ -93,6 +93,49 @@ def features(token: Token, rule_fired: bool) -> list[str]:
     negated = any(c.dep_ == "neg" for c in children)
     if negated:
         out.append("negated")
+    out.extend(_context_features(token, lemma, children, subject))
+    return out
+
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"}
+
+
+def _context_features(token: Token, lemma: str, children: list[Token], subject: Optional[Token]) -> list[str]:
+    """The words around the verb: what it takes as object or complement, its neighbours, and
+    the clauses it sits in ("cast the vote as", "went on to say", a verb inside a relative clause)."""
+    out = [f"lemma+dep={lemma}|{token.dep_}", f"lemma+tag={lemma}|{token.tag_}", f"head.dep={token.head.dep_}|{token.dep_}"]
+    head = token.head
+    if head.i != token.i:
+        out.append(f"head.lemma.any={head.lemma_.lower()}")
+        out.append(f"head.pos={head.pos_}")
+    for child in children:
+        if child.dep_ in {"dobj", "xcomp", "attr", "acomp", "oprd"}:
+            out.append(f"{child.dep_}.lemma={child.lemma_.lower()}")
+            out.append(f"lemma+{child.dep_}={lemma}|{child.lemma_.lower()}")
+        if child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            out.append(f"lemma+prep={lemma}|{child.lower_}")
+            if pobj is not None:
+                out.append(f"prep+pobj={child.lower_}|{pobj.lemma_.lower()}")
+    if subject is not None:
+        out.append(f"subj.lemma={subject.lemma_.lower()}")
+        out.append(f"lemma+subj.ent={lemma}|{subject.ent_type_ or subject.pos_}")
+    else:
+        out.append(f"lemma+nosubj={lemma}")
+    doc = token.doc
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    out.append(f"prev={previous.lower_ if previous is not None else '<s>'}")
+    out.append(f"next={following.lower_ if following is not None else '</s>'}")
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in _CLAUSE_DEPS:
+            out.append(f"under={node.dep_}")
+        node = node.head
+    if token.i == sentence_of(token).start or (previous is not None and "\n" in previous.text):
+        out.append("sent_initial")
     return out
 
 
@@ -109,10 +152,15 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     keep_rule_above: float
+    bare_threshold: float = 0.0  # for a verb without a known content frame; never below threshold
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bare_threshold", max(self.threshold, self.bare_threshold))
 
     @classmethod
     def from_dict(cls, data: dict) -> "CueModel":
-        return cls(dict(data["weights"]), float(data["threshold"]), float(data["keep_rule_above"]))
+        threshold = float(data["threshold"])
+        return cls(dict(data["weights"]), threshold, float(data["keep_rule_above"]), float(data.get("bare_threshold", threshold)))
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -127,4 +175,6 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def to_json(self) -> str:
-        return json.dumps({"weights": self.weights, "threshold": self.threshold, "keep_rule_above": self.keep_rule_above})
+        return json.dumps(
+            {"weights": self.weights, "threshold": self.threshold, "keep_rule_above": self.keep_rule_above, "bare_threshold": self.bare_threshold}
+        )
