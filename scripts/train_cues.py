@@ -3,7 +3,7 @@
 Data: ``$NEWSGRAPH_DATA/dev/attribution/polnear/derived/polnear_train.derived.jsonl`` (840
 articles). The dev split is never read here; it is what ``newsgraph eval polnear`` scores.
 
-Examples: every candidate verb (``newsgraph.cues.candidate``) in the parsed train articles,
+Examples: every candidate verb or noun (``newsgraph.cues.candidate``) in the parsed train articles,
 labelled 1 when it lies inside a gold cue span. PolNeAR annotates only outermost attributions,
 so verbs inside another attribution's gold content are left out (their label is unknown).
 
@@ -67,7 +67,7 @@ def _parsed(nlp, texts, cache: Path | None):
 def _examples(nlp, catalogue, rows, cache: Path | None = None):
     from newsgraph.actors import resolve_actors
     from newsgraph.attribution import find_attributions, known_frame
-    from newsgraph.cues import candidate, features
+    from newsgraph.cues import candidate, features, nominal
     from newsgraph.quotes import find_quotes
 
     docs = _parsed(nlp, [row["text"] for row in rows], cache)
@@ -92,8 +92,8 @@ def _examples(nlp, catalogue, rows, cache: Path | None = None):
             if any(s <= start and end <= e and i != owner for i, s, e in contents):
                 continue  # inside someone's content: PolNeAR does not annotate nested cues
             rule = token.i in rule_cues
-            framed = rule or known_frame(doc, token, quotes)
-            examples.append((features(token, rule), int(bool(inside_cue)), framed))
+            kind = "rule" if rule else "noun" if nominal(token) else "framed" if known_frame(doc, token, quotes) else "bare"
+            examples.append((features(token, rule), int(bool(inside_cue)), kind))
         yield row["doc"], examples
 
 
@@ -120,19 +120,39 @@ def _f1(tp, fp, fn):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
 
 
-def _decisions(weights, examples, threshold, keep_rule_above, bare_threshold):
-    """Held-out F1 of the cue decisions ``find_attributions`` makes: a rule's cue is kept above
-    ``keep_rule_above``; another verb becomes a cue above ``threshold`` when its content is in a
-    frame the rules know, above ``bare_threshold`` when not."""
-    tp = fp = fn = 0
-    for feats, label, framed in examples:
-        p = _probability(weights, feats)
-        rule = "rule=1" in feats
-        predicted = (rule and p >= keep_rule_above) or (not rule and p >= (threshold if framed else bare_threshold))
-        tp += predicted and label
-        fp += predicted and not label
-        fn += (not predicted) and label
-    return _f1(tp, fp, fn)
+# How find_attributions decides, by kind of candidate: a rule's cue is kept at or above
+# ``keep_rule_above``; another verb is taken at or above ``threshold`` when its content is in a
+# frame the rules know, ``bare_threshold`` when not; a noun at or above ``noun_threshold``.
+KEEP_GRID = (0.05, 0.1, 0.2, 0.3)
+GRID = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 1.01)
+
+
+def _counts_by_kind(weights, examples):
+    """(kind, threshold) -> (tp, fp, fn) of taking that kind's candidates at or above it."""
+    scored = [(kind, _probability(weights, feats), label) for feats, label, kind in examples]
+    table = {}
+    for kind in ("rule", "framed", "bare", "noun"):
+        mine = [(p, label) for k, p, label in scored if k == kind]
+        for t in KEEP_GRID + GRID:
+            tp = sum(1 for p, label in mine if p >= t and label)
+            fp = sum(1 for p, label in mine if p >= t and not label)
+            fn = sum(1 for p, label in mine if p < t and label)
+            table[(kind, t)] = (tp, fp, fn)
+    return table
+
+
+def _best_thresholds(table):
+    """The thresholds with the best held-out F1: (f1, p, r, threshold, keep, bare, noun)."""
+    best = None
+    for keep in KEEP_GRID:
+        for threshold in GRID[:-1]:
+            for bare in (t for t in GRID if t >= threshold):
+                for noun in GRID:
+                    parts = [table[("rule", keep)], table[("framed", threshold)], table[("bare", bare)], table[("noun", noun)]]
+                    f1, p, r = _f1(*(sum(x[i] for x in parts) for i in range(3)))
+                    if best is None or f1 > best[0]:
+                        best = (f1, p, r, threshold, keep, bare, noun)
+    return best
 
 
 def main() -> None:
@@ -157,31 +177,26 @@ def main() -> None:
 
     counts = Counter(f for _, examples in per_doc for feats, _, _ in examples for f in set(feats))
     keep = {f for f, n in counts.items() if n >= args.min_count}
-    per_doc = [(doc, [([f for f in feats if f in keep], label, framed) for feats, label, framed in examples]) for doc, examples in per_doc]
+    per_doc = [(doc, [([f for f in feats if f in keep], label, kind) for feats, label, kind in examples]) for doc, examples in per_doc]
 
     random.Random(args.seed).shuffle(per_doc)
     cut = max(1, len(per_doc) // 10)
     held_out = [e for _, ex in per_doc[:cut] for e in ex]
     fit_part = [e for _, ex in per_doc[cut:] for e in ex]
     best = None
-    grid = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
     for c in (0.1, 0.3, 1.0):
-        weights = _fit(fit_part, c)
-        for threshold in grid[:-1]:
-            for bare_threshold in (t for t in grid if t >= threshold):
-                for keep_rule_above in (0.05, 0.1, 0.2, 0.3):
-                    f1, p, r = _decisions(weights, held_out, threshold, keep_rule_above, bare_threshold)
-                    if best is None or f1 > best[0]:
-                        best = (f1, p, r, c, threshold, keep_rule_above, bare_threshold)
+        found = _best_thresholds(_counts_by_kind(_fit(fit_part, c), held_out))
+        if best is None or found[0] > best[0]:
+            best = (*found, c)
     rules_only = _f1(
         sum(1 for feats, label, _ in held_out if "rule=1" in feats and label),
         sum(1 for feats, label, _ in held_out if "rule=1" in feats and not label),
         sum(1 for feats, label, _ in held_out if "rule=1" not in feats and label),
     )
-    f1, p, r, c, threshold, keep_rule_above, bare_threshold = best
+    f1, p, r, threshold, keep_rule_above, bare_threshold, noun_threshold, c = best
     print(
         f"held-out train cues: rules only F1 {rules_only[0]:.3f}; model F1 {f1:.3f} (P {p:.3f} R {r:.3f}) "
-        f"C={c} t={threshold} bare={bare_threshold} keep={keep_rule_above}",
+        f"C={c} t={threshold} bare={bare_threshold} noun={noun_threshold} keep={keep_rule_above}",
         file=sys.stderr,
     )
     weights = _fit([e for _, ex in per_doc for e in ex], c)
@@ -190,6 +205,7 @@ def main() -> None:
         "threshold": threshold,
         "keep_rule_above": keep_rule_above,
         "bare_threshold": bare_threshold,
+        "noun_threshold": noun_threshold,
         "trained_on": "PolNeAR train split (derived/polnear_train.derived.jsonl), outermost cues; dev never read",
         "articles": len(per_doc),
         "examples": sum(len(ex) for _, ex in per_doc),

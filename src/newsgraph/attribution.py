@@ -21,7 +21,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
-from .cues import CueModel, candidate, features
+from .cues import CueModel, candidate, features, nominal
 from .lexicon import lexicon
 from .nlp import sentence_of, text_of
 from .model import Attribution, Cue, Source, Span as CharSpan, make_id
@@ -91,6 +91,8 @@ def find_attributions(
             p = model.probability(features(token, draft is not None))
             if draft is not None and p < model.keep_rule_above:
                 draft = None
+            elif draft is None and nominal(token):
+                draft = _generic_noun_cue(doc, token) if p >= model.noun_threshold else None
             elif draft is None and p >= model.threshold:
                 draft = _generic_cue(doc, token, quotes, bare=p >= model.bare_threshold)
         if draft is None:
@@ -131,6 +133,42 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = Tr
     if not content and bare:
         content = _governed_content(doc, token, subject)
     return _verb_draft(token, subject, content) if content else None
+
+
+def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
+    """A noun the learned model takes for a cue: "Turkey's refusal to acknowledge ...",
+    "criticism of the plan", "calls for a ban". The owner is the source; the content is what
+    the preposition or clause attached to the noun introduces."""
+    text = text_of(doc)
+    last = noun
+    content: Optional[CharSpan] = None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
+            obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                continue
+            if child.i == noun.i + 1:
+                last = child  # the cue takes its preposition, as with verbs: "calls for"
+            content = _subtree_span(obj)
+            break
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ in {"that", "to"} for m in child.children):
+            content = _subtree_span(child)
+            break
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = None
+    if owner is not None:
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+    return AttributionDraft(
+        cue_tokens=(noun.i, last.i + 1),
+        cue=(noun.idx, last.idx + len(last)),
+        source=source,
+        source_head=owner,
+        content=[_trim(text, content)],
+        type="indirect",
+    )
 
 
 def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
@@ -401,6 +439,7 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     return span
 
 
+_NOUN_PREPOSITIONS = {"of", "about", "for", "over", "against", "on", "to", "toward", "towards", "with"}
 _CUE_PREPOSITIONS = {"to", "about", "for", "against", "with", "of", "on", "over", "by"}
 _CUE_ADVERBS = {"also", "then", "later", "previously", "earlier", "repeatedly", "again", "further", "first"}
 

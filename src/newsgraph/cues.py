@@ -22,17 +22,33 @@ from .lexicon import lexicon
 from .nlp import sentence_of, text_of
 from .resources import catalogue_json
 
-__all__ = ["CueModel", "candidate", "features"]
+__all__ = ["CueModel", "candidate", "features", "nominal"]
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _QUOTE_CHARS = "\"“”"
 
 
+_CLAUSE_LEVEL = {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
+# What a noun of saying or stance takes its content with: "criticism of", "calls for", "concerns about".
+_NOUN_PREPOSITIONS = {"of", "about", "for", "over", "against", "on", "to", "toward", "towards", "with"}
+
+
 def candidate(token: Token) -> bool:
-    """Tokens the model judges: verbs (and verbs the tagger called plural nouns)."""
-    if token.pos_ == "VERB":
+    """Tokens the model judges: verbs (and verbs the tagger called plural nouns), and nouns
+    with something they could be about: a preposition, an owner, a "that"/"to" clause."""
+    if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ in _CLAUSE_LEVEL:
         return True
-    return token.tag_ == "NNS" and token.dep_ in {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
+    return token.pos_ == "NOUN" and any(
+        (c.dep_ == "prep" and c.lower_ in _NOUN_PREPOSITIONS)
+        or c.dep_ == "poss"
+        or (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
+        for c in token.children
+    )
+
+
+def nominal(token: Token) -> bool:
+    """A candidate that is a noun ("her criticism of"), not a verb the tagger mislabelled."""
+    return token.pos_ != "VERB" and not (token.tag_ == "NNS" and token.dep_ in _CLAUSE_LEVEL)
 
 
 def features(token: Token, rule_fired: bool) -> list[str]:
@@ -153,6 +169,7 @@ class CueModel:
     threshold: float
     keep_rule_above: float
     bare_threshold: float = 0.0  # for a verb without a known content frame; never below threshold
+    noun_threshold: float = 1.01  # for a noun cue ("her criticism of"); above 1: nouns never
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "bare_threshold", max(self.threshold, self.bare_threshold))
@@ -160,7 +177,13 @@ class CueModel:
     @classmethod
     def from_dict(cls, data: dict) -> "CueModel":
         threshold = float(data["threshold"])
-        return cls(dict(data["weights"]), threshold, float(data["keep_rule_above"]), float(data.get("bare_threshold", threshold)))
+        return cls(
+            dict(data["weights"]),
+            threshold,
+            float(data["keep_rule_above"]),
+            float(data.get("bare_threshold", threshold)),
+            float(data.get("noun_threshold", 1.01)),
+        )
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -176,5 +199,11 @@ class CueModel:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"weights": self.weights, "threshold": self.threshold, "keep_rule_above": self.keep_rule_above, "bare_threshold": self.bare_threshold}
+            {
+                "weights": self.weights,
+                "threshold": self.threshold,
+                "keep_rule_above": self.keep_rule_above,
+                "bare_threshold": self.bare_threshold,
+                "noun_threshold": self.noun_threshold,
+            }
         )
