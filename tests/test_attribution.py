@@ -74,6 +74,10 @@ def _content(report, attribution):
             "Netanyahu's", "claim", "that the election is rigged", "indirect", "named_person",
         ),
         (
+            "Trump was criticized by his rivals for skipping the debate.",
+            "his rivals", "was criticized", "skipping the debate", "indirect", "vague",
+        ),
+        (
             "Al Jazeera reported that Qatar had expelled the envoy.",
             "Al Jazeera", "reported", "that Qatar had expelled the envoy", "indirect", "outlet",
         ),

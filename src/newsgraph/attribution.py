@@ -300,6 +300,8 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+# Raising verbs: their subject is what seems so, not who holds the view.
+_RAISING = {"seem", "appear", "sound"}
 _ASPECTUAL = {"continue", "begin", "start", "keep", "stop", "resume", "try", "manage", "fail", "use", "go", "come", "get", "have", "need", "help", "cease", "tend"}
 # Verbs of saying and thinking that can stand as a parenthetical ("..., he said, ...").
 _SPEECH = {
@@ -576,14 +578,25 @@ def _is_clause(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Optional[Token]:
+    if verb.lemma_.lower() in _RAISING:
+        return None  # "Trump seemed to ...": what seems is the author's view, not Trump's
     node: Optional[Token] = verb
     for _ in range(4):
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
+        if node is verb and any(c.dep_ == "nsubjpass" for c in subjects):
+            # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subjects:
             # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
             return subjects[-1]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return node.head  # "the voters saying they want a ban"
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
+            node = node.head.head  # "by pointing out that ...": the one who does the main verb
+            continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
