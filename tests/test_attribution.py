@@ -141,6 +141,13 @@ def test_parenthetical_as_reports(analyze_text):
     assert _content(report, attribution) == "The leadership has failed to hold elections."
 
 
+def test_quote_resumed_after_the_cue_with_two_apostrophe_marks(analyze_text):
+    report = analyze_text("''It gives an advantage to serious candidates,'' Mr. Gingrich said. ''Because this is an opportunity.''")
+    attribution = _one(report)
+    assert attribution.type == "direct"
+    assert _content(report, attribution) == "It gives an advantage to serious candidates | Because this is an opportunity."
+
+
 def test_quote_continues_across_paragraphs(analyze_text):
     report = analyze_text(
         '"The armed forces have not stopped a single convoy," the spokesman said. "We are protecting the corridors.\n\n'
