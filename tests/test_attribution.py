@@ -141,6 +141,19 @@ def test_parenthetical_as_reports(analyze_text):
     assert _content(report, attribution) == "The leadership has failed to hold elections."
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A bare participle is passive: whoever asked is not named.
+        ("Asked whether he would run, the senator said he had not decided.", [("Asked", ""), ("said", "the senator")]),
+        ("Trump seemed to endorse the plan.", [("seemed", ""), ("to endorse", "Trump")]),
+    ],
+)
+def test_sources_of_passive_and_raising_cues(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.cue.text, a.source.text) for a in report.attributions] == expected
+
+
 def test_quote_resumed_after_the_cue_with_two_apostrophe_marks(analyze_text):
     report = analyze_text("''It gives an advantage to serious candidates,'' Mr. Gingrich said. ''Because this is an opportunity.''")
     attribution = _one(report)

@@ -585,7 +585,7 @@ def _subject(verb: Token) -> Optional[Token]:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
-        if node is verb and any(c.dep_ == "nsubjpass" for c in subjects):
+        if node is verb and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children) or _bare_participle(node)):
             # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -605,6 +605,12 @@ def _subject(verb: Token) -> Optional[Token]:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
     return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"Asked whether ..., Carson said", "Kyle, referred to as ...": a past participle opening
+    or modifying a clause is passive; whoever asked or referred is not named by the clause."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
 
 
 def _phrase(head: Token) -> CharSpan:
