@@ -8,7 +8,9 @@ Cues found:
   parenthetical ("as X reports, ...") or next to a quotation ("X told Y: '...'");
 - "according to X";
 - a colon-attributed quote with no verb (``X: "..."``);
-- a paragraph that is only a quotation continues the previous direct attribution.
+- a paragraph that is only a quotation continues the previous direct attribution;
+- any verb or noun the learned cue judge (``cues``) takes for a cue, with the content its
+  frame gives or, failing that, what it governs ("cast the vote as ...", "criticism of ...").
 """
 
 from __future__ import annotations

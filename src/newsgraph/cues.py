@@ -1,9 +1,11 @@
 """A learned judge of reporting cues: is this verb introducing what someone says or thinks?
 
 The attribution rules know the common frames; news uses hundreds of cue verbs in frames the
-rules miss ("Clinton cast the vote as ...", "He is calling for ...") and some the rules take
-wrongly. A logistic-regression model over features of the parse decides, for every verb,
-whether it is a cue. It was trained on the PolNeAR *train* split only, by
+rules miss ("Clinton cast the vote as ...", "He is calling for ...", "her criticism of ...") and
+some the rules take wrongly. A logistic-regression model over features of the parse and the
+words around decides, for every verb and for nouns that could be about something, whether it
+is a cue. Its thresholds differ by kind: a rule's cue, a verb whose content is in a frame the
+rules know, a verb without one (its content is what it governs), a noun. It was trained on the PolNeAR *train* split only, by
 ``scripts/train_cues.py``, which writes ``data/cue_model.json`` (weights, threshold, and how
 it was made). Scoring needs no ML library: a sparse dot product.
 """
