@@ -202,7 +202,8 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
     cue_end = _cue_extent(verb)[1]
     # A preposition the cue takes ("pointed to") leaves its object as the content.
     kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
-    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i]):
+    # Before the verb, an adverbial clause ("while Abbas ..., reports crop up") sets the scene.
+    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i and c.dep_ != "advcl"]):
         if side:
             span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
             if span[1] - span[0] > 1:
