@@ -303,6 +303,8 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+# Prepositions whose gerund is done by the main clause's subject: "by saying", "before adding".
+_SUBJECT_CONTROL = {"by", "in", "after", "before", "while", "through", "without", "despite", "since", "upon", "when"}
 # Raising verbs: their subject is what seems so, not who holds the view.
 _RAISING = {"seem", "appear", "sound"}
 _ASPECTUAL = {"continue", "begin", "start", "keep", "stop", "resume", "try", "manage", "fail", "use", "go", "come", "get", "have", "need", "help", "cease", "tend"}
@@ -597,8 +599,10 @@ def _subject(verb: Token) -> Optional[Token]:
             return subjects[-1]
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return node.head  # "the voters saying they want a ban"
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
-            node = node.head.head  # "by pointing out that ...": the one who does the main verb
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _SUBJECT_CONTROL and node.head.head.i != node.head.i:
+            # "by pointing out that ...": the one who does the main verb (not in "accused
+            # Israel of attacking", where the object does it).
+            node = node.head.head
             continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
