@@ -105,7 +105,7 @@ def _fit(train, c):
     x = vectorizer.fit_transform([{f: 1 for f in feats} for feats, _, _ in train])
     y = [label for _, label, _ in train]
     # L1: most context features get no weight, which keeps the shipped JSON small.
-    model = LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", max_iter=2000, fit_intercept=False)
+    model = LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", max_iter=2000, fit_intercept=False, random_state=0)
     x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
     model.fit(x, y)
     return {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-6}
