@@ -74,6 +74,10 @@ def _content(report, attribution):
             "Netanyahu's", "claim", "that the election is rigged", "indirect", "named_person",
         ),
         (
+            "Trump was criticized by his rivals for skipping the debate.",
+            "his rivals", "was criticized", "skipping the debate", "indirect", "vague",
+        ),
+        (
             "Al Jazeera reported that Qatar had expelled the envoy.",
             "Al Jazeera", "reported", "that Qatar had expelled the envoy", "indirect", "outlet",
         ),
@@ -94,7 +98,7 @@ def test_single_attributions(analyze_text, text, source, cue, content, type_, ki
     [
         "The army seized three trucks near the border.",
         "Gaza: the crossing reopens on Monday.",
-        "He found the keys under the mat.",
+        "He dropped the keys under the mat.",
     ],
 )
 def test_no_attribution(analyze_text, text):
@@ -135,6 +139,26 @@ def test_parenthetical_as_reports(analyze_text):
     assert attribution.source.kind == "outlet"
     assert report.actor(attribution.source.actor).name.startswith("Ma'an")
     assert _content(report, attribution) == "The leadership has failed to hold elections."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A bare participle is passive: whoever asked is not named.
+        ("Asked whether he would run, the senator said he had not decided.", [("Asked", ""), ("said", "the senator")]),
+        ("Trump seemed to endorse the plan.", [("seemed", ""), ("to endorse", "Trump")]),
+    ],
+)
+def test_sources_of_passive_and_raising_cues(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.cue.text, a.source.text) for a in report.attributions] == expected
+
+
+def test_quote_resumed_after_the_cue_with_two_apostrophe_marks(analyze_text):
+    report = analyze_text("''It gives an advantage to serious candidates,'' Mr. Gingrich said. ''Because this is an opportunity.''")
+    attribution = _one(report)
+    assert attribution.type == "direct"
+    assert _content(report, attribution) == "It gives an advantage to serious candidates | Because this is an opportunity."
 
 
 def test_quote_continues_across_paragraphs(analyze_text):

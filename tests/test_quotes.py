@@ -17,6 +17,9 @@ from newsgraph.quotes import find_quotes
         ("‘Fake’ news, he wrote.", ["Fake"]),
         ('"First part," he said, "second part."', ["First part,", "second part."]),
         ('"An unclosed quote at the end', ["An unclosed quote at the end"]),
+        # Two apostrophes are one double mark (New York Times style), with single quotes inside.
+        ("''We will win,'' he said. ''It is 'over' now.''", ["We will win,", "It is 'over' now.", "over"]),
+        ("Israel''s army", []),
     ],
 )
 def test_quote_spans(text, expected):

@@ -8,7 +8,9 @@ Cues found:
   parenthetical ("as X reports, ...") or next to a quotation ("X told Y: '...'");
 - "according to X";
 - a colon-attributed quote with no verb (``X: "..."``);
-- a paragraph that is only a quotation continues the previous direct attribution.
+- a paragraph that is only a quotation continues the previous direct attribution;
+- any verb or noun the learned cue judge (``cues``) takes for a cue, with the content its
+  frame gives or, failing that, what it governs ("cast the vote as ...", "criticism of ...").
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
-from .cues import CueModel, candidate, features
+from .cues import CueModel, candidate, features, nominal
 from .lexicon import lexicon
 from .nlp import sentence_of, text_of
 from .model import Attribution, Cue, Source, Span as CharSpan, make_id
 from .quotes import Quote
 
-__all__ = ["AttributionDraft", "find_attributions", "finalize"]
+__all__ = ["AttributionDraft", "find_attributions", "finalize", "known_frame"]
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +93,10 @@ def find_attributions(
             p = model.probability(features(token, draft is not None))
             if draft is not None and p < model.keep_rule_above:
                 draft = None
+            elif draft is None and nominal(token):
+                draft = _generic_noun_cue(doc, token) if p >= model.noun_threshold else None
             elif draft is None and p >= model.threshold:
-                draft = _generic_cue(doc, token, quotes)
+                draft = _generic_cue(doc, token, quotes, bare=p >= model.bare_threshold)
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
@@ -107,6 +111,7 @@ def find_attributions(
     relations = _find_relations(doc, drafts)  # may add drafts for the disputing cue itself
     for draft in drafts:
         _classify_source(doc, draft, index)
+    _separate_sibling_cues(doc, drafts)
     _nest(drafts)
     _relay(drafts, index)
     return drafts, relations
@@ -115,9 +120,10 @@ def find_attributions(
 # -- cue finders ----------------------------------------------------------------------
 
 
-def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
     """A cue the learned model found in a frame the rules do not know: take the speaker from
-    the subject and the content from the first complement the verb has."""
+    the subject and the content from the first complement the verb has; with ``bare``, from
+    whatever the verb governs when it has no complement of a known kind."""
     subject = _subject(token)
     if subject is not None and subject.lower_ in {"you", "ye"}:
         return None
@@ -125,6 +131,56 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         return None  # "continues to put on a face": aspect, not speech or stance
     if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
         return None  # "it is often overlooked that ...": the author's framing, not a source
+    content = _framed_content(doc, token, quotes, subject)
+    if not content and bare:
+        content = _governed_content(doc, token, subject)
+    return _verb_draft(token, subject, content) if content else None
+
+
+def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
+    """A noun the learned model takes for a cue: "Turkey's refusal to acknowledge ...",
+    "criticism of the plan", "calls for a ban". The owner is the source; the content is what
+    the preposition or clause attached to the noun introduces."""
+    text = text_of(doc)
+    last = noun
+    content: Optional[CharSpan] = None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
+            obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                continue
+            if child.i == noun.i + 1:
+                last = child  # the cue takes its preposition, as with verbs: "calls for"
+            content = _subtree_span(obj)
+            break
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ in {"that", "to"} for m in child.children):
+            content = _subtree_span(child)
+            break
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = None
+    if owner is not None:
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+    return AttributionDraft(
+        cue_tokens=(noun.i, last.i + 1),
+        cue=(noun.idx, last.idx + len(last)),
+        source=source,
+        source_head=owner,
+        content=[_trim(text, content)],
+        type="indirect",
+    )
+
+
+def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
+    """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
+    object of a verb of saying, a quotation next to it). The learned judge must be surer of
+    a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
+    return bool(_framed_content(doc, token, quotes, _subject(token)))
+
+
+def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
     complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
     content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
     content = content or _intention_content(doc, token)
@@ -132,8 +188,27 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         # A noun phrase is content only after a verb of saying or judging ("called it a
         # disgrace"), not after any verb ("put on a 'moderate' face").
         content = _object_content(doc, token)
-    content = content or _adjacent_quotes(doc, token, quotes)
-    return _verb_draft(token, subject, content) if content else None
+    return content or _adjacent_quotes(doc, token, quotes)
+
+
+_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
+
+
+def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+    """What a cue verb the model trusts governs, when no known frame names its content:
+    its dependents after it ("pinned his hopes on South Carolina"), else those before it
+    other than the speaker ("..., Viguerie argues")."""
+    kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
+    cue_end = _cue_extent(verb)[1]
+    # A preposition the cue takes ("pointed to") leaves its object as the content.
+    kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
+    # Before the verb, an adverbial clause ("while Abbas ..., reports crop up") sets the scene.
+    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i and c.dep_ != "advcl"]):
+        if side:
+            span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
+            if span[1] - span[0] > 1:
+                return [span]
+    return []
 
 
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
@@ -228,6 +303,10 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+# Prepositions whose gerund is done by the main clause's subject: "by saying", "before adding".
+_SUBJECT_CONTROL = {"by", "in", "after", "before", "while", "through", "without", "despite", "since", "upon", "when"}
+# Raising verbs: their subject is what seems so, not who holds the view.
+_RAISING = {"seem", "appear", "sound"}
 _ASPECTUAL = {"continue", "begin", "start", "keep", "stop", "resume", "try", "manage", "fail", "use", "go", "come", "get", "have", "need", "help", "cease", "tend"}
 # Verbs of saying and thinking that can stand as a parenthetical ("..., he said, ...").
 _SPEECH = {
@@ -367,6 +446,8 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     return span
 
 
+_NOUN_PREPOSITIONS = {"of", "about", "for", "over", "against", "on", "to", "toward", "towards", "with"}
+_CUE_PREPOSITIONS = {"to", "about", "for", "against", "with", "of", "on", "over", "by"}
 _CUE_ADVERBS = {"also", "then", "later", "previously", "earlier", "repeatedly", "again", "further", "first"}
 
 
@@ -381,6 +462,11 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     last = verb
     if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
         last = doc[verb.i + 1]
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS:
+        objects = [c for c in following.children if c.dep_ == "pobj"]
+        if not any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
+            last = following  # PolNeAR's cues take the preposition: "called for", "referring to"
     return first, last
 
 
@@ -497,14 +583,27 @@ def _is_clause(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Optional[Token]:
+    if verb.lemma_.lower() in _RAISING:
+        return None  # "Trump seemed to ...": what seems is the author's view, not Trump's
     node: Optional[Token] = verb
     for _ in range(4):
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
+        if node is verb and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children) or _bare_participle(node)):
+            # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subjects:
             # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
             return subjects[-1]
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return node.head  # "the voters saying they want a ban"
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _SUBJECT_CONTROL and node.head.head.i != node.head.i:
+            # "by pointing out that ...": the one who does the main verb (not in "accused
+            # Israel of attacking", where the object does it).
+            node = node.head.head
+            continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
@@ -513,6 +612,12 @@ def _subject(verb: Token) -> Optional[Token]:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
     return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"Asked whether ..., Carson said", "Kyle, referred to as ...": a past participle opening
+    or modifying a clause is passive; whoever asked or referred is not named by the clause."""
+    return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
 
 
 def _phrase(head: Token) -> CharSpan:
@@ -696,6 +801,33 @@ def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> No
         draft.source_kind = "named_organization"
     else:
         draft.source_kind = "vague"
+
+
+def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
+    """"X said in a statement, adding that ...", "X denied it and accused Y of ...": a cue
+    verb's own conjunct or adverbial clause is a second attribution by the same speaker, not
+    part of what the first one says; the first content stops where the second cue's clause starts."""
+    text = text_of(doc)
+    by_token = {d.cue_tokens[0]: d for d in drafts}
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        outer = by_token.get(verb.head.i) if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i else None
+        if outer is None or outer is inner:
+            continue
+        cut = _subtree_span(verb)[0]
+        pieces = []
+        for start, end in outer.content:
+            if start < cut < end:
+                end = _trim(text, (start, cut))[1]
+                end = start + len(_TRAILING_CONJUNCTION.sub("", text[start:end]))
+            if start <= cut < end or end - start <= 1:
+                continue
+            pieces.append((start, end))
+        if pieces:
+            outer.content = pieces
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
 
 
 def _nest(drafts: list[AttributionDraft]) -> None:

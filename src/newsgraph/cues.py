@@ -1,9 +1,11 @@
 """A learned judge of reporting cues: is this verb introducing what someone says or thinks?
 
 The attribution rules know the common frames; news uses hundreds of cue verbs in frames the
-rules miss ("Clinton cast the vote as ...", "He is calling for ...") and some the rules take
-wrongly. A logistic-regression model over features of the parse decides, for every verb,
-whether it is a cue. It was trained on the PolNeAR *train* split only, by
+rules miss ("Clinton cast the vote as ...", "He is calling for ...", "her criticism of ...") and
+some the rules take wrongly. A logistic-regression model over features of the parse and the
+words around decides, for every verb and for nouns that could be about something, whether it
+is a cue. Its thresholds differ by kind: a rule's cue, a verb whose content is in a frame the
+rules know, a verb without one (its content is what it governs), a noun. It was trained on the PolNeAR *train* split only, by
 ``scripts/train_cues.py``, which writes ``data/cue_model.json`` (weights, threshold, and how
 it was made). Scoring needs no ML library: a sparse dot product.
 """
@@ -22,17 +24,33 @@ from .lexicon import lexicon
 from .nlp import sentence_of, text_of
 from .resources import catalogue_json
 
-__all__ = ["CueModel", "candidate", "features"]
+__all__ = ["CueModel", "candidate", "features", "nominal"]
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _QUOTE_CHARS = "\"“”"
 
 
+_CLAUSE_LEVEL = {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
+# What a noun of saying or stance takes its content with: "criticism of", "calls for", "concerns about".
+_NOUN_PREPOSITIONS = {"of", "about", "for", "over", "against", "on", "to", "toward", "towards", "with"}
+
+
 def candidate(token: Token) -> bool:
-    """Tokens the model judges: verbs (and verbs the tagger called plural nouns)."""
-    if token.pos_ == "VERB":
+    """Tokens the model judges: verbs (and verbs the tagger called plural nouns), and nouns
+    with something they could be about: a preposition, an owner, a "that"/"to" clause."""
+    if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ in _CLAUSE_LEVEL:
         return True
-    return token.tag_ == "NNS" and token.dep_ in {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
+    return token.pos_ == "NOUN" and any(
+        (c.dep_ == "prep" and c.lower_ in _NOUN_PREPOSITIONS)
+        or c.dep_ == "poss"
+        or (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
+        for c in token.children
+    )
+
+
+def nominal(token: Token) -> bool:
+    """A candidate that is a noun ("her criticism of"), not a verb the tagger mislabelled."""
+    return token.pos_ != "VERB" and not (token.tag_ == "NNS" and token.dep_ in _CLAUSE_LEVEL)
 
 
 def features(token: Token, rule_fired: bool) -> list[str]:
@@ -93,6 +111,49 @@ def features(token: Token, rule_fired: bool) -> list[str]:
     negated = any(c.dep_ == "neg" for c in children)
     if negated:
         out.append("negated")
+    out.extend(_context_features(token, lemma, children, subject))
+    return out
+
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"}
+
+
+def _context_features(token: Token, lemma: str, children: list[Token], subject: Optional[Token]) -> list[str]:
+    """The words around the verb: what it takes as object or complement, its neighbours, and
+    the clauses it sits in ("cast the vote as", "went on to say", a verb inside a relative clause)."""
+    out = [f"lemma+dep={lemma}|{token.dep_}", f"lemma+tag={lemma}|{token.tag_}", f"head.dep={token.head.dep_}|{token.dep_}"]
+    head = token.head
+    if head.i != token.i:
+        out.append(f"head.lemma.any={head.lemma_.lower()}")
+        out.append(f"head.pos={head.pos_}")
+    for child in children:
+        if child.dep_ in {"dobj", "xcomp", "attr", "acomp", "oprd"}:
+            out.append(f"{child.dep_}.lemma={child.lemma_.lower()}")
+            out.append(f"lemma+{child.dep_}={lemma}|{child.lemma_.lower()}")
+        if child.dep_ == "prep":
+            pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            out.append(f"lemma+prep={lemma}|{child.lower_}")
+            if pobj is not None:
+                out.append(f"prep+pobj={child.lower_}|{pobj.lemma_.lower()}")
+    if subject is not None:
+        out.append(f"subj.lemma={subject.lemma_.lower()}")
+        out.append(f"lemma+subj.ent={lemma}|{subject.ent_type_ or subject.pos_}")
+    else:
+        out.append(f"lemma+nosubj={lemma}")
+    doc = token.doc
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    out.append(f"prev={previous.lower_ if previous is not None else '<s>'}")
+    out.append(f"next={following.lower_ if following is not None else '</s>'}")
+    node = token
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in _CLAUSE_DEPS:
+            out.append(f"under={node.dep_}")
+        node = node.head
+    if token.i == sentence_of(token).start or (previous is not None and "\n" in previous.text):
+        out.append("sent_initial")
     return out
 
 
@@ -109,10 +170,22 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     keep_rule_above: float
+    bare_threshold: float = 0.0  # for a verb without a known content frame; never below threshold
+    noun_threshold: float = 1.01  # for a noun cue ("her criticism of"); above 1: nouns never
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bare_threshold", max(self.threshold, self.bare_threshold))
 
     @classmethod
     def from_dict(cls, data: dict) -> "CueModel":
-        return cls(dict(data["weights"]), float(data["threshold"]), float(data["keep_rule_above"]))
+        threshold = float(data["threshold"])
+        return cls(
+            dict(data["weights"]),
+            threshold,
+            float(data["keep_rule_above"]),
+            float(data.get("bare_threshold", threshold)),
+            float(data.get("noun_threshold", 1.01)),
+        )
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -127,4 +200,12 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def to_json(self) -> str:
-        return json.dumps({"weights": self.weights, "threshold": self.threshold, "keep_rule_above": self.keep_rule_above})
+        return json.dumps(
+            {
+                "weights": self.weights,
+                "threshold": self.threshold,
+                "keep_rule_above": self.keep_rule_above,
+                "bare_threshold": self.bare_threshold,
+                "noun_threshold": self.noun_threshold,
+            }
+        )

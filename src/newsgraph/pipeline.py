@@ -103,6 +103,9 @@ def _speech_frame(doc: Doc, draft: AttributionDraft) -> bool:
     """A cue whose content is a clause or a quotation frames other events and is not one
     itself ("said that X"); "expressed optimism", "claimed responsibility" are acts."""
     cue = doc[draft.cue_tokens[0]]
+    if cue.pos_ == "NOUN":
+        # "the claim that X" frames X; "attacks on the town" are events themselves.
+        return any(c.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ == "that" for m in c.children) for c in cue.children)
     if cue.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children):
         return True
     return draft.type != "indirect" and not any(c.dep_ == "dobj" for c in cue.children)

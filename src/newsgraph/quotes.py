@@ -31,16 +31,29 @@ class Quote:
         return (self.start, self.end)
 
 
+_TWO_APOSTROPHES = "''"
+
+
 def find_quotes(text: str) -> list[Quote]:
     quotes = _pair(text, single=False)
-    quotes += _pair(text, single=True)
+    # Two apostrophes are one double mark (the New York Times' ''...'' style), never two
+    # single ones; blanked for the single-mark pass (same length, so offsets hold).
+    quotes += _pair(text.replace(_TWO_APOSTROPHES, "  "), single=True)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _width(text: str, i: int, single: bool) -> int:
+    """How many characters the mark at ``i`` takes: 2 for a double mark written ''."""
+    return 2 if not single and text.startswith(_TWO_APOSTROPHES, i) and _is_mark(text, i, single) else 1
 
 
 def _is_mark(text: str, i: int, single: bool) -> str | None:
     """'open', 'close', 'either' or None for the character at ``i``."""
     ch = text[i]
     if not single:
+        if text.startswith(_TWO_APOSTROPHES, i):
+            inside_word = i > 0 and text[i - 1].isalnum() and text[i + 2 : i + 3].isalnum()
+            return None if inside_word else "either"
         if ch in _DOUBLE_OPEN:
             return "open"
         if ch in _DOUBLE_CLOSE:
@@ -78,8 +91,8 @@ def _pair(text: str, single: bool) -> list[Quote]:
                 # Paragraph ended inside a quote and the next one reopens it: same quotation.
                 if para_end > open_at:
                     quotes.append(Quote(open_at, para_end, group, single))
-                open_at = j + 1
-                i = j + 1
+                open_at = j + _width(text, j, single)
+                i = open_at
                 continue
             if "\n" in text[i:j] and j > i + 1 or single:
                 # An unclosed quote at a paragraph break: close it there.
@@ -93,17 +106,18 @@ def _pair(text: str, single: bool) -> list[Quote]:
         if kind is None:
             i += 1
             continue
+        width = _width(text, i, single)
         if open_at is None:
             if kind in {"open", "either"}:
-                open_at = i + 1
+                open_at = i + width
         elif kind in {"close", "either"}:
             if i > open_at:
                 quotes.append(Quote(open_at, i, group, single))
             open_at = None
             group += 1
         elif kind == "open" and single:
-            open_at = i + 1
-        i += 1
+            open_at = i + width
+        i += width
     if open_at is not None and n > open_at and not single:
         quotes.append(Quote(open_at, n, group, single))
     return quotes
