@@ -122,6 +122,17 @@ def test_plover_and_goldstein(analyze_text):
         ("Kosovo demobilized its guerrillas on Friday.", "demobilized", ("RETREAT", "disarm")),
         ("Serbia eased emergency measures in Montenegro.", "eased", ("CONCEDE", None)),
         ("France gave a warm welcome to the president of South Africa.", "gave", ("CONSULT", "visit")),
+        # verbs CAMEO.2.0.txt lacks (scripts/curated/verbs.tsv): shortening a curfew eases it
+        # (0813), defacing damages property (171) or, for websites, is a cyber attack (176),
+        # handing over supplies is aid (07)
+        ("Sudan shortened the curfew in Khartoum by one hour.", "shortened", ("CONCEDE", None)),
+        ("Hackers from Iran defaced hundreds of Danish websites.", "defaced", ("COERCE", "cyber")),
+        ("Protesters from Iran defaced the embassy of Denmark.", "defaced", ("COERCE", "seize")),
+        ("Swiss doctors handed over medicine to Iran.", "handed", ("AID", None)),
+        ("Norway handed over food and medicine to Sudan.", "handed", ("AID", None)),
+        # issuing something no pattern codes is a statement (010), not material cooperation
+        ("France issued a reminder to Iraq.", "issued", (None, None)),
+        ("Japan issued a warning to Iraq.", "issued", ("THREATEN", None)),
         # declining to cooperate or yield is a refusal (CAMEO 12 "Decline to yield" ...)
         ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("REJECT", "yield")),
         ("Jordan will not accept more refugees from Syria.", "accept", ("REJECT", None)),
