@@ -581,7 +581,11 @@ def _directive_report(verb: Token, index: ActorIndex) -> Optional[EventDraft]:
 
 def _coded_act(token: Token, verbs: VerbLexicon) -> bool:
     """A reporting cue that is also an act CAMEO codes beyond "make a statement" (01):
-    "urged", "welcomed", "rejected", "accused", "warned" are events as well as cues."""
+    "urged", "welcomed", "rejected", "accused", "warned" are events as well as cues, and so
+    are category nouns framing a clause ("its demand that Uganda close the border")."""
+    if token.pos_ == "NOUN":
+        code = NOMINAL_TRIGGERS.get(token.lemma_.lower())
+        return bool(code) and not code.startswith("01")
     entry = verbs.lookup(token) if token.pos_ in {"VERB", "AUX"} else None
     if entry is None:
         return False
