@@ -28,6 +28,10 @@ def _names_of(report, ids):
         ("Police in Cairo arrested three students.", "Police in Cairo", "EGYCOP", "agent"),
         ("Demonstrators in Kirkuk blocked a road.", "Demonstrators in Kirkuk", "IRQOPP", "agent"),  # a city's country
         ("Up to 100 ethnic Albanians demonstrated in Serbia.", "Albanians", "ALBCVL", "agent"),  # a people
+        # demonyms Phoenix files among a country's places (no shared stem): as adjectives they
+        # name the country
+        ("French soldiers attacked the village.", "French soldiers", "FRAMIL", "agent"),
+        ("Danish police arrested two men.", "Danish police", "DNKCOP", "agent"),
     ],
 )
 def test_catalogue_actors(analyze_text, text, name, code, kind):
@@ -100,3 +104,22 @@ def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):
     report = analyze_text("Sudan's army blocked the convoy. The officials said the army seized three trucks.")
     seized = next(e for e in report.events if e.text == "seized")
     assert _names_of(report, seized.sources) == ["Sudan's army"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources",
+    [
+        # a quantity or collective heads the phrase; the people it counts act
+        ("Dozens of Iraqi Kurds demonstrated in Kirkuk.", "demonstrated", ["Iraq"]),
+        ("A group of Iraqi Kurds demonstrated in Kirkuk.", "demonstrated", ["Iraq"]),
+        ("Protesters marched in Paris.", "marched", None),  # a city is where, not who
+    ],
+)
+def test_counted_people_act(analyze_text, text, trigger, sources):
+    report = analyze_text(text)
+    events = [e for e in report.events if e.text == trigger]
+    if sources is None:
+        assert not events
+        return
+    (event,) = events
+    assert _names_of(report, event.sources) == sources

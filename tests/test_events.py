@@ -130,6 +130,9 @@ def test_plover_and_goldstein(analyze_text):
         ("Protesters from Iran defaced the embassy of Denmark.", "defaced", ("COERCE", "seize")),
         ("Doctors from Switzerland handed over medicine to Iran.", "handed", ("AID", None)),
         ("Norway handed over food and medicine to Sudan.", "handed", ("AID", None)),
+        # issuing something no pattern codes is a statement (010), not material cooperation
+        ("France issued a reminder to Iraq.", "issued", (None, None)),
+        ("Japan issued a warning to Iraq.", "issued", ("THREATEN", None)),
         # declining to cooperate or yield is a refusal (CAMEO 12 "Decline to yield" ...)
         ("Syria will not withdraw its troops from Lebanon.", "withdraw", ("REJECT", "yield")),
         ("Jordan will not accept more refugees from Syria.", "accept", ("REJECT", None)),

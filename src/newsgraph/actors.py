@@ -120,6 +120,11 @@ class ActorCatalogue:
             key = doc.vocab.strings[match_id]
             entry = self.entry(key)
             span = doc[start:end]
+            if key.startswith("place:") and all(t.pos_ == "ADJ" for t in span):
+                # Phoenix files demonyms that do not share the name's stem ("French", "Swiss",
+                # "Danish") among a country's places; used as an adjective, the word names the
+                # country ("French doctors"), while a city modifies as a noun ("Gaza militants").
+                key = entry.key
             if not _acceptable_case(span.text, entry):
                 continue
             label = "GPE" if key.startswith("place:") else _KIND_TO_LABEL.get(entry.kind, "ORG")
@@ -661,9 +666,9 @@ def _phrase_keys(token: Token, index: ActorIndex) -> tuple[str, ...]:
 def affiliation(noun: Token, index: ActorIndex) -> tuple[str, ...]:
     """Who an unnamed noun phrase stands for: "Hamas sources", "envoys from Egypt",
     "a spokesman for the army"."""
-    for child in noun.children:
-        if child.dep_ in {"compound", "poss", "nmod", "amod"} and index.keys_at(child):
-            return index.keys_at(child)
+    keys = _modifier_keys(noun, index)
+    if keys:
+        return keys
     if noun.pos_ in {"NOUN", "PROPN"}:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "for"}:
@@ -673,6 +678,31 @@ def affiliation(noun: Token, index: ActorIndex) -> tuple[str, ...]:
                         for conj in pobj.conjuncts:
                             keys += [k for k in index.keys_at(conj) if k not in keys]
                         return tuple(keys)
+                    if pobj.dep_ == "pobj" and prep.lower_ == "of" and _counts_people(noun):
+                        # "thousands of Iraqi Kurds", "a group of Basque separatists": a quantity
+                        # or collective heads the phrase; the group it counts is the actor.
+                        keys = _modifier_keys(pobj, index)
+                        if keys:
+                            return keys
+    return ()
+
+
+# Heads that count or collect the people named after "of" rather than naming a thing of theirs
+# ("the homes of Iraqi Kurds" is no actor).
+_COUNTING_HEADS = {
+    "thousand", "hundred", "dozen", "score", "million", "ten", "group", "crowd", "band", "number",
+    "handful", "couple", "majority", "minority", "contingent", "delegation", "team",
+}
+
+
+def _counts_people(noun: Token) -> bool:
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in _COUNTING_HEADS or noun.lower_ in _COUNTING_HEADS
+
+
+def _modifier_keys(noun: Token, index: ActorIndex) -> tuple[str, ...]:
+    for child in noun.children:
+        if child.dep_ in {"compound", "poss", "nmod", "amod"} and index.keys_at(child):
+            return index.keys_at(child)
     return ()
 
 
