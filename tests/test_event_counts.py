@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.corpus.event_counts import LABEL_BITS, Tally, apply_tally, contradicted, mention_nodes, recount_event, standing
-from newsgraph.corpus.origins import count_origins
+from newsgraph.corpus.event_counts import LABEL_BITS, Tally, apply_tally, contradicted, recount_event, standing
+from newsgraph.corpus.origins import chain_nodes, count_origins
 from newsgraph.corpus.store import open_store
 
 COUNTERS = "SELECT mentions, origins, labels, contradicted, factuality, first_seen, last_seen FROM events WHERE id = ?"
@@ -84,10 +84,9 @@ def test_incremental_counts_equal_a_recount(bare_store, articles):
                     "INSERT INTO mentions (article_id, mention, event_id, outlet, chain, chain_kinds, factuality) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (key, str(i), event, outlet, json.dumps(chain), json.dumps(kinds), label),
                 )
-                nodes = mention_nodes(chain, kinds, outlet, key, label)
-                if nodes:
-                    vouching.append(nodes)
-                tally.add(label, nodes, published)
+                if label in {"asserted", "hedged"}:
+                    vouching.append(chain_nodes(chain, kinds, outlet, key))
+                tally.add(label, published, chain, kinds, outlet, key)
             apply_tally(store, event, tally)
         incremental = store.rows(COUNTERS, (event,))[1][0]
         recount_event(store, event)

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from .origins import chain_nodes
 
 if TYPE_CHECKING:  # the store's migrations import this module
     from .store import Store
 
-__all__ = ["LABEL_BITS", "Tally", "mention_nodes", "apply_tally", "recount_event", "recount_all", "standing", "contradicted"]
+__all__ = ["LABEL_BITS", "Tally", "apply_tally", "recount_event", "recount_all", "standing", "contradicted"]
 
 # One bit per factuality label (writer.FACTUALITY_LABELS), in that order.
 LABEL_BITS = {"asserted": 1, "hedged": 2, "negated": 4, "disputed": 8}
@@ -52,17 +52,14 @@ class Tally:
     node_sets: list[frozenset[str]] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)
 
-    def add(self, factuality: str, nodes: Optional[frozenset[str]], seen: str) -> None:
+    def add(self, factuality: str, seen: str, chain: Sequence[str], kinds: Sequence[str], outlet: Optional[str], article: str) -> None:
+        """One mention: its label, the day it was seen, and (when it vouches for the event,
+        i.e. asserts or hedges it) its chain's origin nodes."""
         self.mentions += 1
         self.labels |= LABEL_BITS.get(factuality, 0)
-        if factuality in _VOUCHING and nodes:
-            self.node_sets.append(nodes)
+        if factuality in _VOUCHING:
+            self.node_sets.append(chain_nodes(chain, kinds, outlet, article))
         self.seen.append(seen)
-
-
-def mention_nodes(chain: list[str], kinds: list[str], outlet: Optional[str], article: str, factuality: str) -> Optional[frozenset[str]]:
-    """The origin nodes a mention adds, or None when it vouches for nothing (negated, disputed)."""
-    return chain_nodes(chain, kinds, outlet, article) if factuality in _VOUCHING else None
 
 
 def apply_tally(store: "Store", event_id: str, tally: Tally) -> None:
@@ -120,17 +117,11 @@ def recount_event(store: "Store", event_id: str) -> None:
         return
     tally = Tally()
     for article, outlet, chain, kinds, factuality, published, added in rows:
-        tally.add(factuality, mention_nodes(json.loads(chain), json.loads(kinds), outlet, article, factuality), published or added[:10])
+        tally.add(factuality, published or added[:10], json.loads(chain), json.loads(kinds), outlet, article)
     apply_tally(store, event_id, tally)
 
 
-def recount_all(store: "Store", event_ids: Optional[Iterable[str]] = None) -> int:
-    """Recount the given events (all when None); how many were recounted."""
-    if event_ids is None:
-        _, rows = store.rows("SELECT id FROM events ORDER BY id")
-        event_ids = [r[0] for r in rows]
-    count = 0
-    for event_id in event_ids:
+def recount_all(store: "Store") -> None:
+    """Recount every event (the migration step that fills the incremental state)."""
+    for (event_id,) in store.rows("SELECT id FROM events ORDER BY id")[1]:
         recount_event(store, event_id)
-        count += 1
-    return count

@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from ..model import Attribution, Event, Report
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
-from .event_counts import Tally, apply_tally, mention_nodes
+from .event_counts import Tally, apply_tally
 from .origins import normalise_name
 from .store import Store
 
@@ -81,8 +81,7 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
         for event in report.events:
             for number, row in enumerate(_mentions(report, event)):
                 event_id = _place_mention(store, key, f"{event.id}:{number}", row)
-                nodes = mention_nodes(row["chain"], row["chain_kinds"], row["outlet"], key, row["factuality"])
-                tallies.setdefault(event_id, Tally()).add(row["factuality"], nodes, seen)
+                tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], row["outlet"], key)
                 mentions += 1
         for event_id in sorted(tallies):
             apply_tally(store, event_id, tallies[event_id])
