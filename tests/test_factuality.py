@@ -75,6 +75,10 @@ from newsgraph.factuality import cue_commitment
         ("The company wouldn't identify the buyer, but said the sale was closed.", "said", "positive", "certain", "actual"),
         ("The stock may rise and reach a record.", "reach", "positive", "possible", "actual"),
         ("Intel said it had fixed the flaw and would start shipping chips.", "start", "positive", "certain", "future"),
+        # an aspectual verb passes its reported "would" on to its complement: the report's future
+        ("A spokesman said the plant would stop building trucks.", "building", "negative", "certain", "future"),
+        ("Officials said the protesters would continue to march every day.", "march", "positive", "certain", "future"),
+        ("Officials said the protesters would like to march every day.", "march", "positive", "probable", "actual"),
         # negation does not cross a that-clause or reach a conjunct with its own tense
         ("Coleco failed to come up with a winner and filed for bankruptcy.", "filed", "positive", "certain", "actual"),
         ("The prosecutor declined to discuss what charges were being pursued.", "pursued", "positive", "certain", "actual"),

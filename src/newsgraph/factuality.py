@@ -89,13 +89,16 @@ def event_factuality(trigger: Token) -> Factuality:
 
     certainty = "certain"
     mode = "actual"
-    reported = _reported_clause(clause)
     # A noun subject or prepositional object is presupposed: in "conditions could worsen"
     # the conditions are real, only the worsening is hedged (train: two in three such nouns
     # under a modal are rated certain). Their own irrealis context still counts.
     # They keep the clause's tense: "the attack will come" is still a future attack.
     presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
     for node in [clause, *_sharing_auxiliaries(clause, chain)]:
+        # An aspectual governor passes on its report's future: in "said the team would cease
+        # looking" the "would" is the report's future for "looking" too; "said they would like
+        # to visit" or "would involve matching" stay hedged.
+        reported = _reported_clause(clause) or (node.lemma_.lower() in _ASPECTUAL and _reported_clause(node))
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -186,6 +189,7 @@ _ENTAILING = {
     # "agreed to sell" is a commitment the gold rates certain (UW train: 16 of 22); "found to"
     "agree", "find",
 }
+_ASPECTUAL = {"begin", "start", "continue", "cease", "stop", "keep", "resume", "quit", "finish"}
 _REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
 _NOT_HEDGES = {"often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically"}
