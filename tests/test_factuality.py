@@ -83,6 +83,10 @@ from newsgraph.factuality import cue_commitment
         ("Coleco failed to come up with a winner and filed for bankruptcy.", "filed", "positive", "certain", "actual"),
         ("The prosecutor declined to discuss what charges were being pursued.", "pursued", "positive", "certain", "actual"),
         ("They set up a joint venture called Orion.", "venture", "positive", "certain", "actual"),
+        # a verb particle is part of its verb's predicate and as factual as the verb
+        ("The chairman has decided to step down next year.", "down", "positive", "probable", "future"),
+        ("The chairman stepped down last year.", "down", "positive", "certain", "actual"),
+        ("The airline wants to bring its old jets back.", "back", "positive", "probable", "future"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

@@ -34,6 +34,10 @@ _FUTURE_GOVERNORS = {
 
 
 def event_factuality(trigger: Token) -> Factuality:
+    if _particle_of_verb(trigger):
+        # "step down", "bring it back", "break even": the particle is part of the verb's
+        # predicate, so it is as factual as the verb (MEANTIME anchors both words).
+        return event_factuality(trigger.head)
     lex = lexicon()
     clause = _clause_head(trigger)
     chain = _governors(clause)
@@ -177,6 +181,15 @@ def event_factuality(trigger: Token) -> Factuality:
         certainty = _weaker(certainty, "underspecified")
         cues.append("?")
     return Factuality(polarity=polarity, certainty=certainty, mode=mode, cues=tuple(cues))
+
+
+_PARTICLES = {"back", "down", "up", "out", "off", "away", "forward", "over", "in", "on", "even", "loose", "aside", "apart", "together"}
+
+
+def _particle_of_verb(token: Token) -> bool:
+    if token.head.i == token.i or token.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in _PARTICLES)
 
 
 # Governors whose infinitive complement does happen (or, for fail/refuse, is negated).
