@@ -87,6 +87,9 @@ from newsgraph.factuality import cue_commitment
         ("The chairman has decided to step down next year.", "down", "positive", "probable", "future"),
         ("The chairman stepped down last year.", "down", "positive", "certain", "actual"),
         ("The airline wants to bring its old jets back.", "back", "positive", "probable", "future"),
+        # "any" picks out no particular event: its existence is not asserted
+        ("The ministry condemned any attacks on civilians.", "attacks", "positive", "underspecified", "actual"),
+        ("The ministry condemned the attacks on civilians.", "attacks", "positive", "certain", "actual"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

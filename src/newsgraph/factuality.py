@@ -161,6 +161,10 @@ def event_factuality(trigger: Token) -> Factuality:
         # "urged Iran to stop", "tried to enter": the infinitive has not happened (yet).
         certainty = _weaker(certainty, "probable")
         cues.append("to")
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children):
+        # "condemns any acts", "isn't aware of any attempts": no particular event is asserted
+        certainty = _weaker(certainty, "underspecified")
+        cues.append("any")
     if trigger.pos_ == "NOUN" and _irrealis_context(trigger):
         # "hopes of recovery", "a bid to buy", "promises increased efficiency"
         certainty = _weaker(certainty, "probable")
