@@ -26,9 +26,12 @@ from newsgraph.factuality import cue_commitment
         ("Test flight delayed after accident", "flight", "negative", "certain", "actual"),
         # an attempt to prevent does not
         ("The company sued to block a tender offer.", "offer", "positive", "certain", "actual"),
-        # an index that moved "to reach" or "to close at" a level got there; a purpose did not
+        # an index that moved "to reach" or "to close at" a level got there; the purpose of a
+        # past action is read as achieved, that of a future or negated one is not
         ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", "positive", "certain", "actual"),
-        ("The company cut prices to win customers.", "win", "positive", "probable", "actual"),
+        ("The president went on television to calm the public.", "calm", "positive", "certain", "actual"),
+        ("The company will cut prices to win customers.", "win", "positive", "probable", "actual"),
+        ("The company did not cut prices to win customers.", "win", "positive", "probable", "actual"),
         # a negated "would"/"could"/"can" is a refusal or an inability, not a hedge
         ("He wouldn't elaborate.", "elaborate", "negative", "certain", "actual"),
         ("The minister could not be reached for comment.", "reached", "negative", "certain", "actual"),
