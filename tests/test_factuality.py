@@ -90,6 +90,10 @@ from newsgraph.factuality import cue_commitment
         ("The chairman has decided to step down next year.", "down", "positive", "probable", "future"),
         ("The chairman stepped down last year.", "down", "positive", "certain", "actual"),
         ("The airline wants to bring its old jets back.", "back", "positive", "probable", "future"),
+        # an infinitive that ranks its noun ("the first woman to win") reports the doing
+        ("She was the first woman to win the race.", "win", "positive", "certain", "actual"),
+        ("He was the 456th person to be placed on the list.", "placed", "positive", "certain", "actual"),
+        ("EADS made an attempt to supply tankers.", "supply", "positive", "probable", "actual"),
         # "any" picks out no particular event: its existence is not asserted
         ("The ministry condemned any attacks on civilians.", "attacks", "positive", "underspecified", "actual"),
         ("The ministry condemned the attacks on civilians.", "attacks", "positive", "certain", "actual"),

@@ -12,6 +12,7 @@ Two perspectives are kept apart, as in FactBank:
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Token
@@ -278,6 +279,8 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in _COMMITMENTS:
         return False  # "signed a contract to supply 14 jets": bound to happen
+    if clause.dep_ in {"acl", "relcl"} and _ranked(clause.head):
+        return False  # "the first model to be built of carbon", "the 456th person to be listed"
     if clause.dep_ == "advcl" and _done_in_the_past(clause.head):
         # "went on television to appease the public", "sued to block the offer": readers take
         # the purpose of a past action as achieved (train: UW 39 of 52, MEANTIME 7 of 8)
@@ -288,6 +291,17 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     governor, _ = chain[0]
     return governor.lemma_.lower() not in _ENTAILING
+
+
+def _ranked(noun: Token) -> bool:
+    """An ordinal or superlative head ("the first", "the 456th person", "the largest bank"):
+    an infinitive that ranks its noun among those that did something reports the doing."""
+    ranked = [noun, *(c for c in noun.children if c.dep_ in {"amod", "nummod"})]
+    return any(t.lower_ in _RANKS or t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or _ORDINAL_NUMBER.fullmatch(t.lower_) for t in ranked)
+
+
+_RANKS = {"first", "second", "third", "fourth", "fifth", "last", "only"}
+_ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _done_in_the_past(verb: Token) -> bool:
