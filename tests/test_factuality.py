@@ -90,6 +90,10 @@ from newsgraph.factuality import cue_commitment
         ("The chairman has decided to step down next year.", "down", "positive", "probable", "future"),
         ("The chairman stepped down last year.", "down", "positive", "certain", "actual"),
         ("The airline wants to bring its old jets back.", "back", "positive", "probable", "future"),
+        # "not to X" under a directive verb rules X out; a plain directive leaves X open
+        ("The minister told airlines not to buy foreign jets.", "buy", "negative", "certain", "actual"),
+        ("The minister told airlines to buy foreign jets.", "buy", "positive", "probable", "actual"),
+        ("An official, who asked not to be named, confirmed the deal.", "named", "negative", "certain", "actual"),
         # an infinitive that ranks its noun ("the first woman to win") reports the doing
         ("She was the first woman to win the race.", "win", "positive", "certain", "actual"),
         ("He was the 456th person to be placed on the list.", "placed", "positive", "certain", "actual"),

@@ -69,6 +69,8 @@ def event_factuality(trigger: Token) -> Factuality:
     # A noun does not inherit a governor's negation either: "declined to use the word
     # blockade", "refused to sign the agreement" negate the using and the signing only.
     settled = False  # a governor rules the infinitive out: its "to" does not hedge it
+    if trigger is clause and _forbidden(clause):
+        settled = True  # "told airlines not to buy", "asked not to be named": a firm "no"
     for governor, via in [] if trigger.pos_ in {"NOUN", "PROPN"} else _negation_path(clause, chain):
         lemma = governor.lemma_.lower()
         if via in {"xcomp", "acl"} and lemma in lex.negative_predicates:
@@ -302,6 +304,19 @@ def _ranked(noun: Token) -> bool:
 
 _RANKS = {"first", "second", "third", "fourth", "fifth", "last", "only"}
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+# Verbs that direct someone to act: "not to X" under them rules X out.
+_DIRECTIVES = {"ask", "tell", "urge", "order", "advise", "warn", "instruct", "persuade", "request", "direct", "caution", "beg", "command"}
+
+
+def _forbidden(clause: Token) -> bool:
+    return (
+        clause.dep_ == "xcomp"
+        and clause.head.lemma_.lower() in _DIRECTIVES
+        and any(c.dep_ == "neg" for c in clause.children)
+        and any(c.tag_ == "TO" for c in clause.children)
+    )
 
 
 def _done_in_the_past(verb: Token) -> bool:
