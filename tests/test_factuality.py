@@ -30,6 +30,7 @@ from newsgraph.factuality import cue_commitment
         # past action is read as achieved, that of a future or negated one is not
         ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", "positive", "certain", "actual"),
         ("The president went on television to calm the public.", "calm", "positive", "certain", "actual"),
+        ("The rifle was sent to a laboratory to determine its origin.", "determine", "positive", "certain", "actual"),
         ("The company will cut prices to win customers.", "win", "positive", "probable", "actual"),
         ("The company did not cut prices to win customers.", "win", "positive", "probable", "actual"),
         # a negated "would"/"could"/"can" is a refusal or an inability, not a hedge

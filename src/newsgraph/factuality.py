@@ -320,8 +320,14 @@ def _forbidden(clause: Token) -> bool:
 
 
 def _done_in_the_past(verb: Token) -> bool:
-    """A simple past with no negation of its own: "cut prices", not "did not cut" or "could cut"."""
-    return verb.tag_ == "VBD" and not any(c.dep_ in {"neg", "aux"} for c in verb.children)
+    """A simple past, active or passive, with no negation or modal: "cut prices", "was sent",
+    not "did not cut", "could cut" or "has been set up"."""
+    if any(c.dep_ in {"neg", "aux"} for c in verb.children):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    passive = [c for c in verb.children if c.dep_ == "auxpass"]
+    return verb.tag_ == "VBN" and len(passive) == 1 and passive[0].lower_ in {"was", "were"}
 
 
 _IRREALIS = {
