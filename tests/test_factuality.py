@@ -73,6 +73,10 @@ from newsgraph.factuality import cue_commitment
         ("Troops will remain until Iraq complies with the resolution.", "complies", "positive", "probable", "actual"),
         ("Residents hoped the killer was caught.", "caught", "positive", "probable", "actual"),
         ("Apple to lower UK iTunes prices", "lower", "positive", "certain", "future"),
+        # a headline's infinitive is the news it announces; the same words in a sentence hedge
+        ("Airline plans to buy ten new jets", "buy", "positive", "certain", "future"),
+        ("The airline plans to buy ten new jets.", "buy", "positive", "probable", "future"),
+        ("Museum opens new wing to attract visitors", "attract", "positive", "certain", "future"),
         ("The plane promises better fuel efficiency.", "fuel", "positive", "probable", "actual"),
         ("The prospects for a return to growth are good.", "growth", "positive", "probable", "actual"),
         # a finite conjunct has its own tense; a bare one shares the modal
