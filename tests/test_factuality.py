@@ -29,6 +29,7 @@ from newsgraph.factuality import cue_commitment
         # an index that moved "to reach" or "to close at" a level got there; the purpose of a
         # past action is read as achieved, that of a future or negated one is not
         ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", "positive", "certain", "actual"),
+        ("The Nikkei dropped 9.62% to reach a 20 year low.", "reach", "positive", "certain", "actual"),  # parsed as xcomp
         ("The president went on television to calm the public.", "calm", "positive", "certain", "actual"),
         ("The rifle was sent to a laboratory to determine its origin.", "determine", "positive", "certain", "actual"),
         ("The company will cut prices to win customers.", "win", "positive", "probable", "actual"),
