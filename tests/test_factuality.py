@@ -100,6 +100,9 @@ from newsgraph.factuality import cue_commitment
         ("The minister told airlines not to buy foreign jets.", "buy", "negative", "certain", "actual"),
         ("The minister told airlines to buy foreign jets.", "buy", "positive", "probable", "actual"),
         ("An official, who asked not to be named, confirmed the deal.", "named", "negative", "certain", "actual"),
+        # a passive infinitive with a date is on the calendar; without one it is only intended
+        ("The company announced a summit to be held on October 12.", "held", "positive", "certain", "actual"),
+        ("The company announced a summit to be held soon.", "held", "positive", "probable", "actual"),
         # an infinitive that ranks its noun ("the first woman to win") reports the doing
         ("She was the first woman to win the race.", "win", "positive", "certain", "actual"),
         ("He was the 456th person to be placed on the list.", "placed", "positive", "certain", "actual"),

@@ -292,6 +292,8 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False  # "fell 5% to slip below 4,000" parses either way
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in _COMMITMENTS:
         return False  # "signed a contract to supply 14 jets": bound to happen
+    if clause.dep_ in {"acl", "relcl"} and _scheduled(clause):
+        return False  # "a special event to be held on October 12": on the calendar
     if clause.dep_ in {"acl", "relcl"} and _ranked(clause.head):
         return False  # "the first model to be built of carbon", "the 456th person to be listed"
     if clause.dep_ == "advcl" and _done_in_the_past(clause.head):
@@ -304,6 +306,16 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     governor, _ = chain[0]
     return governor.lemma_.lower() not in _ENTAILING
+
+
+def _scheduled(clause: Token) -> bool:
+    """A passive infinitive given a date: "to be released in mid-2011", "to be held on October 12"."""
+    if clause.head.pos_ not in {"NOUN", "PROPN"} or not any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    return any(t.ent_type_ == "DATE" or _YEAR.fullmatch(t.text) for t in clause.subtree if t.i > clause.i)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _ranked(noun: Token) -> bool:
