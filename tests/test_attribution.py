@@ -192,3 +192,30 @@ def test_dispute_relation_points_to_earlier_claim(analyze_text):
     assert report.attribution(relation.from_).source.kind == "outlet"
     provided = next(e for e in report.events if e.text == "provided")
     assert provided.factuality.polarity == "negative" and provided.factuality.disputed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "and said" on the reported clause: two cues side by side, one speaker.
+        (
+            "The senator told reporters that he agrees with the plan and said the vote would pass on Friday.",
+            [("The senator", "told", ["that he agrees with the plan"]), ("The senator", "said", ["the vote would pass on Friday"])],
+        ),
+        (
+            "The mayor said the city would build more housing, adding that rents had doubled.",
+            [("The mayor", "said", ["the city would build more housing"]), ("The mayor", "adding", ["that rents had doubled"])],
+        ),
+        # Inside a quotation, a verb of saying is part of what is quoted.
+        (
+            'The mayor said: "The city will build more housing and say so loudly."',
+            [("The mayor", "said", ["The city will build more housing and say so loudly."])],
+        ),
+    ],
+)
+def test_speech_clause_inside_content_is_a_second_attribution(analyze_text, text, expected):
+    report = analyze_text(text)
+    by_id = {a.id: a for a in report.attributions}
+    outermost = [a for a in report.attributions if a.via is None or by_id[a.via].cue.span == a.cue.span]
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in outermost]
+    assert found == expected

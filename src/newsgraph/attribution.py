@@ -112,6 +112,7 @@ def find_attributions(
     for draft in drafts:
         _classify_source(doc, draft, index)
     _separate_sibling_cues(doc, drafts)
+    _split_embedded_cues(doc, drafts, quotes)
     _nest(drafts)
     _relay(drafts, index)
     return drafts, relations
@@ -828,6 +829,46 @@ def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
 
 
 _TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
+# Clauses that hang on a word of someone's content without being part of what is said:
+# "... he agrees Trump is an opportunist and said ...", "..., as Rubio has said".
+_EMBEDDED_CLAUSES = {"conj", "advcl"}
+
+
+def _split_embedded_cues(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+    """A verb of saying heading a coordinated or adverbial clause inside another attribution's
+    (unquoted) content is mostly a second attribution beside it, not one it reports (the
+    parser hangs "and said ..." on the last verb of the clause before): PolNeAR gives each
+    word one role, and "X told ABC that he agrees ... and said ..." has two cues side by
+    side. The clause is cut out of the outer content, which may split it in two. Other verbs
+    in those clauses, and relative clauses, are as often part of the content (measured on
+    PolNeAR train), so they stay nested."""
+    text = text_of(doc)
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        if verb.dep_ not in _EMBEDDED_CLAUSES or verb.lemma_.lower() not in _SPEECH or inner.cited_by is not None:
+            continue
+        if any(not q.single and q.start <= verb.idx < q.end for q in quotes):
+            continue  # words inside a quotation are the speaker's, cues included
+        clause_start, clause_end = _subtree_span(verb)
+        for outer in drafts:
+            if outer is inner or clause_start <= outer.cue[0] < clause_end:
+                continue
+            pieces = []
+            for start, end in outer.content:
+                if not (start <= clause_start and clause_end <= end and (start, end) != (clause_start, clause_end)):
+                    pieces.append((start, end))
+                    continue
+                before = _trim(text, (start, clause_start))
+                before = (before[0], before[0] + len(_TRAILING_CONJUNCTION.sub("", text[before[0] : before[1]])))
+                after = _trim(text, (clause_end, end))
+                pieces.extend(piece for piece in (before, after) if piece[1] - piece[0] > 1)
+            if pieces and pieces != outer.content:
+                outer.content = pieces
+                if outer.source is not None and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                    # "... and said", ", adding": the parser found the subject inside the
+                    # content; the speaker is the one whose content held the clause.
+                    inner.source, inner.source_head = outer.source, outer.source_head
+                    inner.source_keys, inner.source_kind = outer.source_keys, outer.source_kind
 
 
 def _nest(drafts: list[AttributionDraft]) -> None:
