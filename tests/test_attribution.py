@@ -219,3 +219,22 @@ def test_speech_clause_inside_content_is_a_second_attribution(analyze_text, text
     outermost = [a for a in report.attributions if a.via is None or by_id[a.via].cue.span == a.cue.span]
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in outermost]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "and accused" on the infinitive and gives it no subject: the
+        # speaker is the nearest subject before it, past the objects and prepositional phrases.
+        (
+            "Last spring, Governor Miller mostly campaigned on his plan to cut the sales tax in half and accused the mayor of wasting the surplus.",
+            [("Governor Miller", "accused")],
+        ),
+        # Passive and raising verbs keep their missing or unnamed speaker.
+        ("Asked whether he would run, the senator said he had not decided.", [("", "Asked"), ("the senator", "said")]),
+        ("Trump seemed to endorse the plan.", [("", "seemed"), ("Trump", "to endorse")]),
+    ],
+)
+def test_finite_cue_without_a_parsed_subject_takes_the_nearest_subject(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

@@ -214,6 +214,8 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
 
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
     first, last = _cue_extent(verb)
+    if subject is None:
+        subject = _stranded_subject(verb, content)
     return AttributionDraft(
         cue_tokens=(verb.i, verb.i + 1),
         cue=(first.idx, last.idx + len(last)),
@@ -612,6 +614,30 @@ def _subject(verb: Token) -> Optional[Token]:
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
+    return None
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Where the small parser leaves the speaker of a finite verb: "Bill Skelly, a data operative,
+# vouched for ..." (Skelly an adverb, the apposition kept), "Tanden, head of ..., recounted".
+_STRANDED_DEPS = {"nsubj", "nsubjpass", "appos"}
+_NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+
+
+def _stranded_subject(verb: Token, content: list[CharSpan]) -> Optional[Token]:
+    """The speaker of a finite, active verb the parser left without a subject: the nearest
+    subject, apposition or stray proper noun before it in its sentence, skipping objects and
+    prepositional phrases; none when that word cannot be a source or lies in the content."""
+    children = list(verb.children)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _RAISING or any(c.dep_ in _SUBJECTS | {"auxpass", "expl"} for c in children):
+        return None
+    if not (verb.tag_ in _FINITE_TAGS or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))):
+        return None
+    for token in reversed(verb.doc[sentence_of(verb).start : verb.i]):
+        if token.dep_ in _STRANDED_DEPS or (token.pos_ == "PROPN" and token.dep_ in {"advmod", "npadvmod", "dep", "ROOT"}):
+            if token.lower_ in _NOT_SPEAKERS or not _can_be_source(token) or any(s <= token.idx < e for s, e in content):
+                return None
+            return token
     return None
 
 
