@@ -238,3 +238,17 @@ def test_speech_clause_inside_content_is_a_second_attribution(analyze_text, text
 def test_finite_cue_without_a_parsed_subject_takes_the_nearest_subject(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A fronted "in <poll>" is the poll's attribution; what the respondents said nests in it.
+        ("In a new statewide poll, 41 percent of voters said they backed the levy.", [("a new statewide poll", "In")]),
+        # After its verb, "in the polls" is where someone stands, not who speaks.
+        ("The mayor rose sharply in the polls after the debate.", []),
+    ],
+)
+def test_fronted_poll_is_a_source(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions if a.via is None] == expected

@@ -84,6 +84,7 @@ def find_attributions(
             continue
         draft = (
             _according_to(doc, token)
+            or _in_poll(doc, token)
             or _verb_cue(doc, token, quotes)
             or _noun_cue(doc, token)
             or _colon_quote(doc, token, quotes)
@@ -248,6 +249,32 @@ def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
         source_head=objects[0],
         content=content,
         type="according_to",
+    )
+
+
+_POLL_NOUNS = {"poll", "survey"}
+
+
+def _in_poll(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"In a new CNN poll, 38 percent of voters back ...": the poll is the source of the
+    clause the fronted phrase frames, and PolNeAR takes "in" for its cue (as "according to").
+    After the verb ("she rose in the polls") it is mostly a circumstance, not a source."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"} or token.i > token.head.i:
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    text = text_of(doc)
+    phrase_start, phrase_end = _subtree_span(token)
+    clause_start, clause_end = _subtree_span(token.head)
+    pieces = (_trim(text, (clause_start, phrase_start)), _trim(text, (phrase_end, clause_end)))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(poll),
+        source_head=poll,
+        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        type="indirect",
     )
 
 
