@@ -252,3 +252,18 @@ def test_finite_cue_without_a_parsed_subject_takes_the_nearest_subject(analyze_t
 def test_fronted_poll_is_a_source(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions if a.via is None] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mayor Ortiz: We will rebuild the bridge by June.", [("Mayor Ortiz", ":")]),
+        # Interview letters and headings of common nouns label no speaker.
+        ("Q: Will the council approve the budget next week?", []),
+        ("The upshot: the council will vote twice on the budget.", []),
+        ('The verdict: "We will appeal the ruling at once."', []),
+    ],
+)
+def test_colon_label_must_be_able_to_name_a_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

@@ -553,6 +553,8 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
     head_tokens = [t for t in doc[sentence_of(token).start : token.i] if not t.is_punct and not t.is_space]
     if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
         return None
+    if not _speaker_label(head_tokens):
+        return None
     following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
     if following is None:
         # Unquoted: only a short name (a speaker label), and the rest of the sentence.
@@ -576,6 +578,17 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         type="direct",
         speaker_label=True,
     )
+
+
+def _speaker_label(words: list[Token]) -> bool:
+    """Whether the words before a colon can name a speaker: not a letter ("Q:", "A:"), not a
+    phrase of common words ("The result:", "A reminder:", "Also of interest:"). A lone
+    capitalised word stays a name ("Pence:"): the tagger often takes a name for a noun."""
+    if len(words) == 1 and len(words[0]) == 1:
+        return False
+    if any(t.pos_ in {"PROPN", "PRON"} or t.is_upper or _can_be_source(t) for t in words):
+        return True
+    return words[0].is_title and not any(t.pos_ in {"DET", "ADP", "ADV"} for t in words)
 
 
 def _dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
