@@ -267,3 +267,16 @@ def test_fronted_poll_is_a_source(analyze_text, text, expected):
 def test_colon_label_must_be_able_to_name_a_speaker(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # PolNeAR's cue for "say" leaves the preposition out; other verbs take it.
+        ("The senator said of the plan that it would fail.", "said"),
+        ("Critics called for a recount.", "called for"),
+    ],
+)
+def test_cue_extent_of_say_leaves_its_preposition_out(analyze_text, text, cue):
+    report = analyze_text(text)
+    assert [a.cue.text for a in report.attributions] == [cue]

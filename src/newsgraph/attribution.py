@@ -493,7 +493,9 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
         last = doc[verb.i + 1]
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS:
+    # "said of Trump", "said on Fox": PolNeAR's cue is the bare "said" (three times in four
+    # on train), where other verbs take the preposition ("called for", "referring to").
+    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS and verb.lemma_.lower() != "say":
         objects = [c for c in following.children if c.dep_ == "pobj"]
         if not any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
             last = following  # PolNeAR's cues take the preposition: "called for", "referring to"
