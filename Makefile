@@ -54,7 +54,7 @@ quality: $(STAMP)
 catalogue: $(STAMP)
 	$(BIN)/python scripts/build_catalogue.py
 
-# Rebuilds src/newsgraph/data/cue_model.json from the PolNeAR train split (about 6 minutes on
+# Rebuilds src/newsgraph/data/cue_model.json from the PolNeAR train split (about 8 minutes on
 # 2 cores; `scripts/train_cues.py --cache FILE` keeps the parse for reruns).
 train-cues: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
