@@ -280,3 +280,20 @@ def test_colon_label_must_be_able_to_name_a_speaker(analyze_text, text, expected
 def test_cue_extent_of_say_leaves_its_preposition_out(analyze_text, text, cue):
     report = analyze_text(text)
     assert [a.cue.text for a in report.attributions] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Many farmers are skeptical of the new subsidy scheme.", [("Many farmers", "are skeptical of", ["the new subsidy scheme"])]),
+        ("The union has been critical of the merger.", [("The union", "has been critical of", ["the merger"])]),
+        ("Residents were not confident that the dam would hold.", [("Residents", "were not confident", ["that the dam would hold"])]),
+        # No one holds the stance, or the adjective is not one of stance.
+        ("It is good to be optimistic about the harvest.", []),
+        ("The soup was hot.", []),
+    ],
+)
+def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected

@@ -87,6 +87,7 @@ def find_attributions(
             or _in_poll(doc, token)
             or _verb_cue(doc, token, quotes)
             or _noun_cue(doc, token)
+            or _adjective_cue(doc, token)
             or _colon_quote(doc, token, quotes)
             or _dash_quote(doc, token, quotes)
         )
@@ -543,6 +544,49 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
         source=_phrase(source) if source is not None else None,
         source_head=source,
         content=[_trim(text_of(doc), _subtree_span(clause))],
+        type="indirect",
+    )
+
+
+# Adjectives of stance: "critics were skeptical of the plan", "she is confident that ...".
+_STANCE_ADJECTIVES = {
+    "critical", "skeptical", "sceptical", "confident", "wary", "concerned", "worried", "optimistic",
+    "pessimistic", "supportive", "nervous", "enthusiastic", "hopeful", "doubtful", "convinced",
+    "unhappy", "angry", "upset", "frustrated", "furious", "impressed", "sympathetic", "dismissive",
+    "suspicious", "fearful", "proud", "certain", "adamant", "eager", "keen", "reluctant", "opposed",
+}
+_STANCE_PREPOSITIONS = {"of", "about", "with", "toward", "towards", "over", "at", "to"}
+
+
+def _adjective_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"Democrats are not confident that ...", "Marcus has been critical of Trump": a stance
+    adjective after a copula; its subject holds the stance, its clause or object is the content."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in _STANCE_ADJECTIVES:
+        return None
+    copula = token.head
+    if copula.lemma_.lower() != "be":
+        return None
+    content_head, last = None, token
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            content_head = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            last = child if child.i == token.i + 1 else token
+            break
+        if child.dep_ in {"ccomp", "xcomp"}:
+            content_head = child
+            break
+    subject = _subject(copula)
+    if content_head is None or subject is None or subject.lower_ in {"it", "there", "this", "that", "what"}:
+        return None  # "it is good to be optimistic about ...": nobody in particular
+    first = copula
+    while first.i > 0 and doc[first.i - 1].head == copula and doc[first.i - 1].dep_ in {"aux", "neg"}:
+        first = doc[first.i - 1]
+    return AttributionDraft(
+        cue_tokens=(first.i, last.i + 1),
+        cue=(first.idx, last.idx + len(last)),
+        source=_phrase(subject),
+        source_head=subject,
+        content=[_trim(text_of(doc), _subtree_span(content_head))],
         type="indirect",
     )
 
