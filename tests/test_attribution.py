@@ -297,3 +297,19 @@ def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The object of "lead", "prompt", "leave" does what the infinitive or participle says.
+        ("The landslide win led the party chairman to declare the race over.", [("the party chairman", "to declare")]),
+        ("The scandal left many donors wondering whether the campaign would survive.", [("many donors", "wondering")]),
+        # A document speaks for whoever issued it.
+        ("Greenpeace issued a statement saying the spill was worse than reported.", [("Greenpeace", "issued"), ("Greenpeace", "saying")]),
+        ("The voters saying they want a ban were loud.", [("The voters", "saying"), ("they", "want")]),
+    ],
+)
+def test_speaker_of_controlled_and_document_clauses(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

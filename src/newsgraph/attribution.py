@@ -687,7 +687,17 @@ def _subject(verb: Token) -> Optional[Token]:
             # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
             return subjects[-1]
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return node.head  # "the voters saying they want a ban"
+            # "the voters saying they want a ban"; "X issued a statement saying ...": X.
+            return _issuer(node.head) or node.head
+        if (
+            node.dep_ in {"xcomp", "advcl"}
+            and node.head.lemma_.lower() in _OBJECT_CONTROL
+            and (node.tag_ == "VBG" or any(c.tag_ == "TO" for c in node.children))
+        ):
+            # "The victory led Priebus to declare ...": the one led declares.
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _SUBJECT_CONTROL and node.head.head.i != node.head.i:
             # "by pointing out that ...": the one who does the main verb (not in "accused
             # Israel of attacking", where the object does it).
@@ -725,6 +735,22 @@ def _stranded_subject(verb: Token, content: list[CharSpan]) -> Optional[Token]:
                 return None
             return token
     return None
+
+
+# Verbs whose object does what their infinitive says: "led Priebus to declare", "prompted
+# them to ask", "leaving some to wonder".
+_OBJECT_CONTROL = {"lead", "prompt", "leave", "cause", "force", "inspire", "spur", "drive", "move", "compel", "provoke", "encourage", "persuade", "convince"}
+# Documents that speak for whoever issued them: "X released an ad calling ...".
+_DOCUMENTS = {"statement", "ad", "advertisement", "letter", "memo", "video", "email", "tweet", "post", "release", "message", "note", "column", "op-ed", "editorial"}
+
+
+def _issuer(document: Token) -> Optional[Token]:
+    """The subject of the verb a document is the object of ("Black Lives Matter issued a
+    statement"); None for other nouns or when that subject cannot be a source."""
+    if document.lemma_.lower() not in _DOCUMENTS or document.dep_ != "dobj":
+        return None
+    subject = next((c for c in document.head.children if c.dep_ in _SUBJECTS), None)
+    return subject if subject is not None and _can_be_source(subject) and subject.lower_ not in _NOT_SPEAKERS else None
 
 
 def _bare_participle(verb: Token) -> bool:
