@@ -192,3 +192,124 @@ def test_dispute_relation_points_to_earlier_claim(analyze_text):
     assert report.attribution(relation.from_).source.kind == "outlet"
     provided = next(e for e in report.events if e.text == "provided")
     assert provided.factuality.polarity == "negative" and provided.factuality.disputed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "and said" on the reported clause: two cues side by side, one speaker.
+        (
+            "The senator told reporters that he agrees with the plan and said the vote would pass on Friday.",
+            [("The senator", "told", ["that he agrees with the plan"]), ("The senator", "said", ["the vote would pass on Friday"])],
+        ),
+        (
+            "The mayor said the city would build more housing, adding that rents had doubled.",
+            [("The mayor", "said", ["the city would build more housing"]), ("The mayor", "adding", ["that rents had doubled"])],
+        ),
+        # Inside a quotation, a verb of saying is part of what is quoted.
+        (
+            'The mayor said: "The city will build more housing and say so loudly."',
+            [("The mayor", "said", ["The city will build more housing and say so loudly."])],
+        ),
+    ],
+)
+def test_speech_clause_inside_content_is_a_second_attribution(analyze_text, text, expected):
+    report = analyze_text(text)
+    by_id = {a.id: a for a in report.attributions}
+    outermost = [a for a in report.attributions if a.via is None or by_id[a.via].cue.span == a.cue.span]
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in outermost]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "and accused" on the infinitive and gives it no subject: the
+        # speaker is the nearest subject before it, past the objects and prepositional phrases.
+        (
+            "Last spring, Governor Miller mostly campaigned on his plan to cut the sales tax in half and accused the mayor of wasting the surplus.",
+            [("Governor Miller", "accused")],
+        ),
+        # Passive and raising verbs keep their missing or unnamed speaker.
+        ("Asked whether he would run, the senator said he had not decided.", [("", "Asked"), ("the senator", "said")]),
+        ("Trump seemed to endorse the plan.", [("", "seemed"), ("Trump", "to endorse")]),
+    ],
+)
+def test_finite_cue_without_a_parsed_subject_takes_the_nearest_subject(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A fronted "in <poll>" is the poll's attribution; what the respondents said nests in it.
+        ("In a new statewide poll, 41 percent of voters said they backed the levy.", [("a new statewide poll", "In")]),
+        # After its verb, "in the polls" is where someone stands, not who speaks.
+        ("The mayor rose sharply in the polls after the debate.", []),
+    ],
+)
+def test_fronted_poll_is_a_source(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions if a.via is None] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mayor Ortiz: We will rebuild the bridge by June.", [("Mayor Ortiz", ":")]),
+        # Interview letters and headings of common nouns label no speaker.
+        ("Q: Will the council approve the budget next week?", []),
+        ("The upshot: the council will vote twice on the budget.", []),
+        ('The verdict: "We will appeal the ruling at once."', []),
+    ],
+)
+def test_colon_label_must_be_able_to_name_a_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # PolNeAR's cue for "say" leaves the preposition out; other verbs take it.
+        ("The senator said of the plan that it would fail.", "said"),
+        ("Critics called for a recount.", "called for"),
+    ],
+)
+def test_cue_extent_of_say_leaves_its_preposition_out(analyze_text, text, cue):
+    report = analyze_text(text)
+    assert [a.cue.text for a in report.attributions] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Many farmers are skeptical of the new subsidy scheme.", [("Many farmers", "are skeptical of", ["the new subsidy scheme"])]),
+        ("The union has been critical of the merger.", [("The union", "has been critical of", ["the merger"])]),
+        ("Residents were not confident that the dam would hold.", [("Residents", "were not confident", ["that the dam would hold"])]),
+        # No one holds the stance, or the adjective is not one of stance.
+        ("It is good to be optimistic about the harvest.", []),
+        ("The soup was hot.", []),
+    ],
+)
+def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The object of "lead", "prompt", "leave" does what the infinitive or participle says.
+        ("The landslide win led the party chairman to declare the race over.", [("the party chairman", "to declare")]),
+        ("The scandal left many donors wondering whether the campaign would survive.", [("many donors", "wondering")]),
+        # A document speaks for whoever issued it.
+        ("Greenpeace issued a statement saying the spill was worse than reported.", [("Greenpeace", "issued"), ("Greenpeace", "saying")]),
+        ("The voters saying they want a ban were loud.", [("The voters", "saying"), ("they", "want")]),
+    ],
+)
+def test_speaker_of_controlled_and_document_clauses(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

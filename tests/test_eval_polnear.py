@@ -145,3 +145,22 @@ def test_both_sets_on_three_dev_articles(shared_data):
     assert voice.name == "polnear-voice"
     for key in ("voice.accuracy", "voice.macro_f1", "author.f1", "attributed.f1"):
         assert 0 <= voice.metrics[key] <= 100
+
+
+@pytest.mark.parametrize("split", ["train", "dev"])
+def test_split_picks_the_gold_file(shared_data, split):
+    if not polnear.gold_path(shared_data, split).is_file():
+        pytest.skip(f"PolNeAR {split} gold not in the shared data")
+    result = polnear.evaluate(shared_data, limit=2, split=split)
+    assert result.details["split"] == split and result.details["articles"] == 2
+    docs = {a.doc for a in polnear.load_gold(shared_data, limit=2, split=split)}
+    assert {e["doc"] for e in result.errors} <= docs
+
+
+def test_cli_scores_polnear_train_but_never_gates_it():
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    refused = CliRunner().invoke(app, ["eval", "polnear", "--split", "train", "--gate"])
+    assert refused.exit_code == 2 and "--split" in refused.output

@@ -84,8 +84,10 @@ def find_attributions(
             continue
         draft = (
             _according_to(doc, token)
+            or _in_poll(doc, token)
             or _verb_cue(doc, token, quotes)
             or _noun_cue(doc, token)
+            or _adjective_cue(doc, token)
             or _colon_quote(doc, token, quotes)
             or _dash_quote(doc, token, quotes)
         )
@@ -112,6 +114,7 @@ def find_attributions(
     for draft in drafts:
         _classify_source(doc, draft, index)
     _separate_sibling_cues(doc, drafts)
+    _split_embedded_cues(doc, drafts, quotes)
     _nest(drafts)
     _relay(drafts, index)
     return drafts, relations
@@ -213,6 +216,8 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
 
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
     first, last = _cue_extent(verb)
+    if subject is None:
+        subject = _stranded_subject(verb, content)
     return AttributionDraft(
         cue_tokens=(verb.i, verb.i + 1),
         cue=(first.idx, last.idx + len(last)),
@@ -245,6 +250,32 @@ def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
         source_head=objects[0],
         content=content,
         type="according_to",
+    )
+
+
+_POLL_NOUNS = {"poll", "survey"}
+
+
+def _in_poll(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"In a new CNN poll, 38 percent of voters back ...": the poll is the source of the
+    clause the fronted phrase frames, and PolNeAR takes "in" for its cue (as "according to").
+    After the verb ("she rose in the polls") it is mostly a circumstance, not a source."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"} or token.i > token.head.i:
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    text = text_of(doc)
+    phrase_start, phrase_end = _subtree_span(token)
+    clause_start, clause_end = _subtree_span(token.head)
+    pieces = (_trim(text, (clause_start, phrase_start)), _trim(text, (phrase_end, clause_end)))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(poll),
+        source_head=poll,
+        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        type="indirect",
     )
 
 
@@ -463,7 +494,9 @@ def _cue_extent(verb: Token) -> tuple[Token, Token]:
     if verb.i + 1 < len(doc) and doc[verb.i + 1].head == verb and doc[verb.i + 1].dep_ == "prt":
         last = doc[verb.i + 1]
     following = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS:
+    # "said of Trump", "said on Fox": PolNeAR's cue is the bare "said" (three times in four
+    # on train), where other verbs take the preposition ("called for", "referring to").
+    if following is not None and following.head == verb and following.dep_ == "prep" and following.lower_ in _CUE_PREPOSITIONS and verb.lemma_.lower() != "say":
         objects = [c for c in following.children if c.dep_ == "pobj"]
         if not any(o.ent_type_ in {"DATE", "TIME"} for o in objects):
             last = following  # PolNeAR's cues take the preposition: "called for", "referring to"
@@ -515,6 +548,49 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     )
 
 
+# Adjectives of stance: "critics were skeptical of the plan", "she is confident that ...".
+_STANCE_ADJECTIVES = {
+    "critical", "skeptical", "sceptical", "confident", "wary", "concerned", "worried", "optimistic",
+    "pessimistic", "supportive", "nervous", "enthusiastic", "hopeful", "doubtful", "convinced",
+    "unhappy", "angry", "upset", "frustrated", "furious", "impressed", "sympathetic", "dismissive",
+    "suspicious", "fearful", "proud", "certain", "adamant", "eager", "keen", "reluctant", "opposed",
+}
+_STANCE_PREPOSITIONS = {"of", "about", "with", "toward", "towards", "over", "at", "to"}
+
+
+def _adjective_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"Democrats are not confident that ...", "Marcus has been critical of Trump": a stance
+    adjective after a copula; its subject holds the stance, its clause or object is the content."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in _STANCE_ADJECTIVES:
+        return None
+    copula = token.head
+    if copula.lemma_.lower() != "be":
+        return None
+    content_head, last = None, token
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            content_head = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            last = child if child.i == token.i + 1 else token
+            break
+        if child.dep_ in {"ccomp", "xcomp"}:
+            content_head = child
+            break
+    subject = _subject(copula)
+    if content_head is None or subject is None or subject.lower_ in {"it", "there", "this", "that", "what"}:
+        return None  # "it is good to be optimistic about ...": nobody in particular
+    first = copula
+    while first.i > 0 and doc[first.i - 1].head == copula and doc[first.i - 1].dep_ in {"aux", "neg"}:
+        first = doc[first.i - 1]
+    return AttributionDraft(
+        cue_tokens=(first.i, last.i + 1),
+        cue=(first.idx, last.idx + len(last)),
+        source=_phrase(subject),
+        source_head=subject,
+        content=[_trim(text_of(doc), _subtree_span(content_head))],
+        type="indirect",
+    )
+
+
 def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
     """``Abbas: "We will not give up."`` — a name, a colon, then a quotation; also the
     headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
@@ -522,6 +598,8 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         return None
     head_tokens = [t for t in doc[sentence_of(token).start : token.i] if not t.is_punct and not t.is_space]
     if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
+        return None
+    if not _speaker_label(head_tokens):
         return None
     following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
     if following is None:
@@ -546,6 +624,17 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         type="direct",
         speaker_label=True,
     )
+
+
+def _speaker_label(words: list[Token]) -> bool:
+    """Whether the words before a colon can name a speaker: not a letter ("Q:", "A:"), not a
+    phrase of common words ("The result:", "A reminder:", "Also of interest:"). A lone
+    capitalised word stays a name ("Pence:"): the tagger often takes a name for a noun."""
+    if len(words) == 1 and len(words[0]) == 1:
+        return False
+    if any(t.pos_ in {"PROPN", "PRON"} or t.is_upper or _can_be_source(t) for t in words):
+        return True
+    return words[0].is_title and not any(t.pos_ in {"DET", "ADP", "ADV"} for t in words)
 
 
 def _dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
@@ -598,7 +687,17 @@ def _subject(verb: Token) -> Optional[Token]:
             # "so reports X": the parser may attach both "so" and X as subjects; X is the speaker.
             return subjects[-1]
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return node.head  # "the voters saying they want a ban"
+            # "the voters saying they want a ban"; "X issued a statement saying ...": X.
+            return _issuer(node.head) or node.head
+        if (
+            node.dep_ in {"xcomp", "advcl"}
+            and node.head.lemma_.lower() in _OBJECT_CONTROL
+            and (node.tag_ == "VBG" or any(c.tag_ == "TO" for c in node.children))
+        ):
+            # "The victory led Priebus to declare ...": the one led declares.
+            obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _SUBJECT_CONTROL and node.head.head.i != node.head.i:
             # "by pointing out that ...": the one who does the main verb (not in "accused
             # Israel of attacking", where the object does it).
@@ -612,6 +711,46 @@ def _subject(verb: Token) -> Optional[Token]:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         return None
     return None
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# Where the small parser leaves the speaker of a finite verb: "Bill Skelly, a data operative,
+# vouched for ..." (Skelly an adverb, the apposition kept), "Tanden, head of ..., recounted".
+_STRANDED_DEPS = {"nsubj", "nsubjpass", "appos"}
+_NOT_SPEAKERS = {"it", "this", "that", "which", "there", "what"}
+
+
+def _stranded_subject(verb: Token, content: list[CharSpan]) -> Optional[Token]:
+    """The speaker of a finite, active verb the parser left without a subject: the nearest
+    subject, apposition or stray proper noun before it in its sentence, skipping objects and
+    prepositional phrases; none when that word cannot be a source or lies in the content."""
+    children = list(verb.children)
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _RAISING or any(c.dep_ in _SUBJECTS | {"auxpass", "expl"} for c in children):
+        return None
+    if not (verb.tag_ in _FINITE_TAGS or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in children))):
+        return None
+    for token in reversed(verb.doc[sentence_of(verb).start : verb.i]):
+        if token.dep_ in _STRANDED_DEPS or (token.pos_ == "PROPN" and token.dep_ in {"advmod", "npadvmod", "dep", "ROOT"}):
+            if token.lower_ in _NOT_SPEAKERS or not _can_be_source(token) or any(s <= token.idx < e for s, e in content):
+                return None
+            return token
+    return None
+
+
+# Verbs whose object does what their infinitive says: "led Priebus to declare", "prompted
+# them to ask", "leaving some to wonder".
+_OBJECT_CONTROL = {"lead", "prompt", "leave", "cause", "force", "inspire", "spur", "drive", "move", "compel", "provoke", "encourage", "persuade", "convince"}
+# Documents that speak for whoever issued them: "X released an ad calling ...".
+_DOCUMENTS = {"statement", "ad", "advertisement", "letter", "memo", "video", "email", "tweet", "post", "release", "message", "note", "column", "op-ed", "editorial"}
+
+
+def _issuer(document: Token) -> Optional[Token]:
+    """The subject of the verb a document is the object of ("Black Lives Matter issued a
+    statement"); None for other nouns or when that subject cannot be a source."""
+    if document.lemma_.lower() not in _DOCUMENTS or document.dep_ != "dobj":
+        return None
+    subject = next((c for c in document.head.children if c.dep_ in _SUBJECTS), None)
+    return subject if subject is not None and _can_be_source(subject) and subject.lower_ not in _NOT_SPEAKERS else None
 
 
 def _bare_participle(verb: Token) -> bool:
@@ -828,6 +967,46 @@ def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
 
 
 _TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
+# Clauses that hang on a word of someone's content without being part of what is said:
+# "... he agrees Trump is an opportunist and said ...", "..., as Rubio has said".
+_EMBEDDED_CLAUSES = {"conj", "advcl"}
+
+
+def _split_embedded_cues(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+    """A verb of saying heading a coordinated or adverbial clause inside another attribution's
+    (unquoted) content is mostly a second attribution beside it, not one it reports (the
+    parser hangs "and said ..." on the last verb of the clause before): PolNeAR gives each
+    word one role, and "X told ABC that he agrees ... and said ..." has two cues side by
+    side. The clause is cut out of the outer content, which may split it in two. Other verbs
+    in those clauses, and relative clauses, are as often part of the content (measured on
+    PolNeAR train), so they stay nested."""
+    text = text_of(doc)
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        if verb.dep_ not in _EMBEDDED_CLAUSES or verb.lemma_.lower() not in _SPEECH or inner.cited_by is not None:
+            continue
+        if any(not q.single and q.start <= verb.idx < q.end for q in quotes):
+            continue  # words inside a quotation are the speaker's, cues included
+        clause_start, clause_end = _subtree_span(verb)
+        for outer in drafts:
+            if outer is inner or clause_start <= outer.cue[0] < clause_end:
+                continue
+            pieces = []
+            for start, end in outer.content:
+                if not (start <= clause_start and clause_end <= end and (start, end) != (clause_start, clause_end)):
+                    pieces.append((start, end))
+                    continue
+                before = _trim(text, (start, clause_start))
+                before = (before[0], before[0] + len(_TRAILING_CONJUNCTION.sub("", text[before[0] : before[1]])))
+                after = _trim(text, (clause_end, end))
+                pieces.extend(piece for piece in (before, after) if piece[1] - piece[0] > 1)
+            if pieces and pieces != outer.content:
+                outer.content = pieces
+                if outer.source is not None and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                    # "... and said", ", adding": the parser found the subject inside the
+                    # content; the speaker is the one whose content held the clause.
+                    inner.source, inner.source_head = outer.source, outer.source_head
+                    inner.source_keys, inner.source_kind = outer.source_keys, outer.source_kind
 
 
 def _nest(drafts: list[AttributionDraft]) -> None:

@@ -38,7 +38,7 @@ class SetResult:
 
 
 def evaluate_set(name: str, data_dir: Path, *, limit: Optional[int] = None, **options: Any) -> SetResult:
-    """Score set ``name``; ``options`` go to its ``evaluate`` (factuality takes ``split``)."""
+    """Score set ``name``; ``options`` go to its ``evaluate`` (factuality and polnear take ``split``)."""
     import time
 
     module = importlib.import_module(SETS[name])

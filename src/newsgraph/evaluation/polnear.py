@@ -91,7 +91,7 @@ def load_gold(data_dir: Path, *, limit: Optional[int] = None, split: str = "dev"
     """
     path = gold_path(data_dir, split)
     if not path.is_file():
-        raise FileNotFoundError(f"PolNeAR dev gold not found: {path}")
+        raise FileNotFoundError(f"PolNeAR {split} gold not found: {path}")
     out: list[GoldArticle] = []
     seen: set[str] = set()
     with path.open(encoding="utf-8") as handle:
@@ -420,6 +420,7 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, split: st
     for key, prf in totals.items():
         metrics.update(prf.metrics(key))
     details = {
+        "split": split,
         "articles": len(articles),
         "gold_attributions": sum(len(a.attributions) for a in articles),
         "gold_no_source": sum(bool(g.get("no_source")) for a in articles for g in a.attributions),
