@@ -313,3 +313,20 @@ def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
 def test_speaker_of_controlled_and_document_clauses(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The relative or wh-word moved out of the reported clause opens the content; the
+        # speaker and cue between it and the rest of the clause are not part of it.
+        ("The blast, which officials said killed 12 people, shut the market.", [("officials", "said", ["which", "killed 12 people"])]),
+        ("The deal was what many analysts say is a turning point.", [("many analysts", "say", ["what", "is a turning point"])]),
+        # No extraction: the content is the whole clause.
+        ("Officials said the blast killed 12 people.", [("Officials", "said", ["the blast killed 12 people"])]),
+    ],
+)
+def test_content_around_an_extracted_relative_word(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected

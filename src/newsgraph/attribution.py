@@ -311,7 +311,9 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
     if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
         return _citing(doc, token)
     complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
-    content: list[CharSpan] = [_cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c) for c in complements]
+    content: list[CharSpan] = []
+    for c in complements:
+        content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children):
         # "as the agency reports, <clause>": the rest of the sentence is the content.
         clause_end = _subtree_span(token)[1]
@@ -467,6 +469,25 @@ def _can_be_source(noun: Token) -> bool:
         or noun.pos_ in {"PROPN", "PRON"}
         or lemma in lex.anonymous_heads | lex.official_heads | lex.vague_heads | lex.outlet_heads
     )
+
+
+def _around_extraction(doc: Doc, verb: Token, subject: Optional[Token], span: CharSpan) -> list[CharSpan]:
+    """The content of "a sentence, which he said was unfair" or "what analysts say is a sign":
+    the relative or wh-word moved out of the reported clause opens it, and the speaker and cue
+    between it and the rest are cut out."""
+    if not span[0] < verb.idx < span[1]:
+        return [span]
+    opener = doc[verb.left_edge.i] if verb.dep_ == "relcl" else None
+    opener = opener or next((t for t in doc.char_span(*span, alignment_mode="expand") or () if t.i < verb.i), None)
+    if opener is None or not (opener.tag_ in _WH_TAGS or (opener.lower_ == "that" and verb.dep_ == "relcl")):
+        return [span]
+    gap_start = min([_cue_extent(verb)[0].idx] + ([_phrase(subject)[0]] if subject is not None else []))
+    text = text_of(doc)
+    pieces = [_trim(text, (span[0], gap_start)), _trim(text, (verb.idx + len(verb), span[1]))]
+    return [p for p in pieces if p[1] > p[0]]
+
+
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 
 
 def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
