@@ -1,0 +1,278 @@
+"""From drafts to attributions: quotations continued across paragraphs, source kinds,
+second cues cut out of a first one's content, nesting, relay chains ("told Reuters"), and the
+final ``Attribution`` records."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from ..actors import ActorIndex, affiliation, resolve_pronoun
+from ..lexicon import lexicon
+from ..nlp import text_of
+from ..model import Attribution, Cue, Source, make_id
+from ..quotes import Quote
+from .parse import AttributionDraft, _expletive, _KIND_RANK, _phrase, _SPEECH, _SUBJECTS, _subtree_span, _trim
+
+
+def _continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+    """A paragraph that is only a quotation keeps the speaker of the previous direct quote."""
+    covered = [span for d in drafts for span in d.content]
+    text = text_of(doc)
+    for quote in quotes:
+        if quote.single or any(s <= quote.start and quote.end <= e for s, e in covered):
+            continue
+        previous = [d for d in drafts if d.content and d.content[-1][1] <= quote.start and d.type in {"direct", "mixed"}]
+        if not previous:
+            continue
+        last = previous[-1]
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        between = text[last.content[-1][1] : quote.start]
+        same_paragraph = "\n" not in between
+        if not same_paragraph and text[line_start : quote.start - 1].strip():
+            continue  # the quote neither follows in the paragraph nor opens the next one
+        if between.count("\n\n") > 1 or len(between) > 400:
+            continue
+        if any(d.cue[0] > last.cue[0] and d.cue[0] < quote.start for d in drafts):
+            continue
+        last.content.append(quote.span)
+
+
+def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> None:
+    lex = lexicon()
+    head = draft.source_head
+    if head is None:
+        draft.source_kind = "vague"
+        return
+    keys = index.keys_at(head)
+    if not keys and head.pos_ == "PRON" and not _expletive(head):
+        keys = resolve_pronoun(head, index)
+    modifier_keys: tuple[str, ...] = ()
+    if not keys:
+        # "the Palestinian Ma'an news service", "Hamas sources": the name inside the phrase;
+        # an outlet or organisation name says more about the source than a nationality does.
+        named = [index.keys_at(c) for c in head.children if c.dep_ in {"compound", "poss", "amod", "nmod"} and index.keys_at(c)]
+        if named:
+            modifier_keys = min(named, key=lambda k: _KIND_RANK.get(index.kind_of(k[0]), 9))
+        else:
+            # "a spokesman for the Sudanese army": the affiliation of an official.
+            modifier_keys = affiliation(head, index)
+    lemma = head.lemma_.lower()
+    named = bool(keys) and head.pos_ in {"PROPN", "PRON"} or bool(keys) and lemma not in lex.anonymous_heads
+    if keys:
+        draft.source_keys = keys
+        kind = index.kind_of(keys[0])
+        if kind == "outlet":
+            draft.source_kind = "outlet"
+        elif kind == "person":
+            draft.source_kind = "named_person"
+        elif kind == "agent":
+            draft.source_kind = "official"
+        else:
+            draft.source_kind = "named_organization" if named else "official"
+        return
+    draft.source_keys = modifier_keys
+    if lemma in lex.anonymous_heads:
+        draft.source_kind = "anonymous"
+    elif lemma in lex.outlet_heads:
+        draft.source_kind = "outlet"
+    elif lemma in lex.official_heads:
+        draft.source_kind = "official"
+    elif head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and not head.ent_type_) or draft.speaker_label:
+        draft.source_kind = "named_person"
+    elif head.ent_type_ in {"ORG", "GPE", "NORP"}:
+        draft.source_kind = "named_organization"
+    else:
+        draft.source_kind = "vague"
+
+
+def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
+    """"X said in a statement, adding that ...", "X denied it and accused Y of ...": a cue
+    verb's own conjunct or adverbial clause is a second attribution by the same speaker, not
+    part of what the first one says; the first content stops where the second cue's clause starts."""
+    text = text_of(doc)
+    by_token = {d.cue_tokens[0]: d for d in drafts}
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        outer = by_token.get(verb.head.i) if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i else None
+        if outer is None or outer is inner:
+            continue
+        cut = _subtree_span(verb)[0]
+        pieces = []
+        for start, end in outer.content:
+            if start < cut < end:
+                end = _trim(text, (start, cut))[1]
+                end = start + len(_TRAILING_CONJUNCTION.sub("", text[start:end]))
+            if start <= cut < end or end - start <= 1:
+                continue
+            pieces.append((start, end))
+        if pieces:
+            outer.content = pieces
+
+
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
+
+
+# Clauses that hang on a word of someone's content without being part of what is said:
+# "... he agrees Trump is an opportunist and said ...", "..., as Rubio has said".
+_EMBEDDED_CLAUSES = {"conj", "advcl"}
+
+
+def _split_embedded_cues(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+    """A verb of saying heading a coordinated or adverbial clause inside another attribution's
+    (unquoted) content is mostly a second attribution beside it, not one it reports (the
+    parser hangs "and said ..." on the last verb of the clause before): PolNeAR gives each
+    word one role, and "X told ABC that he agrees ... and said ..." has two cues side by
+    side. The clause is cut out of the outer content, which may split it in two. Other verbs
+    in those clauses, and relative clauses, are as often part of the content (measured on
+    PolNeAR train), so they stay nested."""
+    text = text_of(doc)
+    for inner in drafts:
+        verb = doc[inner.cue_tokens[0]]
+        if verb.dep_ not in _EMBEDDED_CLAUSES or verb.lemma_.lower() not in _SPEECH or inner.cited_by is not None:
+            continue
+        if any(not q.single and q.start <= verb.idx < q.end for q in quotes):
+            continue  # words inside a quotation are the speaker's, cues included
+        clause_start, clause_end = _subtree_span(verb)
+        for outer in drafts:
+            if outer is inner or clause_start <= outer.cue[0] < clause_end:
+                continue
+            pieces = []
+            for start, end in outer.content:
+                if not (start <= clause_start and clause_end <= end and (start, end) != (clause_start, clause_end)):
+                    pieces.append((start, end))
+                    continue
+                before = _trim(text, (start, clause_start))
+                before = (before[0], before[0] + len(_TRAILING_CONJUNCTION.sub("", text[before[0] : before[1]])))
+                after = _trim(text, (clause_end, end))
+                pieces.extend(piece for piece in (before, after) if piece[1] - piece[0] > 1)
+            if pieces and pieces != outer.content:
+                outer.content = pieces
+                if outer.source is not None and not any(c.dep_ in _SUBJECTS for c in verb.children):
+                    # "... and said", ", adding": the parser found the subject inside the
+                    # content; the speaker is the one whose content held the clause.
+                    inner.source, inner.source_head = outer.source, outer.source_head
+                    inner.source_keys, inner.source_kind = outer.source_keys, outer.source_kind
+
+
+def _nest(drafts: list[AttributionDraft]) -> None:
+    """An attribution whose cue lies inside another's content is relayed by it."""
+    for i, inner in enumerate(drafts):
+        if inner.cited_by is not None:
+            # "X reported ..., citing Y": Y reached the author through X.
+            inner.via = _citing_reporter(drafts, inner)
+            continue
+        best: Optional[int] = None
+        best_width = None
+        for j, outer in enumerate(drafts):
+            if i == j:
+                continue
+            for start, end in outer.content:
+                if start <= inner.cue[0] and inner.cue[1] <= end:
+                    width = end - start
+                    if best_width is None or width < best_width:
+                        best, best_width = j, width
+        inner.via = best
+
+
+def _citing_reporter(drafts: list[AttributionDraft], citing: AttributionDraft) -> Optional[int]:
+    """The attribution whose cue governs the clause a "citing X" phrase hangs on."""
+    cues = {d.cue_tokens[0]: j for j, d in enumerate(drafts)}
+    doc_token = citing.source_head.doc[citing.cited_by] if citing.source_head is not None else None
+    for _ in range(6):
+        if doc_token is None:
+            return None
+        if doc_token.i in cues and drafts[cues[doc_token.i]] is not citing:
+            return cues[doc_token.i]
+        if doc_token.head.i == doc_token.i:
+            return None
+        doc_token = doc_token.head
+    return None
+
+
+def _relay(drafts: list[AttributionDraft], index: ActorIndex) -> None:
+    """"A source told MENL": what MENL was told reaches the author through MENL's report.
+
+    The relaying attribution is MENL's own earlier one when the article has it; otherwise,
+    when the recipient is a news outlet, being told is itself the outlet's report, and an
+    attribution with the outlet as source is added for it.
+    """
+    for i, draft in enumerate(list(drafts)):
+        if draft.via is not None or draft.recipient is None:
+            continue
+        keys = set(index.keys_at(draft.recipient))
+        if not keys:
+            continue
+        candidates = [j for j, other in enumerate(drafts) if j != i and keys & set(other.source_keys)]
+        earlier = [j for j in candidates if drafts[j].cue[0] < draft.cue[0]]
+        chosen = earlier[-1] if earlier else (candidates[0] if candidates else None)
+        if chosen is None and any(index.kind_of(k) == "outlet" for k in keys):
+            relay = AttributionDraft(
+                cue_tokens=draft.cue_tokens,
+                cue=draft.cue,
+                source=_phrase(draft.recipient),
+                source_head=draft.recipient,
+                content=list(draft.content),
+                type=draft.type,
+            )
+            _classify_source(draft.recipient.doc, relay, index)
+            drafts.append(relay)
+            chosen = len(drafts) - 1
+        if chosen is not None and not _creates_cycle(drafts, i, chosen):
+            draft.via = chosen
+
+
+def _creates_cycle(drafts: list[AttributionDraft], child: int, parent: int) -> bool:
+    node: Optional[int] = parent
+    for _ in range(len(drafts) + 1):
+        if node is None:
+            return False
+        if node == child:
+            return True
+        node = drafts[node].via
+    return True
+
+
+def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, article_key: str) -> list[Attribution]:
+    """Records with ids, ``via`` ids and source chains."""
+    text = text_of(doc)
+    for draft in drafts:
+        draft.id = make_id("att", article_key, draft.cue, draft.source)
+    out = []
+    for draft in drafts:
+        chain = []
+        node: Optional[AttributionDraft] = draft
+        seen = set()
+        while node is not None and id(node) not in seen:
+            seen.add(id(node))
+            chain.append(_source_name(text, node, index))
+            node = drafts[node.via] if node.via is not None else None
+        chain.append("author")
+        source_text = text[draft.source[0] : draft.source[1]] if draft.source else ""
+        out.append(
+            Attribution(
+                id=draft.id,
+                source=Source(
+                    text=source_text,
+                    span=draft.source or draft.cue,
+                    kind=draft.source_kind,
+                    actor=index.actor_ids(draft.source_keys)[0] if draft.source_keys else None,
+                ),
+                cue=Cue(text=text[draft.cue[0] : draft.cue[1]], span=draft.cue),
+                content=tuple(draft.content),
+                type=draft.type,
+                via=drafts[draft.via].id if draft.via is not None else None,
+                chain=tuple(chain),
+            )
+        )
+    return out
+
+
+def _source_name(text: str, draft: AttributionDraft, index: ActorIndex) -> str:
+    if draft.source_keys and draft.source_kind in {"named_person", "named_organization", "outlet"}:
+        return index.name_of(draft.source_keys[0])
+    if draft.source:
+        return text[draft.source[0] : draft.source[1]]
+    return "unnamed source"

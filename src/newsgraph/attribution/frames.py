@@ -1,0 +1,513 @@
+"""Cue finders: each looks at one token and, when it opens an attribution frame (a reporting
+verb with its complement, "according to", a poll, a stance noun or adjective, a speaker label
+before a colon or dash), returns the draft with its cue, speaker and content."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import lexicon
+from ..nlp import sentence_of, text_of
+from ..model import Span as CharSpan
+from ..quotes import Quote
+from .parse import (
+    _adjacent_quotes,
+    _ASPECTUAL,
+    AttributionDraft,
+    _can_be_source,
+    _COMPLEMENTS,
+    _cue_extent,
+    _expletive,
+    _INTENTION,
+    _INVERSION_MARKS,
+    _is_clause,
+    _NOUN_PREPOSITIONS,
+    _NP_CONTENT,
+    _OBJECT_DEPS,
+    _phrase,
+    _RELAY_VERBS,
+    _reporting_lemma,
+    _SPEECH,
+    _stranded_subject,
+    _subject,
+    _SUBJECTS,
+    _subtree_span,
+    _trim,
+)
+
+
+def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
+    """A cue the learned model found in a frame the rules do not know: take the speaker from
+    the subject and the content from the first complement the verb has; with ``bare``, from
+    whatever the verb governs when it has no complement of a known kind."""
+    subject = _subject(token)
+    if subject is not None and subject.lower_ in {"you", "ye"}:
+        return None
+    if token.lemma_.lower() in _ASPECTUAL:
+        return None  # "continues to put on a face": aspect, not speech or stance
+    if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
+        return None  # "it is often overlooked that ...": the author's framing, not a source
+    content = _framed_content(doc, token, quotes, subject)
+    if not content and bare:
+        content = _governed_content(doc, token, subject)
+    return _verb_draft(token, subject, content) if content else None
+
+
+def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
+    """A noun the learned model takes for a cue: "Turkey's refusal to acknowledge ...",
+    "criticism of the plan", "calls for a ban". The owner is the source; the content is what
+    the preposition or clause attached to the noun introduces."""
+    text = text_of(doc)
+    last = noun
+    content: Optional[CharSpan] = None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
+            obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if obj is None:
+                continue
+            if child.i == noun.i + 1:
+                last = child  # the cue takes its preposition, as with verbs: "calls for"
+            content = _subtree_span(obj)
+            break
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ in {"that", "to"} for m in child.children):
+            content = _subtree_span(child)
+            break
+    if content is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = None
+    if owner is not None:
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+    return AttributionDraft(
+        cue_tokens=(noun.i, last.i + 1),
+        cue=(noun.idx, last.idx + len(last)),
+        source=source,
+        source_head=owner,
+        content=[_trim(text, content)],
+        type="indirect",
+    )
+
+
+def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
+    """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
+    object of a verb of saying, a quotation next to it). The learned judge must be surer of
+    a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
+    return bool(_framed_content(doc, token, quotes, _subject(token)))
+
+
+def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
+    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
+    content = content or _intention_content(doc, token)
+    if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
+        # A noun phrase is content only after a verb of saying or judging ("called it a
+        # disgrace"), not after any verb ("put on a 'moderate' face").
+        content = _object_content(doc, token)
+    return content or _adjacent_quotes(doc, token, quotes)
+
+
+_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
+
+
+def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+    """What a cue verb the model trusts governs, when no known frame names its content:
+    its dependents after it ("pinned his hopes on South Carolina"), else those before it
+    other than the speaker ("..., Viguerie argues")."""
+    kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
+    cue_end = _cue_extent(verb)[1]
+    # A preposition the cue takes ("pointed to") leaves its object as the content.
+    kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
+    # Before the verb, an adverbial clause ("while Abbas ..., reports crop up") sets the scene.
+    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i and c.dep_ != "advcl"]):
+        if side:
+            span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
+            if span[1] - span[0] > 1:
+                return [span]
+    return []
+
+
+def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
+    first, last = _cue_extent(verb)
+    if subject is None:
+        subject = _stranded_subject(verb, content)
+    return AttributionDraft(
+        cue_tokens=(verb.i, verb.i + 1),
+        cue=(first.idx, last.idx + len(last)),
+        source=_phrase(subject) if subject is not None else None,
+        source_head=subject,
+        content=[c for c in content if c[1] - c[0] > 1],
+        type="indirect",
+        recipient=recipient,
+    )
+
+
+def _according_to(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _phrase(objects[0])
+    sent = sentence_of(token)
+    phrase_start = token.idx
+    phrase_end = source[1]
+    before = (sent.start_char, phrase_start)
+    after = (phrase_end, sent.end_char)
+    content = [s for s in (_trim(text_of(doc), before), _trim(text_of(doc), after)) if s[1] - s[0] > 1]
+    return AttributionDraft(
+        cue_tokens=(token.i, to.i + 1),
+        cue=(token.idx, to.idx + len(to)),
+        source=source,
+        source_head=objects[0],
+        content=content,
+        type="according_to",
+    )
+
+
+_POLL_NOUNS = {"poll", "survey"}
+
+
+def _in_poll(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"In a new CNN poll, 38 percent of voters back ...": the poll is the source of the
+    clause the fronted phrase frames, and PolNeAR takes "in" for its cue (as "according to").
+    After the verb ("she rose in the polls") it is mostly a circumstance, not a source."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"} or token.i > token.head.i:
+        return None
+    poll = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if poll is None or poll.lemma_.lower() not in _POLL_NOUNS:
+        return None
+    text = text_of(doc)
+    phrase_start, phrase_end = _subtree_span(token)
+    clause_start, clause_end = _subtree_span(token.head)
+    pieces = (_trim(text, (clause_start, phrase_start)), _trim(text, (phrase_end, clause_end)))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(poll),
+        source_head=poll,
+        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        type="indirect",
+    )
+
+
+def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    lex = lexicon()
+    lemma = _reporting_lemma(token)
+    if lemma is None:
+        return None
+    if token.pos_ == "NOUN":
+        # "as the Palestinian Ma'an news service reports": the speaker may be parsed as the
+        # subject of the mis-tagged verb or as a compound modifier of it.
+        subjects = [c for c in token.lefts if c.dep_ == "nsubj"]
+        modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        subject = (subjects or modifiers or [None])[-1]
+    else:
+        subject = _subject(token)
+    if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
+        return _citing(doc, token)
+    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    content: list[CharSpan] = []
+    for c in complements:
+        content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children):
+        # "as the agency reports, <clause>": the rest of the sentence is the content.
+        clause_end = _subtree_span(token)[1]
+        content.append(_trim(text_of(doc), (clause_end, sentence_of(token).end_char)))
+    if not content and lemma in lex.reporting_verbs:
+        content = _parenthetical_content(doc, token, subject)
+    if not content and lemma in _INTENTION:
+        content = _intention_content(doc, token)
+    if not content and lemma in _NP_CONTENT:
+        content = _object_content(doc, token)
+    if not content and lemma in lex.reporting_verbs and lemma not in lex.needs_complement and lemma not in lex.dispute_verbs:
+        content = _adjacent_quotes(doc, token, quotes) or _following_paragraph(doc, token)
+    if not content or (subject is not None and subject.lower_ in {"you", "ye"}):
+        # "You may not know that ...": the author addressing the reader, not a source.
+        return None
+    recipient = None
+    if lemma in _RELAY_VERBS:
+        recipient = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
+    return _verb_draft(token, subject, content, recipient)
+
+
+_CITING = {"cite", "quote"}
+
+
+def _parenthetical_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+    """"But to prevent problems, he said, local officials ...": a speech verb set off by commas
+    inside the clause it reports; the content is that clause without the parenthetical."""
+    head = verb.head
+    if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i == verb.i or subject is None:
+        return []
+    if verb.lemma_.lower() not in _SPEECH or len(list(verb.subtree)) > 8:
+        return []
+    # The parenthetical itself: speaker to verb (its commas are punctuation children).
+    words = [t for t in verb.subtree if not t.is_punct]
+    inner = (min(t.idx for t in words), max(t.idx + len(t) for t in words))
+    before = text_of(doc)[: inner[0]].rstrip()
+    after = text_of(doc)[inner[1] :].lstrip()
+    if not (before.endswith(",") and (after.startswith(",") or after.startswith(".") or not after)):
+        return []
+    outer = _subtree_span(head)
+    pieces = [_trim(text_of(doc), (outer[0], inner[0])), _trim(text_of(doc), (inner[1], outer[1]))]
+    return [p for p in pieces if p[1] - p[0] > 2]
+
+
+def _intention_content(doc: Doc, verb: Token) -> list[CharSpan]:
+    """The infinitive complement of a stance verb, with its own subject when it has one."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+    if xcomp is None:
+        return []
+    start = _subtree_span(xcomp)[0]
+    addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < xcomp.i), None)
+    if addressee is not None:
+        start = _subtree_span(addressee)[0]  # "urged Congress to act": Congress to act
+    return [_trim(text_of(doc), (start, _subtree_span(xcomp)[1]))]
+
+
+def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
+    """The object phrase (with its predicate: "called X 'deplorables'") as content."""
+    parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "on"})]
+    if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c.dep_ == "prep" for c in parts):
+        return []
+    first = min(parts, key=lambda c: c.i)
+    if first.dep_ == "prep":
+        # "commented on the plan": the content is what the preposition introduces.
+        pobj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
+        parts = [pobj if c is first and pobj is not None else c for c in parts]
+    start = min(_subtree_span(c)[0] for c in parts)
+    end = max(_subtree_span(c)[1] for c in parts)
+    return [_trim(text_of(doc), (start, end))]
+
+
+def _following_paragraph(doc: Doc, verb: Token) -> list[CharSpan]:
+    """"He said:" closing a paragraph: the next paragraph is what he said."""
+    after = text_of(doc)[_subtree_span(verb)[1] : sentence_of(verb).end_char]
+    tail = text_of(doc)[verb.idx + len(verb) : sentence_of(verb).end_char].strip()
+    if not tail.endswith(":") and not after.strip().startswith(":"):
+        return []
+    start = sentence_of(verb).end_char
+    while start < len(text_of(doc)) and text_of(doc)[start].isspace():
+        start += 1
+    end = text_of(doc).find("\n\n", start)
+    end = len(text_of(doc)) if end < 0 else end
+    return [_trim(text_of(doc), (start, end))] if end - start > 2 else []
+
+
+def _citing(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"..., citing sources familiar with the talks": the cited noun is the source of the
+    clause the participle hangs on; the outer cue relays it."""
+    cited = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if cited is None or not _can_be_source(cited):
+        return None  # "citing low growth": a reason, not a source
+    head = token.head
+    clause = _subtree_span(head)
+    citing_start = _subtree_span(token)[0]
+    complement = next((c for c in head.children if c.dep_ in _COMPLEMENTS and c.i < token.i), None)
+    start = _subtree_span(complement)[0] if complement is not None else clause[0]
+    content = _trim(text_of(doc), (start, citing_start))
+    if content[1] - content[0] < 2:
+        return None
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(cited),
+        source_head=cited,
+        content=[content],
+        type="indirect",
+        cited_by=head.i,
+    )
+
+
+def _around_extraction(doc: Doc, verb: Token, subject: Optional[Token], span: CharSpan) -> list[CharSpan]:
+    """The content of "a sentence, which he said was unfair" or "what analysts say is a sign":
+    the relative or wh-word moved out of the reported clause opens it, and the speaker and cue
+    between it and the rest are cut out."""
+    if not span[0] < verb.idx < span[1]:
+        return [span]
+    opener = doc[verb.left_edge.i] if verb.dep_ == "relcl" else None
+    opener = opener or next((t for t in doc.char_span(*span, alignment_mode="expand") or () if t.i < verb.i), None)
+    if opener is None or not (opener.tag_ in _WH_TAGS or (opener.lower_ == "that" and verb.dep_ == "relcl")):
+        return [span]
+    gap_start = min([_cue_extent(verb)[0].idx] + ([_phrase(subject)[0]] if subject is not None else []))
+    text = text_of(doc)
+    pieces = [_trim(text, (span[0], gap_start)), _trim(text, (verb.idx + len(verb), span[1]))]
+    return [p for p in pieces if p[1] > p[0]]
+
+
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
+    """Content stops where a ", citing X" phrase inside it begins."""
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and token.lemma_.lower() in _CITING and token.idx > span[0]:
+            return _trim(text_of(doc), (span[0], min(span[1], _subtree_span(token)[0])))
+    return span
+
+
+def _complement_side_ok(verb: Token, complement: Token, subject: Optional[Token]) -> bool:
+    """A complement before its verb is reported speech only when the speaker follows it.
+
+    "'...,' the newspaper says" and "..., so reports X" qualify; a headline fragment that the
+    parser hung on the verb ("supporters, take note: sources say ...") does not.
+    """
+    if complement.i > verb.i:
+        return True
+    if complement.dep_ == "parataxis" or subject is None or subject.i < complement.right_edge.i:
+        return False
+    doc = verb.doc
+    following = next((t for t in doc[complement.right_edge.i + 1 : subject.i + 1] if not t.is_space), None)
+    return following is not None and following.text in _INVERSION_MARKS
+
+
+_NOUN_CUES = {
+    "claim", "report", "statement", "assertion", "allegation", "warning", "suggestion",
+    "argument", "belief", "view", "promise", "pledge", "threat", "denial", "admission",
+    "remark", "comment", "assessment", "estimate", "finding", "conclusion", "insistence",
+    "accusation", "charge", "contention", "speculation", "rumor", "rumour", "announcement",
+    "prediction", "assurance", "testimony", "complaint", "concern", "fear", "hope", "sense",
+}
+
+
+def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"Trump's claim that the election is rigged": a reporting noun with its clause."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _NOUN_CUES:
+        return None
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    source = next((c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON", "NOUN"}), None)
+    if source is None:
+        by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=_phrase(source) if source is not None else None,
+        source_head=source,
+        content=[_trim(text_of(doc), _subtree_span(clause))],
+        type="indirect",
+    )
+
+
+# Adjectives of stance: "critics were skeptical of the plan", "she is confident that ...".
+_STANCE_ADJECTIVES = {
+    "critical", "skeptical", "sceptical", "confident", "wary", "concerned", "worried", "optimistic",
+    "pessimistic", "supportive", "nervous", "enthusiastic", "hopeful", "doubtful", "convinced",
+    "unhappy", "angry", "upset", "frustrated", "furious", "impressed", "sympathetic", "dismissive",
+    "suspicious", "fearful", "proud", "certain", "adamant", "eager", "keen", "reluctant", "opposed",
+}
+
+
+_STANCE_PREPOSITIONS = {"of", "about", "with", "toward", "towards", "over", "at", "to"}
+
+
+def _adjective_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"Democrats are not confident that ...", "Marcus has been critical of Trump": a stance
+    adjective after a copula; its subject holds the stance, its clause or object is the content."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in _STANCE_ADJECTIVES:
+        return None
+    copula = token.head
+    if copula.lemma_.lower() != "be":
+        return None
+    content_head, last = None, token
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _STANCE_PREPOSITIONS:
+            content_head = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            last = child if child.i == token.i + 1 else token
+            break
+        if child.dep_ in {"ccomp", "xcomp"}:
+            content_head = child
+            break
+    subject = _subject(copula)
+    if content_head is None or subject is None or subject.lower_ in {"it", "there", "this", "that", "what"}:
+        return None  # "it is good to be optimistic about ...": nobody in particular
+    first = copula
+    while first.i > 0 and doc[first.i - 1].head == copula and doc[first.i - 1].dep_ in {"aux", "neg"}:
+        first = doc[first.i - 1]
+    return AttributionDraft(
+        cue_tokens=(first.i, last.i + 1),
+        cue=(first.idx, last.idx + len(last)),
+        source=_phrase(subject),
+        source_head=subject,
+        content=[_trim(text_of(doc), _subtree_span(content_head))],
+        type="indirect",
+    )
+
+
+def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """``Abbas: "We will not give up."`` — a name, a colon, then a quotation; also the
+    headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
+    if token.text != ":" or token.i == sentence_of(token).start:
+        return None
+    head_tokens = [t for t in doc[sentence_of(token).start : token.i] if not t.is_punct and not t.is_space]
+    if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
+        return None
+    if not _speaker_label(head_tokens):
+        return None
+    following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
+    if following is None:
+        # Unquoted: only a short name (a speaker label), and the rest of the sentence.
+        if len(head_tokens) > 3 or not (head_tokens[0].pos_ == "PROPN" or head_tokens[0].is_title or head_tokens[0].is_upper):
+            return None
+        if any(t.lower_ in {"update", "note", "editor", "correction", "watch", "video", "photo", "read", "related"} for t in head_tokens):
+            return None  # editorial labels, not speakers
+        if any(t.ent_type_ in {"GPE", "LOC", "FAC", "DATE", "TIME"} for t in head_tokens):
+            return None  # "Gaza: ...", "Tuesday: ..." are datelines, not speakers
+        rest = _trim(text_of(doc), (token.idx + 1, sentence_of(token).end_char))
+        if len(text_of(doc)[rest[0] : rest[1]].split()) < 3:
+            return None
+        following = Quote(rest[0], rest[1], -1)
+    head = max(head_tokens, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + 1),
+        source=(head_tokens[0].idx, head_tokens[-1].idx + len(head_tokens[-1])),
+        source_head=head,
+        content=[following.span],
+        type="direct",
+        speaker_label=True,
+    )
+
+
+def _speaker_label(words: list[Token]) -> bool:
+    """Whether the words before a colon can name a speaker: not a letter ("Q:", "A:"), not a
+    phrase of common words ("The result:", "A reminder:", "Also of interest:"). A lone
+    capitalised word stays a name ("Pence:"): the tagger often takes a name for a noun."""
+    if len(words) == 1 and len(words[0]) == 1:
+        return False
+    if any(t.pos_ in {"PROPN", "PRON"} or t.is_upper or _can_be_source(t) for t in words):
+        return True
+    return words[0].is_title and not any(t.pos_ in {"DET", "ADP", "ADV"} for t in words)
+
+
+def _dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+    """``"We will not give up." — Mahmoud Abbas``: a quotation signed with a dash."""
+    if not token.is_punct or not any(ch in token.text for ch in "—–―") and token.text not in {"-", "--"}:
+        return None
+    preceding = next((q for q in quotes if not q.single and 0 <= token.idx - q.end <= 3 or token.idx <= q.end < token.idx + len(token)), None)
+    if preceding is None:
+        return None
+    signature = []
+    for follower in doc[token.i + 1 :]:
+        if follower.is_space and "\n" in follower.text or follower.text in {".", "\n"}:
+            break
+        signature.append(follower)
+    words = [t for t in signature if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8 or not any(t.pos_ == "PROPN" for t in words) or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return None
+    head = next((t for t in words if t.ent_type_ in {"PERSON", "ORG"}), words[0])
+    head = max((t for t in words if t.pos_ == "PROPN"), key=lambda t: t.i) if head.ent_iob_ != "B" else head
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=(words[0].idx, words[-1].idx + len(words[-1])),
+        source_head=head,
+        content=[preceding.span],
+        type="direct",
+    )
