@@ -106,11 +106,12 @@ def event_factuality(trigger: Token) -> Factuality:
     # under a modal are rated certain). Their own irrealis context still counts.
     # They keep the clause's tense: "the attack will come" is still a future attack.
     presupposed = trigger.pos_ in {"NOUN", "PROPN", "PRON"} and trigger.dep_ in {"nsubj", "nsubjpass", "pobj"}
+    clause_reported = _reported_clause(clause)
     for node in [clause, *_sharing_auxiliaries(clause, chain)]:
         # An aspectual governor passes on its report's future: in "said the team would cease
         # looking" the "would" is the report's future for "looking" too; "said they would like
         # to visit" or "would involve matching" stay hedged.
-        reported = _reported_clause(clause) or (node.lemma_.lower() in _ASPECTUAL and _reported_clause(node))
+        reported = clause_reported or (node.lemma_.lower() in _ASPECTUAL and _reported_clause(node))
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:

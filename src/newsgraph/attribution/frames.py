@@ -329,9 +329,9 @@ def _around_extraction(doc: Doc, verb: Token, subject: Optional[Token], span: Ch
     between it and the rest are cut out."""
     if not span[0] < verb.idx < span[1]:
         return [span]
-    opener = doc[verb.left_edge.i] if verb.dep_ == "relcl" else None
-    opener = opener or next((t for t in doc.char_span(*span, alignment_mode="expand") or () if t.i < verb.i), None)
-    if opener is None or not (opener.tag_ in _WH_TAGS or (opener.lower_ == "that" and verb.dep_ == "relcl")):
+    # The span starts before the verb, so its first word is the one moved out of the clause.
+    opener = doc[verb.left_edge.i] if verb.dep_ == "relcl" else doc.char_span(*span, alignment_mode="expand")[0]
+    if not (opener.tag_ in _WH_TAGS or (opener.lower_ == "that" and verb.dep_ == "relcl")):
         return [span]
     gap_start = min([_cue_extent(verb)[0].idx] + ([_phrase(subject)[0]] if subject is not None else []))
     text = text_of(doc)
