@@ -41,6 +41,10 @@ from newsgraph.factuality import cue_commitment
         # an adjective predicate takes its copula's negation and modals
         ("The company is not efficient enough.", "efficient", "negative", "certain", "actual"),
         ("The company may be efficient.", "efficient", "positive", "possible", "actual"),
+        # degree words scale the predicate, they do not doubt it; "probably" does
+        ("The damage was relatively minor.", "minor", "positive", "certain", "actual"),
+        ("Shares recovered somewhat by the close.", "recovered", "positive", "certain", "actual"),
+        ("Shares probably recovered by the close.", "recovered", "positive", "probable", "actual"),
         # "nearly" did not happen
         ("The Dow nearly broke the record on Friday.", "broke", "negative", "certain", "actual"),
         # a delay announced with "will" stops the event as surely as a past one

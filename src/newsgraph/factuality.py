@@ -218,7 +218,12 @@ _ENTAILING = {
 _ASPECTUAL = {"begin", "start", "continue", "cease", "stop", "keep", "resume", "quit", "finish"}
 _REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
 _NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
-_NOT_HEDGES = {"often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically"}
+# Hedges of a claim's generality or degree, not of whether the event happened: "usually wins",
+# "relatively minor", "recovered somewhat" (MEANTIME train: rated certain).
+_NOT_HEDGES = {
+    "often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically",
+    "relatively", "somewhat", "fairly", "quite", "rather", "approximately", "roughly", "broadly",
+}
 
 
 # Verbs that stop what their object (or passive subject) names from happening.
