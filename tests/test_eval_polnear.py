@@ -164,3 +164,28 @@ def test_cli_scores_polnear_train_but_never_gates_it():
 
     refused = CliRunner().invoke(app, ["eval", "polnear", "--split", "train", "--gate"])
     assert refused.exit_code == 2 and "--split" in refused.output
+
+
+def test_agreement_scores_annotators_against_each_other_and_newsgraph_against_each(tmp_path, nlp):
+    import json
+
+    from newsgraph.evaluation import polnear_agreement
+
+    said, sources, reports = _find("said"), _find("sources"), _find("reports")
+    both = {"id": "E2", "source": [list(sources)], "cue": [list(said)], "content": [list(_find("“Clinton was ill,”"))]}
+    only_first = {"id": "E1", "source": [list(_find("The Post"))], "cue": [list(reports)], "content": [[reports[1] + 1, said[0] - 10]]}
+    rows = [
+        {"doc": "shared", "text": TEXT, "annotator": "a", "attributions": [only_first, both]},
+        {"doc": "shared", "text": TEXT, "annotator": "b", "attributions": [both]},
+        {"doc": "single", "text": "He said no.", "annotator": "a", "attributions": []},
+    ]
+    path = polnear.gold_path(tmp_path, "dev")
+    path.parent.mkdir(parents=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert list(polnear_agreement.load_annotations(tmp_path)) == ["shared"]  # one annotator: no agreement to measure
+    result = polnear_agreement.evaluate(tmp_path, nlp=nlp)
+    assert result.details == {"split": "dev", "articles": 1, "annotations": 2, "ordered_annotator_pairs": 2}
+    # a vs b and b vs a pooled: 2 cues matched, 1 found only by a (a miss one way, a false alarm the other)
+    assert result.metrics["human.cue.exact.f1"] == pytest.approx(66.67)
+    assert result.metrics["human.source.overlap.f1"] == pytest.approx(66.67)
+    assert all(0 <= result.metrics[f"newsgraph.{role}.overlap.f1"] <= 100 for role in ("cue", "source", "content"))

@@ -89,7 +89,7 @@ def demo(
 
 @app.command("eval")
 def eval_command(
-    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, petrarch, plover, confliBERT, factuality, dates."),
+    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, polnear-agreement, petrarch, plover, confliBERT, factuality, dates."),
     run_all: bool = typer.Option(False, "--all", help="Score every gold set."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder holding the gold data (default: $NEWSGRAPH_DATA or ../shared/data)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items of each set."),
@@ -99,7 +99,7 @@ def eval_command(
     raise_floors: bool = typer.Option(False, "--raise-floors", help="Raise the pinned floors to the new scores (never lowers them)."),
     allow_regression: bool = typer.Option(False, "--allow-regression", help="With --raise-floors, also lower floors to the new scores."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    split: Optional[str] = typer.Option(None, "--split", help="factuality or polnear only: score the 'train' split (for error analysis) instead of 'dev' (the reported number, pinned by the floors)."),
+    split: Optional[str] = typer.Option(None, "--split", help="factuality, polnear or polnear-agreement only: score the 'train' split (for error analysis) instead of 'dev' (the reported number, pinned by the floors)."),
 ) -> None:
     """Score the pipeline on gold sets; with --gate, fail when a score falls below its floor."""
     from .evaluation import SETS, evaluate_set
@@ -115,8 +115,8 @@ def eval_command(
     if unknown:
         _err.print(f"[bold red]error[/] unknown set {unknown[0]!r}; choose from {', '.join(SETS)}", highlight=False)
         raise typer.Exit(code=2)
-    if split is not None and (names not in (["factuality"], ["polnear"]) or split not in ("train", "dev") or gate or raise_floors):
-        _err.print("[bold red]error[/] --split takes 'train' or 'dev', for the factuality or polnear set alone, without --gate or --raise-floors", highlight=False)
+    if split is not None and (names not in (["factuality"], ["polnear"], ["polnear-agreement"]) or split not in ("train", "dev") or gate or raise_floors):
+        _err.print("[bold red]error[/] --split takes 'train' or 'dev', for the factuality, polnear or polnear-agreement set alone, without --gate or --raise-floors", highlight=False)
         raise typer.Exit(code=2)
     try:
         folder = data_dir(data)

@@ -20,6 +20,7 @@ __all__ = ["SETS", "SetResult", "evaluate_set"]
 SETS = {
     "polnear": "newsgraph.evaluation.polnear",
     "polnear-voice": "newsgraph.evaluation.polnear_voice",
+    "polnear-agreement": "newsgraph.evaluation.polnear_agreement",
     "petrarch": "newsgraph.evaluation.petrarch",
     "plover": "newsgraph.evaluation.plover",
     "confliBERT": "newsgraph.evaluation.conflibert",

@@ -58,6 +58,8 @@ __all__ = [
     "match_overlap",
     "match_coverage",
     "GoldArticle",
+    "gold_items",
+    "score_items",
 ]
 
 NAME = "polnear"
@@ -285,7 +287,7 @@ def _predicted_items(text: str, report) -> list[_Item]:
     return items
 
 
-def _gold_items(text: str, attributions: Sequence[dict[str, Any]]) -> list[_Item]:
+def gold_items(text: str, attributions: Sequence[dict[str, Any]]) -> list[_Item]:
     return [
         _Item(
             g["id"],
@@ -335,8 +337,14 @@ def score_article(
     doc: str, text: str, gold_attributions: Sequence[dict[str, Any]], report, sents: Sequence[Piece] = ()
 ) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
     """Counters (``"cue.exact"`` ... ``"attribution.overlap"``) and error dicts for one article."""
-    predicted = _predicted_items(text, report)
-    gold = _gold_items(text, gold_attributions)
+    return score_items(doc, text, _predicted_items(text, report), gold_items(text, gold_attributions), sents)
+
+
+def score_items(
+    doc: str, text: str, predicted: Sequence[_Item], gold: Sequence[_Item], sents: Sequence[Piece] = ()
+) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
+    """``score_article`` on attributions already reduced to canonical spans: also how one
+    annotator's attributions score against another's (``gold_items`` of each)."""
     counts: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
     for role in ROLES:
