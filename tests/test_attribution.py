@@ -330,3 +330,23 @@ def test_content_around_an_extracted_relative_word(analyze_text, text, expected)
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A bare reporting verb in an "as" clause reports the rest of its sentence, on
+        # whichever side of it that is.
+        ("The army withdrew from the town, as the agency reported.", [("the agency", "reported", ["The army withdrew from the town"])]),
+        ("The army, as the agency reported, withdrew from the town.", [("the agency", "reported", ["The army", "withdrew from the town."])]),
+        # With content of its own the verb is an ordinary cue in a time or reason clause.
+        (
+            "The figures are unsurprising, as Senator Ames has criticized the bank for its ties to lobbyists.",
+            [("Senator Ames", "has criticized", ["the bank for its ties to lobbyists"])],
+        ),
+    ],
+)
+def test_as_clause_content(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected

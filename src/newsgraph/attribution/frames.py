@@ -213,10 +213,19 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
     content: list[CharSpan] = []
     for c in complements:
         content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children):
-        # "as the agency reports, <clause>": the rest of the sentence is the content.
-        clause_end = _subtree_span(token)[1]
-        content.append(_trim(text_of(doc), (clause_end, sentence_of(token).end_char)))
+    if (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children)
+        and not any(c.dep_ in _OWN_CONTENT for c in token.children)
+    ):
+        # "as the agency reports, <clause>", "<clause>, as the agency reported", "<subject>, as
+        # the agency reported, <predicate>": the rest of the sentence is the content. A verb with content of its own ("as he criticized
+        # Clinton for ...") is an ordinary cue in a time or reason clause.
+        clause_start, clause_end = _subtree_span(token)
+        sentence = sentence_of(token)
+        after = _trim(text_of(doc), (clause_end, sentence.end_char))
+        before = _trim(text_of(doc), (sentence.start_char, clause_start))
+        content.extend(piece for piece in (before, after) if piece[1] - piece[0] > 1)
     if not content and lemma in lex.reporting_verbs:
         content = _parenthetical_content(doc, token, subject)
     if not content and lemma in _INTENTION:
@@ -235,6 +244,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
 
 
 _CITING = {"cite", "quote"}
+_OWN_CONTENT = {"dobj", "ccomp", "xcomp", "dative"}
 
 
 def _parenthetical_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
