@@ -189,3 +189,27 @@ def test_agreement_scores_annotators_against_each_other_and_newsgraph_against_ea
     assert result.metrics["human.cue.exact.f1"] == pytest.approx(66.67)
     assert result.metrics["human.source.overlap.f1"] == pytest.approx(66.67)
     assert all(0 <= result.metrics[f"newsgraph.{role}.overlap.f1"] <= 100 for role in ("cue", "source", "content"))
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        ([], (0.0, 0.0)),
+        ([(3, 1, 0)] * 10, (85.71, 85.71)),  # identical articles: every resample scores the same
+        ([(1, 0, 0), (0, 1, 1)], (0.0, 100.0)),  # two articles, one perfect, one all wrong
+    ],
+)
+def test_bootstrap_interval_of_pooled_f1(items, expected):
+    from newsgraph.evaluation.metrics import PRF, bootstrap_f1
+
+    assert bootstrap_f1([PRF(*counts) for counts in items]) == expected
+
+
+def test_bootstrap_interval_brackets_the_score_and_is_seeded():
+    from newsgraph.evaluation.metrics import PRF, bootstrap_f1
+
+    items = [PRF(tp, fp, fn) for tp, fp, fn in [(5, 1, 2), (2, 2, 1), (7, 0, 1), (1, 3, 3), (4, 1, 0)] * 4]
+    pooled = PRF(sum(i.tp for i in items), sum(i.fp for i in items), sum(i.fn for i in items))
+    low, high = bootstrap_f1(items)
+    assert low < 100 * pooled.f1 < high
+    assert bootstrap_f1(items) == (low, high) and bootstrap_f1(items, seed=1) != (low, high)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Optional, Sequence
 
-__all__ = ["PRF", "Accuracy", "MacroF1", "overlap", "char_overlap_ratio"]
+__all__ = ["PRF", "Accuracy", "MacroF1", "bootstrap_f1", "overlap", "char_overlap_ratio"]
 
 Span = tuple[int, int]
 
@@ -124,3 +125,20 @@ def char_overlap_ratio(predicted: Sequence[Span], gold: Sequence[Span]) -> float
         return 0.0
     covered = sum(overlap(p, g) for p in predicted for g in gold)
     return min(1.0, covered / total)
+
+
+def bootstrap_f1(per_item: Sequence[PRF], *, resamples: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """The 95% interval of pooled F1 (in %) when the items (articles) are drawn again with
+    replacement: how far the score could move on another sample of the same kind of text.
+    Seeded, so a rerun prints the same interval."""
+    if not per_item:
+        return 0.0, 0.0
+    rng = random.Random(seed)
+    scores = []
+    for _ in range(resamples):
+        total = PRF()
+        for item in rng.choices(per_item, k=len(per_item)):
+            total.add(item.tp, item.fp, item.fn)
+        scores.append(100 * total.f1)
+    scores.sort()
+    return round(scores[int(0.025 * resamples)], 2), round(scores[int(0.975 * resamples) - 1], 2)
