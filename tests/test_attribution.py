@@ -350,3 +350,10 @@ def test_as_clause_content(analyze_text, text, expected):
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+def test_participle_with_an_object_is_not_an_aside_that_swallows_the_main_report(analyze_text):
+    report = analyze_text("“We will win this state,” Ames said, adding a plug for her own campaign.")
+    said = next(a for a in report.attributions if a.cue.text == "said")
+    assert said.via is None and [report.article.text[s:e] for s, e in said.content] == ["We will win this state"]
+    assert all("said" not in report.article.text[s:e] for a in report.attributions for s, e in a.content)

@@ -255,6 +255,8 @@ def _parenthetical_content(doc: Doc, verb: Token, subject: Optional[Token]) -> l
         return []
     if verb.lemma_.lower() not in _SPEECH or len(list(verb.subtree)) > 8:
         return []
+    if verb.tag_ == "VBG" or any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in verb.children):
+        return []  # "..., adding a plug for himself": a statement of its own, not an aside
     # The parenthetical itself: speaker to verb (its commas are punctuation children).
     words = [t for t in verb.subtree if not t.is_punct]
     inner = (min(t.idx for t in words), max(t.idx + len(t) for t in words))
