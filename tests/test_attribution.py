@@ -357,3 +357,34 @@ def test_participle_with_an_object_is_not_an_aside_that_swallows_the_main_report
     said = next(a for a in report.attributions if a.cue.text == "said")
     assert said.via is None and [report.article.text[s:e] for s, e in said.content] == ["We will win this state"]
     assert all("said" not in report.article.text[s:e] for a in report.attributions for s, e in a.content)
+
+
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        # Speaker and verb set off by commas: the content is the sentence around them.
+        ("Voters, the senator suggested, do not have to worry about the banks.", "suggested", ["Voters", "do not have to worry about the banks."]),
+        ("The plan had no chance, the mayor added, and the council knew it.", "added", ["The plan had no chance", "and the council knew it."]),
+        ("If the terms are not met, Mr. Tolland warned, the union will strike.", "warned", ["If the terms are not met", "the union will strike."]),
+        # A relative clause between commas is no speaker; nor is a verb followed by its object.
+        ("The farmers, who agreed, sold the corn at the market.", "agreed", []),
+        ("The farmers, the co-op said, grew corn in the valley.", "grew", []),
+        ("Earlier, the council approved the budget on Monday.", "approved", []),
+    ],
+)
+def test_comma_aside_content(nlp, text, verb, expected):
+    from newsgraph.attribution.frames import _comma_aside
+    from newsgraph.nlp import text_of
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert [text_of(doc)[start:end] for start, end in _comma_aside(doc, token)] == expected
+
+
+def test_cue_set_off_by_commas_outside_the_rules_frames(analyze_text):
+    # "promise" is no verb of saying the rules know as a parenthetical; the learned judge takes
+    # it, and the commas around it say where its content is.
+    report = analyze_text("Freeing the prisoners, the governor promised, was one of his top priorities.")
+    attribution = _one(report)
+    assert (attribution.source.text, attribution.cue.text) == ("the governor", "promised")
+    assert _content(report, attribution) == "Freeing the prisoners | was one of his top priorities."

@@ -40,8 +40,9 @@ from .parse import (
 
 def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
     """A cue the learned model found in a frame the rules do not know: take the speaker from
-    the subject and the content from the first complement the verb has; with ``bare``, from
-    whatever the verb governs when it has no complement of a known kind."""
+    the subject and the content from the first complement the verb has; with ``bare``, when
+    it has no complement of a known kind, from the sentence around it when commas set it off
+    as an aside, else from whatever the verb governs."""
     subject = _subject(token)
     if subject is not None and subject.lower_ in {"you", "ye"}:
         return None
@@ -51,8 +52,33 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = Tr
         return None  # "it is often overlooked that ...": the author's framing, not a source
     content = _framed_content(doc, token, quotes, subject)
     if not content and bare:
-        content = _governed_content(doc, token, subject)
+        content = _comma_aside(doc, token) or _governed_content(doc, token, subject)
     return _verb_draft(token, subject, content) if content else None
+
+
+def _comma_aside(doc: Doc, verb: Token) -> list[CharSpan]:
+    """"Voters, Clinton suggested, don't have to worry ...": a speaker and verb set off by
+    commas inside the sentence they report, found by the commas rather than the parse (the
+    parser often hangs the clause's own subject or a following clause on the verb). The
+    content is the sentence without the aside."""
+    sent = sentence_of(verb)
+    left = next((t for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]) if t.text == ","), None)
+    if left is None or left.i < sent.start + 1 or left.i + 1 == verb.i:
+        return []
+    # Between the comma and the verb: the speaker only (no other verb, at least one noun).
+    between = doc[left.i + 1 : verb.i]
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} for t in between):
+        return []
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) or any(t.tag_ in {"WDT", "WP", "WP$"} for t in between):
+        return []  # "the farmers, who agreed, ...": a relative clause, not a speaker
+    after = verb.i + 1
+    while after < sent.end and doc[after].dep_ in {"prt", "npadvmod", "advmod"} and after - verb.i <= 2:
+        after += 1
+    if after >= sent.end - 1 or doc[after].text != ",":
+        return []
+    text = text_of(doc)
+    pieces = [_trim(text, (sent.start_char, left.idx)), _trim(text, (doc[after].idx + 1, sent.end_char))]
+    return [p for p in pieces if p[1] - p[0] > 2]
 
 
 def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
