@@ -262,6 +262,9 @@ def test_fronted_poll_is_a_source(analyze_text, text, expected):
         ("Q: Will the council approve the budget next week?", []),
         ("The upshot: the council will vote twice on the budget.", []),
         ('The verdict: "We will appeal the ruling at once."', []),
+        # A label after a headline and a dash, when a quotation follows.
+        ("FARMERS ARE NOT WORRIED YET - Mark Ellis: “Prices fell, but demand held up.”", [("Mark Ellis", ":")]),
+        ("Turnout was low again - the upshot: the council will vote twice.", []),
     ],
 )
 def test_colon_label_must_be_able_to_name_a_speaker(analyze_text, text, expected):

@@ -483,12 +483,19 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
     headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
     if token.text != ":" or token.i == sentence_of(token).start:
         return None
-    head_tokens = [t for t in doc[sentence_of(token).start : token.i] if not t.is_punct and not t.is_space]
+    start = sentence_of(token).start
+    # "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “...”": a label after a headline and a dash.
+    dash = next((t for t in reversed(doc[start : token.i]) if t.text in _LABEL_DASHES), None)
+    if dash is not None:
+        start = dash.i + 1
+    head_tokens = [t for t in doc[start : token.i] if not t.is_punct and not t.is_space]
     if not head_tokens or len(head_tokens) > 6 or any(t.pos_ in {"VERB", "AUX"} for t in head_tokens):
         return None
     if not _speaker_label(head_tokens):
         return None
     following = next((q for q in quotes if not q.single and 0 <= q.start - (token.idx + 1) <= 3), None)
+    if following is None and dash is not None:
+        return None  # after a dash, only a quotation shows the words before the colon are a speaker
     if following is None:
         # Unquoted: only a short name (a speaker label), and the rest of the sentence.
         if len(head_tokens) > 3 or not (head_tokens[0].pos_ == "PROPN" or head_tokens[0].is_title or head_tokens[0].is_upper):
@@ -511,6 +518,9 @@ def _colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
         type="direct",
         speaker_label=True,
     )
+
+
+_LABEL_DASHES = {"-", "--", "—", "–"}
 
 
 def _speaker_label(words: list[Token]) -> bool:
