@@ -391,3 +391,25 @@ def test_cue_set_off_by_commas_outside_the_rules_frames(analyze_text):
     attribution = _one(report)
     assert (attribution.source.text, attribution.cue.text) == ("the governor", "promised")
     assert _content(report, attribution) == "Freeing the prisoners | was one of his top priorities."
+
+
+@pytest.mark.parametrize(
+    "text, outer_cue, outer_content",
+    [
+        (
+            "The ministry is now considering a proposal to close two border posts, according to officials in Kabul.",
+            "according to",
+            "The ministry is now considering a proposal to close two border posts",
+        ),
+        ("Of the 40 names on the list, she approved just three, according to her own campaign.", "according to", "Of the 40 names on the list, she approved just three"),
+    ],
+)
+def test_mutual_nesting_keeps_the_sentence_frame_outer(analyze_text, text, outer_cue, outer_content):
+    report = analyze_text(text)
+    outer = [a for a in report.attributions if a.via is None]
+    assert [(a.cue.text, _content(report, a)) for a in outer] == [(outer_cue, outer_content)]
+    by_id = {a.id: a for a in report.attributions}
+    for a in report.attributions:
+        if a.via is not None:  # nested once, in the outer one, never in a loop
+            assert by_id[a.via].via is None
+            assert "according" not in _content(report, a)

@@ -44,6 +44,7 @@ from .chains import (
     _relay,
     _separate_sibling_cues,
     _split_embedded_cues,
+    _untangle_mutual_nesting,
 )
 from .relations import _find_relations
 
@@ -103,5 +104,6 @@ def find_attributions(
     _separate_sibling_cues(doc, drafts)
     _split_embedded_cues(doc, drafts, quotes)
     _nest(drafts)
+    _untangle_mutual_nesting(doc, drafts)
     _relay(drafts, index)
     return drafts, relations

@@ -177,6 +177,37 @@ def _nest(drafts: list[AttributionDraft]) -> None:
         inner.via = best
 
 
+def _untangle_mutual_nesting(doc: Doc, drafts: list[AttributionDraft]) -> None:
+    """Two attributions each inside the other's content: "the White House is considering a
+    proposal ..., according to officials" gives "considering" a content that runs on over
+    "according to officials", whose content holds "considering". Left so, neither would be
+    outermost. The sentence-level frame ("according to", else the wider content) stays
+    outer; the other's content stops before the outer cue and its source."""
+    text = text_of(doc)
+    for i, one in enumerate(drafts):
+        j = one.via
+        if j is None or j < i or drafts[j].via != i:
+            continue
+        other = drafts[j]
+        if (one.type == "according_to") != (other.type == "according_to"):
+            outer = one if one.type == "according_to" else other
+        else:
+            outer = max((one, other), key=lambda d: sum(end - start for start, end in d.content))
+        nested = other if outer is one else one
+        cut = min([outer.cue[0]] + ([outer.source[0]] if outer.source is not None else []))
+        pieces = []
+        for start, end in nested.content:
+            if start < cut < end:
+                end = start + len(_TRAILING_CONJUNCTION.sub("", text[start:cut]))
+            piece = _trim(text, (start, end))
+            if piece[1] - piece[0] > 1:
+                pieces.append(piece)
+        if pieces:
+            nested.content = pieces
+        outer.via = None
+        nested.via = drafts.index(outer)
+
+
 def _citing_reporter(drafts: list[AttributionDraft], citing: AttributionDraft) -> Optional[int]:
     """The attribution whose cue governs the clause a "citing X" phrase hangs on."""
     cues = {d.cue_tokens[0]: j for j, d in enumerate(drafts)}
