@@ -413,3 +413,15 @@ def test_mutual_nesting_keeps_the_sentence_frame_outer(analyze_text, text, outer
         if a.via is not None:  # nested once, in the outer one, never in a loop
             assert by_id[a.via].via is None
             assert "according" not in _content(report, a)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The ministry is reportedly drafting a new border law.", "The ministry is | drafting a new border law."),
+        ("Both banks have reportedly looked at the offer and passed.", "Both banks have | looked at the offer and passed."),
+    ],
+)
+def test_reportedly_is_a_cue_without_a_source(analyze_text, text, content):
+    attribution = _one(report := analyze_text(text))
+    assert (attribution.cue.text, attribution.source.text, _content(report, attribution)) == ("reportedly", "", content)

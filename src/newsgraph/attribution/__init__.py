@@ -33,6 +33,7 @@ from .frames import (
     _generic_cue,
     _generic_noun_cue,
     _in_poll,
+    _reportedly,
     _noun_cue,
     _verb_cue,
 )
@@ -73,6 +74,7 @@ def find_attributions(
         draft = (
             _according_to(doc, token)
             or _in_poll(doc, token)
+            or _reportedly(doc, token)
             or _verb_cue(doc, token, quotes)
             or _noun_cue(doc, token)
             or _adjective_cue(doc, token)

@@ -220,6 +220,24 @@ def _in_poll(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     )
 
 
+def _reportedly(doc: Doc, token: Token) -> Optional[AttributionDraft]:
+    """"The FBI is reportedly making arrangements ...": the adverb says someone unnamed
+    reports the clause it sits in, which is the content (PolNeAR: a cue without a source)."""
+    if token.lower_ != "reportedly" or token.dep_ != "advmod" or token.head.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
+        return None
+    text = text_of(doc)
+    clause_start, clause_end = _subtree_span(token.head)
+    pieces = (_trim(text, (clause_start, token.idx)), _trim(text, (token.idx + len(token), clause_end)))
+    return AttributionDraft(
+        cue_tokens=(token.i, token.i + 1),
+        cue=(token.idx, token.idx + len(token)),
+        source=None,
+        source_head=None,
+        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        type="indirect",
+    )
+
+
 def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
     lex = lexicon()
     lemma = _reporting_lemma(token)
