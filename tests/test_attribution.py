@@ -330,3 +330,19 @@ def test_content_around_an_extracted_relative_word(analyze_text, text, expected)
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A cue noun without an owner: the subject of the light verb that has, gives or makes
+        # it holds the view, or the one it comes from.
+        ("He also has a view of what is possible.", [("He", "view of")]),
+        ("The Times made these same allegations against the union in February.", [("The Times", "allegations against")]),
+        ("Byrne gives an account of the senator shouting at an agent.", [("Byrne", "account of")]),
+        ("The report cited warnings from the mayor about the flood.", [("The report", "cited"), ("the mayor", "warnings")]),
+    ],
+)
+def test_speaker_of_a_cue_noun_without_an_owner(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

@@ -81,6 +81,9 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     if owner is not None:
         words = [t for t in owner.subtree if t.dep_ != "case"]
         source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+    else:
+        owner = _noun_speaker(noun)
+        source = _phrase(owner) if owner is not None else None
     return AttributionDraft(
         cue_tokens=(noun.i, last.i + 1),
         cue=(noun.idx, last.idx + len(last)),
@@ -89,6 +92,42 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
         content=[_trim(text, content)],
         type="indirect",
     )
+
+
+# Light verbs whose subject holds the view their object noun names: "he has a view of", "Byrne
+# gives an account of", "the Times made allegations against". Verbs outside it are mostly
+# ones whose subject receives or sets off the view ("won the endorsement of", "sparked
+# speculation", "footage shows"), so the noun keeps no speaker there.
+_HOLDING_VERBS = {
+    "have", "give", "make", "offer", "provide", "express", "voice", "share", "deliver", "issue",
+    "level", "launch", "mount", "file", "lodge", "repeat", "reiterate", "hold", "harbor", "harbour",
+    "pose", "air", "publish", "distribute", "post", "send", "regale", "take", "adopt", "outline",
+    "present", "articulate", "echo", "reaffirm", "stake", "lay", "put", "press", "renew", "step",
+    "escalate", "intensify", "sharpen", "soften", "fire", "hurl", "pen", "write", "tweet", "run",
+}
+
+
+def _noun_speaker(noun: Token) -> Optional[Token]:
+    """Who holds the view a cue noun without an owner names: the one it comes from
+    ("criticism from Republicans", "a mention by the senator"), else the subject of the verb
+    that has, gives or makes it ("he has a view of", "Byrne gives an account of", "the
+    Times made allegations against", "regaled them with stories about")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            speaker = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if speaker is not None and _can_be_source(speaker):
+                return speaker
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None
+    subject = _subject(verb)
+    if subject is None or _expletive(subject) or subject.lower_ in {"there", "you"}:
+        return None
+    return subject
 
 
 def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
@@ -385,6 +424,8 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     if source is None:
         by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
         source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if source is None:
+        source = _noun_speaker(token)  # "the mayor repeated the claim that ..."
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
         cue=(token.idx, token.idx + len(token)),
