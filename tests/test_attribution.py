@@ -346,3 +346,22 @@ def test_content_around_an_extracted_relative_word(analyze_text, text, expected)
 def test_speaker_of_a_cue_noun_without_an_owner(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The object of "worry", "alarm", "convince" feels (or comes to hold) the view: it
+        # is the source, and what set it off (or what they were convinced of) the content.
+        ("The flood worried farmers.", [("farmers", "worried", ["The flood"])]),
+        ("That rattled the governor.", [("the governor", "rattled", ["That"])]),
+        (
+            "The speech convinced many donors that the senator had gone too far.",
+            [("many donors", "convinced", ["that the senator had gone too far"])],
+        ),
+    ],
+)
+def test_object_of_a_feeling_verb_is_the_source(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected

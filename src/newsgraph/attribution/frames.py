@@ -168,8 +168,45 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
     return []
 
 
+# Verbs whose object feels what the subject sets off: "the remark worried analysts", "his
+# comments angered donors". PolNeAR takes the one who feels it for the source and what set
+# it off for the content (or what they were convinced of).
+_OBJECT_EXPERIENCER = {
+    "alarm", "amaze", "anger", "annoy", "appal", "appall", "astonish", "baffle", "bother",
+    "convince", "delight", "disappoint", "disgust", "dismay", "disturb", "embarrass", "enrage",
+    "frighten", "frustrate", "horrify", "impress", "infuriate", "irritate", "offend", "outrage",
+    "please", "rattle", "reassure", "scare", "shock", "spook", "startle", "stun", "surprise",
+    "terrify", "thrill", "trouble", "unnerve", "unsettle", "upset", "worry",
+}
+
+
+def _experiencer(verb: Token) -> Optional[tuple[Token, list[CharSpan]]]:
+    """The one who feels it and what set it off, for a verb of ``_OBJECT_EXPERIENCER``:
+    the object and subject of "the remark worried analysts", the subject and agent of
+    "donors were angered by the remark"; None for other verbs or when one is missing."""
+    if verb.lemma_.lower() not in _OBJECT_EXPERIENCER:
+        return None
+    children = list(verb.children)
+    text = text_of(verb.doc)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        felt_by = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        cause = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        felt_by = next((c for c in children if c.dep_ == "dobj"), None)
+        cause = next((c for c in children if c.dep_ in {"nsubj", "csubj"}), None)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)  # "convinced them that ..."
+    cause = clause or cause
+    if felt_by is None or cause is None or _expletive(cause):
+        return None
+    return felt_by, [_trim(text, _subtree_span(cause))]
+
+
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
     first, last = _cue_extent(verb)
+    feeling = _experiencer(verb)
+    if feeling is not None:
+        subject, content = feeling
     if subject is None:
         subject = _stranded_subject(verb, content)
     return AttributionDraft(
