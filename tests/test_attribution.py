@@ -365,3 +365,20 @@ def test_object_of_a_feeling_verb_is_the_source(analyze_text, text, expected):
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A view the subject receives is the giver's; the subject is what it is about, and
+        # the cue runs to the view noun.
+        ("The proposal has drawn harsh criticism from fellow candidates.", [("fellow candidates", "has drawn harsh criticism", ["The proposal"])]),
+        ("Last week the senator picked up the endorsement of Gov. Scott Walker.", [("Gov. Scott Walker", "picked up the endorsement", ["the senator"])]),
+        # A cue noun the verb did not take for a cue: the same giver and subject.
+        ("The bill received the backing of both unions.", [("both unions", "backing of", ["The bill"])]),
+    ],
+)
+def test_received_view_is_the_givers(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected

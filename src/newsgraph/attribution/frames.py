@@ -78,7 +78,12 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     source = None
-    if owner is not None:
+    received = _reception(noun.head, noun) if owner is None else None
+    if received is not None:
+        # "won the endorsement of Walker": Walker endorses whoever won it.
+        owner, (content,), _ = received
+        source = _phrase(owner) if owner is not None else None
+    elif owner is not None:
         words = [t for t in owner.subtree if t.dep_ != "case"]
         source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
     else:
@@ -202,11 +207,64 @@ def _experiencer(verb: Token) -> Optional[tuple[Token, list[CharSpan]]]:
     return felt_by, [_trim(text, _subtree_span(cause))]
 
 
+# "The plan drew criticism from governors", "Cruz won the endorsement of Walker": the view
+# the object noun names is the giver's (the "from", "of" or "among" phrase); the subject is
+# what it is about.
+_RECEIVED_VIEWS = {
+    "criticism", "support", "praise", "endorsement", "backing", "fire", "heat", "blowback",
+    "opposition", "condemnation", "rebuke", "applause", "scrutiny", "flak", "pushback",
+    "backlash", "ire", "wrath",
+}
+
+
+_RECEIVING_VERBS = {
+    "draw", "receive", "get", "earn", "win", "attract", "face", "take", "pick", "garner", "gain",
+    "secure", "land", "snag", "collect", "have", "enjoy", "consolidate", "endure",
+}
+
+
+def _reception(verb: Token, view: Optional[Token] = None) -> Optional[tuple[Optional[Token], list[CharSpan], Token]]:
+    """The giver of the view a receiving verb's object names, the subject it is about, and
+    the view noun; None when the verb does not receive such a view. The giver is None when
+    the text does not name one ("has faced criticism")."""
+    view = view or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if view is None or view.dep_ != "dobj" or view.head.i != verb.i:
+        return None
+    if verb.lemma_.lower() not in _RECEIVING_VERBS or view.lemma_.lower() not in _RECEIVED_VIEWS:
+        return None
+    about = _subject(verb)
+    if about is None:
+        return None
+    giver = None
+    for prep in [c for c in view.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "among"}] + [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "among"}
+    ]:
+        giver = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if giver is not None:
+            break
+    if giver is None and verb.lemma_.lower() in {"have", "enjoy"}:
+        return None  # "he has support": whose is not said, and "has" alone receives nothing
+    return giver, [_phrase(about)], view
+
+
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
     first, last = _cue_extent(verb)
     feeling = _experiencer(verb)
     if feeling is not None:
         subject, content = feeling
+    received = _reception(verb)
+    if received is not None:
+        # The cue runs to the view noun ("picked up the endorsement"), which so takes no
+        # second, nested attribution of its own.
+        giver, content, view = received
+        return AttributionDraft(
+            cue_tokens=(verb.i, view.i + 1),
+            cue=(first.idx, view.idx + len(view)),
+            source=_phrase(giver) if giver is not None else None,
+            source_head=giver,
+            content=content,
+            type="indirect",
+        )
     if subject is None:
         subject = _stranded_subject(verb, content)
     return AttributionDraft(
