@@ -382,3 +382,16 @@ def test_received_view_is_the_givers(analyze_text, text, expected):
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An infinitive after an adjective of its subject: whoever the adjective is said of.
+        ("Caucus-goers were slightly more likely to say they preferred the governor.", ("Caucus-goers", "to say")),
+        ("Republican candidates were quick to cast the attacks as a failure.", ("Republican candidates", "to cast")),
+    ],
+)
+def test_speaker_of_an_infinitive_after_an_adjective(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert expected in [(a.source.text, a.cue.text) for a in report.attributions]

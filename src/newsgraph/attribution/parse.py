@@ -175,10 +175,13 @@ def _subject(verb: Token) -> Optional[Token]:
     if verb.lemma_.lower() in _RAISING:
         return None  # "Trump seemed to ...": what seems is the author's view, not Trump's
     node: Optional[Token] = verb
+    via_adjective = False
     for _ in range(4):
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
+        if via_adjective and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
+            return None  # "it is easy to say ...": nobody in particular says it
         if node is verb and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children) or _bare_participle(node)):
             # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -205,6 +208,11 @@ def _subject(verb: Token) -> Optional[Token]:
             continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
+            continue
+        if node.dep_ == "acomp" and node.head.i != node.i:
+            # "voters were more likely to say ...", "he was quick to cast ...": whoever
+            # the adjective is said of.
+            node, via_adjective = node.head, True
             continue
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
