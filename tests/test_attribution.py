@@ -395,3 +395,18 @@ def test_received_view_is_the_givers(analyze_text, text, expected):
 def test_speaker_of_an_infinitive_after_an_adjective(analyze_text, text, expected):
     report = analyze_text(text)
     assert expected in [(a.source.text, a.cue.text) for a in report.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser makes the name the root and the only verb a participle modifying it.
+        ("Beruff, a Scott ally, called Florida’s standards “strong.”", ("Beruff, a Scott ally", "called")),
+        # A bare participle with an agent stays passive: the agent speaks.
+        ("The plan, a costly one, backed by the mayor.", None),
+    ],
+)
+def test_main_verb_parsed_as_a_modifier_of_its_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text) for a in report.attributions]
+    assert (expected in found) if expected else all(source != "The plan, a costly one" for source, _ in found)
