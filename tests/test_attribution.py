@@ -410,3 +410,19 @@ def test_main_verb_parsed_as_a_modifier_of_its_speaker(analyze_text, text, expec
     report = analyze_text(text)
     found = [(a.source.text, a.cue.text) for a in report.attributions]
     assert (expected in found) if expected else all(source != "The plan, a costly one" for source, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "It" of "it is important to note", "it means admitting" stands for the infinitive
+        # or gerund: nobody in particular says it.
+        ("It is important to note that the court has ruled.", [("", "to note")]),
+        ("It means admitting that the senator speaks for millions.", [("", "admitting")]),
+        # A verb of planning keeps its "it" (an organisation plans).
+        ("It plans to raise rates slowly.", [("It", "plans")]),
+    ],
+)
+def test_extraposed_it_is_not_a_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

@@ -182,8 +182,10 @@ def _subject(verb: Token) -> Optional[Token]:
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
         if node is verb and _main_verb_taken_for_modifier(verb):
             return verb.head
-        if via_adjective and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
-            return None  # "it is easy to say ...": nobody in particular says it
+        if (via_adjective or (node is not verb and node.lemma_.lower() in _EXTRAPOSING)) and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
+            # "it is easy to say ...", "it is important to note ...", "it means admitting
+            # ...": nobody in particular says it.
+            return None
         if node is verb and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children) or _bare_participle(node)):
             # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -224,6 +226,10 @@ def _subject(verb: Token) -> Optional[Token]:
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+# Verbs whose "it" or "that" subject stands for the infinitive or gerund they govern.
+_EXTRAPOSING = {"be", "take", "mean"}
 
 
 # Where the small parser leaves the speaker of a finite verb: "Bill Skelly, a data operative,
