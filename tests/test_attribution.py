@@ -425,3 +425,99 @@ def test_mutual_nesting_keeps_the_sentence_frame_outer(analyze_text, text, outer
 def test_reportedly_is_a_cue_without_a_source(analyze_text, text, content):
     attribution = _one(report := analyze_text(text))
     assert (attribution.cue.text, attribution.source.text, _content(report, attribution)) == ("reportedly", "", content)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A cue noun without an owner: the subject of the light verb that has, gives or makes
+        # it holds the view, or the one it comes from.
+        ("He also has a view of what is possible.", [("He", "view of")]),
+        ("The Times made these same allegations against the union in February.", [("The Times", "allegations against")]),
+        ("Byrne gives an account of the senator shouting at an agent.", [("Byrne", "account of")]),
+        ("The report cited warnings from the mayor about the flood.", [("The report", "cited"), ("the mayor", "warnings")]),
+    ],
+)
+def test_speaker_of_a_cue_noun_without_an_owner(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The object of "worry", "alarm", "convince" feels (or comes to hold) the view: it
+        # is the source, and what set it off (or what they were convinced of) the content.
+        ("The flood worried farmers.", [("farmers", "worried", ["The flood"])]),
+        ("That rattled the governor.", [("the governor", "rattled", ["That"])]),
+        (
+            "The speech convinced many donors that the senator had gone too far.",
+            [("many donors", "convinced", ["that the senator had gone too far"])],
+        ),
+    ],
+)
+def test_object_of_a_feeling_verb_is_the_source(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A view the subject receives is the giver's; the subject is what it is about, and
+        # the cue runs to the view noun.
+        ("The proposal has drawn harsh criticism from fellow candidates.", [("fellow candidates", "has drawn harsh criticism", ["The proposal"])]),
+        ("Last week the senator picked up the endorsement of Gov. Scott Walker.", [("Gov. Scott Walker", "picked up the endorsement", ["the senator"])]),
+        # A cue noun the verb did not take for a cue: the same giver and subject.
+        ("The bill received the backing of both unions.", [("both unions", "backing of", ["The bill"])]),
+    ],
+)
+def test_received_view_is_the_givers(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An infinitive after an adjective of its subject: whoever the adjective is said of.
+        ("Caucus-goers were slightly more likely to say they preferred the governor.", ("Caucus-goers", "to say")),
+        ("Republican candidates were quick to cast the attacks as a failure.", ("Republican candidates", "to cast")),
+    ],
+)
+def test_speaker_of_an_infinitive_after_an_adjective(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert expected in [(a.source.text, a.cue.text) for a in report.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser makes the name the root and the only verb a participle modifying it.
+        ("Beruff, a Scott ally, called Florida’s standards “strong.”", ("Beruff, a Scott ally", "called")),
+        # A bare participle with an agent stays passive: the agent speaks.
+        ("The plan, a costly one, backed by the mayor.", None),
+    ],
+)
+def test_main_verb_parsed_as_a_modifier_of_its_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    found = [(a.source.text, a.cue.text) for a in report.attributions]
+    assert (expected in found) if expected else all(source != "The plan, a costly one" for source, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "It" of "it is important to note", "it means admitting" stands for the infinitive
+        # or gerund: nobody in particular says it.
+        ("It is important to note that the court has ruled.", [("", "to note")]),
+        ("It means admitting that the senator speaks for millions.", [("", "admitting")]),
+        # A verb of planning keeps its "it" (an organisation plans).
+        ("It plans to raise rates slowly.", [("It", "plans")]),
+    ],
+)
+def test_extraposed_it_is_not_a_speaker(analyze_text, text, expected):
+    report = analyze_text(text)
+    assert [(a.source.text, a.cue.text) for a in report.attributions] == expected

@@ -104,9 +104,17 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     source = None
-    if owner is not None:
+    received = _reception(noun.head, noun) if owner is None else None
+    if received is not None:
+        # "won the endorsement of Walker": Walker endorses whoever won it.
+        owner, (content,), _ = received
+        source = _phrase(owner) if owner is not None else None
+    elif owner is not None:
         words = [t for t in owner.subtree if t.dep_ != "case"]
         source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+    else:
+        owner = _noun_speaker(noun)
+        source = _phrase(owner) if owner is not None else None
     return AttributionDraft(
         cue_tokens=(noun.i, last.i + 1),
         cue=(noun.idx, last.idx + len(last)),
@@ -115,6 +123,42 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
         content=[_trim(text, content)],
         type="indirect",
     )
+
+
+# Light verbs whose subject holds the view their object noun names: "he has a view of", "Byrne
+# gives an account of", "the Times made allegations against". Verbs outside it are mostly
+# ones whose subject receives or sets off the view ("won the endorsement of", "sparked
+# speculation", "footage shows"), so the noun keeps no speaker there.
+_HOLDING_VERBS = {
+    "have", "give", "make", "offer", "provide", "express", "voice", "share", "deliver", "issue",
+    "level", "launch", "mount", "file", "lodge", "repeat", "reiterate", "hold", "harbor", "harbour",
+    "pose", "air", "publish", "distribute", "post", "send", "regale", "take", "adopt", "outline",
+    "present", "articulate", "echo", "reaffirm", "stake", "lay", "put", "press", "renew", "step",
+    "escalate", "intensify", "sharpen", "soften", "fire", "hurl", "pen", "write", "tweet", "run",
+}
+
+
+def _noun_speaker(noun: Token) -> Optional[Token]:
+    """Who holds the view a cue noun without an owner names: the one it comes from
+    ("criticism from Republicans", "a mention by the senator"), else the subject of the verb
+    that has, gives or makes it ("he has a view of", "Byrne gives an account of", "the
+    Times made allegations against", "regaled them with stories about")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            speaker = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if speaker is not None and _can_be_source(speaker):
+                return speaker
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _HOLDING_VERBS:
+        return None
+    subject = _subject(verb)
+    if subject is None or _expletive(subject) or subject.lower_ in {"there", "you"}:
+        return None
+    return subject
 
 
 def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
@@ -155,8 +199,98 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
     return []
 
 
+# Verbs whose object feels what the subject sets off: "the remark worried analysts", "his
+# comments angered donors". PolNeAR takes the one who feels it for the source and what set
+# it off for the content (or what they were convinced of).
+_OBJECT_EXPERIENCER = {
+    "alarm", "amaze", "anger", "annoy", "appal", "appall", "astonish", "baffle", "bother",
+    "convince", "delight", "disappoint", "disgust", "dismay", "disturb", "embarrass", "enrage",
+    "frighten", "frustrate", "horrify", "impress", "infuriate", "irritate", "offend", "outrage",
+    "please", "rattle", "reassure", "scare", "shock", "spook", "startle", "stun", "surprise",
+    "terrify", "thrill", "trouble", "unnerve", "unsettle", "upset", "worry",
+}
+
+
+def _experiencer(verb: Token) -> Optional[tuple[Token, list[CharSpan]]]:
+    """The one who feels it and what set it off, for a verb of ``_OBJECT_EXPERIENCER``:
+    the object and subject of "the remark worried analysts", the subject and agent of
+    "donors were angered by the remark"; None for other verbs or when one is missing."""
+    if verb.lemma_.lower() not in _OBJECT_EXPERIENCER:
+        return None
+    children = list(verb.children)
+    text = text_of(verb.doc)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        felt_by = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        cause = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        felt_by = next((c for c in children if c.dep_ == "dobj"), None)
+        cause = next((c for c in children if c.dep_ in {"nsubj", "csubj"}), None)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)  # "convinced them that ..."
+    cause = clause or cause
+    if felt_by is None or cause is None or _expletive(cause):
+        return None
+    return felt_by, [_trim(text, _subtree_span(cause))]
+
+
+# "The plan drew criticism from governors", "Cruz won the endorsement of Walker": the view
+# the object noun names is the giver's (the "from", "of" or "among" phrase); the subject is
+# what it is about.
+_RECEIVED_VIEWS = {
+    "criticism", "support", "praise", "endorsement", "backing", "fire", "heat", "blowback",
+    "opposition", "condemnation", "rebuke", "applause", "scrutiny", "flak", "pushback",
+    "backlash", "ire", "wrath",
+}
+
+
+_RECEIVING_VERBS = {
+    "draw", "receive", "get", "earn", "win", "attract", "face", "take", "pick", "garner", "gain",
+    "secure", "land", "snag", "collect", "have", "enjoy", "consolidate", "endure",
+}
+
+
+def _reception(verb: Token, view: Optional[Token] = None) -> Optional[tuple[Optional[Token], list[CharSpan], Token]]:
+    """The giver of the view a receiving verb's object names, the subject it is about, and
+    the view noun; None when the verb does not receive such a view. The giver is None when
+    the text does not name one ("has faced criticism")."""
+    view = view or next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if view is None or view.dep_ != "dobj" or view.head.i != verb.i:
+        return None
+    if verb.lemma_.lower() not in _RECEIVING_VERBS or view.lemma_.lower() not in _RECEIVED_VIEWS:
+        return None
+    about = _subject(verb)
+    if about is None:
+        return None
+    giver = None
+    for prep in [c for c in view.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "among"}] + [
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "among"}
+    ]:
+        giver = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if giver is not None:
+            break
+    if giver is None and verb.lemma_.lower() in {"have", "enjoy"}:
+        return None  # "he has support": whose is not said, and "has" alone receives nothing
+    return giver, [_phrase(about)], view
+
+
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
     first, last = _cue_extent(verb)
+    feeling = _experiencer(verb)
+    if feeling is not None:
+        subject, content = feeling
+    received = _reception(verb)
+    if received is not None:
+        # The cue runs to the view noun ("picked up the endorsement"), which so takes no
+        # second, nested attribution of its own.
+        giver, content, view = received
+        return AttributionDraft(
+            cue_tokens=(verb.i, view.i + 1),
+            cue=(first.idx, view.idx + len(view)),
+            source=_phrase(giver) if giver is not None else None,
+            source_head=giver,
+            content=content,
+            type="indirect",
+        )
     if subject is None:
         subject = _stranded_subject(verb, content)
     return AttributionDraft(
@@ -441,6 +575,8 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     if source is None:
         by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}), None)
         source = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if source is None:
+        source = _noun_speaker(token)  # "the mayor repeated the claim that ..."
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
         cue=(token.idx, token.idx + len(token)),

@@ -175,10 +175,17 @@ def _subject(verb: Token) -> Optional[Token]:
     if verb.lemma_.lower() in _RAISING:
         return None  # "Trump seemed to ...": what seems is the author's view, not Trump's
     node: Optional[Token] = verb
+    via_adjective = False
     for _ in range(4):
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
+        if node is verb and _main_verb_taken_for_modifier(verb):
+            return verb.head
+        if (via_adjective or (node is not verb and node.lemma_.lower() in _EXTRAPOSING)) and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
+            # "it is easy to say ...", "it is important to note ...", "it means admitting
+            # ...": nobody in particular says it.
+            return None
         if node is verb and (any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children) or _bare_participle(node)):
             # "Trump was criticized by his rivals": the rivals speak; "is expected": nobody named.
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
@@ -206,6 +213,11 @@ def _subject(verb: Token) -> Optional[Token]:
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "acomp" and node.head.i != node.i:
+            # "voters were more likely to say ...", "he was quick to cast ...": whoever
+            # the adjective is said of.
+            node, via_adjective = node.head, True
+            continue
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -214,6 +226,10 @@ def _subject(verb: Token) -> Optional[Token]:
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+# Verbs whose "it" or "that" subject stands for the infinitive or gerund they govern.
+_EXTRAPOSING = {"be", "take", "mean"}
 
 
 # Where the small parser leaves the speaker of a finite verb: "Bill Skelly, a data operative,
@@ -257,6 +273,25 @@ def _issuer(document: Token) -> Optional[Token]:
         return None
     subject = next((c for c in document.head.children if c.dep_ in _SUBJECTS), None)
     return subject if subject is not None and _can_be_source(subject) and subject.lower_ not in _NOT_SPEAKERS else None
+
+
+def _main_verb_taken_for_modifier(verb: Token) -> bool:
+    """"Beruff, a Scott ally, called the standards strong": the parser makes the name the
+    root and the only verb a participle modifying it. A head with an apposition, set off by
+    a comma, no agent and no later finite verb shows it is the speaker's main verb, not a
+    passive."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"PROPN", "NOUN"}
+        and any(c.dep_ == "appos" and c.i < verb.i for c in head.children)
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "agent" for c in verb.children)
+        # A finite verb later on is the main one: "Kyle, an aide, referred to as ..., said".
+        and not any(t.tag_ in _FINITE_TAGS for t in verb.doc[verb.i + 1 : sentence_of(verb).end])
+    )
 
 
 def _bare_participle(verb: Token) -> bool:
