@@ -376,7 +376,7 @@ def test_participle_with_an_object_is_not_an_aside_that_swallows_the_main_report
     ],
 )
 def test_comma_aside_content(nlp, text, verb, expected):
-    from newsgraph.attribution.frames import _comma_aside
+    from newsgraph.attribution.learned import _comma_aside
     from newsgraph.nlp import text_of
 
     doc = nlp(text)

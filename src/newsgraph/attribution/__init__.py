@@ -25,18 +25,16 @@ from ..nlp import text_of
 from ..quotes import Quote
 from .parse import AttributionDraft, _quote_type, RelationRow, _snap_to_quotes
 from .frames import (
-    known_frame,
     _according_to,
     _adjective_cue,
     _colon_quote,
     _dash_quote,
-    _generic_cue,
-    _generic_noun_cue,
     _in_poll,
     _reportedly,
     _noun_cue,
     _verb_cue,
 )
+from .learned import known_frame, _generic_cue, _generic_noun_cue
 from .chains import (
     finalize,
     _classify_source,

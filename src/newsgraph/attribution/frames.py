@@ -14,7 +14,6 @@ from ..model import Span as CharSpan
 from ..quotes import Quote
 from .parse import (
     _adjacent_quotes,
-    _ASPECTUAL,
     AttributionDraft,
     _can_be_source,
     _COMPLEMENTS,
@@ -23,7 +22,6 @@ from .parse import (
     _INTENTION,
     _INVERSION_MARKS,
     _is_clause,
-    _NOUN_PREPOSITIONS,
     _NP_CONTENT,
     _OBJECT_DEPS,
     _phrase,
@@ -32,97 +30,9 @@ from .parse import (
     _SPEECH,
     _stranded_subject,
     _subject,
-    _SUBJECTS,
     _subtree_span,
     _trim,
 )
-
-
-def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
-    """A cue the learned model found in a frame the rules do not know: take the speaker from
-    the subject and the content from the first complement the verb has; with ``bare``, when
-    it has no complement of a known kind, from the sentence around it when commas set it off
-    as an aside, else from whatever the verb governs."""
-    subject = _subject(token)
-    if subject is not None and subject.lower_ in {"you", "ye"}:
-        return None
-    if token.lemma_.lower() in _ASPECTUAL:
-        return None  # "continues to put on a face": aspect, not speech or stance
-    if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
-        return None  # "it is often overlooked that ...": the author's framing, not a source
-    content = _framed_content(doc, token, quotes, subject)
-    if not content and bare:
-        content = _comma_aside(doc, token) or _governed_content(doc, token, subject)
-    return _verb_draft(token, subject, content) if content else None
-
-
-def _comma_aside(doc: Doc, verb: Token) -> list[CharSpan]:
-    """"Voters, Clinton suggested, don't have to worry ...": a speaker and verb set off by
-    commas inside the sentence they report, found by the commas rather than the parse (the
-    parser often hangs the clause's own subject or a following clause on the verb). The
-    content is the sentence without the aside."""
-    sent = sentence_of(verb)
-    left = next((t for t in reversed(doc[max(sent.start, verb.i - 8) : verb.i]) if t.text == ","), None)
-    if left is None or left.i < sent.start + 1 or left.i + 1 == verb.i:
-        return []
-    # Between the comma and the verb: the speaker only (no other verb, at least one noun).
-    between = doc[left.i + 1 : verb.i]
-    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"} for t in between):
-        return []
-    if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in between) or any(t.tag_ in {"WDT", "WP", "WP$"} for t in between):
-        return []  # "the farmers, who agreed, ...": a relative clause, not a speaker
-    after = verb.i + 1
-    while after < sent.end and doc[after].dep_ in {"prt", "npadvmod", "advmod"} and after - verb.i <= 2:
-        after += 1
-    if after >= sent.end - 1 or doc[after].text != ",":
-        return []
-    text = text_of(doc)
-    pieces = [_trim(text, (sent.start_char, left.idx)), _trim(text, (doc[after].idx + 1, sent.end_char))]
-    return [p for p in pieces if p[1] - p[0] > 2]
-
-
-def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
-    """A noun the learned model takes for a cue: "Turkey's refusal to acknowledge ...",
-    "criticism of the plan", "calls for a ban". The owner is the source; the content is what
-    the preposition or clause attached to the noun introduces."""
-    text = text_of(doc)
-    last = noun
-    content: Optional[CharSpan] = None
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
-            obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if obj is None:
-                continue
-            if child.i == noun.i + 1:
-                last = child  # the cue takes its preposition, as with verbs: "calls for"
-            content = _subtree_span(obj)
-            break
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ in {"that", "to"} for m in child.children):
-            content = _subtree_span(child)
-            break
-    if content is None:
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = None
-    received = _reception(noun.head, noun) if owner is None else None
-    if received is not None:
-        # "won the endorsement of Walker": Walker endorses whoever won it.
-        owner, (content,), _ = received
-        source = _phrase(owner) if owner is not None else None
-    elif owner is not None:
-        words = [t for t in owner.subtree if t.dep_ != "case"]
-        source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
-    else:
-        owner = _noun_speaker(noun)
-        source = _phrase(owner) if owner is not None else None
-    return AttributionDraft(
-        cue_tokens=(noun.i, last.i + 1),
-        cue=(noun.idx, last.idx + len(last)),
-        source=source,
-        source_head=owner,
-        content=[_trim(text, content)],
-        type="indirect",
-    )
 
 
 # Light verbs whose subject holds the view their object noun names: "he has a view of", "Byrne
@@ -159,44 +69,6 @@ def _noun_speaker(noun: Token) -> Optional[Token]:
     if subject is None or _expletive(subject) or subject.lower_ in {"there", "you"}:
         return None
     return subject
-
-
-def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
-    """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
-    object of a verb of saying, a quotation next to it). The learned judge must be surer of
-    a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
-    return bool(_framed_content(doc, token, quotes, _subject(token)))
-
-
-def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
-    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
-    content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
-    content = content or _intention_content(doc, token)
-    if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
-        # A noun phrase is content only after a verb of saying or judging ("called it a
-        # disgrace"), not after any verb ("put on a 'moderate' face").
-        content = _object_content(doc, token)
-    return content or _adjacent_quotes(doc, token, quotes)
-
-
-_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
-
-
-def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
-    """What a cue verb the model trusts governs, when no known frame names its content:
-    its dependents after it ("pinned his hopes on South Carolina"), else those before it
-    other than the speaker ("..., Viguerie argues")."""
-    kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
-    cue_end = _cue_extent(verb)[1]
-    # A preposition the cue takes ("pointed to") leaves its object as the content.
-    kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
-    # Before the verb, an adverbial clause ("while Abbas ..., reports crop up") sets the scene.
-    for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i and c.dep_ != "advcl"]):
-        if side:
-            span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
-            if span[1] - span[0] > 1:
-                return [span]
-    return []
 
 
 # Verbs whose object feels what the subject sets off: "the remark worried analysts", "his
