@@ -10,6 +10,11 @@ def _one(report):
     return report.attributions[0]
 
 
+def _triples(report):
+    """(source, cue, content pieces) of every attribution, in document order."""
+    return [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+
+
 def _content(report, attribution):
     return " | ".join(report.span_text(s) for s in attribution.content)
 
@@ -297,9 +302,7 @@ def test_cue_extent_of_say_leaves_its_preposition_out(analyze_text, text, cue):
     ],
 )
 def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
-    report = analyze_text(text)
-    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
-    assert found == expected
+    assert _triples(analyze_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -330,9 +333,7 @@ def test_speaker_of_controlled_and_document_clauses(analyze_text, text, expected
     ],
 )
 def test_content_around_an_extracted_relative_word(analyze_text, text, expected):
-    report = analyze_text(text)
-    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
-    assert found == expected
+    assert _triples(analyze_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -350,9 +351,7 @@ def test_content_around_an_extracted_relative_word(analyze_text, text, expected)
     ],
 )
 def test_as_clause_content(analyze_text, text, expected):
-    report = analyze_text(text)
-    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
-    assert found == expected
+    assert _triples(analyze_text(text)) == expected
 
 
 def test_participle_with_an_object_is_not_an_aside_that_swallows_the_main_report(analyze_text):
@@ -457,9 +456,7 @@ def test_speaker_of_a_cue_noun_without_an_owner(analyze_text, text, expected):
     ],
 )
 def test_object_of_a_feeling_verb_is_the_source(analyze_text, text, expected):
-    report = analyze_text(text)
-    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
-    assert found == expected
+    assert _triples(analyze_text(text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -474,9 +471,7 @@ def test_object_of_a_feeling_verb_is_the_source(analyze_text, text, expected):
     ],
 )
 def test_received_view_is_the_givers(analyze_text, text, expected):
-    report = analyze_text(text)
-    found = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
-    assert found == expected
+    assert _triples(analyze_text(text)) == expected
 
 
 @pytest.mark.parametrize(

@@ -212,16 +212,12 @@ def _in_poll(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     poll = next((c for c in token.children if c.dep_ == "pobj"), None)
     if poll is None or poll.lemma_.lower() not in _POLL_NOUNS:
         return None
-    text = text_of(doc)
-    phrase_start, phrase_end = _subtree_span(token)
-    clause_start, clause_end = _subtree_span(token.head)
-    pieces = (_trim(text, (clause_start, phrase_start)), _trim(text, (phrase_end, clause_end)))
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
         cue=(token.idx, token.idx + len(token)),
         source=_phrase(poll),
         source_head=poll,
-        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        content=_clause_without(doc, token.head, _subtree_span(token)),
         type="indirect",
     )
 
@@ -231,17 +227,22 @@ def _reportedly(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     reports the clause it sits in, which is the content (PolNeAR: a cue without a source)."""
     if token.lower_ != "reportedly" or token.dep_ != "advmod" or token.head.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
         return None
-    text = text_of(doc)
-    clause_start, clause_end = _subtree_span(token.head)
-    pieces = (_trim(text, (clause_start, token.idx)), _trim(text, (token.idx + len(token), clause_end)))
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
         cue=(token.idx, token.idx + len(token)),
         source=None,
         source_head=None,
-        content=[piece for piece in pieces if piece[1] - piece[0] > 1],
+        content=_clause_without(doc, token.head, (token.idx, token.idx + len(token))),
         type="indirect",
     )
+
+
+def _clause_without(doc: Doc, head: Token, cut: CharSpan) -> list[CharSpan]:
+    """The clause ``head`` governs, with the cue phrase at ``cut`` taken out (one or two pieces)."""
+    text = text_of(doc)
+    clause_start, clause_end = _subtree_span(head)
+    pieces = (_trim(text, (clause_start, cut[0])), _trim(text, (cut[1], clause_end)))
+    return [piece for piece in pieces if piece[1] - piece[0] > 1]
 
 
 def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
