@@ -1,0 +1,52 @@
+"""The pipeline's own spaCy components: paragraph boundaries and headlines in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp import capitals_run
+
+
+@pytest.mark.parametrize(
+    "text, capitals",
+    [
+        ("POLICE SAY GUNMAN KILLED THREE IN TEXAS", ["POLICE", "SAY", "GUNMAN", "KILLED", "THREE", "IN", "TEXAS"]),
+        # numbers and punctuation inside a run do not break it
+        ("4. REBELS SEIZE 2 TOWNS - REPORT", ["REBELS", "SEIZE", "TOWNS", "REPORT"]),
+        # a heading in capitals before a quoted speaker in ordinary case
+        ("VOTERS WANT CHANGE - Ann Lee: “We saw it.”", ["VOTERS", "WANT", "CHANGE"]),
+        # acronyms in ordinary prose are not a heading
+        ("The FBI and CIA briefed NATO on Monday.", []),
+        ("The FBI, CIA briefed lawmakers.", []),
+        # single letters do not count as words in capitals
+        ("I SAW A UFO", []),
+    ],
+)
+def test_capitals_run(nlp, text, capitals):
+    doc = nlp.make_doc(text)
+    found = capitals_run(doc[:])
+    assert [doc[i].text for i in sorted(found)] == capitals
+
+
+@pytest.mark.parametrize(
+    "text, word, pos, lemma",
+    [
+        ("POLICE SAY GUNMAN KILLED THREE IN TEXAS", "SAY", "VERB", "say"),
+        ("POLICE SAY GUNMAN KILLED THREE IN TEXAS", "KILLED", "VERB", "kill"),
+        ("GOVERNMENTS RECAST ANTI-EXTREMISM EFFORTS.", "RECAST", "VERB", "recast"),
+    ],
+)
+def test_headline_in_capitals_is_parsed_in_lower_case(nlp, text, word, pos, lemma):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert doc.text == text  # the article's text and tokens are untouched
+    assert (token.pos_, token.lemma_) == (pos, lemma)
+
+
+def test_headline_in_capitals_keeps_its_reporting_frame(analyze_text):
+    report = analyze_text("RUSSIA SENDS TROOPS TO SYRIA, OFFICIALS SAY\n\nPOLICE SAY GUNMAN KILLED THREE IN TEXAS")
+    frames = [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
+    assert frames == [
+        ("OFFICIALS", "SAY", ["RUSSIA SENDS TROOPS TO SYRIA"]),
+        ("POLICE", "SAY", ["GUNMAN KILLED THREE IN TEXAS"]),
+    ]
