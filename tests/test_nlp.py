@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp import capitals_run
+from newsgraph.recase import capitals_run, title_case
 
 
 @pytest.mark.parametrize(
@@ -29,11 +29,42 @@ def test_capitals_run(nlp, text, capitals):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senate Republicans Block Bill To Fund Rural Clinics", True),
+        ("Another Union Endorses The Mayor.", True),
+        # ordinary prose with a long title and a name is not a headline
+        ("Former Secretary of State Hillary Clinton said on Monday that she would run.", False),
+        # too few long words to tell
+        ("Photo: Reuters", False),
+    ],
+)
+def test_title_case(nlp, text, expected):
+    assert title_case(nlp.make_doc(text)[:]) is expected
+
+
+@pytest.mark.parametrize(
+    "text, lowered",
+    [
+        # common words are lowered, the first word and unlisted names are not
+        ("Senate Republicans Block Bill To Fund Rural Clinics", ["block", "bill", "fund", "rural", "clinics"]),
+        # a name that is also a word stays a name where the article capitalises it in prose
+        ("Governor Slams Trump Over Tariffs\n\nThe governor said Trump was wrong.", ["slams", "over", "tariffs"]),
+    ],
+)
+def test_title_case_headline_words_lowered_for_the_parser(nlp, text, lowered):
+    doc = nlp(text)
+    found = nlp.get_pipe("newsgraph_recase").words_to_lower(doc)
+    assert [doc[i].lower_ for _, words in found for i in sorted(words)] == lowered
+
+
+@pytest.mark.parametrize(
     "text, word, pos, lemma",
     [
         ("POLICE SAY GUNMAN KILLED THREE IN TEXAS", "SAY", "VERB", "say"),
         ("POLICE SAY GUNMAN KILLED THREE IN TEXAS", "KILLED", "VERB", "kill"),
         ("GOVERNMENTS RECAST ANTI-EXTREMISM EFFORTS.", "RECAST", "VERB", "recast"),
+        ("Senate Republicans Block Bill To Fund Rural Clinics", "Block", "VERB", "block"),
     ],
 )
 def test_headline_in_capitals_is_parsed_in_lower_case(nlp, text, word, pos, lemma):

@@ -5,9 +5,9 @@ Components (each Doc -> Doc):
 - ``newsgraph_paragraphs`` (before the parser) reads whitespace tokens, writes
   ``Token.is_sent_start``: a line break always ends a sentence in news copy (headlines,
   bylines and photo credits have no final period).
-- ``newsgraph_recase`` (after the lemmatizer, before NER) reads ``Token.text``, rewrites
-  ``Token.tag/pos/morph/lemma/dep/head`` in sentences with a run of words in capitals: they
-  are parsed again with those words in lower case (see ``CapitalsReparser``).
+- ``newsgraph_recase`` (after NER) reads ``Token.text`` and ``doc.ents``, rewrites
+  ``Token.tag/pos/morph/lemma/dep/head`` in headlines set in capitals or in title case: they
+  are parsed again with those words in lower case (see ``recase``).
 - ``newsgraph_actors`` (after NER) reads ``doc.ents``, writes ``doc.ents`` with catalogue
   actors (see ``actors``).
 - ``newsgraph`` (last) reads everything above, writes ``doc._.newsgraph``: the ``Report``.
@@ -22,7 +22,6 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc, Span
 
 from .errors import Errors, ModelError
@@ -101,75 +100,13 @@ _OPENING_QUOTES = {'"', "'", "“", "‘", "«"}
 
 @Language.factory(
     "newsgraph_recase",
-    requires=["token.text", "token.dep"],
+    requires=["token.text", "token.dep", "doc.ents"],
     assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head"],
 )
 def _recase_factory(nlp: Language, name: str):
-    return CapitalsReparser(nlp, name)
+    from .recase import Recaser
 
-
-class CapitalsReparser:
-    """Parse again, in lower case, the sentences that contain a run of words in capitals.
-
-    Headlines and section heads in capitals ("POLICE SAY GUNMAN KILLED THREE") are tagged by
-    the statistical models as a string of proper nouns, so the verbs, and with them the
-    events and the reporting frame, are lost. Lower-cased, the same words parse as a sentence.
-    Only the tagger, parser and lemmatizer see the lower-cased copy: the text, the tokens
-    and the entities stay those of the article.
-    """
-
-    _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
-
-    def __init__(self, nlp: Language, name: str):
-        self.nlp = nlp
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        runs = [(sentence, run) for sentence in doc.sents if (run := capitals_run(sentence))]
-        if not runs:
-            return doc
-        array = doc.to_array(self._ATTRS)
-        for sentence, run in runs:
-            words = [t.text.lower() if t.i in run else t.text for t in sentence]
-            copy = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in sentence])
-            for _, component in self._stages():
-                copy = component(copy)
-            array[sentence.start : sentence.end] = copy.to_array(self._ATTRS)
-        doc.from_array(self._ATTRS, array)
-        return doc
-
-    def _stages(self):
-        """The components that run before this one (the ones whose output it replaces)."""
-        for name, component in self.nlp.pipeline:
-            if name == self.name:
-                return
-            yield name, component
-
-
-# Three words in capitals in a row make a heading; two are often acronyms ("the FBI and CIA").
-_CAPITALS_RUN = 3
-
-
-def capitals_run(sentence: Span) -> frozenset[int]:
-    """Indices of the words in capitals in ``sentence``'s runs of at least three of them
-    (punctuation and numbers inside a run do not break it); empty when it has none."""
-    found: set[int] = set()
-    run: list[int] = []
-    for token in [*sentence, None]:
-        if token is not None and _in_capitals(token):
-            run.append(token.i)
-        elif token is not None and run and not any(c.isalpha() for c in token.text):
-            continue
-        else:
-            if len(run) >= _CAPITALS_RUN:
-                found.update(run)
-            run = []
-    return frozenset(found)
-
-
-def _in_capitals(token) -> bool:
-    letters = [c for c in token.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return Recaser(nlp, name)
 
 
 @Language.factory(
@@ -202,7 +139,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
             raise ModelError(Errors.E102, model=model, component=component)
     _fix_lemmas(nlp)
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
-    nlp.add_pipe("newsgraph_recase", before="ner")
+    nlp.add_pipe("newsgraph_recase", after="ner")
     nlp.add_pipe("newsgraph_actors", after="ner")
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp
