@@ -516,3 +516,19 @@ def test_main_verb_parsed_as_a_modifier_of_its_speaker(analyze_text, text, expec
 def test_extraposed_it_is_not_a_speaker(analyze_text, text, expected):
     report = analyze_text(text)
     assert [(a.source.text, a.cue.text) for a in report.attributions] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The content came first, so the noun after the verb is its speaker, not its object.
+        ("\u201cThe talks are over,\u201d added a Democratic aide.", [("a Democratic aide", "added", ["The talks are over"])]),
+        ("\u201cThe talks are over,\u201d added a Democratic aide on Monday.", [("a Democratic aide", "added", ["The talks are over"])]),
+        # A speaker between the quotation and the verb: the noun after it is the one told.
+        ("\u201cWe will win,\u201d Ann Lee, head of the Farmers Union, tells the Herald in an interview.", [("Ann Lee, head of the Farmers Union", "tells", ["We will win"])]),
+        # With the content after the verb, the noun is what was added.
+        ("The mayor added a warning.", [("The mayor", "added", ["a warning"])]),
+    ],
+)
+def test_speaker_after_the_verb_that_closes_a_quotation(analyze_text, text, expected):
+    assert _triples(analyze_text(text)) == expected

@@ -29,6 +29,7 @@ from .parse import (
     _reporting_lemma,
     _SPEECH,
     _stranded_subject,
+    _inverted_speaker,
     _subject,
     _subtree_span,
     _trim,
@@ -164,7 +165,7 @@ def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], 
             type="indirect",
         )
     if subject is None:
-        subject = _stranded_subject(verb, content)
+        subject = _stranded_subject(verb, content) or _inverted_speaker(verb, content)
     return AttributionDraft(
         cue_tokens=(verb.i, verb.i + 1),
         cue=(first.idx, last.idx + len(last)),

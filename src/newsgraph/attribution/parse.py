@@ -257,6 +257,27 @@ def _stranded_subject(verb: Token, content: list[CharSpan]) -> Optional[Token]:
     return None
 
 
+def _inverted_speaker(verb: Token, content: list[CharSpan]) -> Optional[Token]:
+    """The speaker after the verb that closes a sentence whose content came first: '"It is
+    over," added a Democratic aide.' The parser takes the speaker for the verb's object;
+    with the content before the verb there is no other reading."""
+    if verb.pos_ != "VERB" or not content or any(c.dep_ in _SUBJECTS | {"auxpass", "expl", "aux"} for c in verb.children):
+        return None
+    if any(end > verb.idx for _, end in content):
+        return None
+    # The verb follows the content at once ('," added'): a name between them is the speaker.
+    gap = [t for t in verb.doc[sentence_of(verb).start : verb.i] if t.idx >= max(end for _, end in content)]
+    if not all(t.is_punct or t.is_space for t in gap):
+        return None
+    speaker = next((c for c in verb.rights if c.dep_ in {"dobj", "attr", "npadvmod", "appos"}), None)
+    if speaker is None or speaker.lower_ in _NOT_SPEAKERS or not _can_be_source(speaker):
+        return None
+    # Only circumstances may follow it: "..., added a Democratic aide on Monday."
+    circumstances = {t.i for c in verb.rights if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i > speaker.i for t in c.subtree}
+    rest = verb.doc[speaker.right_edge.i + 1 : sentence_of(verb).end]
+    return speaker if all(t.is_punct or t.is_space or t.i in circumstances for t in rest) else None
+
+
 # Verbs whose object does what their infinitive says: "led Priebus to declare", "prompted
 # them to ask", "leaving some to wonder".
 _OBJECT_CONTROL = {"lead", "prompt", "leave", "cause", "force", "inspire", "spur", "drive", "move", "compel", "provoke", "encourage", "persuade", "convince"}
