@@ -41,6 +41,9 @@ def test_spacy_component_on_a_stock_pipeline():
     assert isinstance(report, newsgraph.Report)
     assert any(a.name == "Asharq Al-Awsat" for a in report.actors)
     assert report.attributions[0].chain == ("Asharq Al-Awsat", "author")
+    # and parses a headline in capitals again, as load_pipeline's own component does
+    headline = nlp("OFFICIALS SAY TROOPS LEFT SYRIA")._.newsgraph
+    assert [(a.source.text, a.cue.text) for a in headline.attributions] == [("OFFICIALS", "SAY")]
 
 
 def test_errors_form_one_tree():

@@ -124,7 +124,7 @@ def _actors_factory(nlp: Language, name: str):
 def make_newsgraph_component(nlp: Language, name: str):
     from .pipeline import NewsgraphComponent
 
-    return NewsgraphComponent(nlp)
+    return NewsgraphComponent(nlp, name)
 
 
 @lru_cache(maxsize=4)

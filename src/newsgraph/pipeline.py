@@ -39,6 +39,7 @@ from .model import (
     make_id,
 )
 from .quotes import find_quotes
+from .recase import Recaser
 from .voice import analyze_voice
 
 __all__ = ["build_report", "analyze_docs", "too_long"]
@@ -344,16 +345,19 @@ class NewsgraphComponent:
     (an ``Article``); otherwise the report describes the bare text.
     """
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, name: str = "newsgraph"):
         self.nlp = nlp
         self.catalogue = ActorCatalogue.packaged(nlp)
         self.pipeline = _pipeline_name(nlp)
         self._actors = ActorComponent(nlp)
+        self._recase = Recaser(nlp, name)  # re-runs the components before this one
 
     def __call__(self, doc: Doc) -> Doc:
+        # Added on its own to a stock pipeline: apply the catalogue and the recasing here.
         if "newsgraph_actors" not in self.nlp.pipe_names:
-            # Added on its own to a stock pipeline: apply the catalogue here.
             doc = self._actors(doc)
+        if "newsgraph_recase" not in self.nlp.pipe_names:
+            doc = self._recase(doc)
         article = doc.user_data.get("newsgraph_article") or Article(text=text_of(doc))
         doc._.newsgraph = build_report(doc, article, self.catalogue, self.pipeline)
         return doc
