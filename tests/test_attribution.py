@@ -296,6 +296,8 @@ def test_cue_extent_of_say_leaves_its_preposition_out(analyze_text, text, cue):
         ("Many farmers are skeptical of the new subsidy scheme.", [("Many farmers", "are skeptical of", ["the new subsidy scheme"])]),
         ("The union has been critical of the merger.", [("The union", "has been critical of", ["the merger"])]),
         ("Residents were not confident that the dam would hold.", [("Residents", "were not confident", ["that the dam would hold"])]),
+        ("The mayor is not sure the levy will pass.", [("The mayor", "is not sure", ["the levy will pass"])]),
+        ("Growers were aware that prices would drop.", [("Growers", "were aware", ["that prices would drop"])]),
         # No one holds the stance, or the adjective is not one of stance.
         ("It is good to be optimistic about the harvest.", []),
         ("The soup was hot.", []),

@@ -467,6 +467,9 @@ _STANCE_ADJECTIVES = {
     "pessimistic", "supportive", "nervous", "enthusiastic", "hopeful", "doubtful", "convinced",
     "unhappy", "angry", "upset", "frustrated", "furious", "impressed", "sympathetic", "dismissive",
     "suspicious", "fearful", "proud", "certain", "adamant", "eager", "keen", "reluctant", "opposed",
+    # PolNeAR train marks these as cues in most of their uses after "be" with a complement
+    # (sure 5 of 8, aware 5 of 6, willing 5 of 8, inclined 3 of 4, glad 3 of 3).
+    "sure", "aware", "willing", "inclined", "glad", "surprised", "shocked", "leery", "upbeat",
 }
 
 
