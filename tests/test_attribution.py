@@ -15,6 +15,14 @@ def _triples(report):
     return [(a.source.text, a.cue.text, [report.article.text[s:e] for s, e in a.content]) for a in report.attributions]
 
 
+def _outermost(report):
+    """``_triples`` of the attributions PolNeAR scores: those not nested in another's content."""
+    from newsgraph.evaluation.polnear import top_level
+
+    kept = {a.id for a in top_level(report.attributions)}
+    return [t for a, t in zip(report.attributions, _triples(report)) if a.id in kept]
+
+
 def _content(report, attribution):
     return " | ".join(report.span_text(s) for s in attribution.content)
 
@@ -534,3 +542,22 @@ def test_extraposed_it_is_not_a_speaker(analyze_text, text, expected):
 )
 def test_speaker_after_the_verb_that_closes_a_quotation(analyze_text, text, expected):
     assert _triples(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "He said:" closing a paragraph reports the next paragraph only, also where single
+        # line breaks separate paragraphs; the one after it is the author's again.
+        (
+            "The mayor told the council:\nThe bridge will reopen in May.\nThe agency said repairs had cost $4 million.",
+            [("The mayor", "told", ["The bridge will reopen in May."]), ("The agency", "said", ["repairs had cost $4 million"])],
+        ),
+        (
+            "The mayor told the council:\n\nThe bridge will reopen in May.\n\nThe agency said repairs had cost $4 million.",
+            [("The mayor", "told", ["The bridge will reopen in May."]), ("The agency", "said", ["repairs had cost $4 million"])],
+        ),
+    ],
+)
+def test_content_after_a_colon_is_one_paragraph(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected

@@ -357,7 +357,9 @@ def _following_paragraph(doc: Doc, verb: Token) -> list[CharSpan]:
     start = sentence_of(verb).end_char
     while start < len(text_of(doc)) and text_of(doc)[start].isspace():
         start += 1
-    end = text_of(doc).find("\n\n", start)
+    # Any line break ends the paragraph: some copy separates paragraphs with a single one,
+    # and a blank-line search there runs on over the rest of the article.
+    end = text_of(doc).find("\n", start)
     end = len(text_of(doc)) if end < 0 else end
     return [_trim(text_of(doc), (start, end))] if end - start > 2 else []
 
