@@ -561,3 +561,23 @@ def test_speaker_after_the_verb_that_closes_a_quotation(analyze_text, text, expe
 )
 def test_content_after_a_colon_is_one_paragraph(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A relative clause set off by commas is the author's aside, not what the outer
+        # source says; its moved "which" is what its verb reports on.
+        (
+            "Officials said the plan, which critics have called reckless, would go ahead.",
+            [("Officials", "said", ["the plan", "would go ahead"]), ("critics", "have called", ["which", "reckless"])],
+        ),
+        # A restrictive one picks out the noun and stays inside the content.
+        (
+            "Officials said the plan that critics called reckless would go ahead.",
+            [("Officials", "said", ["the plan that critics called reckless would go ahead"])],
+        ),
+    ],
+)
+def test_nonrestrictive_relative_clause_is_an_aside(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected
