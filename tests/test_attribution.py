@@ -536,8 +536,8 @@ def test_extraposed_it_is_not_a_speaker(analyze_text, text, expected):
         ("\u201cThe talks are over,\u201d added a Democratic aide on Monday.", [("a Democratic aide", "added", ["The talks are over"])]),
         # A speaker between the quotation and the verb: the noun after it is the one told.
         ("\u201cWe will win,\u201d Ann Lee, head of the Farmers Union, tells the Herald in an interview.", [("Ann Lee, head of the Farmers Union", "tells", ["We will win"])]),
-        # With the content after the verb, the noun is what was added.
-        ("The mayor added a warning.", [("The mayor", "added", ["a warning"])]),
+        # With the content after the verb, the noun after it is the one told.
+        ("The mayor told reporters that the bridge was safe.", [("The mayor", "told", ["that the bridge was safe"])]),
     ],
 )
 def test_speaker_after_the_verb_that_closes_a_quotation(analyze_text, text, expected):
