@@ -581,3 +581,18 @@ def test_content_after_a_colon_is_one_paragraph(analyze_text, text, expected):
 )
 def test_nonrestrictive_relative_clause_is_an_aside(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A cue noun framed by a preposition is held by the subject of the verb it frames.
+        ("The governor rose to the defense of the new tax on sugar.", [("The governor", "defense of", ["the new tax on sugar"])]),
+        ("The senator went on a long rant about the budget cuts.", [("The senator", "rant about", ["the budget cuts"])]),
+        ("The union has come out in support of the strike.", [("The union", "support of", ["the strike"])]),
+        # A reporting verb is the cue itself; the noun adds no second speaker.
+        ("The mayor said in a statement that the bridge would reopen.", [("The mayor", "said", ["that the bridge would reopen"])]),
+    ],
+)
+def test_cue_noun_framed_by_a_preposition_takes_the_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected
