@@ -596,3 +596,18 @@ def test_nonrestrictive_relative_clause_is_an_aside(analyze_text, text, expected
 )
 def test_cue_noun_framed_by_a_preposition_takes_the_subject(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "found" on the noun as a participle; with a clause it is the main verb.
+        (
+            "Two independent auditors, Jane Roe and Mark Poe, found in 2019 that the fund was short.",
+            [("Two independent auditors, Jane Roe and Mark Poe", "found", ["that the fund was short"])],
+        ),
+        ("A county survey found last week that most residents want the park.", [("A county survey", "found", ["that most residents want the park"])]),
+    ],
+)
+def test_main_verb_taken_for_a_modifier_keeps_its_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected

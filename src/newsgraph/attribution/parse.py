@@ -180,7 +180,7 @@ def _subject(verb: Token) -> Optional[Token]:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
-        if node is verb and _main_verb_taken_for_modifier(verb):
+        if node is verb and (_main_verb_taken_for_modifier(verb) or _finite_verb_taken_for_modifier(verb)):
             return verb.head
         if (via_adjective or (node is not verb and node.lemma_.lower() in _EXTRAPOSING)) and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
             # "it is easy to say ...", "it is important to note ...", "it means admitting
@@ -312,6 +312,21 @@ def _main_verb_taken_for_modifier(verb: Token) -> bool:
         and not any(c.dep_ == "agent" for c in verb.children)
         # A finite verb later on is the main one: "Kyle, an aide, referred to as ..., said".
         and not any(t.tag_ in _FINITE_TAGS for t in verb.doc[verb.i + 1 : sentence_of(verb).end])
+    )
+
+
+def _finite_verb_taken_for_modifier(verb: Token) -> bool:
+    """"A man yelled ...", "Multiple outlets reported on Wednesday the agency had ...": the
+    parser hangs the speaker's verb on the noun as a modifier. A past tense cannot modify a
+    noun, nor can a passive participle take a clause or an object, so the noun is the subject."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        # Only a noun standing where a subject would: "echoing Erdogan, called" is Biden's.
+        and verb.head.dep_ in {"ROOT", "nsubj", "nsubjpass"}
+        and verb.head.i < verb.i
+        and not any(c.dep_ in {"agent", "aux", "auxpass"} for c in verb.children)
+        and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children)))
     )
 
 
