@@ -611,3 +611,19 @@ def test_cue_noun_framed_by_a_preposition_takes_the_subject(analyze_text, text, 
 )
 def test_main_verb_taken_for_a_modifier_keeps_its_subject(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # The parser reads "notes" as a noun and the speaker's name as modifying it.
+        (
+            "Doctors, Frank notes, applaud the shrewd management of the new governor of Ohio.",
+            "notes",
+            ("Frank", "notes", ["Doctors", "applaud the shrewd management of the new governor of Ohio."]),
+        ),
+        ("“Apart from that, not a single achievement,” Bozell answers.", "answers", ("Bozell", "answers", ["Apart from that, not a single achievement"])),
+    ],
+)
+def test_name_taken_for_a_modifier_of_the_verb_is_its_speaker(analyze_text, text, cue, expected):
+    assert [t for t in _triples(analyze_text(text)) if t[1] == cue] == [expected]

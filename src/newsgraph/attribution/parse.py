@@ -182,6 +182,12 @@ def _subject(verb: Token) -> Optional[Token]:
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
         if node is verb and (_main_verb_taken_for_modifier(verb) or _finite_verb_taken_for_modifier(verb)):
             return verb.head
+        if node is verb and not subjects:
+            # "Merkel talks about ...", "Hedge Funds Support ...": the parser reads the verb as
+            # a noun and its speaker as a name modifying it.
+            names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                return names[-1]
         if (via_adjective or (node is not verb and node.lemma_.lower() in _EXTRAPOSING)) and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
             # "it is easy to say ...", "it is important to note ...", "it means admitting
             # ...": nobody in particular says it.
