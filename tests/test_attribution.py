@@ -627,3 +627,18 @@ def test_main_verb_taken_for_a_modifier_keeps_its_subject(analyze_text, text, ex
 )
 def test_name_taken_for_a_modifier_of_the_verb_is_its_speaker(analyze_text, text, cue, expected):
     assert [t for t in _triples(analyze_text(text)) if t[1] == cue] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A gerund after an adjective's preposition is done by whoever the adjective is said of.
+        (
+            "Some voters are especially keen on telling pollsters that they distrust both parties.",
+            [("Some voters", "telling", ["that they distrust both parties"])],
+        ),
+        ("Half of the mayor’s speech was devoted to criticizing the transit budget.", [("Half of the mayor’s speech", "criticizing", ["the transit budget"])]),
+    ],
+)
+def test_gerund_after_an_adjective_takes_its_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected

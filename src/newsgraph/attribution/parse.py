@@ -216,6 +216,10 @@ def _subject(verb: Token) -> Optional[Token]:
             # Israel of attacking", where the object does it).
             node = node.head.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
+            # "keen on telling ...", "devoted to criticizing ...": whoever the adjective is said of.
+            node = node.head.head
+            continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
