@@ -581,3 +581,64 @@ def test_content_after_a_colon_is_one_paragraph(analyze_text, text, expected):
 )
 def test_nonrestrictive_relative_clause_is_an_aside(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A cue noun framed by a preposition is held by the subject of the verb it frames.
+        ("The governor rose to the defense of the new tax on sugar.", [("The governor", "defense of", ["the new tax on sugar"])]),
+        ("The senator went on a long rant about the budget cuts.", [("The senator", "rant about", ["the budget cuts"])]),
+        ("The union has come out in support of the strike.", [("The union", "support of", ["the strike"])]),
+        # A reporting verb is the cue itself; the noun adds no second speaker.
+        ("The mayor said in a statement that the bridge would reopen.", [("The mayor", "said", ["that the bridge would reopen"])]),
+    ],
+)
+def test_cue_noun_framed_by_a_preposition_takes_the_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The parser hangs "found" on the noun as a participle; with a clause it is the main verb.
+        (
+            "Two independent auditors, Jane Roe and Mark Poe, found in 2019 that the fund was short.",
+            [("Two independent auditors, Jane Roe and Mark Poe", "found", ["that the fund was short"])],
+        ),
+        ("A county survey found last week that most residents want the park.", [("A county survey", "found", ["that most residents want the park"])]),
+    ],
+)
+def test_main_verb_taken_for_a_modifier_keeps_its_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue, expected",
+    [
+        # The parser reads "notes" as a noun and the speaker's name as modifying it.
+        (
+            "Doctors, Frank notes, applaud the shrewd management of the new governor of Ohio.",
+            "notes",
+            ("Frank", "notes", ["Doctors", "applaud the shrewd management of the new governor of Ohio."]),
+        ),
+        ("“Apart from that, not a single achievement,” Bozell answers.", "answers", ("Bozell", "answers", ["Apart from that, not a single achievement"])),
+    ],
+)
+def test_name_taken_for_a_modifier_of_the_verb_is_its_speaker(analyze_text, text, cue, expected):
+    assert [t for t in _triples(analyze_text(text)) if t[1] == cue] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A gerund after an adjective's preposition is done by whoever the adjective is said of.
+        (
+            "Some voters are especially keen on telling pollsters that they distrust both parties.",
+            [("Some voters", "telling", ["that they distrust both parties"])],
+        ),
+        ("Half of the mayor’s speech was devoted to criticizing the transit budget.", [("Half of the mayor’s speech", "criticizing", ["the transit budget"])]),
+    ],
+)
+def test_gerund_after_an_adjective_takes_its_subject(analyze_text, text, expected):
+    assert _outermost(analyze_text(text)) == expected

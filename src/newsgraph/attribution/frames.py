@@ -49,23 +49,33 @@ _HOLDING_VERBS = {
 }
 
 
+# Prepositions that frame a cue noun as the manner of what the clause's subject does:
+# "said in a statement", "rose to the defense of", "went on a rant about", "spoke with
+# admiration of". Whatever the verb, its subject holds the view.
+_FRAMING_PREPOSITIONS = {"in", "into", "on", "to", "with"}
+
+
 def _noun_speaker(noun: Token) -> Optional[Token]:
     """Who holds the view a cue noun without an owner names: the one it comes from
     ("criticism from Republicans", "a mention by the senator"), else the subject of the verb
     that has, gives or makes it ("he has a view of", "Byrne gives an account of", "the
-    Times made allegations against", "regaled them with stories about")."""
+    Times made allegations against", "regaled them with stories about"), or of any verb
+    the noun frames through a preposition ("rose to the defense of")."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             speaker = next((g for g in child.children if g.dep_ == "pobj"), None)
             if speaker is not None and _can_be_source(speaker):
                 return speaker
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
+    framing = noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in _FRAMING_PREPOSITIONS
+    if framing:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _HOLDING_VERBS:
+    if verb.pos_ not in {"VERB", "AUX"} or (not framing and verb.lemma_.lower() not in _HOLDING_VERBS):
         return None
+    if framing and verb.lemma_.lower() not in _HOLDING_VERBS and _reporting_lemma(verb) is not None:
+        return None  # "said in a statement": the verb is the cue, its speaker already named there
     subject = _subject(verb)
     if subject is None or _expletive(subject) or subject.lower_ in {"there", "you"}:
         return None

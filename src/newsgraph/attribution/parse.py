@@ -180,8 +180,14 @@ def _subject(verb: Token) -> Optional[Token]:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
-        if node is verb and _main_verb_taken_for_modifier(verb):
+        if node is verb and (_main_verb_taken_for_modifier(verb) or _finite_verb_taken_for_modifier(verb)):
             return verb.head
+        if node is verb and not subjects:
+            # "Merkel talks about ...", "Hedge Funds Support ...": the parser reads the verb as
+            # a noun and its speaker as a name modifying it.
+            names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                return names[-1]
         if (via_adjective or (node is not verb and node.lemma_.lower() in _EXTRAPOSING)) and subjects and subjects[-1].lower_ in _NOT_SPEAKERS:
             # "it is easy to say ...", "it is important to note ...", "it means admitting
             # ...": nobody in particular says it.
@@ -208,6 +214,10 @@ def _subject(verb: Token) -> Optional[Token]:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in _SUBJECT_CONTROL and node.head.head.i != node.head.i:
             # "by pointing out that ...": the one who does the main verb (not in "accused
             # Israel of attacking", where the object does it).
+            node = node.head.head
+            continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "acomp":
+            # "keen on telling ...", "devoted to criticizing ...": whoever the adjective is said of.
             node = node.head.head
             continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
@@ -312,6 +322,21 @@ def _main_verb_taken_for_modifier(verb: Token) -> bool:
         and not any(c.dep_ == "agent" for c in verb.children)
         # A finite verb later on is the main one: "Kyle, an aide, referred to as ..., said".
         and not any(t.tag_ in _FINITE_TAGS for t in verb.doc[verb.i + 1 : sentence_of(verb).end])
+    )
+
+
+def _finite_verb_taken_for_modifier(verb: Token) -> bool:
+    """"A man yelled ...", "Multiple outlets reported on Wednesday the agency had ...": the
+    parser hangs the speaker's verb on the noun as a modifier. A past tense cannot modify a
+    noun, nor can a passive participle take a clause or an object, so the noun is the subject."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        # Only a noun standing where a subject would: "echoing Erdogan, called" is Biden's.
+        and verb.head.dep_ in {"ROOT", "nsubj", "nsubjpass"}
+        and verb.head.i < verb.i
+        and not any(c.dep_ in {"agent", "aux", "auxpass"} for c in verb.children)
+        and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children)))
     )
 
 
