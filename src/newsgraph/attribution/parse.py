@@ -180,7 +180,7 @@ def _subject(verb: Token) -> Optional[Token]:
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
-        if node is verb and (_main_verb_taken_for_modifier(verb) or _finite_verb_taken_for_modifier(verb)):
+        if node is verb and _main_verb_taken_for_modifier(verb):
             return verb.head
         if node is verb and not subjects:
             # "Merkel talks about ...", "Hedge Funds Support ...": the parser reads the verb as
@@ -307,37 +307,33 @@ def _issuer(document: Token) -> Optional[Token]:
 
 
 def _main_verb_taken_for_modifier(verb: Token) -> bool:
-    """"Beruff, a Scott ally, called the standards strong": the parser makes the name the
-    root and the only verb a participle modifying it. A head with an apposition, set off by
-    a comma, no agent and no later finite verb shows it is the speaker's main verb, not a
-    passive."""
+    """The parser hung the speaker's main verb on the speaker's noun as a modifier ("acl"),
+    which is then the subject. Two shapes show it:
+
+    - "Beruff, a Scott ally, called the standards strong": the name is the root, with an
+      apposition, and the participle after a comma has no agent and no finite verb after it
+      (that would be the main one: "Kyle, an aide, referred to as ..., said");
+    - "A man yelled ...", "Multiple outlets reported on Wednesday the agency had ...": a past
+      tense cannot modify a noun, nor can a passive participle take a clause or an object. The
+      noun must stand where a subject would ("echoing Erdogan, called" is Biden's)."""
     head = verb.head
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
+    if verb.dep_ != "acl" or head.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    after_apposition = (
+        verb.tag_ == "VBN"
         and head.dep_ == "ROOT"
-        and head.pos_ in {"PROPN", "NOUN"}
         and any(c.dep_ == "appos" and c.i < verb.i for c in head.children)
         and verb.doc[verb.i - 1].text == ","
         and not any(c.dep_ == "agent" for c in verb.children)
-        # A finite verb later on is the main one: "Kyle, an aide, referred to as ..., said".
         and not any(t.tag_ in _FINITE_TAGS for t in verb.doc[verb.i + 1 : sentence_of(verb).end])
     )
-
-
-def _finite_verb_taken_for_modifier(verb: Token) -> bool:
-    """"A man yelled ...", "Multiple outlets reported on Wednesday the agency had ...": the
-    parser hangs the speaker's verb on the noun as a modifier. A past tense cannot modify a
-    noun, nor can a passive participle take a clause or an object, so the noun is the subject."""
-    return (
-        verb.dep_ == "acl"
-        and verb.head.pos_ in {"NOUN", "PROPN"}
-        # Only a noun standing where a subject would: "echoing Erdogan, called" is Biden's.
-        and verb.head.dep_ in {"ROOT", "nsubj", "nsubjpass"}
-        and verb.head.i < verb.i
+    finite = (
+        head.dep_ in {"ROOT", "nsubj", "nsubjpass"}
+        and head.i < verb.i
         and not any(c.dep_ in {"agent", "aux", "auxpass"} for c in verb.children)
         and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in {"ccomp", "dobj"} for c in verb.children)))
     )
+    return after_apposition or finite
 
 
 def _bare_participle(verb: Token) -> bool:
