@@ -72,10 +72,12 @@ def _noun_speaker(noun: Token) -> Optional[Token]:
         verb = verb.head
     elif noun.dep_ != "dobj":
         return None
-    if verb.pos_ not in {"VERB", "AUX"} or (not framing and verb.lemma_.lower() not in _HOLDING_VERBS):
+    if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    if framing and verb.lemma_.lower() not in _HOLDING_VERBS and _reporting_lemma(verb) is not None:
-        return None  # "said in a statement": the verb is the cue, its speaker already named there
+    # Past a preposition any verb frames the noun, except a reporting verb: in "said in a
+    # statement" the verb is the cue, its speaker already named there.
+    if verb.lemma_.lower() not in _HOLDING_VERBS and (not framing or _reporting_lemma(verb) is not None):
+        return None
     subject = _subject(verb)
     if subject is None or _expletive(subject) or subject.lower_ in {"there", "you"}:
         return None
