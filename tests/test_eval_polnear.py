@@ -213,3 +213,41 @@ def test_bootstrap_interval_brackets_the_score_and_is_seeded():
     low, high = bootstrap_f1(items)
     assert low < 100 * pooled.f1 < high
     assert bootstrap_f1(items) == (low, high) and bootstrap_f1(items, seed=1) != (low, high)
+
+
+def _item(key, cue, content, source=()):
+    return polnear._Item(key, (cue,), (source,) if source else (), (content,))
+
+
+@pytest.mark.parametrize(
+    "predicted, gold, nested, expected",
+    [
+        # Nothing predicted: the cue is missed, and with it the source and content.
+        ([], [_item("g", (0, 4), (5, 60), (70, 80))], [], {("cue", "miss", "missed"), ("source", "miss", "cue missed"), ("content", "miss", "cue missed")}),
+        # Found, but only inside another predicted attribution's content.
+        ([], [_item("g", (40, 44), (45, 60))], [((40, 44),)], {("cue", "miss", "nested"), ("content", "miss", "cue missed")}),
+        # A predicted cue where gold sees part of someone's content.
+        (
+            [_item("p", (0, 4), (5, 60)), _item("q", (20, 24), (25, 60))],
+            [_item("g", (0, 4), (5, 60))],
+            [],
+            {("cue", "false_alarm", "inside gold content"), ("content", "false_alarm", "cue not in gold")},
+        ),
+        ([_item("p", (0, 6), (7, 60))], [_item("g", (0, 4), (7, 60))], [], {("cue", "miss", "extent"), ("cue", "false_alarm", "extent")}),
+        # Same cue and content; the source is absent on one side or elsewhere.
+        ([_item("p", (0, 4), (5, 60))], [_item("g", (0, 4), (5, 60), (70, 80))], [], {("source", "miss", "none predicted")}),
+        ([_item("p", (0, 4), (5, 60), (70, 80))], [_item("g", (0, 4), (5, 60))], [], {("source", "false_alarm", "none in gold")}),
+        (
+            [_item("p", (0, 4), (5, 60), (62, 66))],
+            [_item("g", (0, 4), (5, 60), (70, 80))],
+            [],
+            {("source", "miss", "different"), ("source", "false_alarm", "different")},
+        ),
+        ([_item("p", (90, 94), (95, 99))], [], [], {("cue", "false_alarm", "no gold attribution"), ("content", "false_alarm", "cue not in gold")}),
+    ],
+)
+def test_every_error_names_its_cause(predicted, gold, nested, expected):
+    _, errors = polnear.score_items("doc", "x" * 120, predicted, gold, nested=nested)
+    assert {(e["role"], e["kind"], e["cause"]) for e in errors} == expected
+    tallied = polnear.error_causes(errors)
+    assert sum(sum(c.values()) for c in tallied.values()) == len(errors)

@@ -93,7 +93,7 @@ def eval_command(
     run_all: bool = typer.Option(False, "--all", help="Score every gold set."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder holding the gold data (default: $NEWSGRAPH_DATA or ../shared/data)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items of each set."),
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write every miss and false alarm to this JSONL file."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write every miss and false alarm to this JSONL file (PolNeAR rows carry a cause, also tallied in a table)."),
     gate: bool = typer.Option(False, "--gate", help="Fail (exit 1) when a score drops below its floor in the floors file."),
     floors_path: Path = typer.Option(Path("quality_floors.json"), "--floors", help="Pinned floors (JSON: set -> metric -> floor)."),
     raise_floors: bool = typer.Option(False, "--raise-floors", help="Raise the pinned floors to the new scores (never lowers them)."),
@@ -104,7 +104,7 @@ def eval_command(
     """Score the pipeline on gold sets; with --gate, fail when a score falls below its floor."""
     from .evaluation import SETS, evaluate_set
     from .evaluation import gate as gate_module
-    from .render import scores_table
+    from .render import causes_table, scores_table
     from .resources import data_dir
 
     if run_all == (set_name is not None):
@@ -130,6 +130,8 @@ def eval_command(
             for result in results:
                 for row in result.errors:
                     handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        if not as_json and any(r.details.get("error_causes") for r in results):
+            Console().print(causes_table(results))
     floors = gate_module.load_floors(floors_path) if split in (None, "dev") else {}  # floors are dev scores
     verdicts = gate_module.check(results, floors)
     if as_json:

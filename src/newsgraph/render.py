@@ -135,3 +135,15 @@ def scores_table(results, verdicts) -> Table:
             table.add_row(result.name, metric, f"{value:.2f}", f"{verdict.floor:.2f}" if verdict else "", status)
         table.add_row(result.name, "(seconds)", f"{result.seconds:.1f}", "", "")
     return table
+
+
+def causes_table(results) -> Table:
+    """Errors by role, kind and cause, for the sets that classify theirs (PolNeAR)."""
+    table = Table(title="Errors by cause (exact level)", title_justify="left")
+    for column in ("set", "errors", "cause", "count"):
+        table.add_column(column)
+    for result in results:
+        for key, causes in result.details.get("error_causes", {}).items():
+            for cause, count in causes.items():
+                table.add_row(result.name, key, cause, str(count))
+    return table

@@ -35,12 +35,27 @@ Errors are reported at the strict (exact) level, so ``len(errors)`` for a role e
 exact fn + fp. Each carries ``partial``: True when the item has an overlap-level partner
 (a boundary error), whose text is given as ``predicted``/``gold``; otherwise the counterpart
 is the best-overlapping span of the other side, if any.
+
+Each error also has a ``cause``, counted per role in ``details["error_causes"]``, so the
+error classes can be read without reading the errors:
+
+* any role: ``extent``, the item has an overlapping partner with other boundaries;
+* a missed cue: ``nested``, the pipeline found a cue there but inside another attribution's
+  content (PolNeAR has it outermost); else ``missed``;
+* a false-alarm cue: ``inside gold content``, gold counts it as part of what someone else
+  says (PolNeAR does not annotate nested attributions); else ``no gold attribution``;
+* a missed source or content: ``cue missed`` (no predicted cue overlaps the gold cue),
+  ``none predicted`` (the predicted attribution with that cue has no source), or
+  ``different`` (it has another span);
+* a false-alarm source or content: ``cue not in gold``, ``none in gold`` (gold's attribution
+  with that cue has no source), or ``different``.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
@@ -60,6 +75,7 @@ __all__ = [
     "GoldArticle",
     "gold_items",
     "score_items",
+    "error_causes",
 ]
 
 NAME = "polnear"
@@ -337,16 +353,50 @@ def score_article(
     doc: str, text: str, gold_attributions: Sequence[dict[str, Any]], report, sents: Sequence[Piece] = ()
 ) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
     """Counters (``"cue.exact"`` ... ``"attribution.overlap"``) and error dicts for one article."""
-    return score_items(doc, text, _predicted_items(text, report), gold_items(text, gold_attributions), sents)
+    outermost = {a.id for a in top_level(report.attributions)}
+    nested = [canonical(text, [a.cue.span]) for a in report.attributions if a.id not in outermost]
+    return score_items(doc, text, _predicted_items(text, report), gold_items(text, gold_attributions), sents, nested)
+
+
+class _Causes:
+    """Why an item has no exact partner (the ``cause`` of an error; see the module docstring)."""
+
+    def __init__(self, predicted: Sequence[_Item], gold: Sequence[_Item], nested: Sequence[Spans]) -> None:
+        self.predicted, self.gold, self.nested = predicted, gold, nested
+        pairs = match_overlap([p.cue for p in predicted], [g.cue for g in gold])
+        self.gold_of, self.predicted_of = dict(pairs), {j: i for i, j in pairs}
+
+    def __call__(self, kind: str, role: str, index: int, partial: bool) -> str:
+        if partial:
+            return "extent"
+        own = (self.gold if kind == "miss" else self.predicted)[index]
+        if role == "cue":
+            if kind == "miss":
+                return "nested" if any(shared_chars(own.cue, cue) for cue in self.nested) else "missed"
+            inside = any(_inside(own.cue, g.content) for g in self.gold)
+            return "inside gold content" if inside else "no gold attribution"
+        partner = (self.predicted_of if kind == "miss" else self.gold_of).get(index)
+        if partner is None:
+            return "cue missed" if kind == "miss" else "cue not in gold"
+        other = (self.predicted if kind == "miss" else self.gold)[partner]
+        if not getattr(other, role):
+            return "none predicted" if kind == "miss" else "none in gold"
+        return "different"
+
+
+def _inside(span: Spans, container: Spans) -> bool:
+    return bool(span) and any(start <= span[0][0] and span[-1][1] <= end for start, end in container)
 
 
 def score_items(
-    doc: str, text: str, predicted: Sequence[_Item], gold: Sequence[_Item], sents: Sequence[Piece] = ()
+    doc: str, text: str, predicted: Sequence[_Item], gold: Sequence[_Item], sents: Sequence[Piece] = (), nested: Sequence[Spans] = ()
 ) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
     """``score_article`` on attributions already reduced to canonical spans: also how one
-    annotator's attributions score against another's (``gold_items`` of each)."""
+    annotator's attributions score against another's (``gold_items`` of each). ``nested``:
+    the cues of predicted attributions left out as nested, which explain some misses."""
     counts: dict[str, PRF] = {}
     errors: list[dict[str, Any]] = []
+    cause = _Causes(predicted, gold, nested)
     for role in ROLES:
         p_spans = [getattr(x, role) for x in predicted]
         g_spans = [getattr(x, role) for x in gold]
@@ -386,6 +436,7 @@ def score_items(
                     counterpart: span_text(text, others[other]) if other is not None else None,
                     f"{counterpart}_span": [list(x) for x in others[other]] if other is not None else None,
                     "partial": partner is not None,
+                    "cause": cause(kind, role, idx[k], partner is not None),
                     "attribution": item.key,
                 }
                 if kind == "miss":
@@ -409,6 +460,14 @@ def score_items(
         tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs)
     )
     return counts, errors
+
+
+def error_causes(errors: Iterable[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """``"cue.miss"`` ... -> cause -> count, largest first."""
+    counted: dict[str, Counter] = {}
+    for row in errors:
+        counted.setdefault(f"{row['role']}.{row['kind']}", Counter())[row["cause"]] += 1
+    return {key: dict(counter.most_common()) for key, counter in sorted(counted.items())}
 
 
 def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, split: str = "dev") -> SetResult:
@@ -442,5 +501,6 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, split: st
         "predicted_top_level": n_pred,
         "counts": {key: {k: v for k, v in prf.as_dict().items() if k in {"tp", "fp", "fn"}} for key, prf in sorted(totals.items())},
         "annotators": sorted({a.annotator for a in articles}),
+        "error_causes": error_causes(errors),
     }
     return SetResult(name=NAME, metrics=dict(sorted(metrics.items())), details=details, errors=errors)
