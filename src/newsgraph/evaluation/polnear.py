@@ -45,10 +45,10 @@ error classes can be read without reading the errors:
 * a false-alarm cue: ``inside gold content``, gold counts it as part of what someone else
   says (PolNeAR does not annotate nested attributions); else ``no gold attribution``;
 * a missed source or content: ``cue missed`` (no predicted cue overlaps the gold cue),
-  ``none predicted`` (the predicted attribution with that cue has no source), or
+  ``none predicted`` (the predicted attribution with that cue has no span in that role), or
   ``different`` (it has another span);
 * a false-alarm source or content: ``cue not in gold``, ``none in gold`` (gold's attribution
-  with that cue has no source), or ``different``.
+  with that cue has no span in that role: ``Attribution-no-source``), or ``different``.
 """
 
 from __future__ import annotations
@@ -293,9 +293,9 @@ class _Item:
     raw: dict[str, Any] = field(default_factory=dict)
 
 
-def _predicted_items(text: str, report) -> list[_Item]:
+def _predicted_items(text: str, outermost: Sequence[Any]) -> list[_Item]:
     items = []
-    for a in top_level(report.attributions):
+    for a in outermost:
         source = canonical(text, [a.source.span]) if a.source.text.strip() else ()
         items.append(
             _Item(a.id, canonical(text, [a.cue.span]), source, canonical(text, a.content), {"type": a.type, "cue": a.cue.text})
@@ -353,9 +353,10 @@ def score_article(
     doc: str, text: str, gold_attributions: Sequence[dict[str, Any]], report, sents: Sequence[Piece] = ()
 ) -> tuple[dict[str, PRF], list[dict[str, Any]]]:
     """Counters (``"cue.exact"`` ... ``"attribution.overlap"``) and error dicts for one article."""
-    outermost = {a.id for a in top_level(report.attributions)}
-    nested = [canonical(text, [a.cue.span]) for a in report.attributions if a.id not in outermost]
-    return score_items(doc, text, _predicted_items(text, report), gold_items(text, gold_attributions), sents, nested)
+    outermost = top_level(report.attributions)
+    kept = {a.id for a in outermost}
+    nested = [canonical(text, [a.cue.span]) for a in report.attributions if a.id not in kept]
+    return score_items(doc, text, _predicted_items(text, outermost), gold_items(text, gold_attributions), sents, nested)
 
 
 class _Causes:
