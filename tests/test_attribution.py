@@ -393,6 +393,54 @@ def test_comma_aside_content(nlp, text, verb, expected):
     assert [text_of(doc)[start:end] for start, end in _comma_aside(doc, token)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        # The "by" phrase of a passive cue is its speaker, never its content.
+        ("Intelligence sources say Hamas is supported by the militia.", "supported", ["Hamas"]),
+        ("ISIS takes a share of the weapons ordered by Hamas.", "ordered", ["the weapons"]),
+        ("The senators rejected the nominee, who was backed by the unions.", "backed", ["the nominee"]),
+        ("Burma has been taking fitful steps toward democracy, encouraged by the United States.", "encouraged", ["fitful steps toward democracy"]),
+        ("Encouraged by the United States, the generals held an election.", "Encouraged", ["the generals"]),
+        ("Pulling all terror-related content is not always preferred by law enforcement.", "preferred", ["Pulling all terror-related content"]),
+        ("The plan was criticized by his rivals for its cost.", "criticized", ["for its cost"]),
+        # active: whatever the verb governs after it
+        ("The senator pinned his hopes on South Carolina.", "pinned", ["his hopes on South Carolina"]),
+    ],
+)
+def test_governed_content_of_a_passive_cue(nlp, text, verb, expected):
+    from newsgraph.attribution.learned import _governed_content
+    from newsgraph.attribution.parse import _subject
+    from newsgraph.nlp import text_of
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert [text_of(doc)[start:end] for start, end in _governed_content(doc, token, _subject(token))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, verb, felt_by, cause",
+    [
+        # The one who feels it is the source, what set it off the content, in every voice.
+        ("The remark worried the analysts.", "worried", "analysts", "The remark"),
+        ("The donors were angered by the remark.", "angered", "donors", "the remark"),
+        ("Angered by the ruling, the mayor called a meeting.", "Angered", "mayor", "the ruling"),
+        ("Voters angered by the ruling marched on the capitol.", "angered", "Voters", "the ruling"),
+        ("The ruling was upheld by the court.", "upheld", None, None),
+    ],
+)
+def test_experiencer_of_a_feeling_verb(nlp, text, verb, felt_by, cause):
+    from newsgraph.attribution.frames import _experiencer
+    from newsgraph.nlp import text_of
+
+    doc = nlp(text)
+    found = _experiencer(next(t for t in doc if t.text == verb))
+    if felt_by is None:
+        assert found is None
+    else:
+        assert (found[0].text, [text_of(doc)[s:e] for s, e in found[1]]) == (felt_by, [cause])
+
+
 def test_cue_set_off_by_commas_outside_the_rules_frames(analyze_text):
     # "promise" is no verb of saying the rules know as a parenthetical; the learned judge takes
     # it, and the commas around it say where its content is.

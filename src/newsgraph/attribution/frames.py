@@ -15,6 +15,7 @@ from ..quotes import Quote
 from .parse import (
     _adjacent_quotes,
     AttributionDraft,
+    _bare_participle,
     _can_be_source,
     _COMPLEMENTS,
     _cue_extent,
@@ -98,14 +99,19 @@ _OBJECT_EXPERIENCER = {
 
 def _experiencer(verb: Token) -> Optional[tuple[Token, list[CharSpan]]]:
     """The one who feels it and what set it off, for a verb of ``_OBJECT_EXPERIENCER``:
-    the object and subject of "the remark worried analysts", the subject and agent of
-    "donors were angered by the remark"; None for other verbs or when one is missing."""
+    the object and subject of "the remark worried analysts", the subject (or the one a
+    participle describes) and agent of "donors were angered by the remark"; None for other
+    verbs or when one is missing."""
     if verb.lemma_.lower() not in _OBJECT_EXPERIENCER:
         return None
     children = list(verb.children)
     text = text_of(verb.doc)
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) or _bare_participle(verb):
         felt_by = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if felt_by is None and _bare_participle(verb):
+            # "Angered by the ruling, the mayor ...", "voters angered by the ruling": whoever
+            # the participle describes.
+            felt_by = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         cause = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     else:

@@ -12,7 +12,7 @@ from ..lexicon import lexicon
 from ..model import Span as CharSpan
 from ..nlp import sentence_of, text_of
 from ..quotes import Quote
-from .frames import _complement_side_ok, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
+from .frames import _complement_side_ok, _experiencer, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
 from .parse import (
     _adjacent_quotes,
     _ASPECTUAL,
@@ -46,7 +46,8 @@ def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = Tr
         return None  # "continues to put on a face": aspect, not speech or stance
     if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
         return None  # "it is often overlooked that ...": the author's framing, not a source
-    content = _framed_content(doc, token, quotes, subject)
+    feeling = _experiencer(token)
+    content = feeling[1] if feeling is not None else _framed_content(doc, token, quotes, subject)
     if not content and bare:
         content = _comma_aside(doc, token) or _governed_content(doc, token, subject)
     return _verb_draft(token, subject, content) if content else None
@@ -147,6 +148,12 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
     its dependents after it ("pinned his hopes on South Carolina"), else those before it
     other than the speaker ("..., Viguerie argues")."""
     kept = [c for c in verb.children if c.dep_ not in _NOT_CONTENT_DEPS and c is not subject]
+    if subject is not None and subject.head.dep_ == "agent":
+        # "Hamas is supported by ISIS", "weapons ordered by Hamas": the "by" phrase is the
+        # speaker; what is supported or ordered is the passive subject or the noun modified.
+        kept = [c for c in kept if c.dep_ != "agent"]
+        if not any(c.i > verb.i for c in kept):
+            return _passive_patient(doc, verb)
     cue_end = _cue_extent(verb)[1]
     # A preposition the cue takes ("pointed to") leaves its object as the content.
     kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
@@ -156,4 +163,29 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
             span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
             if span[1] - span[0] > 1:
                 return [span]
+    return []
+
+
+def _passive_patient(doc: Doc, verb: Token) -> list[CharSpan]:
+    """What a passive cue is about: its passive subject ("Hamas is supported by ..."), the
+    noun its participle or relative clause modifies, without them ("the plan backed by ...",
+    "Gruenberg, who was nominated by ..."), or what an adverbial participle describes."""
+    # The parser sometimes hangs a clausal subject on the auxiliary ("Pulling it is not preferred").
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    subjects = [c for t in (verb, *auxiliaries) for c in t.children if c.dep_ in {"nsubjpass", "csubjpass", "csubj"}]
+    patient = subjects[0] if subjects else None
+    relative = patient is not None and patient.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl"
+    if patient is not None and not relative:
+        return [_trim(text_of(doc), _subtree_span(patient))]
+    if verb.dep_ in {"acl", "relcl"} and verb.head.i < verb.i:
+        noun = verb.head
+        span = _trim(text_of(doc), (noun.left_edge.idx, noun.idx + len(noun)))
+        return [span] if span[1] - span[0] > 1 else []
+    if verb.dep_ == "advcl":
+        # "took steps toward democracy, encouraged by ...": the object just before a trailing
+        # participle; "Encouraged by ..., Burma took steps": the subject of the clause.
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        described = objects[-1] if objects and verb.i > verb.head.i else next(iter(subjects), None)
+        return [_trim(text_of(doc), _subtree_span(described))] if described is not None else []
     return []
