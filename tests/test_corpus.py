@@ -224,3 +224,12 @@ def test_store_address_errors(tmp_path):
     with pytest.raises(StoreError) as info:
         Corpus(tmp_path / "no" / "such" / "dir" / "c.db")
     assert info.value.code == "E408"
+
+
+def test_a_reciprocal_event_is_stored_as_two_directed_dyads_without_loops(tmp_path, nlp):
+    articles = [Article(text="Fatah and Hamas have repeatedly blamed each other.", outlet="A", published="2016-01-10")]
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.ingest(articles, check_language=False)
+        events = corpus.events(type="ACCUSE")
+        dyads = sorted(zip(events["source_actor"], events["target_actor"]))
+        assert dyads == [("Fatah", "Hamas"), ("Hamas", "Fatah")]

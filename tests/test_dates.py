@@ -143,3 +143,20 @@ def test_find_dates_without_reference(nlp):
     found = {d.text: d for d in find_dates(doc, None)}
     assert found["June 4, 1989"].start == "1989-06-04"
     assert found["last year"].type == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the tagger runs the date on past a spaced dash into words that name no time
+        ("The two groups intensified their cooperation in the year 2015 - so reports the agency.", "the year 2015"),
+        # a range across a dash stays whole
+        ("The talks ran from 2014 - 2015 in Geneva.", "2014 - 2015"),
+        ("The fighting went on from May - June 2015.", "May - June 2015"),
+    ],
+)
+def test_find_dates_span_stops_before_a_dangling_dash_tail(nlp, text, expected):
+    doc = nlp(text)
+    texts = [d.text for d in find_dates(doc, REF)]
+    spans = [text[d.span[0] : d.span[1]] for d in find_dates(doc, REF)]
+    assert expected in texts and texts == spans

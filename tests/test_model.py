@@ -121,3 +121,29 @@ def test_ids_are_content_hashes():
 )
 def test_factuality_summary(factuality, expected):
     assert factuality.summary() == expected
+
+
+def _event(sources, targets):
+    return Event(id="evt-x", sources=tuple(sources), targets=tuple(targets), cameo="060", plover=Plover("COOPERATE"),
+                 goldstein=6.0, trigger=(0, 1), sentence=(0, 1), factuality=Factuality())
+
+
+@pytest.mark.parametrize(
+    "sources, targets, reciprocal, dyads",
+    [
+        (["A"], ["B"], False, [("A", "B")]),
+        (["A", "B"], ["C"], False, [("A", "C"), ("B", "C")]),
+        (["A"], [], False, [("A", None)]),
+        ([], ["B"], False, [(None, "B")]),
+        # "A and B blamed each other": A>B and B>A, never A>A
+        (["A", "B"], ["A", "B"], True, [("A", "B"), ("B", "A")]),
+        (["A", "B", "C"], ["C", "B", "A"], True, [("A", "C"), ("A", "B"), ("B", "C"), ("B", "A"), ("C", "B"), ("C", "A")]),
+        # one actor "acting on itself" keeps the actor, not a loop
+        (["A"], ["A"], False, [("A", None)]),
+    ],
+)
+def test_event_dyads(sources, targets, reciprocal, dyads):
+    event = _event(sources, targets)
+    assert event.reciprocal is reciprocal
+    assert list(event.dyads()) == dyads
+

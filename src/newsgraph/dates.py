@@ -801,6 +801,7 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
     out: list[EventDate] = []
     for ent in _entities(doc):
         label = ent.label_
+        ent = _without_dangling_tail(doc, ent)
         text = ent.text
         norm = _normalise(text)
         if label == "TIME" and not _DAYISH_TIME.search(norm):
@@ -824,6 +825,22 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
             )
         )
     return out
+
+
+_DASHES = {"-", "–", "—"}
+_CALENDAR_WORDS = set(_MONTHS) | set(_WEEKDAYS) | set(_UNITS) | set(_SEASONS) | set(_NUMBERS) | set(_ORDINALS)
+
+
+def _without_dangling_tail(doc: Any, ent: Any) -> Any:
+    """The entity without what follows a spaced dash when that names no time: the tagger
+    runs "in the year 2015 - so reports MENL" on into "the year 2015 - so"."""
+    for token in ent[1:]:
+        spaced = token.whitespace_ and doc[token.i - 1].whitespace_
+        if token.text in _DASHES and spaced:
+            tail = doc[token.i + 1 : ent.end]
+            if not any(t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS for t in tail):
+                return doc[ent.start : token.i]
+    return ent
 
 
 def _entities(doc: Any) -> Iterable[Any]:

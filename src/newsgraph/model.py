@@ -135,6 +135,17 @@ class Event:
     text: str = ""  # the trigger's words, for readers
     quad_class: Optional[int] = None  # 0 statement .. 4 material conflict, read from the sentence (event_class)
 
+    @property
+    def reciprocal(self) -> bool:
+        """"A and B met", "blamed each other": every source acts on every other one."""
+        return len(self.sources) > 1 and set(self.sources) == set(self.targets)
+
+    def dyads(self) -> Tuple[Tuple[Optional[str], Optional[str]], ...]:
+        """One (source, target) pair of actor ids per directed dyad, ``None`` for a missing
+        side. Nobody acts on themselves: a reciprocal event gives A>B and B>A, never A>A."""
+        pairs = tuple((s, t) for s in self.sources or (None,) for t in self.targets or (None,) if s is None or s != t)
+        return pairs or tuple((s, None) for s in self.sources)
+
 
 @dataclass(frozen=True)
 class Source:

@@ -68,7 +68,8 @@ def _events(report: Report) -> Table:
     for event in report.events:
         attribution = report.attribution(event.attribution) if event.attribution else None
         chain = " → ".join(attribution.chain) if attribution else "author"
-        who = Text.assemble(_names(report, event.sources), " —", (event.text, "bold"), "→ ", _names(report, event.targets))
+        targets = Text("each other") if event.reciprocal else _names(report, event.targets)
+        who = Text.assemble(_names(report, event.sources), " —", (event.text, "bold"), "→ ", targets)
         where = " · ".join(x for x in (event.date.text if event.date else "", event.location.name if event.location else "") if x)
         if where:
             who.append(f"\n{where}", style="dim")

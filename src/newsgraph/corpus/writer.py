@@ -150,7 +150,8 @@ def _write_attributions(store: Store, key: str, report: Report) -> None:
 
 
 def _mentions(report: Report, event: Event) -> list[dict[str, Any]]:
-    """One row per dyad of the event: each source actor against each target actor."""
+    """One row per dyad of the event (:meth:`Event.dyads`): each source actor against each
+    other target actor."""
     attribution = report.attribution(event.attribution) if event.attribution else None
     chain = list(attribution.chain) if attribution else ["author"]
     kinds = chain_kinds(report, attribution) if attribution else ["author"]
@@ -183,14 +184,13 @@ def _mentions(report: Report, event: Event) -> list[dict[str, Any]]:
         "published": report.article.published,
     }
     rows = []
-    for source in event.sources or (None,):
-        for target in event.targets or (None,):
-            s_key, s_name, s_code = _key_of(report, source)
-            t_key, t_name, t_code = _key_of(report, target)
-            rows.append(
-                {**base, "source_key": s_key, "source_actor": s_name, "source_code": s_code,
-                 "target_key": t_key, "target_actor": t_name, "target_code": t_code}
-            )
+    for source, target in event.dyads():
+        s_key, s_name, s_code = _key_of(report, source)
+        t_key, t_name, t_code = _key_of(report, target)
+        rows.append(
+            {**base, "source_key": s_key, "source_actor": s_name, "source_code": s_code,
+             "target_key": t_key, "target_actor": t_name, "target_code": t_code}
+        )
     return rows
 
 

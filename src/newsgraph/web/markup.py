@@ -98,6 +98,7 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
                 "text": event.text or report.span_text(event.trigger),
                 "sources": _names(report, event.sources),
                 "targets": _names(report, event.targets),
+                "reciprocal": event.reciprocal,
                 "cameo": event.cameo,
                 "plover": event.plover.type,
                 "factuality": event.factuality.summary(),
