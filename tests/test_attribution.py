@@ -130,6 +130,19 @@ def test_nested_attribution_chain(analyze_text):
     assert inner.via == outer.id and outer.via is None
 
 
+@pytest.mark.parametrize(
+    "text, chain",
+    [
+        # a joint source is every actor in it, not the first one named
+        ("Egypt and Jordan said the border would stay closed.", ("Egypt and Jordan", "author")),
+        ("Egypt said the border would stay closed.", ("Egypt", "author")),
+        ("The minister and his deputy said the talks had failed.", ("The minister and his deputy", "author")),
+    ],
+)
+def test_chain_names_a_joint_source_in_full(analyze_text, text, chain):
+    assert _one(analyze_text(text)).chain == chain
+
+
 def test_told_outlet_relays_through_that_outlet(analyze_text):
     report = analyze_text(
         'Intelligence has improved. "They have the same interests," a source told Middle East Newsline (MENL).'

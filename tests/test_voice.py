@@ -52,6 +52,11 @@ def test_drift_from_attributed_to_asserted(analyze_text):
     assert drift.claim.startswith("Islamic State -> Hamas")
 
 
+def test_reciprocal_drift_reads_each_other(analyze_text):
+    report = analyze_text("Intelligence sources say Fatah and Hamas blamed each other.\n\nFatah and Hamas blamed each other again on Monday.")
+    assert [d.claim for d in report.voice.drift] == ["Fatah and Hamas -> each other: Accuse (blamed)"]
+
+
 def test_no_drift_when_only_attributed(analyze_text):
     report = analyze_text("Intelligence sources say Hamas is supported by the Islamic State.")
     assert report.voice.drift == ()

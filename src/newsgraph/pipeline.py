@@ -301,7 +301,7 @@ def _describe(event: Event, index: ActorIndex) -> str:
     """"Islamic State -> Hamas: Engage in material cooperation (ISIS-allied)"."""
     names = {index.id_of(k): index.name_of(k) for k in index.drafts}
     src = " and ".join(names.get(a, a) for a in event.sources) or "?"
-    tgt = " and ".join(names.get(a, a) for a in event.targets) or "?"
+    tgt = "each other" if event.reciprocal else " and ".join(names.get(a, a) for a in event.targets) or "?"
     return f"{src} -> {tgt}: {cameo_name(event.cameo)} ({event.text})"
 
 

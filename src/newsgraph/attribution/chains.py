@@ -47,6 +47,9 @@ def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> No
         draft.source_kind = "vague"
         return
     keys = index.keys_at(head)
+    if keys:
+        # "Hamas and ISIS have agreed": every actor of a joint source.
+        keys = tuple(dict.fromkeys([*keys, *(k for c in head.conjuncts for k in index.keys_at(c))]))
     if not keys and head.pos_ == "PRON" and not _expletive(head):
         keys = resolve_pronoun(head, index)
     modifier_keys: tuple[str, ...] = ()
@@ -332,7 +335,8 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
 
 def _source_name(text: str, draft: AttributionDraft, index: ActorIndex) -> str:
     if draft.source_keys and draft.source_kind in {"named_person", "named_organization", "outlet"}:
-        return index.name_of(draft.source_keys[0])
+        # "Hamas and ISIS have agreed": a joint source is both of them, not the first named.
+        return " and ".join(dict.fromkeys(index.name_of(k) for k in draft.source_keys))
     if draft.source:
         return text[draft.source[0] : draft.source[1]]
     return "unnamed source"
