@@ -42,7 +42,7 @@ def _continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quot
 
 def _classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> None:
     lex = lexicon()
-    head = draft.source_head
+    head = _antecedent(draft.source_head)
     if head is None:
         draft.source_kind = "vague"
         return
@@ -333,7 +333,18 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
     return out
 
 
+def _antecedent(head: Optional[Token]) -> Optional[Token]:
+    """"commentators who have suggested ...": the noun a relative pronoun stands for."""
+    if head is not None and head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+        return head.head.head
+    return head
+
+
 def _source_name(text: str, draft: AttributionDraft, index: ActorIndex) -> str:
+    antecedent = _antecedent(draft.source_head)
+    if antecedent is not draft.source_head and not draft.source_keys:
+        start, end = _phrase(antecedent)
+        return text[start:end]
     if draft.source_keys and draft.source_kind in {"named_person", "named_organization", "outlet"}:
         # "Hamas and ISIS have agreed": a joint source is both of them, not the first named.
         return " and ".join(dict.fromkeys(index.name_of(k) for k in draft.source_keys))
