@@ -20,6 +20,10 @@ from newsgraph.factuality import cue_commitment
         ("Israel refused to release the prisoners.", "release", "negative", "certain", "actual"),
         ("Egypt failed to mediate between Israel and Hamas.", "mediate", "negative", "certain", "actual"),
         ("Iran plans to send weapons to Syria.", "send", "positive", "probable", "future"),
+        # a question asserts nothing, a quoted one included; the frame around the quote does
+        ("Did Hamas attack Israel?", "attack", "positive", "underspecified", "actual"),
+        ('The host asked, "Do you think that Egypt will close the border?"', "close", "positive", "underspecified", "future"),
+        ('The host asked, "Do you think that Egypt will close the border?"', "asked", "positive", "certain", "actual"),
         # a realised preventing verb negates the event its object names
         ("A test flight of the new jet was delayed after an accident.", "flight", "negative", "certain", "actual"),
         ("Lawmakers killed the deal in October.", "deal", "negative", "certain", "actual"),

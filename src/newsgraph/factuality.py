@@ -412,7 +412,15 @@ def _questioned(clause: Token) -> bool:
             break
         node = node.head
     sent = sentence_of(clause)
-    return sent.text.rstrip().endswith("?")
+    text = sent.text.rstrip()
+    body = text.rstrip("\"'”’»)")
+    if not body.endswith("?"):
+        return False
+    if body == text:
+        return True
+    # 'Maria asked, "Will he run?"': the quotation asks; the frame around it does not.
+    opening = max(body.rfind(mark) for mark in '"“«‘')
+    return opening < 0 or clause.idx - sent.start_char > opening
 
 
 def cue_commitment(cue_lemma: Optional[str]) -> Factuality:
