@@ -270,6 +270,9 @@ def test_not_english(text, language):
         "Short note: ok.",  # too few letters to judge
         "President Emmanuel Macron met Chancellor Olaf Scholz and Prime Minister Pedro Sánchez in "
         "Brussels on Thursday, a spokesperson for the Élysée Palace said.",
+        # names outvoted the sentence around them
+        "Obama met Angela Merkel in Berlin, and she said the talks went well.",
+        "Wolfgang Schäuble met Jean-Claude Juncker in Brussels on Monday, and the two said they agreed.",
     ],
 )
 def test_english_with_foreign_names_accepted(text):

@@ -189,9 +189,12 @@ def looks_like_html(text: str) -> bool:
 def detect_language(text: str) -> tuple[Optional[str], float]:
     """The most likely language of ``text`` (lingua name, e.g. ``"FRENCH"``) and English's confidence.
 
-    Returns ``(None, 1.0)`` when the text is too short to judge.
+    Returns ``(None, 1.0)`` when the text is too short to judge. Capitalised words are left
+    out: names say nothing about the language of the sentence around them, and on a short
+    text they outvote it ("Obama met Angela Merkel in Berlin, and she said ..." reads as
+    German); German nouns go too, but its function words remain.
     """
-    sample = text[:_LANG_SAMPLE_CHARS]
+    sample = " ".join(word for word in text[:_LANG_SAMPLE_CHARS].split() if not word[:1].isupper())
     if sum(ch.isalpha() for ch in sample) < _LANG_MIN_LETTERS:
         return None, 1.0
     detector = _detector()
