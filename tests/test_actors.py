@@ -123,3 +123,22 @@ def test_counted_people_act(analyze_text, text, trigger, sources):
         return
     (event,) = events
     assert _names_of(report, event.sources) == sources
+
+
+@pytest.mark.parametrize(
+    "text, pronoun, expected",
+    [
+        # a subject pronoun continues the last subject, not the last name
+        ("Senator Ted Cruz is highlighting his win over Donald Trump as he urges voters to unite.", "he", ["Ted Cruz"]),
+        ("Donald Trump praised Matthew Boyle on Monday. He said the reporter was very good.", "He", ["Donald Trump"]),
+        # an object pronoun still takes the nearest name
+        ("Donald Trump met Matthew Boyle on Monday and thanked him.", "him", ["Matthew Boyle"]),
+    ],
+)
+def test_pronoun_resolution(nlp, text, pronoun, expected):
+    from newsgraph.actors import ActorCatalogue, resolve_actors, resolve_pronoun
+
+    doc = nlp(text)
+    index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
+    token = next(t for t in doc if t.text == pronoun)
+    assert [index.name_of(k) for k in resolve_pronoun(token, index)] == expected

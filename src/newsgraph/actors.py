@@ -298,14 +298,18 @@ class ActorIndex:
         exclude: Iterable[str] = (),
         since: int = 0,
         where=None,
+        placed=None,
     ) -> Optional[Mention]:
-        """The nearest mention that ends before ``token_i`` (optionally of some actor kinds)."""
+        """The nearest mention that ends before ``token_i`` (optionally of some actor kinds,
+        whose keys pass ``where`` and which itself passes ``placed``)."""
         excluded = set(exclude)
         pos = bisect.bisect_left(self._starts, token_i)
         for mention in reversed(self.mentions[:pos]):
             if mention.start < since:
                 break
             if mention.end > token_i or mention.how == "pronoun":
+                continue
+            if placed is not None and not placed(mention):
                 continue
             if multi != (len(mention.keys) > 1) or excluded.intersection(mention.keys):
                 continue
@@ -717,7 +721,12 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
     # Pronouns reach back one sentence at most: further, recency stops being evidence.
     window = _previous_sentence_start(token)
     if word in _PERSON_PRONOUNS:
-        mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
+        mention = None
+        if token.dep_ in _SUBJECT_DEPS:
+            # "Cruz is highlighting his win over Trump as he urges ...": a subject pronoun
+            # continues the last subject, not the last name.
+            mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: _is_subject(token.doc, m))
+        mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
     elif word in _PLURAL_PRONOUNS:
         # "A and B ... their": a coordination in the same sentence first.
         mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start)
@@ -727,6 +736,16 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
     else:
         return ()
     return mention.keys if mention is not None else ()
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is the subject of its clause ("Sen. Ted Cruz", "Cruz's campaign")."""
+    words = doc[mention.start : mention.end]
+    head = words.root
+    return head.dep_ in _SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS)
 
 
 def _first_content_token(span: Span) -> int:
