@@ -310,7 +310,10 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
         seen = set()
         while node is not None and id(node) not in seen:
             seen.add(id(node))
-            chain.append(_source_name(text, node, index))
+            name = _source_name(text, node, index)
+            if not chain or chain[-1] != name:
+                # "Baker says she thinks ...": a source relaying itself is one link, not two.
+                chain.append(name)
             node = drafts[node.via] if node.via is not None else None
         chain.append("author")
         source_text = text[draft.source[0] : draft.source[1]] if draft.source else ""

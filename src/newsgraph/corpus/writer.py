@@ -113,10 +113,12 @@ def _write_actors(store: Store, key: str, report: Report) -> None:
 def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]:
     """The source kind of each link of an attribution's chain, "author" last."""
     kinds = []
-    node, seen = attribution, set()
+    node, seen, last = attribution, set(), None
     while node is not None and node.id not in seen:
         seen.add(node.id)
-        kinds.append(node.source.kind)
+        if node.chain[0] != last:  # the chain names a source relaying itself once
+            kinds.append(node.source.kind)
+            last = node.chain[0]
         node = report.attribution(node.via) if node.via else None
     kinds.append("author")
     return kinds
