@@ -58,6 +58,8 @@ def _content(report, attribution):
             "Sources familiar with the matter say the deal is close.",
             "Sources familiar with the matter", "say", "the deal is close", "indirect", "anonymous",
         ),
+
+
         (
             '"We will not give up our rights." — Mahmoud Abbas, Palestinian president',
             "Mahmoud Abbas, Palestinian president", "—", "We will not give up our rights.", "direct", "named_person",
@@ -152,6 +154,20 @@ def test_chain_names_the_source_in_full(analyze_text, text, cue, chain):
     attribution = next(a for a in report.attributions if a.cue.text == cue)
     assert attribution.chain == chain
     assert len(chain_kinds(report, attribution)) == len(chain)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the parser takes the quotation into the speaker's phrase; the source starts after it
+        ("“It is over,” councilmember Dana Ruiz said of the vote on the contracts.", "councilmember Dana Ruiz"),
+        ("“We have seen enough of the prejudice and the paranoia,”Anna Smith said.", "Anna Smith"),
+        # a quoted title inside the speaker's phrase stays
+        ("His book “The Art of the Deal” says the deal is everything.", "His book “The Art of the Deal"),
+    ],
+)
+def test_source_starts_after_the_quotation(analyze_text, text, source):
+    assert _one(analyze_text(text)).source.text == source
 
 
 def test_told_outlet_relays_through_that_outlet(analyze_text):

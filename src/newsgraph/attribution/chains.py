@@ -302,6 +302,7 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
     """Records with ids, ``via`` ids and source chains."""
     text = text_of(doc)
     for draft in drafts:
+        draft.source = _source_outside_content(text, draft.source, draft.content)
         draft.id = make_id("att", article_key, draft.cue, draft.source)
     out = []
     for draft in drafts:
@@ -334,6 +335,25 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
             )
         )
     return out
+
+
+def _source_outside_content(text: str, source: Optional[tuple[int, int]], content: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The source span without the quotation the parser took into it: '"Very good reporter,"
+    Trump, the GOP frontrunner, said' names Trump, not the quote. A quotation inside the
+    source ("his book 'The Art of the Deal'") is part of its name, and a source inside its
+    own content is left alone: cutting cannot say who spoke."""
+    if source is None:
+        return None
+    start, end = source
+    for c_start, c_end in content:
+        if c_start <= start < c_end < end:
+            start = c_end
+    if (start, end) == source:
+        return source
+    trimmed = _trim(text, (start, end))
+    while trimmed[0] < trimmed[1] and text[trimmed[0]] in "\"”’',;: ":
+        trimmed = (trimmed[0] + 1, trimmed[1])
+    return trimmed if trimmed[1] - trimmed[0] > 1 else source
 
 
 def _antecedent(head: Optional[Token]) -> Optional[Token]:
