@@ -142,3 +142,16 @@ def test_pronoun_resolution(nlp, text, pronoun, expected):
     index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
     token = next(t for t in doc if t.text == pronoun)
     assert [index.name_of(k) for k in resolve_pronoun(token, index)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, not_actors",
+    [
+        # lower-case words the statistical NER took for names, and web addresses
+        ("Clinton, the former secretary of state, met voters in Iowa.", {"state"}),
+        ("His mother bought him a navy-blue blazer before the trip.", {"navy"}),
+        ("Follow the reporter on Twitter: https://twitter.com/ExampleReporter for updates.", {"https://twitter.com/ExampleReporter"}),
+    ],
+)
+def test_not_every_entity_is_an_actor(analyze_text, text, not_actors):
+    assert not not_actors & set(_actors(analyze_text(text)))
