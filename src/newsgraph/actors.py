@@ -49,6 +49,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
@@ -744,10 +746,6 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
     else:
         return ()
     return mention.keys if mention is not None else ()
-
-
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

@@ -185,7 +185,7 @@ def _passive_patient(doc: Doc, verb: Token) -> list[CharSpan]:
         # "took steps toward democracy, encouraged by ...": the object just before a trailing
         # participle; "Encouraged by ..., Burma took steps": the subject of the clause.
         objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        described = objects[-1] if objects and verb.i > verb.head.i else next(iter(subjects), None)
+        clause_subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        described = objects[-1] if objects and verb.i > verb.head.i else next(iter(clause_subjects), None)
         return [_trim(text_of(doc), _subtree_span(described))] if described is not None else []
     return []
