@@ -170,6 +170,43 @@ def test_source_starts_after_the_quotation(analyze_text, text, source):
     assert _one(analyze_text(text)).source.text == source
 
 
+def _span(text, words):
+    start = text.index(words)
+    return (start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    "text, source, content, expected_source, expected_content",
+    [
+        # the agent of a passive the content runs on into is a real speaker
+        (
+            "Ginsburg was appointed to the Supreme Court by President Bill Clinton in 1993.",
+            "President Bill Clinton", "the Supreme Court by President Bill Clinton in 1993",
+            "President Bill Clinton", "the Supreme Court by President Bill Clinton in 1993",
+        ),
+        # the first word of the quotation is no speaker: the source is left unnamed
+        (
+            "“We were wrong to wait,” the former aide told reporters.",
+            "We", "We were wrong to wait",
+            None, "We were wrong to wait",
+        ),
+        # a source outside its content is kept as it is
+        (
+            "“We were wrong to wait,” the former aide told reporters.",
+            "the former aide", "We were wrong to wait",
+            "the former aide", "We were wrong to wait",
+        ),
+    ],
+)
+def test_a_source_never_lies_inside_its_own_content(text, source, content, expected_source, expected_content):
+    from newsgraph.attribution.chains import _keep_source_out_of_content
+    from newsgraph.attribution.parse import AttributionDraft
+
+    draft = AttributionDraft(cue_tokens=(0, 1), cue=(0, 1), source=_span(text, source), source_head=None, content=[_span(text, content)], type="indirect")
+    _keep_source_out_of_content(text, draft)
+    assert (draft.source and text[slice(*draft.source)], [text[slice(*c)] for c in draft.content]) == (expected_source, [expected_content])
+
+
 def test_told_outlet_relays_through_that_outlet(analyze_text):
     report = analyze_text(
         'Intelligence has improved. "They have the same interests," a source told Middle East Newsline (MENL).'

@@ -303,6 +303,7 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
     text = text_of(doc)
     for draft in drafts:
         draft.source = _source_outside_content(text, draft.source, draft.content)
+        _keep_source_out_of_content(text, draft)
         draft.id = make_id("att", article_key, draft.cue, draft.source)
     out = []
     for draft in drafts:
@@ -354,6 +355,22 @@ def _source_outside_content(text: str, source: Optional[tuple[int, int]], conten
     while trimmed[0] < trimmed[1] and text[trimmed[0]] in "\"”’',;: ":
         trimmed = (trimmed[0] + 1, trimmed[1])
     return trimmed if trimmed[1] - trimmed[0] > 1 else source
+
+
+def _keep_source_out_of_content(text: str, draft: AttributionDraft) -> None:
+    """A source inside its own content is the parser's mistake (the first word of the
+    quotation in '"We were wrong," ... told'), and is left unnamed rather than wrong. The
+    agent of a passive the content runs on into ("was appointed to the Court by President
+    Clinton") is a real speaker and stays."""
+    if draft.source is None:
+        return
+    start, end = draft.source
+    for c_start, c_end in draft.content:
+        if c_start <= start and end <= c_end:
+            before = text[c_start:start].rstrip()
+            if not (before.endswith(" by") and before[:-3].strip()):
+                draft.source, draft.source_head, draft.source_keys, draft.source_kind = None, None, (), "vague"
+            return
 
 
 def _antecedent(head: Optional[Token]) -> Optional[Token]:
