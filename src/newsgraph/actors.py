@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .lexicon import lexicon
-from .nlp import entity_of, sentence_of
+from .nlp import SUBJECT_DEPS, entity_of, sentence_of
 from .model import Actor, make_id
 from .places import city_country
 from .resources import catalogue_jsonl
@@ -49,7 +49,6 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
@@ -732,7 +731,7 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
     window = _previous_sentence_start(token)
     if word in _PERSON_PRONOUNS:
         mention = None
-        if token.dep_ in _SUBJECT_DEPS:
+        if token.dep_ in SUBJECT_DEPS:
             # "Cruz is highlighting his win over Trump as he urges ...": a subject pronoun
             # continues the last subject, not the last name.
             mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: _is_subject(token.doc, m))
@@ -752,7 +751,7 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether a mention is the subject of its clause ("Sen. Ted Cruz", "Cruz's campaign")."""
     words = doc[mention.start : mention.end]
     head = words.root
-    return head.dep_ in _SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS)
+    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS)
 
 
 def _first_content_token(span: Span) -> int:

@@ -21,12 +21,11 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from .lexicon import lexicon
-from .nlp import sentence_of, text_of
+from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
 
 __all__ = ["CueModel", "candidate", "features", "nominal"]
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _QUOTE_CHARS = "\"“”"
 
 
@@ -59,7 +58,7 @@ def features(token: Token, rule_fired: bool) -> list[str]:
     lemma = token.lemma_.lower()
     children = list(token.children)
     deps = {c.dep_ for c in children}
-    subject = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
     sent = sentence_of(token)
     text = text_of(token.doc)
     out = [

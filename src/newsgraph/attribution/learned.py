@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import lexicon
 from ..model import Span as CharSpan
-from ..nlp import sentence_of, text_of
+from ..nlp import clause_children, sentence_of, text_of
 from ..quotes import Quote
 from .frames import _complement_side_ok, _experiencer, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
 from .parse import (
@@ -171,9 +171,8 @@ def _passive_patient(doc: Doc, verb: Token) -> list[CharSpan]:
     noun its participle or relative clause modifies, without them ("the plan backed by ...",
     "Gruenberg, who was nominated by ..."), or what an adverbial participle describes."""
     # The parser sometimes hangs a clausal subject on the auxiliary ("Pulling it is not preferred").
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    subjects = [c for t in (verb, *auxiliaries) for c in t.children if c.dep_ in {"nsubjpass", "csubjpass", "csubj"}]
-    patient = subjects[0] if subjects else None
+    patients = {"nsubjpass", "csubjpass", "csubj"}
+    patient = next((c for c in clause_children(verb, patients) if c.dep_ in patients), None)
     relative = patient is not None and patient.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl"
     if patient is not None and not relative:
         return [_trim(text_of(doc), _subtree_span(patient))]
