@@ -302,7 +302,6 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
     """Records with ids, ``via`` ids and source chains."""
     text = text_of(doc)
     for draft in drafts:
-        draft.source = _source_outside_content(text, draft.source, draft.content)
         _keep_source_out_of_content(text, draft)
         draft.id = make_id("att", article_key, draft.cue, draft.source)
     out = []
@@ -338,32 +337,23 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
     return out
 
 
-def _source_outside_content(text: str, source: Optional[tuple[int, int]], content: list[tuple[int, int]]) -> Optional[tuple[int, int]]:
+def _keep_source_out_of_content(text: str, draft: AttributionDraft) -> None:
     """The source span without the quotation the parser took into it: '"Very good reporter,"
     Trump, the GOP frontrunner, said' names Trump, not the quote. A quotation inside the
-    source ("his book 'The Art of the Deal'") is part of its name, and a source inside its
-    own content is left alone: cutting cannot say who spoke."""
-    if source is None:
-        return None
-    start, end = source
-    for c_start, c_end in content:
-        if c_start <= start < c_end < end:
-            start = c_end
-    if (start, end) == source:
-        return source
-    trimmed = _trim(text, (start, end))
-    while trimmed[0] < trimmed[1] and text[trimmed[0]] in "\"”’',;: ":
-        trimmed = (trimmed[0] + 1, trimmed[1])
-    return trimmed if trimmed[1] - trimmed[0] > 1 else source
-
-
-def _keep_source_out_of_content(text: str, draft: AttributionDraft) -> None:
-    """A source inside its own content is the parser's mistake (the first word of the
-    quotation in '"We were wrong," ... told'), and is left unnamed rather than wrong. The
-    agent of a passive the content runs on into ("was appointed to the Court by President
-    Clinton") is a real speaker and stays."""
+    source ("his book 'The Art of the Deal'") is part of its name. A source wholly inside its
+    own content is the parser's mistake (the first word of the quotation in '"We were wrong,"
+    ... told') and is left unnamed rather than wrong; the agent of a passive the content runs
+    on into ("was appointed to the Court by President Clinton") is a real speaker and stays."""
     if draft.source is None:
         return
+    start, end = draft.source
+    for c_start, c_end in draft.content:
+        if c_start <= start < c_end < end:
+            start = c_end
+    if (start, end) != draft.source:
+        trimmed = _trim(text, (start, end))
+        if trimmed[1] - trimmed[0] > 1:
+            draft.source = trimmed
     start, end = draft.source
     for c_start, c_end in draft.content:
         if c_start <= start and end <= c_end:

@@ -106,9 +106,10 @@ def _experiencer(verb: Token) -> Optional[tuple[Token, list[CharSpan]]]:
         return None
     children = list(verb.children)
     text = text_of(verb.doc)
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) or _bare_participle(verb):
+    bare = _bare_participle(verb)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) or bare:
         felt_by = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if felt_by is None and _bare_participle(verb):
+        if felt_by is None and bare:
             # "Angered by the ruling, the mayor ...", "voters angered by the ruling": whoever
             # the participle describes.
             felt_by = verb.head if verb.dep_ == "acl" else next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
