@@ -88,9 +88,10 @@ def _content(report, attribution):
             "Netanyahu's claim that the election is rigged was rejected.",
             "Netanyahu's", "claim", "that the election is rigged", "indirect", "named_person",
         ),
+        # What the passive is about is content too, beside what it is for.
         (
             "Trump was criticized by his rivals for skipping the debate.",
-            "his rivals", "was criticized", "skipping the debate", "indirect", "vague",
+            "his rivals", "was criticized", "Trump | skipping the debate", "indirect", "vague",
         ),
         (
             "Al Jazeera reported that Qatar had expelled the envoy.",
@@ -323,6 +324,10 @@ def test_speech_clause_inside_content_is_a_second_attribution(analyze_text, text
         # Passive and raising verbs keep their missing or unnamed speaker.
         ("Asked whether he would run, the senator said he had not decided.", [("", "Asked"), ("the senator", "said")]),
         ("Trump seemed to endorse the plan.", [("", "seemed"), ("Trump", "to endorse")]),
+        # A relative pronoun the parser takes for the subject is skipped, and so is an
+        # adverb set off by commas after the name.
+        ("Warren, meanwhile, who chairs the committee, said the vote would be delayed.", [("Warren", "said")]),
+        ("Mayor Ellen Park, meanwhile, who chairs the committee, said the vote would be delayed.", [("Mayor Ellen Park", "said")]),
     ],
 )
 def test_finite_cue_without_a_parsed_subject_takes_the_nearest_subject(analyze_text, text, expected):
@@ -480,7 +485,8 @@ def test_comma_aside_content(nlp, text, verb, expected):
         ("Burma has been taking fitful steps toward democracy, encouraged by the United States.", "encouraged", ["fitful steps toward democracy"]),
         ("Encouraged by the United States, the generals held an election.", "Encouraged", ["the generals"]),
         ("Pulling all terror-related content is not always preferred by law enforcement.", "preferred", ["Pulling all terror-related content"]),
-        ("The plan was criticized by his rivals for its cost.", "criticized", ["for its cost"]),
+        # ... and what the passive is about comes with what it is for.
+        ("The plan was criticized by his rivals for its cost.", "criticized", ["The plan", "for its cost"]),
         # active: whatever the verb governs after it
         ("The senator pinned his hopes on South Carolina.", "pinned", ["his hopes on South Carolina"]),
     ],
@@ -713,7 +719,7 @@ def test_nonrestrictive_relative_clause_is_an_aside(analyze_text, text, expected
     [
         # A cue noun framed by a preposition is held by the subject of the verb it frames.
         ("The governor rose to the defense of the new tax on sugar.", [("The governor", "defense of", ["the new tax on sugar"])]),
-        ("The senator went on a long rant about the budget cuts.", [("The senator", "rant about", ["the budget cuts"])]),
+        ("The senator launched into a long criticism of the budget cuts.", [("The senator", "criticism of", ["the budget cuts"])]),
         ("The union has come out in support of the strike.", [("The union", "support of", ["the strike"])]),
         # A reporting verb is the cue itself; the noun adds no second speaker.
         ("The mayor said in a statement that the bridge would reopen.", [("The mayor", "said", ["that the bridge would reopen"])]),
@@ -767,3 +773,34 @@ def test_name_taken_for_a_modifier_of_the_verb_is_its_speaker(analyze_text, text
 )
 def test_gerund_after_an_adjective_takes_its_subject(analyze_text, text, expected):
     assert _outermost(analyze_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A second "that" clause the parser hangs on the cue verb is more of what was said,
+        # and a cue inside it is nested, not a second outermost attribution.
+        (
+            "The minister said the talks would resume next week, but that no deal was near.",
+            [("The minister", "said", ["the talks would resume next week", "that no deal was near"])],
+        ),
+        # "Asked if ...": the indirect question is what was asked, not the answer after it.
+        ("Asked if he would resign, the minister said no.", [("", "Asked", ["if he would resign"]), ("the minister", "said", ["no"])]),
+        ("Reporters asked the coach whether the team would appeal.", [("Reporters", "asked", ["whether the team would appeal"])]),
+        # The grounds of a judgement belong to its content.
+        ("The governor criticized the mayor over the budget cuts.", [("The governor", "criticized", ["the mayor over the budget cuts"])]),
+        ("The plan was criticized by his rivals for its cost.", [("his rivals", "was criticized", ["The plan", "its cost"])]),
+    ],
+)
+def test_content_takes_every_complement_and_the_grounds(analyze_text, text, expected):
+    assert _triples(analyze_text(text)) == expected
+
+
+def test_received_view_takes_its_grounds(nlp):
+    from newsgraph.attribution.frames import _reception
+    from newsgraph.nlp import text_of
+
+    doc = nlp("Obama has endured criticism for telling the British people to stay in the Union.")
+    giver, content, view = _reception(doc[2])
+    assert (giver, view.text) == (None, "criticism")
+    assert [text_of(doc)[s:e] for s, e in content] == ["Obama", "telling the British people to stay in the Union"]

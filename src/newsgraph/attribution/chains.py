@@ -14,7 +14,7 @@ from ..lexicon import lexicon
 from ..nlp import text_of
 from ..model import Attribution, Cue, Source, make_id
 from ..quotes import Quote
-from .parse import AttributionDraft, _expletive, _KIND_RANK, _phrase, _SPEECH, _SUBJECTS, _subtree_span, _trim
+from .parse import AttributionDraft, _expletive, _KIND_RANK, _phrase, _second_complement, _SPEECH, _SUBJECTS, _subtree_span, _trim
 
 
 def _continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
@@ -100,7 +100,7 @@ def _separate_sibling_cues(doc: Doc, drafts: list[AttributionDraft]) -> None:
     for inner in drafts:
         verb = doc[inner.cue_tokens[0]]
         outer = by_token.get(verb.head.i) if verb.dep_ in {"conj", "advcl"} and verb.head.i != verb.i else None
-        if outer is None or outer is inner:
+        if outer is None or outer is inner or _second_complement(verb):
             continue
         cut = _subtree_span(verb)[0]
         pieces = []

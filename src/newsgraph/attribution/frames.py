@@ -18,6 +18,7 @@ from .parse import (
     _bare_participle,
     _can_be_source,
     _COMPLEMENTS,
+    _complement_clause,
     _cue_extent,
     _expletive,
     _INTENTION,
@@ -162,7 +163,21 @@ def _reception(verb: Token, view: Optional[Token] = None) -> Optional[tuple[Opti
             break
     if giver is None and verb.lemma_.lower() in {"have", "enjoy"}:
         return None  # "he has support": whose is not said, and "has" alone receives nothing
-    return giver, [_phrase(about)], view
+    return giver, [_phrase(about), *_grounds(verb, view)], view
+
+
+# Prepositions that give the grounds of a judgement: "criticised Trump over his call",
+# "faced criticism for telling voters ...".
+_GROUNDS = {"for", "over"}
+
+
+def _grounds(verb: Token, view: Token) -> list[CharSpan]:
+    """What a received view is for ("faced criticism for telling ..."): part of its content."""
+    for prep in [c for c in view.rights if c.dep_ == "prep"] + [c for c in verb.rights if c.dep_ == "prep" and c.i > view.i]:
+        obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+        if prep.lower_ in _GROUNDS and obj is not None:
+            return [_trim(text_of(prep.doc), _subtree_span(obj))]
+    return []
 
 
 def _verb_draft(verb: Token, subject: Optional[Token], content: list[CharSpan], recipient: Optional[Token] = None) -> AttributionDraft:
@@ -280,7 +295,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
         subject = _subject(token)
     if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
         return _citing(doc, token)
-    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    complements = [c for c in token.children if _complement_clause(token, c) and _is_clause(c) and _complement_side_ok(token, c, subject)]
     content: list[CharSpan] = []
     for c in complements:
         content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
@@ -354,7 +369,7 @@ def _intention_content(doc: Doc, verb: Token) -> list[CharSpan]:
 
 def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
     """The object phrase (with its predicate: "called X 'deplorables'") as content."""
-    parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "on"})]
+    parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"of", "as", "on"} | _GROUNDS)]
     if not any(c.dep_ in {"dobj", "ccomp", "xcomp"} or c.dep_ == "prep" for c in parts):
         return []
     first = min(parts, key=lambda c: c.i)
@@ -364,7 +379,10 @@ def _object_content(doc: Doc, verb: Token) -> list[CharSpan]:
         parts = [pobj if c is first and pobj is not None else c for c in parts]
     start = min(_subtree_span(c)[0] for c in parts)
     end = max(_subtree_span(c)[1] for c in parts)
-    return [_trim(text_of(doc), (start, end))]
+    # "The plan was criticized for its cost": what was criticized, and what for.
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in {"WDT", "WP"}), None)
+    patient_span = [_trim(text_of(doc), _subtree_span(patient))] if patient is not None and patient.i < verb.i else []
+    return [*patient_span, _trim(text_of(doc), (start, end))]
 
 
 def _following_paragraph(doc: Doc, verb: Token) -> list[CharSpan]:

@@ -17,7 +17,7 @@ from .parse import (
     _adjacent_quotes,
     _ASPECTUAL,
     AttributionDraft,
-    _COMPLEMENTS,
+    _complement_clause,
     _cue_extent,
     _expletive,
     _is_clause,
@@ -85,6 +85,7 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     text = text_of(doc)
     last = noun
     content: Optional[CharSpan] = None
+    grounds: list[CharSpan] = []
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
             obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
@@ -104,7 +105,7 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     received = _reception(noun.head, noun) if owner is None else None
     if received is not None:
         # "won the endorsement of Walker": Walker endorses whoever won it.
-        owner, (content,), _ = received
+        owner, (content, *grounds), _ = received
         source = _phrase(owner) if owner is not None else None
     elif owner is not None:
         words = [t for t in owner.subtree if t.dep_ != "case"]
@@ -117,7 +118,7 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
         cue=(noun.idx, last.idx + len(last)),
         source=source,
         source_head=owner,
-        content=[_trim(text, content)],
+        content=[_trim(text, content), *grounds],
         type="indirect",
     )
 
@@ -130,7 +131,7 @@ def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
 
 
 def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
-    complements = [c for c in token.children if c.dep_ in _COMPLEMENTS and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    complements = [c for c in token.children if _complement_clause(token, c) and _is_clause(c) and _complement_side_ok(token, c, subject)]
     content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
     content = content or _intention_content(doc, token)
     if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
@@ -152,8 +153,13 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
         # "Hamas is supported by ISIS", "weapons ordered by Hamas": the "by" phrase is the
         # speaker; what is supported or ordered is the passive subject or the noun modified.
         kept = [c for c in kept if c.dep_ != "agent"]
+        patient = _passive_patient(doc, verb)
         if not any(c.i > verb.i for c in kept):
-            return _passive_patient(doc, verb)
+            return patient
+        # "Trump was rebuked by leaders for his proposal": who was rebuked, and what for.
+        after = [c for c in kept if c.i > verb.i]
+        span = _trim(text_of(doc), (_subtree_span(after[0])[0], _subtree_span(after[-1])[1]))
+        return [*patient, span] if span[1] - span[0] > 1 else patient
     cue_end = _cue_extent(verb)[1]
     # A preposition the cue takes ("pointed to") leaves its object as the content.
     kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]

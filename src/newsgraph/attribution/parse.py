@@ -22,6 +22,29 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _COMPLEMENTS = {"ccomp", "parataxis"}
 
 
+def _second_complement(clause: Token) -> bool:
+    """"said the border must be secured, but that he would not support ...": a clause with
+    its own "that", which the parser hangs on the cue verb as a conjunct, is a further
+    complement of that verb, not a sentence beside it."""
+    return clause.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+# Verbs whose content may be an indirect question the parser reads as a condition:
+# "Asked if he thought ...", "wondered whether ...".
+_ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+
+
+def _complement_clause(verb: Token, clause: Token) -> bool:
+    """Whether ``clause`` (a child of ``verb``) is what the verb says, asks or thinks."""
+    if clause.dep_ in _COMPLEMENTS or _second_complement(clause):
+        return True
+    return (
+        clause.dep_ == "advcl"
+        and verb.lemma_.lower() in _ASKING
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in clause.children)
+    )
+
+
 _RELAY_VERBS = {"tell", "inform", "brief", "write"}
 
 
@@ -176,7 +199,7 @@ def _subject(verb: Token) -> Optional[Token]:
         return None  # "Trump seemed to ...": what seems is the author's view, not Trump's
     node: Optional[Token] = verb
     via_adjective = False
-    for _ in range(4):
+    for _ in range(6):
         if node is None:
             return None
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.lower_ not in _NOT_SOURCE_WORDS]
@@ -261,6 +284,8 @@ def _stranded_subject(verb: Token, content: list[CharSpan]) -> Optional[Token]:
         return None
     for token in reversed(verb.doc[sentence_of(verb).start : verb.i]):
         if token.dep_ in _STRANDED_DEPS or (token.pos_ == "PROPN" and token.dep_ in {"advmod", "npadvmod", "dep", "ROOT"}):
+            if token.tag_ == "WP" and token.lower_ in {"who", "whom"}:
+                continue  # "Sanders, who sits at zero ..., said": the relative clause is an aside
             if token.lower_ in _NOT_SPEAKERS or not _can_be_source(token) or any(s <= token.idx < e for s, e in content):
                 return None
             return token
@@ -348,15 +373,16 @@ def _phrase(head: Token) -> CharSpan:
     for child in head.subtree:
         if child is head:
             continue
-        if any(a.dep_ in {"relcl", "acl", "punct"} and a.head == head and a is not head for a in [child]):
+        if child.dep_ in {"relcl", "acl", "punct"} and child.head == head:
             continue
         tokens.append(child)
     tokens = [t for t in tokens if not (t.is_punct and t.text not in {"'s", "-", "–", "'"})] or [head]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    # Keep the phrase contiguous: stop at the first relative clause after the head.
+    # Keep the phrase contiguous: stop at the first relative clause after the head, or at an
+    # adverb set off by a comma ("Mayor Park, meanwhile, ...").
     for child in head.rights:
-        if child.dep_ in {"relcl", "acl"}:
+        if child.dep_ in {"relcl", "acl"} or (child.dep_ == "advmod" and head.doc[child.i - 1].text == ","):
             end = min(end, max(head.idx + len(head), child.left_edge.idx - 1))
     text = text_of(head.doc)
     start, end = _trim(text, (start, end))
