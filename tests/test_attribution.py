@@ -406,6 +406,8 @@ def test_stance_adjective_after_a_copula_is_a_cue(analyze_text, text, expected):
         # A document speaks for whoever issued it.
         ("Greenpeace issued a statement saying the spill was worse than reported.", [("Greenpeace", "issued"), ("Greenpeace", "saying")]),
         ("The voters saying they want a ban were loud.", [("The voters", "saying"), ("they", "want")]),
+        # "stopped short of calling ...": the one who stopped short.
+        ("The senator went as far as saying that the election was rigged.", [("The senator", "saying")]),
     ],
 )
 def test_speaker_of_controlled_and_document_clauses(analyze_text, text, expected):

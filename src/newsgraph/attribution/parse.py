@@ -243,6 +243,10 @@ def _subject(verb: Token) -> Optional[Token]:
             # "keen on telling ...", "devoted to criticizing ...": whoever the adjective is said of.
             node = node.head.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.dep_ == "advmod" and node.head.head.head.pos_ in {"VERB", "AUX"}:
+            # "stopped short of calling for ...", "went as far as saying ...": the one who stopped.
+            node = node.head.head.head
+            continue
         if node.dep_ in {"advcl", "conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
