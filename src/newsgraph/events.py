@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
 from .lexicon import lexicon
-from .nlp import SUBJECT_DEPS, clause_children
+from .nlp import SUBJECT_DEPS, clause_children, marked_by
 from .resources import catalogue_json
 
 __all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "plover_for"]
@@ -483,7 +483,7 @@ def _irrealis_complement(clause: Token) -> bool:
         return clause.tag_ in {"VB", "VBG"} or not auxes
     if clause.dep_ == "advcl":
         # A condition is not an act done: "unless the US lifted sanctions", "if talks fail".
-        return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in clause.children)
+        return marked_by(clause, _CONDITIONS)
     if clause.dep_ != "ccomp":
         return False
     if any(a.lower_ in _MODALS for a in auxes):

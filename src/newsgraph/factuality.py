@@ -18,7 +18,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from .lexicon import lexicon
-from .nlp import clause_children, sentence_of
+from .nlp import clause_children, marked_by, sentence_of
 from .model import Factuality
 
 __all__ = ["event_factuality", "cue_commitment"]
@@ -406,7 +406,7 @@ def _reported_clause(clause: Token) -> bool:
 def _questioned(clause: Token) -> bool:
     node = clause
     for _ in range(4):  # "whether GM will be able to keep operating" asks about "operating" too
-        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in node.children):
+        if marked_by(node, {"whether", "if"}):
             return True
         if node.dep_ not in {"xcomp", "acomp"} or node.head.i == node.i:
             break
@@ -550,7 +550,7 @@ def _in_modal_time_clause(clause: Token) -> bool:
 def _in_condition(clause: Token) -> bool:
     node = clause
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in node.children):
+        if marked_by(node, {"if", "unless"}):
             return True
         if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
             node = node.head

@@ -44,6 +44,12 @@ def clause_children(verb, deps: Optional[AbstractSet[str]] = None) -> list:
     return children
 
 
+def marked_by(clause, words: AbstractSet[str]) -> bool:
+    """Whether a clause is introduced by one of ``words`` as its subordinator ("that",
+    "if", "whether", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in words for c in clause.children)
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins every token on each access."""
     text = doc.user_data.get("newsgraph_text")

@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon import lexicon
-from ..nlp import sentence_of, text_of
+from ..nlp import marked_by, sentence_of, text_of
 from ..model import Span as CharSpan
 from ..quotes import Quote
 from .parse import (
@@ -301,7 +301,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
         content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
     if (
         token.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in {"as", "like"} for c in token.children)
+        and marked_by(token, {"as", "like"})
         and not any(c.dep_ in _OWN_CONTENT for c in token.children)
     ):
         # "as the agency reports, <clause>", "<clause>, as the agency reported", "<subject>, as
@@ -481,7 +481,7 @@ def _noun_cue(doc: Doc, token: Token) -> Optional[AttributionDraft]:
     """"Trump's claim that the election is rigged": a reporting noun with its clause."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _NOUN_CUES:
         return None
-    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"} and marked_by(c, {"that"})), None)
     if clause is None:
         return None
     source = next((c for c in token.children if c.dep_ in {"poss", "compound"} and c.pos_ in {"PROPN", "PRON", "NOUN"}), None)

@@ -11,7 +11,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..lexicon import lexicon
-from ..nlp import sentence_of, text_of
+from ..nlp import marked_by, sentence_of, text_of
 from ..model import Span as CharSpan
 from ..quotes import Quote
 
@@ -26,7 +26,7 @@ def _second_complement(clause: Token) -> bool:
     """"said the border must be secured, but that he would not support ...": a clause with
     its own "that", which the parser hangs on the cue verb as a conjunct, is a further
     complement of that verb, not a sentence beside it."""
-    return clause.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    return clause.dep_ == "conj" and marked_by(clause, {"that"})
 
 
 # Verbs whose content may be an indirect question the parser reads as a condition:
@@ -41,7 +41,7 @@ def _complement_clause(verb: Token, clause: Token) -> bool:
     return (
         clause.dep_ == "advcl"
         and verb.lemma_.lower() in _ASKING
-        and any(m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in clause.children)
+        and marked_by(clause, {"if", "whether"})
     )
 
 
