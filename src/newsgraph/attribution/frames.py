@@ -295,7 +295,7 @@ def _verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributi
         subject = _subject(token)
     if lemma in _CITING and token.dep_ in {"advcl", "xcomp", "conj"}:
         return _citing(doc, token)
-    complements = [c for c in token.children if _complement_clause(token, c) and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    complements = _complements(token, subject)
     content: list[CharSpan] = []
     for c in complements:
         content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, _trim(text_of(doc), _subtree_span(c)), c)))
@@ -451,6 +451,12 @@ def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
         if token.dep_ == "advcl" and token.lemma_.lower() in _CITING and token.idx > span[0]:
             return _trim(text_of(doc), (span[0], min(span[1], _subtree_span(token)[0])))
     return span
+
+
+def _complements(verb: Token, subject: Optional[Token]) -> list[Token]:
+    """The clauses a cue verb reports (``_complement_clause``), one before the verb only where
+    ``_complement_side_ok`` allows it."""
+    return [c for c in verb.children if _complement_clause(verb, c) and _is_clause(c) and _complement_side_ok(verb, c, subject)]
 
 
 def _complement_side_ok(verb: Token, complement: Token, subject: Optional[Token]) -> bool:

@@ -12,15 +12,13 @@ from ..lexicon import lexicon
 from ..model import Span as CharSpan
 from ..nlp import clause_children, sentence_of, text_of
 from ..quotes import Quote
-from .frames import _complement_side_ok, _experiencer, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
+from .frames import _complements, _experiencer, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
 from .parse import (
     _adjacent_quotes,
     _ASPECTUAL,
     AttributionDraft,
-    _complement_clause,
     _cue_extent,
     _expletive,
-    _is_clause,
     _NOUN_PREPOSITIONS,
     _NP_CONTENT,
     _phrase,
@@ -131,7 +129,7 @@ def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
 
 
 def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
-    complements = [c for c in token.children if _complement_clause(token, c) and _is_clause(c) and _complement_side_ok(token, c, subject)]
+    complements = _complements(token, subject)
     content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
     content = content or _intention_content(doc, token)
     if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
