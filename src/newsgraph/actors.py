@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, entity_of, sentence_of
 from .model import Actor, make_id
 from .places import city_country

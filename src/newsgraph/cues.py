@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, clause_children, marked_by
 from .resources import catalogue_json
 

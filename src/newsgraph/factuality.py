@@ -17,7 +17,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import clause_children, marked_by, sentence_of
 from .model import Factuality
 

@@ -23,7 +23,7 @@ from .event_class import EventClassModel, code_class
 from .event_class import features as class_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import cue_commitment, event_factuality
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import entity_of, sentence_of, text_of
 from .places import city_country
 from .model import (

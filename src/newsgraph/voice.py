@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
-from .lexicon import lexicon
+from .words.lexicon import lexicon
 from .nlp import text_of
 from .model import Drift, Event, Span, Voice, VoiceMarker
 from .quotes import Quote

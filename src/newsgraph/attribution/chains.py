@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex, affiliation, resolve_pronoun
-from ..lexicon import lexicon
+from ..words.lexicon import lexicon
 from ..nlp import text_of
 from ..model import Attribution, Cue, Source, make_id
 from ..quotes import Quote

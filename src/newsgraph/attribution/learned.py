@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import lexicon
+from ..words.lexicon import lexicon
 from ..model import Span as CharSpan
 from ..nlp import clause_children, sentence_of, text_of
 from ..quotes import Quote

@@ -10,7 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import lexicon
+from ..words.lexicon import lexicon
 from ..nlp import marked_by, sentence_of, text_of
 from ..model import Span as CharSpan
 from ..quotes import Quote

@@ -7,7 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import lexicon
+from ..words.lexicon import lexicon
 from ..nlp import sentence_of, text_of
 from .parse import AttributionDraft, _phrase, RelationRow, _subject, _subtree_span, _trim
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import catalogue_json
+from ..resources import catalogue_json
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -43,7 +43,7 @@ _DISPUTE_VERBS = {
     "challenge", "contest", "dismiss", "question", "doubt",
 }
 _DISPUTE_NOUNS = {"lie", "denial", "rebuttal"}
-_SUPPORT_VERBS = {"confirm", "corroborate", "back", "support", "echo", "verify", "substantiate"}
+_CONFIRMING_VERBS = {"confirm", "corroborate", "back", "support", "echo", "verify", "substantiate"}
 _CORRECT_VERBS = {"correct", "clarify", "retract", "amend"}
 
 # Nouns that can head an anonymous, official or vague source.
@@ -67,12 +67,8 @@ _OUTLET_HEADS = {
     "publication", "wire", "newswire", "radio", "television", "tv", "newsletter",
 }
 
-_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "nothing", "none"}
 _NEGATIVE_PREDICATES = {"fail", "refuse", "decline", "deny", "stop", "cease", "avoid", "halt", "abandon"}
-_FUTURE_MARKERS = {"will", "shall", "'ll", "going", "plan", "intend", "aim", "scheduled"}
-_HYPOTHETICAL_MARKERS = {"if", "unless", "would", "could", "might"}
 _POSSIBLE_MODALS = {"may", "might", "could", "can"}
-_PROBABLE_MODALS = {"should", "would", "must", "likely", "probably", "apparently", "reportedly", "allegedly"}
 
 # Second-person and imperative address of the reader; used by the voice layer.
 _READER_ADDRESS = {"you", "your", "yours", "yourself", "yourselves"}
@@ -94,12 +90,8 @@ class Lexicon:
     official_heads: frozenset[str]
     vague_heads: frozenset[str]
     outlet_heads: frozenset[str]
-    negators: frozenset[str]
     negative_predicates: frozenset[str]
-    future_markers: frozenset[str]
-    hypothetical_markers: frozenset[str]
     possible_modals: frozenset[str]
-    probable_modals: frozenset[str]
     reader_address: frozenset[str]
 
 
@@ -112,7 +104,7 @@ def lexicon() -> Lexicon:
         needs_complement=frozenset(_NEEDS_COMPLEMENT),
         dispute_verbs=frozenset(_DISPUTE_VERBS),
         dispute_nouns=frozenset(_DISPUTE_NOUNS),
-        support_verbs=frozenset(_SUPPORT_VERBS),
+        support_verbs=frozenset(_CONFIRMING_VERBS),
         correct_verbs=frozenset(_CORRECT_VERBS),
         hedges=frozenset(h.lower() for h in data.get("hedges", [])),
         loaded_terms=frozenset(t.lower() for t in data.get("loaded_terms", [])),
@@ -122,11 +114,7 @@ def lexicon() -> Lexicon:
         official_heads=frozenset(_OFFICIAL_HEADS),
         vague_heads=frozenset(_VAGUE_HEADS),
         outlet_heads=frozenset(_OUTLET_HEADS),
-        negators=frozenset(_NEGATORS),
         negative_predicates=frozenset(_NEGATIVE_PREDICATES),
-        future_markers=frozenset(_FUTURE_MARKERS),
-        hypothetical_markers=frozenset(_HYPOTHETICAL_MARKERS),
         possible_modals=frozenset(_POSSIBLE_MODALS),
-        probable_modals=frozenset(_PROBABLE_MODALS),
         reader_address=frozenset(_READER_ADDRESS),
     )
