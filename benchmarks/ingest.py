@@ -93,7 +93,7 @@ def bench_ingest(folder: Path, size: int, workers: int, model: str, texts: str, 
     import spacy
 
     from newsgraph import Corpus
-    from newsgraph.corpus.ingest import analyse_chunk
+    from newsgraph.corpus.analysis import analyse_chunk
     from newsgraph.model import Article
 
     data, size, described = _corpus_file(folder, size, texts)

@@ -34,7 +34,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newsgraph.model import Article
-    from newsgraph.nlp import load_pipeline
+    from newsgraph.components import load_pipeline
     from newsgraph.pipeline import build_report
 
     texts = _texts(args.limit)

@@ -45,7 +45,7 @@ def compare_pipelines(data: Path, model: str) -> None:
     from newsgraph import load_pipeline
     from newsgraph.actors import ActorCatalogue
     from newsgraph.model import Article
-    from newsgraph.pipeline import _pipeline_name, analyze_docs, build_report
+    from newsgraph.pipeline import analyze_docs, build_report, pipeline_name
 
     texts = list(_texts(data))
     bare = spacy.load(model)
@@ -67,7 +67,7 @@ def compare_pipelines(data: Path, model: str) -> None:
 
     # The same parsed docs for both extractors: parse once with newsgraph's pipeline.
     docs = list(nlp.pipe(texts, batch_size=16))
-    catalogue, name = ActorCatalogue.packaged(nlp), _pipeline_name(nlp)
+    catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     start = time.perf_counter()
     layered = [build_report(doc, Article(text=t), catalogue, name) for doc, t in zip(docs, texts)]
     layer_seconds = time.perf_counter() - start
@@ -101,7 +101,7 @@ def compare_pipelines(data: Path, model: str) -> None:
 def scaling_point(data: Path, workers: int, model: str) -> dict:
     """One ingest with ``workers`` processes into a fresh store (run in its own process)."""
     from newsgraph import Corpus
-    from newsgraph.corpus.ingest import analyse_chunk
+    from newsgraph.corpus.analysis import analyse_chunk
     from newsgraph.model import Article
 
     analyse_chunk([Article(text="Warm up the vocabulary and tables.")], model)

@@ -168,7 +168,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newsgraph.actors import ActorCatalogue
-    from newsgraph.nlp import load_pipeline
+    from newsgraph.components import load_pipeline
 
     started = time.time()
     nlp = load_pipeline()

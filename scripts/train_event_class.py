@@ -34,7 +34,7 @@ def main() -> None:
     from newsgraph.evaluation.conflibert import FOLDS, RECORDS, SEED, cross_validated, load_records, sentence_examples
     from newsgraph.evaluation.metrics import MacroF1
     from newsgraph.event_class import fit
-    from newsgraph.nlp import load_pipeline
+    from newsgraph.components import load_pipeline
 
     if not (args.data / RECORDS).is_file():
         sys.exit(f"ConfliBERT sentences not found: {args.data / RECORDS} (set NEWSGRAPH_DATA or pass --data)")

@@ -129,16 +129,16 @@ def test_ingest_is_idempotent_and_records_errors(tmp_path, nlp):
 
 
 def test_a_failing_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch, nlp):
-    from newsgraph import pipeline
+    from newsgraph.corpus import analysis
 
-    real = pipeline.build_report
+    real = analysis.build_report
 
     def flaky(doc, article, *args, **kwargs):
         if "poison" in article.text:
             raise RuntimeError("boom")
         return real(doc, article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "build_report", flaky)
+    monkeypatch.setattr(analysis, "build_report", flaky)
     articles = [Article(text=STORY), Article(text="A poison pill article.", url="https://x/poison"), Article(text=OTHER)]
     with Corpus(tmp_path / "c.db") as corpus:
         stats = corpus.ingest(articles, check_language=False)

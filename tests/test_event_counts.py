@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsgraph.corpus.event_counts import LABEL_BITS, Tally, apply_tally, contradicted, recount_event, standing
 from newsgraph.corpus.origins import chain_nodes, count_origins
+from newsgraph.corpus.migrations import migrate
 from newsgraph.corpus.store import open_store
 
 COUNTERS = "SELECT mentions, origins, labels, contradicted, factuality, first_seen, last_seen FROM events WHERE id = ?"
@@ -57,7 +58,7 @@ def test_standing_and_contradiction(labels, expected, clash):
 @pytest.fixture(scope="module")
 def bare_store(tmp_path_factory):
     store = open_store(str(tmp_path_factory.mktemp("counts") / "counts.db"))
-    store.migrate()
+    migrate(store)
     yield store
     store.close()
 
@@ -113,7 +114,7 @@ def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
         conn.execute("DELETE FROM schema_version WHERE version > 1")
     store = open_store(str(path))
     try:
-        assert store.migrate() == 2
+        assert migrate(store) == 2
         after = store.rows("SELECT id, mentions, origins, contradicted, factuality, first_seen, last_seen FROM events ORDER BY id")[1]
         assert [tuple(r) for r in after] == before
         assert store.scalar("SELECT COUNT(*) FROM event_origins") > 0

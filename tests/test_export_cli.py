@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from newsgraph import Corpus
 from newsgraph.cli import app
-from newsgraph.export import PHOENIX_COLUMNS, export, quad_class
+from newsgraph.corpus.export import PHOENIX_COLUMNS, export, quad_class
 
 runner = CliRunner()
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph import Article, Corpus
 from newsgraph.cli import app
-from newsgraph.corpus.ingest import analyse_chunk
+from newsgraph.corpus.analysis import analyse_chunk
 from newsgraph.corpus.limits import ArticleTimeout, time_limit
 from newsgraph.errors import AnalysisError, Errors, InputError, ScaleError, StoreError
 
@@ -26,9 +26,9 @@ TEXTS = [
 @pytest.fixture
 def slow_pipeline(monkeypatch):
     """``build_report`` hangs on the marked article (in small sleeps, so that both timers can stop it)."""
-    from newsgraph import pipeline
+    from newsgraph.corpus import analysis
 
-    real = pipeline.build_report
+    real = analysis.build_report
 
     def build_report(doc, article, *args, **kwargs):
         if SLOW in article.text:
@@ -36,7 +36,7 @@ def slow_pipeline(monkeypatch):
                 time.sleep(0.05)
         return real(doc, article, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "build_report", build_report)
+    monkeypatch.setattr(analysis, "build_report", build_report)
 
 
 def test_slow_article_is_recorded_and_the_batch_goes_on(tmp_path, nlp, slow_pipeline):

@@ -176,7 +176,7 @@ def test_security_headers_on_every_response(web_client):
 
 
 def test_no_cdn_or_inline_code_in_templates_and_static():
-    from newsgraph.web.app import HERE
+    from newsgraph.web.rendering import HERE
 
     for path in [*HERE.glob("templates/*.html"), *HERE.glob("static/*.js"), *HERE.glob("static/*.css")]:
         source = path.read_text(encoding="utf-8")

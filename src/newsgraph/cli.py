@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from . import __version__
+from .version import __version__
 from .errors import NewsgraphError
 
 app = typer.Typer(
@@ -360,7 +360,7 @@ def export_command(
     min_origins: Optional[int] = typer.Option(None, "--min-origins", min=1, help="Only events with at least K independent origins."),
 ) -> None:
     """Export events: tables, PLOVER, CAMEO TSV, or the actor graph for Gephi and networkx."""
-    from .export import FORMATS, export
+    from .corpus.export import FORMATS, export
 
     if fmt not in FORMATS:
         _err.print(f"[bold red]error[/] unknown format {fmt!r}; choose from {', '.join(FORMATS)}", highlight=False)
@@ -394,7 +394,7 @@ def serve(
     import uvicorn
 
     from .web import create_app
-    from .web.app import LOOPBACK_HOSTS
+    from .web.settings import LOOPBACK_HOSTS
 
     corpus = _open_corpus(db) if db else None
     loopback = host in LOOPBACK_HOSTS

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Optional, Tuple
+from typing import Any, Literal, Optional, Tuple, get_args
 
 __all__ = [
     "SCHEMA",
+    "ACTOR_KINDS",
+    "MARKER_TYPES",
+    "ActorKind",
+    "AttributionType",
+    "Certainty",
+    "DateType",
+    "MarkerType",
+    "Mode",
+    "Polarity",
+    "RelationType",
+    "SourceKind",
     "Span",
     "Article",
     "Actor",
@@ -37,15 +48,20 @@ SCHEMA = "newsgraph.report/1"
 
 Span = Tuple[int, int]
 
-ACTOR_KINDS = ("country", "organization", "person", "group", "outlet", "agent")
-SOURCE_KINDS = ("named_person", "named_organization", "outlet", "official", "anonymous", "vague")
-ATTRIBUTION_TYPES = ("direct", "indirect", "mixed", "according_to")
-RELATION_TYPES = ("disputes", "supports", "corrects")
-MARKER_TYPES = ("loaded_term", "scare_quotes", "direct_address", "irony", "epithet", "rhetorical")
-POLARITIES = ("positive", "negative")
-CERTAINTIES = ("certain", "probable", "possible", "underspecified")
-MODES = ("actual", "future", "hypothetical", "historical")
-DATE_TYPES = ("exact", "approximate", "range", "unresolved")
+# The closed vocabularies of the records' label fields. The types document and check them
+# (mypy); the tuples are the same values at run time, for code that must test membership.
+ActorKind = Literal["country", "organization", "person", "group", "outlet", "agent"]
+SourceKind = Literal["named_person", "named_organization", "outlet", "official", "anonymous", "vague"]
+AttributionType = Literal["direct", "indirect", "mixed", "according_to"]
+RelationType = Literal["disputes", "supports", "corrects"]
+MarkerType = Literal["loaded_term", "scare_quotes", "direct_address", "irony", "epithet", "rhetorical"]
+Polarity = Literal["positive", "negative"]
+Certainty = Literal["certain", "probable", "possible", "underspecified"]
+Mode = Literal["actual", "future", "hypothetical", "historical"]
+DateType = Literal["exact", "approximate", "range", "unresolved"]
+
+ACTOR_KINDS: Tuple[str, ...] = get_args(ActorKind)
+MARKER_TYPES: Tuple[str, ...] = get_args(MarkerType)
 
 
 def make_id(prefix: str, *parts: object) -> str:
@@ -69,16 +85,16 @@ class Actor:
     id: str
     name: str
     code: Optional[str]
-    kind: str
+    kind: ActorKind
     aliases: Tuple[str, ...] = ()
     mentions: Tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
 class Factuality:
-    polarity: str = "positive"
-    certainty: str = "certain"
-    mode: str = "actual"
+    polarity: Polarity = "positive"
+    certainty: Certainty = "certain"
+    mode: Mode = "actual"
     disputed: bool = False  # another attribution in the article contests it
     cues: Tuple[str, ...] = ()  # the words that set the values, for inspection
 
@@ -99,7 +115,7 @@ class EventDate:
     text: str
     start: Optional[str]
     end: Optional[str]
-    type: str
+    type: DateType
     span: Optional[Span] = None
 
 
@@ -151,7 +167,7 @@ class Event:
 class Source:
     text: str
     span: Span
-    kind: str
+    kind: SourceKind
     actor: Optional[str] = None
 
 
@@ -167,7 +183,7 @@ class Attribution:
     source: Source
     cue: Cue
     content: Tuple[Span, ...]
-    type: str
+    type: AttributionType
     via: Optional[str] = None
     chain: Tuple[str, ...] = ("author",)
     factuality: Factuality = field(default_factory=Factuality)
@@ -188,7 +204,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Relation:
-    type: str
+    type: RelationType
     from_: str
     to: str
     span: Span
@@ -196,7 +212,7 @@ class Relation:
 
 @dataclass(frozen=True)
 class VoiceMarker:
-    type: str
+    type: MarkerType
     span: Span
     text: str
 

@@ -7,7 +7,7 @@ stand behind it, ``store`` holds it (SQLite or PostgreSQL).
 
 from __future__ import annotations
 
-from .ingest import IngestStats
+from .batch import IngestStats
 from .query import Corpus
 
 __all__ = ["Corpus", "IngestStats"]

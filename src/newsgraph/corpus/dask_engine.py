@@ -1,7 +1,7 @@
 """The distributed engine: chunks of articles analysed on a dask.distributed cluster.
 
 Needs the ``distributed`` extra (``pip install 'newsgraph[distributed]'``); importing this
-module without it raises ``ImportError``, which ``ingest`` turns into E407.
+module without it raises ``ImportError``, which ``engines`` turns into E407.
 
 The client (the ``newsgraph ingest`` process) partitions the input stream into chunks, as
 the local engine does, and submits each chunk to the cluster; every worker loads the spaCy
@@ -21,6 +21,7 @@ from typing import Optional
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from ..errors import Errors, ScaleError
+from .analysis import cached_pipeline
 
 __all__ = ["DaskAnalyser", "PipelinePlugin"]
 
@@ -36,9 +37,7 @@ class PipelinePlugin(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:
-        from .ingest import _pipeline
-
-        _pipeline(self.model)
+        cached_pipeline(self.model)
 
 
 class DaskAnalyser:

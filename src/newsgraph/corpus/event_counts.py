@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional, Sequence
 
+from .connection import Store
 from .origins import chain_nodes
-
-if TYPE_CHECKING:  # the store's migrations import this module
-    from .store import Store
 
 __all__ = ["LABEL_BITS", "Tally", "apply_tally", "recount_event", "recount_all", "standing", "contradicted"]
 

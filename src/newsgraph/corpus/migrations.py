@@ -8,16 +8,20 @@ the same transaction. Never edit a released migration: add the next number.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Union
+import logging
+from typing import Callable, Union
 
+from ..errors import Errors, StoreError
+from .connection import Store
 from .event_counts import recount_all
 
-if TYPE_CHECKING:
-    from .store import Store
+__all__ = ["LATEST", "MIGRATIONS", "migrate"]
 
-__all__ = ["MIGRATIONS", "LATEST"]
+log = logging.getLogger(__name__)
 
-Step = Union[str, Callable[["Store"], object]]
+_MIGRATION_LOCK = "newsgraph-migrations"
+
+Step = Union[str, Callable[[Store], object]]
 
 MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
     (
@@ -94,3 +98,24 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
 ]
 
 LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(store: Store) -> int:
+    """Apply the migrations ``store`` lacks; returns the schema version."""
+    with store.transaction():
+        store.lock(_MIGRATION_LOCK)
+        store.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+        found = store.scalar("SELECT MAX(version) FROM schema_version") or 0
+        if found > LATEST:
+            raise StoreError(Errors.E406, target=store.target, found=found, latest=LATEST)
+        for version, statements in MIGRATIONS:
+            if version <= found:
+                continue
+            for step in statements:
+                if callable(step):
+                    step(store)
+                else:
+                    store.execute(step)
+            store.execute("INSERT INTO schema_version (version, applied) VALUES (?, CURRENT_TIMESTAMP)", (version,))
+            log.info("%s: applied schema migration %d", store.target, version)
+    return max(found, LATEST)

@@ -24,9 +24,11 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 from ..errors import Errors, NewsgraphError, ScaleError
 from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
-from .ingest import CHUNK, DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, analyse_chunk, analyser_for
+from .analysis import analyse_chunk
+from .batch import CHUNK, DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress
+from .engines import analyser_for
 from .sources import Item, iter_items
-from .store import Store
+from .connection import Store
 from .writer import article_id, record_error, write_report
 
 __all__ = ["ingest_to_parquet", "load_parquet", "analyse_to_parquet", "COLUMNS"]

@@ -12,17 +12,13 @@ from typing import Any, Iterable, Optional, Union
 
 from ..model import Article, Report
 from ..ingest import DEFAULT_MAX_CHARS
-from .ingest import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
+from .batch import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
+from .export import actor_graph
 from .origins import normalise_name
+from .tables import EVENT_COLUMNS
 from .store import DEFAULT_STORE, Store, open_store
 
 __all__ = ["Corpus", "EVENT_COLUMNS"]
-
-EVENT_COLUMNS = [
-    "event_id", "date", "source_actor", "target_actor", "cameo", "plover_type", "goldstein", "location",
-    "mentions", "origins", "contradicted", "first_seen", "last_seen", "source_code", "target_code",
-    "source_key", "target_key", "country", "factuality", "date_end",
-]  # fmt: skip
 
 _EVENT_SELECT = (
     "SELECT id AS event_id, date, source_actor, target_actor, cameo, plover_type, goldstein, location, mentions, "
@@ -223,9 +219,7 @@ class Corpus:
         return self._frame("SELECT item, article_id, code, reason, added FROM errors", [], [], "added, item", limit, 0)
 
     def graph(self, **filters):
-        """The actor graph of the events matching ``filters`` (as ``events``): see ``newsgraph.export``."""
-        from ..export import actor_graph
-
+        """The actor graph of the events matching ``filters`` (as ``events``): see ``corpus.export``."""
         return actor_graph(self, **filters)
 
     def counts(self) -> dict[str, int]:

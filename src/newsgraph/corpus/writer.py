@@ -19,7 +19,7 @@ from ..model import Attribution, Event, Report
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
-from .store import Store
+from .connection import Store
 
 __all__ = ["FACTUALITY_LABELS", "article_id", "write_report", "record_error", "factuality_label", "now"]
 

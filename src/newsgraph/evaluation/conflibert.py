@@ -103,7 +103,7 @@ def cross_validated(examples: list[dict[str, Any]], folds: int = FOLDS, seed: in
 
 
 def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult:
-    from ..nlp import load_pipeline
+    from ..components import load_pipeline
 
     nlp = nlp or load_pipeline()
     examples = sentence_examples(nlp, load_records(data_dir, limit))

@@ -183,9 +183,9 @@ def evaluate(
 
     data_dir = resolve_data_dir(data_dir)
     if nlp is None:
-        from .. import load_pipeline
+        from ..components import DEFAULT_MODEL, load_pipeline
 
-        nlp = load_pipeline()
+        nlp = load_pipeline(DEFAULT_MODEL)
     metrics: dict[str, float] = {}
     details: dict[str, Any] = {"split": split, "mapping": {"gold": ">=2 CT+, <=-2 CT-, else hedged", "hedged_modes": sorted(HEDGED_MODES)}}
     errors: list[dict[str, Any]] = []

@@ -220,7 +220,7 @@ def suite_verbs(data_dir: Path) -> VerbLexicon:
 def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult:
     """Scores with the suite's verb dictionary, as PETRARCH runs its unit tests, and (the
     ``*_packaged_verbs`` metrics) with newsgraph's own CAMEO.2.0 verb lexicon."""
-    from ..nlp import load_pipeline
+    from ..components import load_pipeline
 
     nlp = nlp or load_pipeline()
     records = load_records(data_dir, limit)

@@ -123,7 +123,7 @@ def _mentions(report: Report, ids: Sequence[str]) -> list[list[Span]]:
 
 
 def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult:
-    from ..nlp import load_pipeline
+    from ..components import load_pipeline
 
     nlp = nlp or load_pipeline()
     catalogue = ActorCatalogue.packaged(nlp)

@@ -137,17 +137,16 @@ def analyse(texts: Sequence[str], nlp=None) -> list[tuple[Any, tuple[Piece, ...]
     Texts are used as given (no ingest normalisation), so gold offsets stay valid. Results
     are cached per pipeline and text, so ``polnear`` and ``polnear-voice`` share one parse.
     """
-    import newsgraph
-    from newsgraph.actors import ActorCatalogue
-    from newsgraph.model import Article
-    from newsgraph.pipeline import build_report
+    from ..actors import ActorCatalogue
+    from ..components import DEFAULT_MODEL, load_pipeline
+    from ..model import Article
+    from ..pipeline import build_report, pipeline_name
 
-    nlp = nlp or newsgraph.load_pipeline()
+    nlp = nlp or load_pipeline(DEFAULT_MODEL)
     todo = [t for t in dict.fromkeys(texts) if (id(nlp), t) not in _CACHE]
     if todo:
         catalogue = ActorCatalogue.packaged(nlp)
-        meta = nlp.meta
-        name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '')}"
+        name = pipeline_name(nlp)
         for doc, text in nlp.pipe(((t, t) for t in todo), as_tuples=True, batch_size=16):
             report = build_report(doc, Article(text=text), catalogue, name)
             if report.article.text != text:

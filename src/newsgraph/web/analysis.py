@@ -26,8 +26,7 @@ def read_submission(
     check_language: bool = True,
 ) -> Article:
     """The submitted article: the upload when there is one, else the pasted text."""
-    from .. import read_article
-    from ..ingest import article_from_text
+    from ..ingest import article_from_text, read_article
 
     options = {"title": title or None, "outlet": outlet or None, "published": published or None, "check_language": check_language}
     if upload:
@@ -44,9 +43,10 @@ def _label(filename: Optional[str]) -> str:
 
 
 def analyze_article(article: Article) -> Report:
-    from .. import analyze_many
+    from ..components import DEFAULT_MODEL, load_pipeline
+    from ..pipeline import analyze_docs
 
-    return next(analyze_many([article]))
+    return next(analyze_docs(load_pipeline(DEFAULT_MODEL), [article]))
 
 
 def store_article(corpus: Any, article: Article) -> dict[str, Any]:

@@ -7,11 +7,11 @@ from typing import Any, Literal, Optional, Union
 from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
 from pydantic import BaseModel, ConfigDict
 
-from .. import __version__
+from ..version import __version__
 from ..errors import Errors, WebError
 from . import queries
 from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
-from .app import Settings
+from .settings import Settings
 
 __all__ = ["router", "EventFilters"]
 

@@ -16,18 +16,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .. import __version__
 from ..errors import Errors, InputError, NewsgraphError, WebError
+from ..version import __version__
+from . import api, pages
 from .guards import BodyLimit, SecurityHeaders, TimeLimit
+from .rendering import HERE, render, templates
+from .settings import DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_REQUEST_TIMEOUT_S, LOOPBACK_HOSTS, Settings
 
-__all__ = ["create_app", "render", "Settings", "LOOPBACK_HOSTS", "DEFAULT_MAX_UPLOAD_BYTES", "DEFAULT_REQUEST_TIMEOUT_S"]
+__all__ = ["create_app"]
 
 log = logging.getLogger(__name__)
 
-HERE = Path(__file__).resolve().parent
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
-DEFAULT_MAX_UPLOAD_BYTES = 5_000_000
-DEFAULT_REQUEST_TIMEOUT_S = 120.0
 
 # Catalogue code -> HTTP status of a refused request.
 _STATUS = {
@@ -40,32 +39,6 @@ _STATUS = {
     "E508": 422,
     "E509": 422,
 }
-
-
-class Settings:
-    """What one running server was started with; routes read it from ``request.app.state``."""
-
-    def __init__(self, corpus: Any, write_token: Optional[str], max_upload_bytes: int, request_timeout_s: float) -> None:
-        self.corpus = corpus
-        self.write_token = write_token
-        self.max_upload_bytes = max_upload_bytes
-        self.request_timeout_s = request_timeout_s
-
-    @property
-    def writable(self) -> bool:
-        return bool(self.write_token) and self.corpus is not None
-
-    def check_write(self, name: str, presented: Optional[str]) -> None:
-        """Raise unless ``presented`` is the write token (compared in constant time)."""
-        if not self.writable:
-            raise WebError(Errors.E505, name=name)
-        if not presented or not hmac.compare_digest(presented.encode(), str(self.write_token).encode()):
-            raise WebError(Errors.E504, name=name)
-
-    def require_corpus(self, name: str) -> Any:
-        if self.corpus is None:
-            raise WebError(Errors.E506, name=name)
-        return self.corpus
 
 
 def create_app(
@@ -81,8 +54,6 @@ def create_app(
     ``Authorization: Bearer <write_token>``. ``allowed_hosts`` are the Host headers served
     (loopback names by default, which also stops DNS-rebinding pages from reading the corpus).
     """
-    from . import api, pages
-
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -93,7 +64,7 @@ def create_app(
         openapi_url="/api/openapi.json",
     )
     app.state.settings = Settings(corpus, write_token, max_upload_bytes, request_timeout_s)
-    app.state.templates = _templates()
+    app.state.templates = templates()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -104,44 +75,6 @@ def create_app(
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def _templates() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,  # every template, whatever its name: article text is untrusted
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["web_url"] = _web_url
-    env.filters["path_part"] = _path_part
-    env.filters["query_string"] = _query_string
-    return env
-
-
-def _path_part(value: object) -> str:
-    """``value`` as one URL path segment: slashes and everything else reserved are quoted."""
-    return quote(str(value if value is not None else ""), safe="")
-
-
-def _query_string(params: dict[str, Any]) -> str:
-    return urlencode({key: value for key, value in params.items() if value not in (None, "")})
-
-
-def _web_url(url: Optional[str]) -> Optional[str]:
-    """``url`` when it is an http(s) address; ``javascript:`` and the like are never linked."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    settings: Settings = request.app.state.settings
-    html = request.app.state.templates.get_template(template).render(
-        has_corpus=settings.corpus is not None, writable=settings.writable, version=__version__, **context
-    )
-    return HTMLResponse(html, status_code=status_code)
 
 
 def _wants_json(request: Request) -> bool:

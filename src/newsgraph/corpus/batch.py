@@ -1,0 +1,159 @@
+"""Filling a store in batches: inputs -> analysed reports -> the store, idempotent,
+resumable and streaming.
+
+The parent process reads inputs lazily (``sources.iter_items``), skips articles whose
+content hash is already stored, sends the rest in small chunks to the analysis (in
+process, or a pool of ``workers`` processes each holding its own spaCy pipeline) and
+writes every result itself, one transaction per article. At most ``2 * workers`` chunks
+are in flight, so memory stays flat however large the input; results are written in
+input order, so a run is deterministic whatever the number of workers.
+
+Killing the process loses at most the articles in flight, and a rerun picks them up:
+nothing is written half, nothing twice. A bad input or an article the pipeline fails on
+is recorded in the ``errors`` table with its reason and the run goes on.
+
+Resource guards: an article longer than ``max_chars`` is refused before analysis (E004),
+and one whose parse or analysis runs past ``article_timeout`` seconds is stopped and
+recorded as E601 (``analysis``); the chunk goes on without it.
+
+``engine="dask"`` sends the chunks to a dask.distributed cluster instead (``engines``,
+``dask_engine``); reading, skipping and writing stay here, so the store is filled in input
+order and a distributed run gives the same corpus as a single process.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from concurrent.futures import Future
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Iterator, Optional, Union
+
+from ..errors import NewsgraphError
+from ..ingest import DEFAULT_MAX_CHARS
+from ..model import Article
+from .analysis import analyse_chunk
+from .connection import Store
+from .engines import analyser_for
+from .sources import Item, iter_items
+from .writer import article_id, record_error, write_report
+
+__all__ = ["CHUNK", "DEFAULT_ARTICLE_TIMEOUT", "IngestStats", "Progress", "ingest"]
+
+log = logging.getLogger(__name__)
+
+CHUNK = 16
+# An ordinary article takes well under a second; a limit of minutes only stops the pathological.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
+
+
+@dataclass
+class IngestStats:
+    """What a run did. ``rate`` is analysed-and-stored articles per second."""
+
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    errors: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+    _start: float = field(default_factory=time.perf_counter, repr=False)
+
+    @property
+    def rate(self) -> float:
+        return self.stored / self.seconds if self.seconds else 0.0
+
+    def tick(self) -> None:
+        self.seconds = time.perf_counter() - self._start
+
+    def as_dict(self) -> dict:
+        out = {k: v for k, v in asdict(self).items() if not k.startswith("_")}
+        return {**out, "rate": round(self.rate, 2)}
+
+
+Progress = Callable[[IngestStats], None]
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[Union[str, Article]],
+    *,
+    workers: int = 1,
+    model: Optional[str] = None,
+    progress: Optional[Progress] = None,
+    check_language: bool = True,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+) -> IngestStats:
+    """Analyse ``sources`` into ``store``; see the module docstring. ``workers``: processes
+    (local engine) or workers of the local cluster (dask engine without ``scheduler``)."""
+    stats = IngestStats()
+    report = progress or (lambda _stats: None)
+    items = iter_items(sources, check_language=check_language, max_chars=max_chars)
+    with analyser_for(engine, workers, model, scheduler) as analyser:
+        in_flight: deque[tuple[list[tuple[str, str, Article]], Future]] = deque()
+        for chunk in _new_articles(store, items, stats, report):
+            in_flight.append((chunk, analyser.submit(analyse_chunk, [a for _, _, a in chunk], model, article_timeout)))
+            if len(in_flight) >= analyser.depth:
+                _write_chunk(store, *in_flight.popleft(), stats, report)
+        while in_flight:
+            _write_chunk(store, *in_flight.popleft(), stats, report)
+    stats.tick()
+    return stats
+
+
+def _new_articles(store: Optional[Store], items: Iterator[Item], stats: IngestStats, report: Progress) -> Iterator[list]:
+    """Chunks of (label, id, article) not yet stored; errors are recorded on the way."""
+    pending: dict[str, tuple[str, str, Article]] = {}
+    for item in items:
+        stats.seen += 1
+        if item.article is None:
+            _record(store, item.label, item.error, stats, report)
+            continue
+        key = article_id(item.article.text)
+        if key in pending:
+            stats.skipped += 1
+            continue
+        pending[key] = (item.label, key, item.article)
+        if len(pending) >= CHUNK:
+            yield _unstored(store, pending, stats)
+            pending = {}
+    if pending:
+        yield _unstored(store, pending, stats)
+
+
+def _unstored(store: Optional[Store], pending: dict, stats: IngestStats) -> list:
+    keys = list(pending)
+    if store is None:  # writing Parquet partitions: the store that loads them skips duplicates
+        return [pending[k] for k in keys]
+    marks = ", ".join("?" * len(keys))
+    _, rows = store.rows(f"SELECT id FROM articles WHERE id IN ({marks})", keys)
+    stored = {r[0] for r in rows}
+    stats.skipped += len(stored)
+    return [pending[k] for k in keys if k not in stored]
+
+
+def _write_chunk(store: Store, chunk: list, future: Future, stats: IngestStats, report: Progress) -> None:
+    for (label, key, _), result in zip(chunk, future.result()):
+        if isinstance(result, NewsgraphError):
+            _record(store, label, result, stats, report, key)
+            continue
+        written = write_report(store, label, key, result)
+        if written < 0:
+            stats.skipped += 1
+        else:
+            stats.stored += 1
+            stats.mentions += written
+        stats.tick()
+        report(stats)
+
+
+def _record(store: Store, label: str, error: Optional[NewsgraphError], stats: IngestStats, report: Progress, key: Optional[str] = None) -> None:
+    record_error(store, label, getattr(error, "code", None), str(error), key)
+    log.warning("%s", error)
+    stats.errors += 1
+    stats.tick()
+    report(stats)

@@ -1,0 +1,12 @@
+"""The shape of the corpus tables that queries return and exports write."""
+
+from __future__ import annotations
+
+__all__ = ["EVENT_COLUMNS"]
+
+# The events table as ``Corpus.events`` returns it and the csv / parquet exports write it.
+EVENT_COLUMNS = [
+    "event_id", "date", "source_actor", "target_actor", "cameo", "plover_type", "goldstein", "location",
+    "mentions", "origins", "contradicted", "first_seen", "last_seen", "source_code", "target_code",
+    "source_key", "target_key", "country", "factuality", "date_end",
+]  # fmt: skip

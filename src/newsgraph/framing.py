@@ -1,0 +1,99 @@
+"""Events inside reporting frames: whose claim an event is, and what the frame does to it.
+
+Reads the attribution drafts (``attribution``) and the finished ``Attribution`` records;
+returns the owning attribution of a span and the factuality the frame gives an event:
+"X denied that Y blocked the aid" makes the blocking negative from X's point of view, and a
+claim whose chain holds a disputed attribution is disputed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from .attribution import AttributionDraft
+from .factuality import cue_commitment
+from .model import Attribution, Factuality, Span
+from .words.lexicon import lexicon
+from .words.framing import NOT_DENIALS
+
+__all__ = ["framed_factuality", "frames_speech", "owner_of", "with_commitment"]
+
+
+def frames_speech(doc: Doc, draft: AttributionDraft) -> bool:
+    """A cue whose content is a clause or a quotation frames other events and is not one
+    itself ("said that X"); "expressed optimism", "claimed responsibility" are acts."""
+    cue = doc[draft.cue_tokens[0]]
+    if cue.pos_ == "NOUN":
+        # "the claim that X" frames X; "attacks on the town" are events themselves.
+        return any(c.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ == "that" for m in c.children) for c in cue.children)
+    if cue.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"ccomp", "parataxis"} for c in cue.children):
+        return True
+    return draft.type != "indirect" and not any(c.dep_ == "dobj" for c in cue.children)
+
+
+def with_commitment(doc: Doc, attribution: Attribution, draft: AttributionDraft) -> Attribution:
+    """``attribution`` with the factuality its cue commits the source to ("claimed" less
+    than "confirmed"); "according to" and punctuation cues commit to nothing in particular."""
+    cue = doc[draft.cue_tokens[0]]
+    lemma = None if draft.type == "according_to" or cue.is_punct else cue.lemma_
+    return replace(attribution, factuality=cue_commitment(lemma))
+
+
+def owner_of(span: Span, drafts: list[AttributionDraft]) -> Optional[int]:
+    """The draft with the narrowest content span holding ``span``; on a tie, the more deeply
+    relayed one ("X reported S, citing Y": S is Y's claim as relayed by X)."""
+    best, rank = None, None
+    for i, draft in enumerate(drafts):
+        for start, end in draft.content:
+            if start <= span[0] and span[1] <= end:
+                candidate = (end - start, -_depth(i, drafts))
+                if rank is None or candidate < rank:
+                    best, rank = i, candidate
+    return best
+
+
+def framed_factuality(
+    doc: Doc,
+    factuality: Factuality,
+    owner: Optional[int],
+    drafts: list[AttributionDraft],
+    attributions: list[Attribution],
+    disputed: set[str],
+) -> Factuality:
+    """An event's own ``factuality`` as the attribution ``owner`` reports it: negated under a
+    denial, and disputed when an attribution of its chain is disputed."""
+    if owner is None:
+        return factuality
+    if _denies(doc, drafts[owner]):
+        flipped = "negative" if factuality.polarity == "positive" else "positive"
+        factuality = replace(factuality, polarity=flipped, cues=(*factuality.cues, doc[drafts[owner].cue_tokens[0]].text))
+    if _chain_disputed(owner, drafts, attributions, disputed):
+        factuality = replace(factuality, disputed=True)
+    return factuality
+
+
+def _denies(doc: Doc, draft: AttributionDraft) -> bool:
+    # Questioning or doubting a claim contests it without asserting its opposite.
+    cue = doc[draft.cue_tokens[0]]
+    return cue.lemma_.lower() in lexicon().dispute_verbs - NOT_DENIALS and draft.type != "according_to"
+
+
+def _depth(i: int, drafts: list[AttributionDraft]) -> int:
+    depth, node = 0, drafts[i].via
+    while node is not None and depth < len(drafts):
+        depth, node = depth + 1, drafts[node].via
+    return depth
+
+
+def _chain_disputed(owner: int, drafts: list[AttributionDraft], attributions: list[Attribution], disputed: set[str]) -> bool:
+    node: Optional[int] = owner
+    for _ in range(len(drafts)):
+        if node is None:
+            return False
+        if attributions[node].id in disputed:
+            return True
+        node = drafts[node].via
+    return False

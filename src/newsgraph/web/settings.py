@@ -1,0 +1,40 @@
+"""What one running server was started with: the corpus, the write token and the limits."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any, Optional
+
+from ..errors import Errors, WebError
+
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "DEFAULT_REQUEST_TIMEOUT_S", "LOOPBACK_HOSTS", "Settings"]
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+DEFAULT_MAX_UPLOAD_BYTES = 5_000_000
+DEFAULT_REQUEST_TIMEOUT_S = 120.0
+
+
+class Settings:
+    """What one running server was started with; routes read it from ``request.app.state``."""
+
+    def __init__(self, corpus: Any, write_token: Optional[str], max_upload_bytes: int, request_timeout_s: float) -> None:
+        self.corpus = corpus
+        self.write_token = write_token
+        self.max_upload_bytes = max_upload_bytes
+        self.request_timeout_s = request_timeout_s
+
+    @property
+    def writable(self) -> bool:
+        return bool(self.write_token) and self.corpus is not None
+
+    def check_write(self, name: str, presented: Optional[str]) -> None:
+        """Raise unless ``presented`` is the write token (compared in constant time)."""
+        if not self.writable:
+            raise WebError(Errors.E505, name=name)
+        if not presented or not hmac.compare_digest(presented.encode(), str(self.write_token).encode()):
+            raise WebError(Errors.E504, name=name)
+
+    def require_corpus(self, name: str) -> Any:
+        if self.corpus is None:
+            raise WebError(Errors.E506, name=name)
+        return self.corpus
