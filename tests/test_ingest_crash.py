@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from newsgraph.corpus.writer import _mentions
+from newsgraph.corpus.writer import mention_rows
 from newsgraph.model import Report
 
 SEED = 6
@@ -58,7 +58,7 @@ def assert_whole(db, texts: set[str]) -> None:
         for key, _, data in rows:
             assert data is not None, f"{key} has no report"
             report = Report.from_dict(json.loads(data))
-            expected = sum(len(_mentions(report, event)) for event in report.events)
+            expected = sum(len(mention_rows(report, event)) for event in report.events)
             found = conn.execute("SELECT COUNT(*) FROM mentions WHERE article_id = ?", (key,)).fetchone()[0]
             assert found == expected, f"{key}: {found} of {expected} mentions"
             sources = conn.execute("SELECT COUNT(*) FROM sources WHERE article_id = ?", (key,)).fetchone()[0]

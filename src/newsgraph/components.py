@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from .actors import ActorCatalogue, ActorComponent
@@ -129,6 +131,6 @@ def _fix_lemmas(nlp: Language) -> None:
     # not overwrite them.
     if nlp.lang != "en" or "attribute_ruler" not in nlp.pipe_names:
         return
-    ruler = nlp.get_pipe("attribute_ruler")
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
     for form, lemma in LEMMA_FIXES.items():
         ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .attribution import AttributionDraft
 from .factuality import cue_commitment
-from .model import Attribution, Factuality, Span
+from .model import Attribution, Factuality, Polarity, Span
 from .words.lexicon import lexicon
 from .words.framing import NOT_DENIALS
 
@@ -68,7 +68,7 @@ def framed_factuality(
     if owner is None:
         return factuality
     if _denies(doc, drafts[owner]):
-        flipped = "negative" if factuality.polarity == "positive" else "positive"
+        flipped: Polarity = "negative" if factuality.polarity == "positive" else "positive"
         factuality = replace(factuality, polarity=flipped, cues=(*factuality.cues, doc[drafts[owner].cue_tokens[0]].text))
     if _chain_disputed(owner, drafts, attributions, disputed):
         factuality = replace(factuality, disputed=True)

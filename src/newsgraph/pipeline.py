@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -27,7 +27,7 @@ from .event_class import features as class_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import event_factuality
 from .framing import framed_factuality, frames_speech, owner_of, with_commitment
-from .model import Article, Attribution, Event, EventDate, Relation, Report, make_id
+from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
 from .quotes import find_quotes
 from .voice import analyze_voice
@@ -63,7 +63,7 @@ def build_report(
     ]
     events = _dedupe(events)
     relations = tuple(
-        Relation(type=kind, from_=attributions[a].id, to=attributions[b].id, span=span)
+        Relation(type=cast(RelationType, kind), from_=attributions[a].id, to=attributions[b].id, span=span)
         for kind, a, b, span in relation_rows
     )
     attributed_spans = [s for a in attributions for s in (a.cue.span, a.source.span, *a.content)]

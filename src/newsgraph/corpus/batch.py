@@ -24,6 +24,7 @@ order and a distributed run gives the same corpus as a single process.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections import deque
 from concurrent.futures import Future
@@ -77,7 +78,7 @@ Progress = Callable[[IngestStats], None]
 
 def ingest(
     store: Store,
-    sources: Iterable[Union[str, Article]],
+    sources: Iterable[Union[str, "os.PathLike[str]", Article]],
     *,
     workers: int = 1,
     model: Optional[str] = None,

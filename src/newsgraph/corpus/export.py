@@ -67,7 +67,7 @@ def export(corpus, format: str, output: Union[str, Path, None] = None, **filters
     if format in {"parquet", "graphml", "gexf"} and output is None:
         raise ValueError(f"the {format} format is binary or XML: give an output file")
     if format == "parquet":
-        return _parquet(corpus, Path(output), filters)
+        return _parquet(corpus, Path(output or ""), filters)  # output is set: checked above
     if format in {"graphml", "gexf"}:
         import networkx as nx
 
@@ -208,7 +208,7 @@ def _plover(corpus, handle: IO[str], filters: dict) -> int:
         record = plover_record(event, first, article, coded)
         # The mode and context of the first mention's report, when the pipeline coded them.
         report = corpus.report(first["article_id"]) if first else None
-        if report is not None:
+        if first is not None and report is not None:
             for item in report.events:
                 if item.trigger == (first["trigger_start"], first["trigger_end"]):
                     record["mode"] = [item.plover.mode] if item.plover.mode else []

@@ -21,7 +21,7 @@ from .event_counts import Tally, apply_tally
 from .origins import normalise_name
 from .connection import Store
 
-__all__ = ["FACTUALITY_LABELS", "article_id", "write_report", "record_error", "factuality_label", "now"]
+__all__ = ["FACTUALITY_LABELS", "article_id", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
 
 _UNNAMED = "unnamed source"
 
@@ -79,7 +79,7 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
         tallies: dict[str, Tally] = {}
         seen = article.published or added[:10]
         for event in report.events:
-            for number, row in enumerate(_mentions(report, event)):
+            for number, row in enumerate(mention_rows(report, event)):
                 event_id = _place_mention(store, key, f"{event.id}:{number}", row)
                 tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], row["outlet"], key)
                 mentions += 1
@@ -151,7 +151,7 @@ def _write_attributions(store: Store, key: str, report: Report) -> None:
         )
 
 
-def _mentions(report: Report, event: Event) -> list[dict[str, Any]]:
+def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
     """One row per dyad of the event (:meth:`Event.dyads`): each source actor against each
     other target actor."""
     attribution = report.attribution(event.attribution) if event.attribution else None
