@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsgraph import Article, Corpus, Report
-from newsgraph.corpus.sources import iter_items
+from newsgraph.corpus.inputs import iter_items
 
 STORY = "Egypt accused Turkey of supporting militants in Sinai on Tuesday, officials said."
 OTHER = "Iran warned Iraq against closing the border crossing near Basra, the foreign ministry said."

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import newsgraph
 from newsgraph import NewsgraphError, Report
-from newsgraph.corpus.sources import iter_items
+from newsgraph.corpus.inputs import iter_items
 
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 

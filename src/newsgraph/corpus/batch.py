@@ -1,7 +1,7 @@
 """Filling a store in batches: inputs -> analysed reports -> the store, idempotent,
 resumable and streaming.
 
-The parent process reads inputs lazily (``sources.iter_items``), skips articles whose
+The parent process reads inputs lazily (``inputs.iter_items``), skips articles whose
 content hash is already stored, sends the rest in small chunks to the analysis (in
 process, or a pool of ``workers`` processes each holding its own spaCy pipeline) and
 writes every result itself, one transaction per article. At most ``2 * workers`` chunks
@@ -37,7 +37,7 @@ from ..model import Article
 from .analysis import analyse_chunk
 from .connection import Store
 from .engines import analyser_for
-from .sources import Item, iter_items
+from .inputs import Item, iter_items
 from .writer import article_id, record_error, write_report
 
 __all__ = ["CHUNK", "DEFAULT_ARTICLE_TIMEOUT", "IngestStats", "Progress", "ingest"]
@@ -78,7 +78,7 @@ Progress = Callable[[IngestStats], None]
 
 def ingest(
     store: Store,
-    sources: Iterable[Union[str, "os.PathLike[str]", Article]],
+    inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
     *,
     workers: int = 1,
     model: Optional[str] = None,
@@ -89,11 +89,11 @@ def ingest(
     engine: str = "local",
     scheduler: Optional[str] = None,
 ) -> IngestStats:
-    """Analyse ``sources`` into ``store``; see the module docstring. ``workers``: processes
+    """Analyse ``inputs`` into ``store``; see the module docstring. ``workers``: processes
     (local engine) or workers of the local cluster (dask engine without ``scheduler``)."""
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(sources, check_language=check_language, max_chars=max_chars)
+    items = iter_items(inputs, check_language=check_language, max_chars=max_chars)
     with analyser_for(engine, workers, model, scheduler) as analyser:
         in_flight: deque[tuple[list[tuple[str, str, Article]], Future]] = deque()
         for chunk in _new_articles(store, items, stats, report):

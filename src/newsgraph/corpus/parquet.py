@@ -27,7 +27,7 @@ from ..model import Article, Report
 from .analysis import analyse_chunk
 from .batch import CHUNK, DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress
 from .engines import analyser_for
-from .sources import Item, iter_items
+from .inputs import Item, iter_items
 from .connection import Store
 from .writer import article_id, record_error, write_report
 
@@ -40,7 +40,7 @@ Row = tuple[str, Optional[str], Optional[Article], Optional[str], Optional[str]]
 
 
 def ingest_to_parquet(
-    sources: Iterable[Union[str, "os.PathLike[str]", Article]],
+    inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
     directory: Union[str, "os.PathLike[str]"],
     *,
     workers: int = 1,
@@ -52,13 +52,13 @@ def ingest_to_parquet(
     engine: str = "local",
     scheduler: Optional[str] = None,
 ) -> IngestStats:
-    """Analyse ``sources`` into Parquet partitions under ``directory``; ``stats.stored``
+    """Analyse ``inputs`` into Parquet partitions under ``directory``; ``stats.stored``
     counts the analysed articles, ``stats.errors`` the failed inputs."""
     folder = Path(directory).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(sources, check_language=check_language, max_chars=max_chars)
+    items = iter_items(inputs, check_language=check_language, max_chars=max_chars)
     with analyser_for(engine, workers, model, scheduler) as analyser:
         in_flight: deque = deque()
         for number, chunk in enumerate(_chunks(items, stats)):

@@ -45,7 +45,7 @@ class Corpus:
     # -- writing ----------------------------------------------------------------------
     def ingest(
         self,
-        sources: Iterable[Union[str, "os.PathLike[str]", Article]],
+        inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
         workers: int = 1,
         model: Optional[str] = None,
         progress: Optional[Progress] = None,
@@ -61,10 +61,10 @@ class Corpus:
         pathological article; ``engine="dask"`` analyses on the cluster at ``scheduler``
         (a local one of ``workers`` processes without it).
         """
-        if isinstance(sources, (str, os.PathLike, Article)):
-            sources = [sources]
+        if isinstance(inputs, (str, os.PathLike, Article)):
+            inputs = [inputs]
         return ingest(
-            self.store, sources, workers=workers, model=model, progress=progress, check_language=check_language,
+            self.store, inputs, workers=workers, model=model, progress=progress, check_language=check_language,
             max_chars=max_chars, article_timeout=article_timeout, engine=engine, scheduler=scheduler,
         )
 

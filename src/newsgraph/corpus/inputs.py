@@ -47,20 +47,20 @@ class Item:
 
 
 def iter_items(
-    sources: Iterable[Union[str, os.PathLike, Article]], *, check_language: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+    inputs: Iterable[Union[str, os.PathLike, Article]], *, check_language: bool = True, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Item]:
     """``max_chars``: an article longer than this is refused (E004) before it reaches the pipeline."""
     options = {"check_language": check_language, "max_chars": max_chars}
-    for source in sources:
-        if isinstance(source, Article):
-            label = source.url or source.title or f"<article {hash(source.text) & 0xFFFFFFFF:08x}>"
-            if len(source.text) > max_chars:
-                error = InputError(Errors.E004, name=label, size=len(source.text), limit=max_chars)
+    for given in inputs:
+        if isinstance(given, Article):
+            label = given.url or given.title or f"<article {hash(given.text) & 0xFFFFFFFF:08x}>"
+            if len(given.text) > max_chars:
+                error = InputError(Errors.E004, name=label, size=len(given.text), limit=max_chars)
                 yield Item(label=label, error=error)
             else:
-                yield Item(label=label, article=source)
+                yield Item(label=label, article=given)
             continue
-        path = Path(source)
+        path = Path(given)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
