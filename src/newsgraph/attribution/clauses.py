@@ -15,7 +15,8 @@ from .spans import subtree_span, trim
 from .speakers import ALL_SUBJECT_DEPS
 
 
-COMPLEMENT_DEPS = {"ccomp", "parataxis"}
+# The dependencies that hang reported speech on its cue verb.
+COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def second_complement(clause: Token) -> bool:

@@ -15,10 +15,13 @@ from .spans import phrase
 from .speakers import expletive
 
 
+# Which actor named inside a source phrase says most about the source: an outlet or a person
+# before an organisation, a country last.
 _KIND_RANK = {"outlet": 0, "person": 1, "organization": 2, "group": 2, "agent": 3, "country": 4}
 
 
 def classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> None:
+    """Sets the draft's ``source_kind`` and ``source_keys`` from its source head."""
     lex = lexicon()
     head = _antecedent(draft.source_head)
     if head is None:

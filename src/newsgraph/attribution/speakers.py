@@ -21,7 +21,9 @@ from ..words.attribution import (
 from ..words.lexicon import lexicon
 
 
-ALL_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Subjects that may name a speaker, clausal ones included (``nlp.SUBJECT_DEPS`` has only the
+# nominal ones); shared with the clause and nesting rules.
+ALL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def expletive(subject: Optional[Token]) -> bool:
