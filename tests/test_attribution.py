@@ -200,11 +200,11 @@ def _span(text, words):
     ],
 )
 def test_a_source_never_lies_inside_its_own_content(text, source, content, expected_source, expected_content):
-    from newsgraph.attribution.chains import _keep_source_out_of_content
-    from newsgraph.attribution.parse import AttributionDraft
+    from newsgraph.attribution.records import keep_source_out_of_content
+    from newsgraph.attribution.draft import AttributionDraft
 
     draft = AttributionDraft(cue_tokens=(0, 1), cue=(0, 1), source=_span(text, source), source_head=None, content=[_span(text, content)], type="indirect")
-    _keep_source_out_of_content(text, draft)
+    keep_source_out_of_content(text, draft)
     assert (draft.source and text[slice(*draft.source)], [text[slice(*c)] for c in draft.content]) == (expected_source, [expected_content])
 
 
@@ -469,12 +469,12 @@ def test_participle_with_an_object_is_not_an_aside_that_swallows_the_main_report
     ],
 )
 def test_comma_aside_content(nlp, text, verb, expected):
-    from newsgraph.attribution.learned import _comma_aside
+    from newsgraph.attribution.learned import comma_aside
     from newsgraph.nlp import text_of
 
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    assert [text_of(doc)[start:end] for start, end in _comma_aside(doc, token)] == expected
+    assert [text_of(doc)[start:end] for start, end in comma_aside(doc, token)] == expected
 
 
 @pytest.mark.parametrize(
@@ -494,13 +494,13 @@ def test_comma_aside_content(nlp, text, verb, expected):
     ],
 )
 def test_governed_content_of_a_passive_cue(nlp, text, verb, expected):
-    from newsgraph.attribution.learned import _governed_content
-    from newsgraph.attribution.parse import _subject
+    from newsgraph.attribution.learned import governed_content
+    from newsgraph.attribution.speakers import subject_of
     from newsgraph.nlp import text_of
 
     doc = nlp(text)
     token = next(t for t in doc if t.text == verb)
-    assert [text_of(doc)[start:end] for start, end in _governed_content(doc, token, _subject(token))] == expected
+    assert [text_of(doc)[start:end] for start, end in governed_content(doc, token, subject_of(token))] == expected
 
 
 @pytest.mark.parametrize(
@@ -515,11 +515,11 @@ def test_governed_content_of_a_passive_cue(nlp, text, verb, expected):
     ],
 )
 def test_experiencer_of_a_feeling_verb(nlp, text, verb, felt_by, cause):
-    from newsgraph.attribution.frames import _experiencer
+    from newsgraph.attribution.frames import experiencer
     from newsgraph.nlp import text_of
 
     doc = nlp(text)
-    found = _experiencer(next(t for t in doc if t.text == verb))
+    found = experiencer(next(t for t in doc if t.text == verb))
     if felt_by is None:
         assert found is None
     else:
@@ -799,10 +799,19 @@ def test_content_takes_every_complement_and_the_grounds(analyze_text, text, expe
 
 
 def test_received_view_takes_its_grounds(nlp):
-    from newsgraph.attribution.frames import _reception
+    from newsgraph.attribution.frames import reception
     from newsgraph.nlp import text_of
 
     doc = nlp("Obama has endured criticism for telling the British people to stay in the Union.")
-    giver, content, view = _reception(doc[2])
+    giver, content, view = reception(doc[2])
     assert (giver, view.text) == (None, "criticism")
     assert [text_of(doc)[s:e] for s, e in content] == ["Obama", "telling the British people to stay in the Union"]
+
+
+def test_rule_finders_keep_their_priority():
+    """The first finder to return a draft wins, so the order is behaviour."""
+    from newsgraph.attribution import RULE_FINDERS
+
+    assert [f.__name__ for f in RULE_FINDERS] == [
+        "according_to", "in_poll", "reportedly", "verb_cue", "noun_cue", "adjective_cue", "colon_quote", "dash_quote",
+    ]

@@ -20,6 +20,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from .words.attribution import NOUN_CONTENT_PREPOSITIONS
 from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
@@ -30,8 +31,6 @@ _QUOTE_CHARS = "\"“”"
 
 
 _CLAUSE_LEVEL = {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
-# What a noun of saying or stance takes its content with: "criticism of", "calls for", "concerns about".
-_NOUN_PREPOSITIONS = {"of", "about", "for", "over", "against", "on", "to", "toward", "towards", "with"}
 
 
 def candidate(token: Token) -> bool:
@@ -40,7 +39,7 @@ def candidate(token: Token) -> bool:
     if token.pos_ == "VERB" or token.tag_ == "NNS" and token.dep_ in _CLAUSE_LEVEL:
         return True
     return token.pos_ == "NOUN" and any(
-        (c.dep_ == "prep" and c.lower_ in _NOUN_PREPOSITIONS)
+        (c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS)
         or c.dep_ == "poss"
         or (c.dep_ in {"acl", "ccomp"} and any(m.lower_ in {"that", "to"} for m in c.children))
         for c in token.children

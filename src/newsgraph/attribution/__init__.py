@@ -11,6 +11,13 @@ Cues found:
 - a paragraph that is only a quotation continues the previous direct attribution;
 - any verb or noun the learned cue judge (``cues``) takes for a cue, with the content its
   frame gives or, failing that, what it governs ("cast the vote as ...", "criticism of ...").
+
+Modules, in the order a document goes through them: ``rules`` (the rule finders and their
+priority, ``RULE_FINDERS``; the verb rule in ``verb_cue``) and ``learned`` (the learned
+judge's frames) find drafts (``draft``), using ``spans``, ``speakers``, ``clauses`` and
+``frames``; ``quoting`` snaps content to quotations and continues them; ``relations``
+links drafts that dispute or confirm others; ``sources`` classifies each source; ``nesting``
+works out which draft relays which; ``records`` turns drafts into ``Attribution`` records.
 """
 
 from __future__ import annotations
@@ -23,32 +30,17 @@ from ..actors import ActorIndex
 from ..cues import CueModel, candidate, features, nominal
 from ..nlp import text_of
 from ..quotes import Quote
-from .parse import AttributionDraft, _quote_type, RelationRow, _snap_to_quotes
-from .frames import (
-    _according_to,
-    _adjective_cue,
-    _colon_quote,
-    _dash_quote,
-    _in_poll,
-    _reportedly,
-    _noun_cue,
-    _verb_cue,
-)
-from .learned import known_frame, _generic_cue, _generic_noun_cue
-from .chains import (
-    finalize,
-    _classify_source,
-    _continue_quotes,
-    _nest,
-    _relay,
-    _separate_sibling_cues,
-    _split_embedded_cues,
-    _untangle_mutual_nesting,
-)
-from .relations import _find_relations
+from .draft import AttributionDraft, RelationRow
+from .learned import generic_cue, generic_noun_cue, known_frame
+from .nesting import nest, relay_via_recipients, separate_sibling_cues, split_embedded_cues, untangle_mutual_nesting
+from .quoting import continue_quotes, quote_type, snap_to_quotes
+from .records import finalize
+from .relations import find_relations
+from .rules import RULE_FINDERS
+from .sources import classify_source
 
 
-__all__ = ["AttributionDraft", "find_attributions", "finalize", "known_frame"]
+__all__ = ["AttributionDraft", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame"]
 
 _PACKAGED: Any = object()  # sentinel: "use the packaged cue model"
 
@@ -69,41 +61,36 @@ def find_attributions(
     for token in doc:
         if token.i in taken_cues:
             continue
-        draft = (
-            _according_to(doc, token)
-            or _in_poll(doc, token)
-            or _reportedly(doc, token)
-            or _verb_cue(doc, token, quotes)
-            or _noun_cue(doc, token)
-            or _adjective_cue(doc, token)
-            or _colon_quote(doc, token, quotes)
-            or _dash_quote(doc, token, quotes)
-        )
+        draft = None
+        for find in RULE_FINDERS:  # in priority order: the first draft wins
+            draft = find(doc, token, quotes)
+            if draft is not None:
+                break
         if model is not None and candidate(token):
             p = model.probability(features(token, draft is not None))
             if draft is not None and p < model.keep_rule_above:
                 draft = None
             elif draft is None and nominal(token):
-                draft = _generic_noun_cue(doc, token) if p >= model.noun_threshold else None
+                draft = generic_noun_cue(doc, token) if p >= model.noun_threshold else None
             elif draft is None and p >= model.threshold:
-                draft = _generic_cue(doc, token, quotes, bare=p >= model.bare_threshold)
+                draft = generic_cue(doc, token, quotes, bare=p >= model.bare_threshold)
         if draft is None:
             continue
         taken_cues.update(range(*draft.cue_tokens))
-        draft.content = _snap_to_quotes(text_of(doc), draft.content, quotes)
+        draft.content = snap_to_quotes(text_of(doc), draft.content, quotes)
         # A verb inside the quotation it would introduce is part of the speech, not a cue.
         draft.content = [c for c in draft.content if not (c[0] <= draft.cue[0] < c[1])]
         if not draft.content:
             continue
-        draft.type = draft.type if draft.type == "according_to" else _quote_type(draft.content, quotes)
+        draft.type = draft.type if draft.type == "according_to" else quote_type(draft.content, quotes)
         drafts.append(draft)
-    _continue_quotes(doc, drafts, quotes)
-    relations = _find_relations(doc, drafts)  # may add drafts for the disputing cue itself
+    continue_quotes(doc, drafts, quotes)
+    relations = find_relations(doc, drafts)  # may add drafts for the disputing cue itself
     for draft in drafts:
-        _classify_source(doc, draft, index)
-    _separate_sibling_cues(doc, drafts)
-    _split_embedded_cues(doc, drafts, quotes)
-    _nest(drafts)
-    _untangle_mutual_nesting(doc, drafts)
-    _relay(drafts, index)
+        classify_source(doc, draft, index)
+    separate_sibling_cues(doc, drafts)
+    split_embedded_cues(doc, drafts, quotes)
+    nest(drafts)
+    untangle_mutual_nesting(doc, drafts)
+    relay_via_recipients(drafts, index)
     return drafts, relations

@@ -8,50 +8,41 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..words.lexicon import lexicon
 from ..model import Span as CharSpan
 from ..nlp import clause_children, sentence_of, text_of
 from ..quotes import Quote
-from .frames import _complements, _experiencer, _intention_content, _noun_speaker, _object_content, _reception, _verb_draft
-from .parse import (
-    _adjacent_quotes,
-    _ASPECTUAL,
-    AttributionDraft,
-    _cue_extent,
-    _expletive,
-    _NOUN_PREPOSITIONS,
-    _NP_CONTENT,
-    _phrase,
-    _SPEECH,
-    _subject,
-    _SUBJECTS,
-    _subtree_span,
-    _trim,
-)
+from ..words.attribution import ASPECTUAL_NON_CUES, NOUN_CONTENT_PREPOSITIONS, NOUN_PHRASE_CONTENT_VERBS, SPEECH_VERBS
+from ..words.lexicon import lexicon
+from .clauses import intention_content, object_content, reported_clauses
+from .draft import AttributionDraft
+from .frames import experiencer, noun_speaker, reception, verb_draft
+from .quoting import adjacent_quotes
+from .spans import cue_extent, phrase, subtree_span, trim
+from .speakers import ALL_SUBJECT_DEPS, expletive, subject_of
 
-__all__ = ["known_frame"]
+__all__ = ["comma_aside", "generic_cue", "generic_noun_cue", "governed_content", "known_frame"]
 
 
-def _generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
+def generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
     """A cue the learned model found in a frame the rules do not know: take the speaker from
     the subject and the content from the first complement the verb has; with ``bare``, when
     it has no complement of a known kind, from the sentence around it when commas set it off
     as an aside, else from whatever the verb governs."""
-    subject = _subject(token)
+    subject = subject_of(token)
     if subject is not None and subject.lower_ in {"you", "ye"}:
         return None
-    if token.lemma_.lower() in _ASPECTUAL:
+    if token.lemma_.lower() in ASPECTUAL_NON_CUES:
         return None  # "continues to put on a face": aspect, not speech or stance
-    if _expletive(subject) and token.lemma_.lower() not in _SPEECH:
+    if expletive(subject) and token.lemma_.lower() not in SPEECH_VERBS:
         return None  # "it is often overlooked that ...": the author's framing, not a source
-    feeling = _experiencer(token)
+    feeling = experiencer(token)
     content = feeling[1] if feeling is not None else _framed_content(doc, token, quotes, subject)
     if not content and bare:
-        content = _comma_aside(doc, token) or _governed_content(doc, token, subject)
-    return _verb_draft(token, subject, content) if content else None
+        content = comma_aside(doc, token) or governed_content(doc, token, subject)
+    return verb_draft(token, subject, content) if content else None
 
 
-def _comma_aside(doc: Doc, verb: Token) -> list[CharSpan]:
+def comma_aside(doc: Doc, verb: Token) -> list[CharSpan]:
     """"Voters, Clinton suggested, don't have to worry ...": a speaker and verb set off by
     commas inside the sentence they report, found by the commas rather than the parse (the
     parser often hangs the clause's own subject or a following clause on the verb). The
@@ -72,11 +63,11 @@ def _comma_aside(doc: Doc, verb: Token) -> list[CharSpan]:
     if after >= sent.end - 1 or doc[after].text != ",":
         return []
     text = text_of(doc)
-    pieces = [_trim(text, (sent.start_char, left.idx)), _trim(text, (doc[after].idx + 1, sent.end_char))]
+    pieces = [trim(text, (sent.start_char, left.idx)), trim(text, (doc[after].idx + 1, sent.end_char))]
     return [p for p in pieces if p[1] - p[0] > 2]
 
 
-def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
+def generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     """A noun the learned model takes for a cue: "Turkey's refusal to acknowledge ...",
     "criticism of the plan", "calls for a ban". The owner is the source; the content is what
     the preposition or clause attached to the noun introduces."""
@@ -85,38 +76,38 @@ def _generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     content: Optional[CharSpan] = None
     grounds: list[CharSpan] = []
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPOSITIONS:
             obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
             if obj is None:
                 continue
             if child.i == noun.i + 1:
                 last = child  # the cue takes its preposition, as with verbs: "calls for"
-            content = _subtree_span(obj)
+            content = subtree_span(obj)
             break
         if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ in {"that", "to"} for m in child.children):
-            content = _subtree_span(child)
+            content = subtree_span(child)
             break
     if content is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     source = None
-    received = _reception(noun.head, noun) if owner is None else None
+    received = reception(noun.head, noun) if owner is None else None
     if received is not None:
         # "won the endorsement of Walker": Walker endorses whoever won it.
         owner, (content, *grounds), _ = received
-        source = _phrase(owner) if owner is not None else None
+        source = phrase(owner) if owner is not None else None
     elif owner is not None:
         words = [t for t in owner.subtree if t.dep_ != "case"]
-        source = _trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
+        source = trim(text, (words[0].idx, words[-1].idx + len(words[-1]))) if words else None
     else:
-        owner = _noun_speaker(noun)
-        source = _phrase(owner) if owner is not None else None
+        owner = noun_speaker(noun)
+        source = phrase(owner) if owner is not None else None
     return AttributionDraft(
         cue_tokens=(noun.i, last.i + 1),
         cue=(noun.idx, last.idx + len(last)),
         source=source,
         source_head=owner,
-        content=[_trim(text, content), *grounds],
+        content=[trim(text, content), *grounds],
         type="indirect",
     )
 
@@ -125,24 +116,24 @@ def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
     """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
     object of a verb of saying, a quotation next to it). The learned judge must be surer of
     a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
-    return bool(_framed_content(doc, token, quotes, _subject(token)))
+    return bool(_framed_content(doc, token, quotes, subject_of(token)))
 
 
 def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
-    complements = _complements(token, subject)
-    content = [_trim(text_of(doc), _subtree_span(c)) for c in complements]
-    content = content or _intention_content(doc, token)
-    if not content and token.lemma_.lower() in _NP_CONTENT | lexicon().reporting_verbs:
+    complements = reported_clauses(token, subject)
+    content = [trim(text_of(doc), subtree_span(c)) for c in complements]
+    content = content or intention_content(doc, token)
+    if not content and token.lemma_.lower() in NOUN_PHRASE_CONTENT_VERBS | lexicon().reporting_verbs:
         # A noun phrase is content only after a verb of saying or judging ("called it a
         # disgrace"), not after any verb ("put on a 'moderate' face").
-        content = _object_content(doc, token)
-    return content or _adjacent_quotes(doc, token, quotes)
+        content = object_content(doc, token)
+    return content or adjacent_quotes(doc, token, quotes)
 
 
-_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | _SUBJECTS
+_NOT_CONTENT_DEPS = {"punct", "cc", "conj", "aux", "auxpass", "neg", "prt", "mark", "advmod", "npadvmod", "dep"} | ALL_SUBJECT_DEPS
 
 
-def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
+def governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[CharSpan]:
     """What a cue verb the model trusts governs, when no known frame names its content:
     its dependents after it ("pinned his hopes on South Carolina"), else those before it
     other than the speaker ("..., Viguerie argues")."""
@@ -156,15 +147,15 @@ def _governed_content(doc: Doc, verb: Token, subject: Optional[Token]) -> list[C
             return patient
         # "Trump was rebuked by leaders for his proposal": who was rebuked, and what for.
         after = [c for c in kept if c.i > verb.i]
-        span = _trim(text_of(doc), (_subtree_span(after[0])[0], _subtree_span(after[-1])[1]))
+        span = trim(text_of(doc), (subtree_span(after[0])[0], subtree_span(after[-1])[1]))
         return [*patient, span] if span[1] - span[0] > 1 else patient
-    cue_end = _cue_extent(verb)[1]
+    cue_end = cue_extent(verb)[1]
     # A preposition the cue takes ("pointed to") leaves its object as the content.
     kept = [next((g for g in c.children if g.dep_ in {"pobj", "pcomp"}), c) if c.dep_ == "prep" and c.i <= cue_end.i else c for c in kept]
     # Before the verb, an adverbial clause ("while Abbas ..., reports crop up") sets the scene.
     for side in ([c for c in kept if c.i > verb.i], [c for c in kept if c.i < verb.i and c.dep_ != "advcl"]):
         if side:
-            span = _trim(text_of(doc), (_subtree_span(side[0])[0], _subtree_span(side[-1])[1]))
+            span = trim(text_of(doc), (subtree_span(side[0])[0], subtree_span(side[-1])[1]))
             if span[1] - span[0] > 1:
                 return [span]
     return []
@@ -179,10 +170,10 @@ def _passive_patient(doc: Doc, verb: Token) -> list[CharSpan]:
     patient = next((c for c in clause_children(verb, patients) if c.dep_ in patients), None)
     relative = patient is not None and patient.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl"
     if patient is not None and not relative:
-        return [_trim(text_of(doc), _subtree_span(patient))]
+        return [trim(text_of(doc), subtree_span(patient))]
     if verb.dep_ in {"acl", "relcl"} and verb.head.i < verb.i:
         noun = verb.head
-        span = _trim(text_of(doc), (noun.left_edge.idx, noun.idx + len(noun)))
+        span = trim(text_of(doc), (noun.left_edge.idx, noun.idx + len(noun)))
         return [span] if span[1] - span[0] > 1 else []
     if verb.dep_ == "advcl":
         # "took steps toward democracy, encouraged by ...": the object just before a trailing
@@ -190,5 +181,5 @@ def _passive_patient(doc: Doc, verb: Token) -> list[CharSpan]:
         objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
         clause_subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         described = objects[-1] if objects and verb.i > verb.head.i else next(iter(clause_subjects), None)
-        return [_trim(text_of(doc), _subtree_span(described))] if described is not None else []
+        return [trim(text_of(doc), subtree_span(described))] if described is not None else []
     return []

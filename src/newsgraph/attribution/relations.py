@@ -1,5 +1,6 @@
 """Relations between attributions: one that disputes, supports or corrects an earlier one
-("denied the report", "confirmed the claim")."""
+("denied the report", "confirmed the claim"). Reads the drafts, may add one for the relating
+cue itself, and returns ``RelationRow``s."""
 
 from __future__ import annotations
 
@@ -7,18 +8,15 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..words.lexicon import lexicon
 from ..nlp import sentence_of, text_of
-from .parse import AttributionDraft, _phrase, RelationRow, _subject, _subtree_span, _trim
+from ..words.attribution import ANAPHORIC_CLAIM_NOUNS
+from ..words.lexicon import lexicon
+from .draft import AttributionDraft, RelationRow
+from .spans import phrase, subtree_span, trim
+from .speakers import subject_of
 
 
-_ANAPHORIC_NOUNS = {
-    "claim", "report", "allegation", "assertion", "statement", "charge", "accusation",
-    "account", "story", "suggestion", "notion", "idea", "contention", "rumor", "rumour", "version",
-}
-
-
-def _find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRow]:
+def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRow]:
     """(type, from draft, to draft, evidence span): a cue that takes an earlier claim as its object.
 
     "X puts the lie to this claim", "X denied the report", "Y confirmed it": the object
@@ -47,8 +45,8 @@ def _find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRo
         if relation is None or obj is None or not _is_anaphoric(obj):
             continue
         sent = sentence_of(token)
-        speaker = _subject(token)
-        speaker_span = _phrase(speaker) if speaker is not None else None
+        speaker = subject_of(token)
+        speaker_span = phrase(speaker) if speaker is not None else None
         origin = next(
             (i for i, d in enumerate(drafts) if sent.start_char <= d.cue[0] < sent.end_char and (speaker_span is None or d.source == speaker_span)),
             None,
@@ -61,7 +59,7 @@ def _find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRo
                     cue=(token.idx, token.idx + len(token)),
                     source=speaker_span,
                     source_head=speaker,
-                    content=[_trim(text_of(doc), _subtree_span(obj))],
+                    content=[trim(text_of(doc), subtree_span(obj))],
                     type="indirect",
                 )
             )
@@ -88,4 +86,4 @@ def _is_anaphoric(noun: Token) -> bool:
     if noun.lower_ in {"it", "this", "that", "these", "those"}:
         return True
     dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}}
-    return noun.lemma_.lower() in _ANAPHORIC_NOUNS and bool(dets & {"this", "that", "these", "those", "the", "such", "its", "their"})
+    return noun.lemma_.lower() in ANAPHORIC_CLAIM_NOUNS and bool(dets & {"this", "that", "these", "those", "the", "such", "its", "their"})
