@@ -36,7 +36,6 @@ if str(REPO / "src") not in sys.path:
 # The PETRARCH dictionary parsers live in the package, shared with the evaluation.
 from newsgraph.dictionaries import (  # noqa: E402
     JUNK,
-    NON_AGENT_HEADS,
     add_pattern,
     choose_code,
     initials,
@@ -53,6 +52,7 @@ from newsgraph.dictionaries import (  # noqa: E402
     strip_comment,
     verb_dictionary,
 )
+from newsgraph.words.dictionaries import NON_AGENT_HEADS  # noqa: E402
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
 CURATED = Path(__file__).resolve().parent / "curated"

@@ -230,7 +230,7 @@ def test_leap_day_publication_date(analyze_text):
 def test_list_members(nlp, words, heads, deps, expected):
     from spacy.tokens import Doc
 
-    from newsgraph.events import _listed
+    from newsgraph.events import list_members
 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
-    assert [t.text for t in _listed(doc[0])] == expected
+    assert [t.text for t in list_members(doc[0])] == expected

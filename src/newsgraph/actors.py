@@ -22,6 +22,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .words.actors import (
+    ARMED_GROUP_HEADS,
+    COORDINATION_FILLERS,
+    COUNTING_HEADS,
+    GENERIC_MEDIA_HEADS,
+    GROUP_DESCRIPTION_HEADS,
+    LEADING_DETERMINERS,
+    MEDIA_MODIFIERS,
+    OWNER_PREPOSITIONS,
+    PERSON_PRONOUNS,
+    PLURAL_DESCRIPTION_COUNTS,
+    PLURAL_DESCRIPTION_HEADS,
+    PLURAL_PRONOUNS,
+    SINGULAR_GROUP_PRONOUNS,
+)
 from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, entity_of, sentence_of
 from .model import Actor, make_id
@@ -34,23 +49,7 @@ log = logging.getLogger(__name__)
 
 _KIND_TO_LABEL = {"country": "GPE", "person": "PERSON", "organization": "ORG", "group": "ORG", "outlet": "ORG"}
 _LABEL_TO_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
-_GROUP_HEADS = {"group", "movement", "organization", "organisation", "faction", "party"}
-_ARMED_HEADS = {"militia", "insurgency", "rebel", "insurgent", "paramilitary"}
-# Plural descriptions ("the two movements", "both countries") and the actor kinds they fit.
-_ORGANISED = {"group", "organization"}
-_PLURAL_HEADS = {
-    "movement": _ORGANISED, "group": _ORGANISED, "organization": _ORGANISED, "organisation": _ORGANISED,
-    "faction": _ORGANISED, "party": _ORGANISED | {"country"},
-    "militia": {"group"}, "country": {"country"}, "nation": {"country"}, "state": {"country"},
-    "government": {"country", "organization", "agent"}, "neighbor": {"country"}, "neighbour": {"country"},
-    "power": {"country"}, "outlet": {"outlet"}, "newspaper": {"outlet"},
-}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-_SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
-_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 @dataclass(frozen=True)
@@ -489,15 +488,12 @@ def _agent_owner(start: int, head: Token, catalogue: ActorCatalogue) -> Optional
     return None
 
 
-_OWNER_PREPOSITIONS = {"in", "from", "of"}
-
-
 def _prepositional_owners(head: Token, catalogue: ActorCatalogue) -> list[tuple[CatalogueEntry, str, str]]:
     """Countries an agent noun belongs to through a preposition: "soldiers from Israel",
     "lawmakers in France and Germany", "the government of Sudan", "police in Baghdad"."""
     owners: list[tuple[CatalogueEntry, str, str]] = []
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in _OWNER_PREPOSITIONS:
+        if prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPOSITIONS:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
@@ -553,12 +549,12 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             continue
         dets = [c for c in token.lefts if c.dep_ in {"det", "nummod", "predet"}]
         det_words = {d.lower_ for d in dets}
-        number = next((_NUMBER_WORDS[w] for w in det_words if w in _NUMBER_WORDS), None)
+        number = next((PLURAL_DESCRIPTION_COUNTS[w] for w in det_words if w in PLURAL_DESCRIPTION_COUNTS), None)
         start = min([token.i, *[c.i for c in token.lefts]])
         lemma = token.lemma_.lower()
         if number and token.tag_ in {"NNS", "NNPS"}:
-            if lemma in _PLURAL_HEADS:
-                mention = index.before(start, multi=True, kinds=_PLURAL_HEADS[lemma])
+            if lemma in PLURAL_DESCRIPTION_HEADS:
+                mention = index.before(start, multi=True, kinds=PLURAL_DESCRIPTION_HEADS[lemma])
                 if mention and len(mention.keys) >= number:
                     index.link(start, token.i + 1, mention.keys[:number], "plural")
             continue
@@ -577,9 +573,9 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             continue
         if lemma in lex.outlet_heads and _plain_description(token):
             mention = index.before(start, kinds={"outlet"})
-        elif lemma in _ARMED_HEADS:
+        elif lemma in ARMED_GROUP_HEADS:
             mention = index.before(start, kinds={"group"})
-        elif lemma in _GROUP_HEADS:
+        elif lemma in GROUP_DESCRIPTION_HEADS:
             mention = index.before(start, kinds={"group", "organization"})
         elif lemma == "country":
             mention = index.before(start, kinds={"country"})
@@ -589,16 +585,12 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             index.link(start, token.i + 1, mention.keys[:1], "description")
 
 
-_MEDIA_MODIFIERS = {"news", "television", "tv", "radio", "satellite", "cable", "wire", "media", "press"}
-_GENERIC_MEDIA_HEADS = {"network", "service", "site", "station", "channel", "wire"}
-
-
 def _plain_description(noun: Token) -> bool:
     """"the newspaper", "the news agency": yes; "the smuggling tunnel network": no."""
     compounds = {c.lower_ for c in noun.children if c.dep_ == "compound"}
-    if noun.lemma_.lower() in _GENERIC_MEDIA_HEADS:
-        return bool(compounds & _MEDIA_MODIFIERS)
-    return not (compounds - _MEDIA_MODIFIERS)
+    if noun.lemma_.lower() in GENERIC_MEDIA_HEADS:
+        return bool(compounds & MEDIA_MODIFIERS)
+    return not (compounds - MEDIA_MODIFIERS)
 
 
 def _add_coordinations(doc: Doc, index: ActorIndex) -> None:
@@ -619,9 +611,6 @@ def _add_coordinations(doc: Doc, index: ActorIndex) -> None:
             index.mentions.append(Mention(token.i, last.i + 1, tuple(group), "coordination"))
     _add_linear_coordinations(doc, index)
     index.finish()
-
-
-_COORDINATION_FILLER = {"and", "&", ",", "-", "both", "the", "its", "their"}
 
 
 def _add_linear_coordinations(doc: Doc, index: ActorIndex) -> None:
@@ -658,7 +647,7 @@ def _hyphen_prefix(doc: Doc, mention: Mention) -> bool:
 
 
 def _filler(token: Token) -> bool:
-    if token.lower_ in _COORDINATION_FILLER or token.is_space:
+    if token.lower_ in COORDINATION_FILLERS or token.is_space:
         return True
     doc = token.doc
     hyphenated = (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
@@ -700,16 +689,8 @@ def affiliation(noun: Token, index: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
-# Heads that count or collect the people named after "of" rather than naming a thing of theirs
-# ("the homes of Iraqi Kurds" is no actor).
-_COUNTING_HEADS = {
-    "thousand", "hundred", "dozen", "score", "million", "ten", "group", "crowd", "band", "number",
-    "handful", "couple", "majority", "minority", "contingent", "delegation", "team",
-}
-
-
 def _counts_people(noun: Token) -> bool:
-    return noun.pos_ == "NUM" or noun.lemma_.lower() in _COUNTING_HEADS or noun.lower_ in _COUNTING_HEADS
+    return noun.pos_ == "NUM" or noun.lemma_.lower() in COUNTING_HEADS or noun.lower_ in COUNTING_HEADS
 
 
 def _modifier_keys(noun: Token, index: ActorIndex) -> tuple[str, ...]:
@@ -729,18 +710,18 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
     organised = {"group", "organization", "country", "agent", "outlet"}
     # Pronouns reach back one sentence at most: further, recency stops being evidence.
     window = _previous_sentence_start(token)
-    if word in _PERSON_PRONOUNS:
+    if word in PERSON_PRONOUNS:
         mention = None
         if token.dep_ in SUBJECT_DEPS:
             # "Cruz is highlighting his win over Trump as he urges ...": a subject pronoun
             # continues the last subject, not the last name.
             mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: _is_subject(token.doc, m))
         mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
-    elif word in _PLURAL_PRONOUNS:
+    elif word in PLURAL_PRONOUNS:
         # "A and B ... their": a coordination in the same sentence first.
         mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start)
         mention = mention or index.before(token.i, kinds=organised, exclude=exclude, since=window)
-    elif word in _SINGULAR_GROUP_PRONOUNS:
+    elif word in SINGULAR_GROUP_PRONOUNS:
         mention = index.before(token.i, kinds=organised - {"agent"}, exclude=exclude, since=window)
     else:
         return ()
@@ -757,7 +738,7 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
 def _first_content_token(span: Span) -> int:
     """Index of the first token after leading determiners ("The Rapid Support Forces")."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in _DETERMINERS:
+    while start < span.end - 1 and span.doc[start].lower_ in LEADING_DETERMINERS:
         start += 1
     return start
 
@@ -771,7 +752,7 @@ def _previous_sentence_start(token: Token) -> int:
 
 def _strip_determiners(span: Span) -> str:
     tokens = list(span)
-    while tokens and tokens[0].lower_ in _DETERMINERS:
+    while tokens and tokens[0].lower_ in LEADING_DETERMINERS:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in {"'s", "’s", "'"}:
         tokens = tokens[:-1]

@@ -34,6 +34,19 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .words.dates import (
+    APPROXIMATING_PREFIXES,
+    CALENDAR_WORDS,
+    CARDINAL_WORDS,
+    DASHES,
+    DATEPARSER_WORDS,
+    MONTHS,
+    ORDINAL_WORDS,
+    SEASONS,
+    TIME_UNITS,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+)
 from .model import EventDate
 
 __all__ = ["resolve_date", "find_dates"]
@@ -43,40 +56,13 @@ log = logging.getLogger(__name__)
 Date = _dt.date
 
 # ---------------------------------------------------------------------------
-# vocabulary
+# vocabulary: patterns over the word lists of ``words.dates``
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-_WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-}  # fmt: skip
-# Vague counts: a best guess, and the result is approximate.
-_VAGUE = {"a few": 3, "few": 3, "several": 4, "a couple of": 2, "a couple": 2, "couple of": 2, "some": 3, "many": 5}
-_ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "last": -1, "final": -1,
-}  # fmt: skip
-_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-          "year": "year", "years": "year", "decade": "decade", "decades": "decade"}  # fmt: skip
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-
-_MONTH_RE = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY_RE = r"(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\.?"
-_NUM_RE = r"(?:\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
-_VAGUE_RE = r"(?:" + "|".join(sorted(_VAGUE, key=len, reverse=True)) + r")"
-_UNIT_RE = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+_MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_RE = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
+_NUM_RE = r"(?:\d+|" + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True)) + r")"
+_VAGUE_RE = r"(?:" + "|".join(sorted(VAGUE_COUNTS, key=len, reverse=True)) + r")"
+_UNIT_RE = r"(?:" + "|".join(sorted(TIME_UNITS, key=len, reverse=True)) + r")"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[6-9]\d\d|20\d\d)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|midday|noon|daytime|dawn|dusk)"
@@ -173,7 +159,7 @@ def _num(word: str) -> Optional[int]:
     word = word.strip()
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return CARDINAL_WORDS.get(word)
 
 
 def _safe_date(year: int, month: int, day: int) -> Optional[Date]:
@@ -252,7 +238,7 @@ def _r_day_idiom(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_weekday(m: re.Match, ref: Optional[Date]) -> _R:
     which = (m.group("which") or "").strip()
-    weekday = _WEEKDAYS[m.group("wd").rstrip(".")]
+    weekday = WEEKDAYS[m.group("wd").rstrip(".")]
     ref = _need(ref)
     if which in ("last", "past", "previous"):
         return _R(_weekday_on_or_before(ref - _dt.timedelta(days=1), weekday))
@@ -265,7 +251,7 @@ def _r_weekday(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_ago(m: re.Match, ref: Optional[Date]) -> _R:
     count, vague = _count(m.group("n"))
-    unit = _UNITS[m.group("unit")]
+    unit = TIME_UNITS[m.group("unit")]
     ref = _need(ref)
     sign = 1 if m.group("dir") in ("from now", "later", "hence") or m.group(0).startswith("in ") else -1
     day = _shift(ref, sign * count, unit)
@@ -274,14 +260,14 @@ def _r_ago(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_day_old(m: re.Match, ref: Optional[Date]) -> _R:
     count, vague = _count(m.group("n"))
-    day = _shift(_need(ref), -count, _UNITS[m.group("unit")])
+    day = _shift(_need(ref), -count, TIME_UNITS[m.group("unit")])
     return _R(day, None, "approximate" if vague else "exact")
 
 
 def _count(word: str) -> tuple[int, bool]:
     word = word.strip()
-    if word in _VAGUE:
-        return _VAGUE[word], True
+    if word in VAGUE_COUNTS:
+        return VAGUE_COUNTS[word], True
     n = _num(word)
     if n is None:
         raise ValueError(word)
@@ -290,7 +276,7 @@ def _count(word: str) -> tuple[int, bool]:
 
 def _r_relative_period(m: re.Match, ref: Optional[Date]) -> _R:
     which = m.group("which")
-    unit = _UNITS[m.group("unit")]
+    unit = TIME_UNITS[m.group("unit")]
     ref = _need(ref)
     offset = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "the": 0, "next": 1, "coming": 1}[which]
     if which == "past" and m.group(0).startswith("the past"):
@@ -302,13 +288,13 @@ def _r_relative_period(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_past_n(m: re.Match, ref: Optional[Date]) -> _R:
     count, vague = _count(m.group("n"))
-    unit = _UNITS[m.group("unit")]
+    unit = TIME_UNITS[m.group("unit")]
     ref = _need(ref)
     return _R(_shift(ref, -count, unit), ref, "approximate" if vague else "range", unit)
 
 
 def _r_recent(m: re.Match, ref: Optional[Date]) -> _R:
-    unit = _UNITS[m.group("unit")]
+    unit = TIME_UNITS[m.group("unit")]
     ref = _need(ref)
     return _R(_shift(ref, -3 if unit == "day" else -2, unit), ref, "approximate", unit)
 
@@ -339,7 +325,7 @@ def _r_year_month_iso(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
 
 
 def _r_month_day(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
-    month = _MONTHS[m.group("mon").rstrip(".")]
+    month = MONTHS[m.group("mon").rstrip(".")]
     day = int(re.match(r"\d+", m.group("day")).group())
     year = m.group("year")
     if year:
@@ -350,7 +336,7 @@ def _r_month_day(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
 
 
 def _r_month(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
-    month = _MONTHS[m.group("mon").rstrip(".")]
+    month = MONTHS[m.group("mon").rstrip(".")]
     year = m.group("year")
     y = int(year) if year else _past_month(ref, month)
     return _R(Date(y, month, 1), _month_end(y, month), "range", "month", yearless=not year)
@@ -375,7 +361,7 @@ def _r_decade(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_quarter(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
     q = m.group("q")
-    q = int(q) if q.isdigit() else _ORDINALS.get(q)
+    q = int(q) if q.isdigit() else ORDINAL_WORDS.get(q)
     if q not in (1, 2, 3, 4):
         return None
     year = int(m.group("year")) if m.group("year") else None
@@ -398,7 +384,7 @@ def _r_nth(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
 
 
 def _r_week_of_month(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
-    nth = _ORDINALS.get(m.group("nth"))
+    nth = ORDINAL_WORDS.get(m.group("nth"))
     base = _core(m.group("rest"), ref)
     if nth is None or base is None or base.gran != "month":
         return None
@@ -418,7 +404,7 @@ def _r_season(m: re.Match, ref: Optional[Date]) -> _R:
 
 def _r_day_range(m: re.Match, ref: Optional[Date]) -> Optional[_R]:
     """May 15-20[, 2025] and 12-14 May [2025]."""
-    month = _MONTHS[m.group("mon").rstrip(".")]
+    month = MONTHS[m.group("mon").rstrip(".")]
     d1 = int(re.match(r"\d+", m.group("d1")).group())
     d2 = int(re.match(r"\d+", m.group("d2")).group())
     if d2 < d1:
@@ -529,7 +515,7 @@ def _modified(s: str, ref: Optional[Date]) -> Optional[_R]:
             return None
         count, vague = _count(m.group("n"))
         sign = -1 if m.group("dir") in ("before", "prior to", "earlier than") else 1
-        day = _shift(base.start if sign < 0 or base.end is None else base.end, sign * count, _UNITS[m.group("unit")])
+        day = _shift(base.start if sign < 0 or base.end is None else base.end, sign * count, TIME_UNITS[m.group("unit")])
         return _R(day, None, "approximate" if vague or base.type == "approximate" else "exact")
     return None
 
@@ -576,7 +562,6 @@ _PREFIXES = re.compile(
     r"as early as|as late as|as recently as|as long ago as|until|till|up until|"
     r"of)\s+"
 )
-_APPROX_PREFIXES = ("as early as", "as late as", "as recently as", "as long ago as", "sometime in", "some time in")
 
 
 def _resolve_inner(s: str, ref: Optional[Date]) -> Optional[_R]:
@@ -587,7 +572,7 @@ def _resolve_inner(s: str, ref: Optional[Date]) -> Optional[_R]:
         m = _PREFIXES.match(s)
         if not m:
             break
-        if m.group(0).strip() in _APPROX_PREFIXES:
+        if m.group(0).strip() in APPROXIMATING_PREFIXES:
             approx = True
         s = s[m.end() :]
     s, hedged = _strip_noise(s)
@@ -719,7 +704,7 @@ def _season(s: str, ref: Optional[Date], hemisphere: Optional[str]) -> Optional[
         return None
     if hemisphere not in ("north", "south"):
         return _UNRESOLVED
-    first, last = _SEASONS[m.group("season")]
+    first, last = SEASONS[m.group("season")]
     if hemisphere == "south":
         first, last = (first + 5) % 12 + 1, (last + 5) % 12 + 1
     if m.group("year"):
@@ -741,8 +726,6 @@ def _season(s: str, ref: Optional[Date], hemisphere: Optional[str]) -> Optional[
 # ---------------------------------------------------------------------------
 # dateparser for the remaining absolute formats
 
-_DATE_WORDS = set(_MONTHS) | set(_WEEKDAYS) | {"of", "the", "at", "on", "a.m", "p.m", "am", "pm", "t", "z", "utc", "gmt"}
-
 
 def _dateparser(s: str, ref: Optional[Date]) -> Optional[_R]:
     # Only strings made of digits, separators and calendar words: dateparser is lenient and
@@ -752,7 +735,7 @@ def _dateparser(s: str, ref: Optional[Date]) -> Optional[_R]:
         return None
     if ref is None and not re.search(r"\b\d{4}\b", s):
         return None  # without a reference only dates that name their year resolve
-    if any(not (t.isdigit() or t.rstrip(".") in _DATE_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th|t\d+)", t)) for t in tokens):
+    if any(not (t.isdigit() or t.rstrip(".") in DATEPARSER_WORDS or re.fullmatch(r"\d+(?:st|nd|rd|th|t\d+)", t)) for t in tokens):
         return None
     try:
         from dateparser.date import DateDataParser
@@ -827,18 +810,14 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
     return out
 
 
-_DASHES = {"-", "–", "—"}
-_CALENDAR_WORDS = set(_MONTHS) | set(_WEEKDAYS) | set(_UNITS) | set(_SEASONS) | set(_NUMBERS) | set(_ORDINALS)
-
-
 def _without_dangling_tail(doc: Any, ent: Any) -> Any:
     """The entity without what follows a spaced dash when that names no time: the tagger
     runs "in the year 2015 - so reports MENL" on into "the year 2015 - so"."""
     for token in ent[1:]:
         spaced = token.whitespace_ and doc[token.i - 1].whitespace_
-        if token.text in _DASHES and spaced:
+        if token.text in DASHES and spaced:
             tail = doc[token.i + 1 : ent.end]
-            if not any(t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS for t in tail):
+            if not any(t.like_num or t.lower_.rstrip(".") in CALENDAR_WORDS for t in tail):
                 return doc[ent.start : token.i]
     return ent
 

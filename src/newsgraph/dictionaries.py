@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from .words.dictionaries import CASE_ONLY_WORDS, COMMON_WORDS, LOWER_CASE_LEADING_PARTICLES, NAME_PARTICLES
+
 __all__ = [
     "actor_rows",
     "agent_rows",
@@ -162,32 +164,11 @@ def parse_code(text: str) -> dict | None:
 
 # --------------------------------------------------------------------------- natural case
 
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "of", "the", "and", "for", "de", "du", "des", "la",
-             "le", "van", "der", "von", "da", "di", "dos", "wa", "fi", "li", "in", "on", "to", "at",
-             "by", "y", "e", "ul", "ud", "an", "a", "with", "against", "ad", "ar", "as", "ash",
-             "az", "ur", "et", "den", "del", "les"}
-# Particles that keep their lower case even at the start of a name ("al-Qaeda").
-LEADING_LOWER = {"al", "el", "ad", "ar", "as", "ash", "az", "ur"}
 VOWELS = set("AEIOUY")
-# Common English words: a pattern equal to one of these (lower-cased) is dropped unless it
-# is an all-caps acronym (then it is kept case-sensitive).
-COMMON_WORDS = set(["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "by", "for", "with", "from", "as", "is", "it", "its", "be", "am", "are", "was", "were", "us", "we", "he", "she", "they", "them", "me", "my", "our", "your", "his", "her", "you", "i", "no", "not", "so", "do", "go", "if", "up", "out", "all", "any", "one", "two", "new", "old", "man", "men", "woman", "women", "people", "state", "states", "government", "party", "union", "army", "police", "forces", "force", "military", "council", "court", "house", "senate", "congress", "ministry", "minister", "president", "king", "queen", "prince", "general", "republic", "kingdom", "nation", "national", "people's", "front", "movement", "group", "organization", "organisation", "authority", "office", "official", "officials", "leader", "leaders", "president's", "member", "members", "will", "can", "may", "might", "must", "shall", "would", "could", "should", "may", "march", "june", "august", "china", "turkey", "jordan", "chad", "georgia", "guinea", "niger", "nice", "reading", "bill", "mark", "rose", "iran?", "iraq?"])
-# Proper names that are also common words: keep them, but only case-sensitively.
-CASE_ONLY_WORDS = {"chad", "turkey", "jordan", "georgia", "guinea", "niger", "china", "nice",
-                   "reading", "mali", "cuba", "peru", "wales", "jersey", "panama", "congo",
-                   "hamas", "fatah", "sisi", "assad", "morsi", "obama", "trump", "bush", "may",
-                   "march", "bill", "mark", "rose", "grant", "cook", "ban", "rice", "gates",
-                   "brown", "price", "major", "young", "love", "hope", "will", "mercy", "faith",
-                   "page", "hunt", "lake", "amir", "prime", "sharon", "tel", "west", "south",
-                   "north", "east", "union", "house", "senate", "state"}
-for _w in list(COMMON_WORDS):
-    if _w.endswith("?"):
-        COMMON_WORDS.discard(_w)
-COMMON_WORDS -= CASE_ONLY_WORDS
 
 
 def initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w and w.lower() not in PARTICLES and w[0].isalpha()).upper()
+    return "".join(w[0] for w in words if w and w.lower() not in NAME_PARTICLES and w[0].isalpha()).upper()
 
 
 def is_acronym_token(tok: str, entry_initials: set[str] = frozenset(), known: set[str] = frozenset()) -> bool:
@@ -198,7 +179,7 @@ def is_acronym_token(tok: str, entry_initials: set[str] = frozenset(), known: se
     if "." in tok and re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", tok):
         return True
     up = bare.upper()
-    if up.lower() in PARTICLES:
+    if up.lower() in NAME_PARTICLES:
         return False
     if up in known or up in entry_initials:
         return True
@@ -216,7 +197,7 @@ def natural_case(pattern: str, acronyms: set[str]) -> str:
     out = []
     for i, w in enumerate(words):
         bare = w.replace(".", "")
-        if single and bare.isalpha() and len(bare) <= 3 and bare.lower() not in PARTICLES:
+        if single and bare.isalpha() and len(bare) <= 3 and bare.lower() not in NAME_PARTICLES:
             out.append(w)  # short single-token pattern: an acronym (UN, US, IDF, AQI)
             continue
         if w.replace(".", "").upper() in acronyms or re.fullmatch(r"([A-Z]\.)+[A-Z]?\.?", w):
@@ -231,8 +212,8 @@ def natural_case(pattern: str, acronyms: set[str]) -> str:
             lp = p.lower()
             if p.replace(".", "") in acronyms:
                 cased.append(p)
-            elif lp in PARTICLES and (len(parts) > 1 and j < len(parts) - 1 or i > 0 or lp in LEADING_LOWER):
-                cased.append(lp if (i > 0 or j > 0 or lp in LEADING_LOWER) else lp.capitalize())
+            elif lp in NAME_PARTICLES and (len(parts) > 1 and j < len(parts) - 1 or i > 0 or lp in LOWER_CASE_LEADING_PARTICLES):
+                cased.append(lp if (i > 0 or j > 0 or lp in LOWER_CASE_LEADING_PARTICLES) else lp.capitalize())
             else:
                 cased.append(_cap(p))
         out.append("-".join(cased))
@@ -372,13 +353,6 @@ def add_pattern(p: str, patterns: list[str], cs: list[str], dropped=None) -> Non
 
 
 MACRO = re.compile(r"^!([A-Z]+)!\s*=\s*(.+)$")
-NON_AGENT_HEADS = {"boat", "ship", "tank", "aircraft", "plane", "airplane", "helicopter", "missile",
-                   "rocket", "jet", "vessel", "frigate", "destroyer", "submarine", "carrier",
-                   "battleship", "battlewagon", "warship", "cruiser", "gunboat", "bomber",
-                   "fighter-bomber", "corvette", "minesweeper", "torpedo", "weapon", "gun",
-                   "rifle", "artillery", "howitzer", "drone", "jeep", "vehicle", "truck",
-                   "neighbourhood", "neighborhood", "kindergarden", "kindergarten", "monastary",
-                   "monastery"}
 
 
 def parse_agent_line(line: str, macros: dict[str, list[str]]) -> list[tuple[str, str]]:

@@ -19,66 +19,37 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
+from .words.events import (
+    ARGUMENT_PREPOSITIONS,
+    CONDITION_MARKERS,
+    DEONTIC_MODALS,
+    DIRECTIVE_MODALS,
+    EPITHET_CODES,
+    EPITHET_RELATIONS,
+    LOCATIVE_PREPOSITIONS,
+    MESSAGE_NOUNS,
+    MODAL_AUXILIARIES,
+    NOMINAL_SUPPORT_VERBS,
+    NOMINAL_TRIGGERS,
+    NOMINAL_TRIGGER_MODIFIERS,
+    PATTERN_PARTICLES,
+    RECIPIENT_PREPOSITIONS,
+    RECIPROCAL_OBJECTS,
+    SYMMETRIC_HINTS,
+    TARGET_PREPOSITIONS,
+    WILLINGNESS_ADJECTIVES,
+)
 from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, clause_children, marked_by
 from .resources import catalogue_json
 
-__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "plover_for"]
+__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "list_members", "plover_for"]
 
 log = logging.getLogger(__name__)
 
-# Nouns that name events. CAMEO's dictionary codes verbs only; these are the nominal
-# triggers common in conflict reporting, coded by the CAMEO category they describe.
-NOMINAL_TRIGGERS = {
-    "offensive": "190", "attack": "190", "assault": "190", "raid": "190", "clash": "190",
-    "fighting": "190", "war": "190", "invasion": "1921", "occupation": "1921",
-    "airstrike": "195", "strike": "190", "bombing": "183", "shelling": "194",
-    "blockade": "191", "siege": "191", "massacre": "202", "killing": "190",
-    "arrest": "173", "detention": "173", "kidnapping": "181", "abduction": "181",
-    "cooperation": "060", "collaboration": "060", "alliance": "060", "partnership": "060",
-    "shipment": "070", "aid": "070", "assistance": "070", "funding": "071", "financing": "071",
-    "reconciliation": "050", "talk": "046", "negotiation": "046", "meeting": "040",
-    "summit": "040", "visit": "042", "agreement": "057", "deal": "057", "treaty": "057",
-    "ceasefire": "0871", "truce": "0871", "sanction": "163", "embargo": "163",
-    "protest": "140", "demonstration": "141", "rally": "141", "riot": "145", "walkout": "143",
-    "boycott": "1244", "threat": "130",
-    "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
-    # nouns naming the CAMEO category itself: 090 Investigate, 100 Demand, 120 Reject, 130 Threaten
-    "investigation": "090", "inquiry": "090", "probe": "090", "demand": "100",
-    "refusal": "120", "rejection": "120", "ultimatum": "130",
-}
-# Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
-# "general strike" a labour action (143), not an air strike.
-_NOMINAL_MODIFIERS = {
-    "strike": {"hunger": "142", "general": "143", "labour": "143", "labor": "143", "worker": "143", "nationwide": "143"},
-}
-# Verbs whose object noun is the real event: "intensified their cooperation".
-_SUPPORT_VERBS = {
-    "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
-    "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
-    "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
-    "announce", "repeat", "reiterate",
-}
-# Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
-EPITHET_RELATIONS = {
-    "allied": "ally", "backed": "back", "supported": "support", "sponsored": "sponsor",
-    "funded": "fund", "armed": "arm", "linked": "link", "affiliated": "affiliate",
-    "aligned": "align", "controlled": "control", "ruled": "rule", "led": "lead",
-    "inspired": "inspire", "run": "run", "trained": "train",
-}
-_EPITHET_CODES = {
-    "ally": "060", "back": "050", "support": "050", "sponsor": "070", "fund": "071",
-    "arm": "072", "link": "060", "affiliate": "060", "align": "050", "control": "060",
-    "rule": "060", "lead": "060", "inspire": "050", "run": "060", "train": "0622",
-}
 # CAMEO roots whose events stand without an actor target: material cooperation and
 # conflict done to things or places ("destroying tunnels", "sends raw materials").
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
-_TARGET_PREPS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
-_LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
-_RECIPIENT_PREPS = {"to", "into", "against", "toward", "towards", "for"}
-_SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
-_RECIPROCAL_OBJECTS = {"each other", "one another"}
 
 
 @dataclass
@@ -178,11 +149,6 @@ class VerbLexicon:
 # or every word of one of its longer members.
 _Check = Union[str, tuple[frozenset[str], tuple[tuple[str, ...], ...]]]
 _MARKERS = {"*", "$", "+", "%", "^"}
-_PARTICLES = {
-    "about", "across", "against", "ahead", "along", "apart", "around", "aside", "at", "away", "back",
-    "behind", "by", "down", "for", "forward", "from", "in", "into", "off", "on", "out", "over",
-    "through", "to", "toward", "towards", "under", "up", "upon", "with",
-}
 
 
 def _checks(item: str, synsets: dict[str, set[str]]) -> tuple[_Check, ...]:
@@ -235,7 +201,7 @@ class _Pattern:
                 after.append(_checks(item, synsets))
                 is_prep.append(False)
         words = [c for checks in (*before, *(a for a, p in zip(after, is_prep) if not p)) for c in checks or ()]
-        particle_only = bool(words) and not any(is_prep) and all(isinstance(c, str) and c in _PARTICLES for c in words)
+        particle_only = bool(words) and not any(is_prep) and all(isinstance(c, str) and c in PATTERN_PARTICLES for c in words)
         verb = pattern.get("verb")
         return cls(before, tuple(after), tuple(is_prep), _code(pattern.get("code")), pattern.get("line"),
                    verb.lower() if verb else None, particle_only)
@@ -464,12 +430,8 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
 
 
-_DIRECTIVE_MODALS = {"must", "should", "ought"}
-_CONDITIONS = {"if", "unless", "until"}
 _DIRECTIVE_ROOTS = {"02", "10"}  # appeals and demands
-_WILLING = {"willing", "prepared", "ready", "committed", "eager", "keen", "open"}
 _CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
-_MODALS = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
 
 
 def _irrealis_complement(clause: Token) -> bool:
@@ -483,10 +445,10 @@ def _irrealis_complement(clause: Token) -> bool:
         return clause.tag_ in {"VB", "VBG"} or not auxes
     if clause.dep_ == "advcl":
         # A condition is not an act done: "unless the US lifted sanctions", "if talks fail".
-        return marked_by(clause, _CONDITIONS)
+        return marked_by(clause, CONDITION_MARKERS)
     if clause.dep_ != "ccomp":
         return False
-    if any(a.lower_ in _MODALS for a in auxes):
+    if any(a.lower_ in MODAL_AUXILIARIES for a in auxes):
         return True
     return clause.tag_ == "VB" and not auxes and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
@@ -508,7 +470,7 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
             if node.dep_ == "acomp" and node.head is not node:
                 node = node.head  # "must be ready to mediate": through the adjective to its verb
                 continue
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() in _WILLING:
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in WILLINGNESS_ADJECTIVES:
                 draft.offered = True
             if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
                 break
@@ -540,7 +502,7 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
 def _directive_clause(clause: Token) -> bool:
     """"that the US cancel", "that Sudan must return": what someone is asked to do."""
     auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
-    if any(a.lower_ in _DIRECTIVE_MODALS for a in auxes):
+    if any(a.lower_ in DIRECTIVE_MODALS for a in auxes):
         return True
     return clause.tag_ == "VB" and not auxes
 
@@ -558,7 +520,6 @@ def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
 
 # "Russia said Sudan must return the helicopter": a report that someone must act is a demand
 # (CAMEO 10) by the speaker on them, as event coders read it; the act itself has not happened.
-_DEONTIC = {"must"}
 DEMAND_CODE = "100"
 
 
@@ -568,7 +529,7 @@ def _directive_report(verb: Token, index: ActorIndex) -> Optional[EventDraft]:
     if any(c.dep_ == "neg" for c in verb.children):
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        if not any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in clause_children(clause)):
+        if not any(a.dep_ == "aux" and a.lower_ in DEONTIC_MODALS for a in clause_children(clause)):
             continue
         sources = [k for s in clause_children(verb, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in _actors_of(s, index)]
         targets = [k for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in _actors_of(s, index)]
@@ -617,32 +578,21 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
 _VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
 
 
-_MESSAGES = {
-    "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note",
-    "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
-}
-
-
 def _message_participle(verb: Token) -> bool:
     """"issued a declaration demanding that ...", "released a statement condemning ...": a
     participle on an issued message is the message's act."""
     head = verb.head
     return (
-        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in _MESSAGES
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in MESSAGE_NOUNS
         and head.dep_ == "dobj" and head.head.pos_ == "VERB"
     )
 
 
 def _supports_nominal(verb: Token) -> bool:
     """"intensified their cooperation": the noun is the event, the verb only its aspect."""
-    if verb.lemma_.lower() not in _SUPPORT_VERBS:
+    if verb.lemma_.lower() not in NOMINAL_SUPPORT_VERBS:
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
-
-
-# Prepositions that introduce what an act is about ("agreed to an extension", "called for a
-# ceasefire"), not when or where it happened.
-_ARGUMENT_PREPS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
 
 
 def _has_object(verb: Token) -> bool:
@@ -654,7 +604,7 @@ def _has_object(verb: Token) -> bool:
     # "headed to the polls" is motion, not an act with content.
     speech = verb.lemma_.lower() in lexicon().reporting_verbs
     return any(
-        c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS
+        c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPOSITIONS
         and any(
             o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and (speech or o.lemma_.lower() in NOMINAL_TRIGGERS)
             for o in c.children
@@ -703,10 +653,10 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         if child.dep_ in {"dobj", "iobj", "attr", "oprd"}:
             targets += _actors_of(child, index, exclude=sources)
             # "sold weapons to Syria", "sent troops into Libya": the recipient hangs on the object.
-            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     targets += _actors_of(pobj, index, exclude=sources)
-        elif child.dep_ in {"prep", "dative"} and child.lower_ in _TARGET_PREPS:
+        elif child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPOSITIONS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 targets += _actors_of(pobj, index, exclude=sources)
         elif child.dep_ == "dative":
@@ -718,7 +668,7 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
                 nested = [t for t in child.subtree if t.i != child.i and t.dep_ == "pobj"]
                 # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
                 # where; it is the target only when nothing else in the phrase is one.
-                found = [k for t in nested if t.head.lower_ not in _LOCATIVE_PREPS for k in _actors_of(t, index, exclude=sources)]
+                found = [k for t in nested if t.head.lower_ not in LOCATIVE_PREPOSITIONS for k in _actors_of(t, index, exclude=sources)]
                 targets += found or [k for t in nested for k in _actors_of(t, index, exclude=sources)]
     if not targets:
         # "demanded that North Korea forsake its program": a mandative clause names whom the
@@ -735,7 +685,7 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
 
 
 def _is_reflexive(verb: Token) -> bool:
-    return any(" ".join(t.lower_ for t in c.subtree) in _RECIPROCAL_OBJECTS for c in verb.children)
+    return any(" ".join(t.lower_ for t in c.subtree) in RECIPROCAL_OBJECTS for c in verb.children)
 
 
 def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
@@ -770,7 +720,7 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
 def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     lemma = noun.lemma_.lower()
     code = NOMINAL_TRIGGERS[lemma]
-    by_modifier = _NOMINAL_MODIFIERS.get(lemma, {})
+    by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
     code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
     sources: list[str] = []
     targets: list[str] = []
@@ -789,7 +739,7 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 sources += _actors_of(pobj, index)
     if not sources and noun.dep_ in {"dobj", "pobj"}:
         governor = noun.head if noun.dep_ == "dobj" else noun.head.head
-        if governor.lemma_.lower() in _SUPPORT_VERBS:
+        if governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
             sources += [k for s in governor.children if s.dep_ == "nsubj" for k in _actors_of(s, index)]
             if not sources:
                 sources += _inherited_subject(governor, index)
@@ -817,7 +767,7 @@ def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:
     head_keys = [k for k in _actors_of(head, index, expand=False) if k not in prefix_keys]
     if not head_keys:
         return None
-    return EventDraft(prefix, _EPITHET_CODES[relation], tuple(prefix_keys), tuple(head_keys), "epithet", end=participle.i)
+    return EventDraft(prefix, EPITHET_CODES[relation], tuple(prefix_keys), tuple(head_keys), "epithet", end=participle.i)
 
 
 def _epithet_head(participle: Token, prefix: Token) -> Optional[Token]:
@@ -835,7 +785,7 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
     if expand:
         # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
         found += [k for k in index.coordination_ending_at(noun) if k not in exclude]
-    for token in [noun, *(_listed(noun) if expand else ())]:
+    for token in [noun, *(list_members(noun) if expand else ())]:
         keys = index.keys_at(token)
         if not keys and token.pos_ == "PRON":
             keys = resolve_pronoun(token, index, exclude=exclude)
@@ -845,7 +795,7 @@ def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: 
     return found
 
 
-def _listed(noun: Token) -> list[Token]:
+def list_members(noun: Token) -> list[Token]:
     """The other members of a list a noun heads: its conjuncts, and in "Mordor, the Shire,
     Fornost and Bree" (parsed as an apposition with conjuncts of its own) those of the list
     hung under the apposition. A plain apposition ("Mordor, the state's foe") renames."""
@@ -861,7 +811,7 @@ def _reciprocal(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ..
     """Several sources and no target, or "each other": everyone acts on everyone."""
     words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
     objects = " ".join(t.lower_ for t in trigger.subtree)
-    hinted = bool(words & _SYMMETRIC_HINTS) or any(r in objects for r in _RECIPROCAL_OBJECTS)
+    hinted = bool(words & SYMMETRIC_HINTS) or any(r in objects for r in RECIPROCAL_OBJECTS)
     if len(sources) >= 2 and (not targets or hinted) and (hinted or not targets):
         return sources, sources
     return sources, targets

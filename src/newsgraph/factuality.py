@@ -17,21 +17,38 @@ from typing import Optional
 
 from spacy.tokens import Token
 
+from .words.factuality import (
+    ADVERB_PARTICLES,
+    ASPECTUAL_GOVERNORS,
+    COMMITMENT_NOUNS,
+    COMMITTING_CUES,
+    DIRECTIVE_VERBS,
+    DISTANCING_CUES,
+    ENTAILING_GOVERNORS,
+    FUTURE_GOVERNORS,
+    GOAL_NOUNS,
+    HEDGING_MODALS,
+    IRREALIS_WORDS,
+    LIKELIHOOD_ADJECTIVES,
+    NEGATIVE_SUBJECTS,
+    NON_HEDGING_ADVERBS,
+    POSSIBLE_ADVERBS,
+    PREVENTED_MODIFIERS,
+    PREVENTING_VERBS,
+    PROBABLE_ADVERBS,
+    QUANTITY_MOVE_VERBS,
+    RAISING_HEDGES,
+    RANK_WORDS,
+    REALISING_OBJECT_HEADS,
+    REFUSAL_MODALS,
+    RESULT_INFINITIVES,
+    TIME_MARKERS,
+)
 from .words.lexicon import lexicon
 from .nlp import clause_children, marked_by, sentence_of
 from .model import Factuality
 
 __all__ = ["event_factuality", "cue_commitment"]
-
-_DISTANCING = {"claim", "allege", "insist", "contend", "purport", "complain", "boast", "speculate", "rumor", "rumour"}
-_COMMITTING = {"find", "reveal", "confirm", "show", "establish", "prove", "discover", "learn", "know", "acknowledge", "admit", "note", "point"}
-_POSSIBLE_ADVERBS = {"perhaps", "possibly", "maybe", "conceivably", "potentially"}
-_PROBABLE_ADVERBS = {"reportedly", "allegedly", "apparently", "likely", "probably", "supposedly", "purportedly", "seemingly", "presumably"}
-_RAISING_HEDGES = {"seem", "appear", "suggest", "believe", "think", "suspect", "expect", "hope", "fear", "doubt", "assume", "guess"}
-_FUTURE_GOVERNORS = {
-    "plan", "intend", "aim", "threaten", "vow", "promise", "pledge", "prepare", "hope", "expect", "want", "seek", "wish",
-    "propose", "schedule", "decide", "willing", "ready", "prepared", "committed", "determined",
-}
 
 
 def event_factuality(trigger: Token) -> Factuality:
@@ -56,7 +73,7 @@ def event_factuality(trigger: Token) -> Factuality:
                 # "nearly broke the record": it came close and did not happen
                 negations += 1
                 cues.append(child.text)
-            elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in _NEGATIVE_SUBJECTS:
+            elif child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in NEGATIVE_SUBJECTS:
                 negations += 1  # "No one held her back", "nobody hurried"
                 cues.append(child.text)
             elif child.dep_ in {"nsubj", "nsubjpass"} and any(d.lower_ == "no" and d.dep_ == "det" for d in child.children):
@@ -111,7 +128,7 @@ def event_factuality(trigger: Token) -> Factuality:
         # An aspectual governor passes on its report's future: in "said the team would cease
         # looking" the "would" is the report's future for "looking" too; "said they would like
         # to visit" or "would involve matching" stay hedged.
-        reported = clause_reported or (node.lemma_.lower() in _ASPECTUAL and _reported_clause(node))
+        reported = clause_reported or (node.lemma_.lower() in ASPECTUAL_GOVERNORS and _reported_clause(node))
         for aux in (c for c in node.children if c.dep_ in {"aux", "auxpass"}):
             word = aux.lower_
             if word in {"will", "shall", "'ll"}:
@@ -120,7 +137,7 @@ def event_factuality(trigger: Token) -> Factuality:
             elif word in {"would", "'d"} and reported:
                 mode = "future"  # "said the army would withdraw": the future of a past report
                 cues.append(aux.text)
-            elif word in _REFUSAL_MODALS and polarity == "negative" and any(c.dep_ == "neg" for c in clause_children(node)):
+            elif word in REFUSAL_MODALS and polarity == "negative" and any(c.dep_ == "neg" for c in clause_children(node)):
                 # "wouldn't elaborate", "could not be reached", "can not permit": a refusal or
                 # an inability, which the gold rates as a certain non-event (UW train: 24 of 33).
                 cues.append(aux.text)
@@ -136,25 +153,25 @@ def event_factuality(trigger: Token) -> Factuality:
         for child in node.children:
             if child.dep_ in {"advmod", "npadvmod"}:
                 word = child.lower_
-                if word in _POSSIBLE_ADVERBS:
+                if word in POSSIBLE_ADVERBS:
                     certainty = _weaker(certainty, "possible")
                     cues.append(child.text)
-                elif word in _PROBABLE_ADVERBS or (word in lex.hedges and word not in _NOT_HEDGES):
+                elif word in PROBABLE_ADVERBS or (word in lex.hedges and word not in NON_HEDGING_ADVERBS):
                     certainty = _weaker(certainty, "probable")
                     cues.append(child.text)
     for governor, via in [] if presupposed else chain:
         lemma = governor.lemma_.lower()
-        if (lemma in _RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in _LIKELY and via == "xcomp"):
+        if (lemma in RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in LIKELIHOOD_ADJECTIVES and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
-        if lemma in _FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
+        if lemma in FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
             cues.append(governor.text)
         elif lemma == "agree" and via in {"xcomp", "acl"} and not settled:
             mode = "future"  # "agreed to sell": a commitment, reported as bound to happen
             cues.append(governor.text)
-        if lemma == "be" and via == "xcomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _GOAL_NOUNS for c in governor.children):
+        if lemma == "be" and via == "xcomp" and any(c.dep_ == "nsubj" and c.lemma_.lower() in GOAL_NOUNS for c in governor.children):
             certainty = _weaker(certainty, "probable")  # "our goal is to reunite them"
             cues.append(governor.text)
         if lemma == "go" and via == "xcomp" and any(c.dep_ == "aux" for c in governor.children):
@@ -196,42 +213,10 @@ def event_factuality(trigger: Token) -> Factuality:
     return Factuality(polarity=polarity, certainty=certainty, mode=mode, cues=tuple(cues))
 
 
-_PARTICLES = {"back", "down", "up", "out", "off", "away", "forward", "over", "in", "on", "even", "loose", "aside", "apart", "together"}
-
-
 def _particle_of_verb(token: Token) -> bool:
     if token.head.i == token.i or token.head.pos_ not in {"VERB", "AUX"}:
         return False
-    return token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in _PARTICLES)
-
-
-# Governors whose infinitive complement does happen (or, for fail/refuse, is negated).
-# Not "have": "has to pay" is an obligation, rated hedged (UW train: 16 of 21).
-_ENTAILING = {
-    "begin", "start", "continue", "manage", "help", "cause", "force", "enable", "keep", "go",
-    "fail", "refuse", "decline", "stop", "cease", "remember", "dare", "bother", "happen",
-    "get", "proceed", "resume", "succeed", "neglect", "forget", "hesitate", "use", "come",
-    "need", "seem", "appear", "be", "allow", "let", "make",
-    # "agreed to sell" is a commitment the gold rates certain (UW train: 16 of 22); "found to"
-    "agree", "find",
-}
-_ASPECTUAL = {"begin", "start", "continue", "cease", "stop", "keep", "resume", "quit", "finish"}
-_REFUSAL_MODALS = {"can", "could", "would", "'d", "ca", "wo"}
-_NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "no-one"}
-# Hedges of a claim's generality or degree, not of whether the event happened: "usually wins",
-# "relatively minor", "recovered somewhat" (MEANTIME train: rated certain).
-_NOT_HEDGES = {
-    "often", "usually", "frequently", "generally", "mainly", "mostly", "largely", "essentially", "typically",
-    "relatively", "somewhat", "fairly", "quite", "rather", "approximately", "roughly", "broadly",
-}
-
-
-# Verbs that stop what their object (or passive subject) names from happening.
-_PREVENTING = {
-    "delay", "cancel", "kill", "postpone", "scrap", "prevent", "veto", "thwart", "foil",
-    "avert", "call", "shelve", "ground", "defer",
-}
-_PREVENTED_MODIFIERS = {"cancelled", "canceled", "postponed", "delayed", "scrapped", "aborted", "failed", "abandoned", "suspended", "planned"}
+    return token.dep_ == "prt" or (token.dep_ == "advmod" and token.lower_ in ADVERB_PARTICLES)
 
 
 def _negated_governor(governor: Token) -> bool:
@@ -241,15 +226,11 @@ def _negated_governor(governor: Token) -> bool:
     return governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in clause_children(governor.head))
 
 
-_LIKELY = {"likely", "unlikely"}
-_GOAL_NOUNS = {"goal", "aim", "objective", "intention", "plan", "option", "idea", "mission", "purpose", "strategy", "priority", "hope", "wish", "dream"}
-
-
 def _raised_subject(clause: Token) -> bool:
     """The clause only seems or is likely: its subject is raised out of a hedged predicate."""
     if clause.lemma_.lower() in {"seem", "appear"}:
         return True
-    return any(c.dep_ == "acomp" and c.lower_ in _LIKELY for c in clause.children)
+    return any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD_ADJECTIVES for c in clause.children)
 
 
 def _prevented(noun: Token) -> bool:
@@ -263,27 +244,13 @@ def _prevented(noun: Token) -> bool:
         and not any((c.tag_ in {"TO", "MD"} and c.lower_ not in {"will", "'ll"}) or c.dep_ == "neg" for v in {head, anchor} for c in v.children)
         and not any(c.lower_ in {"any", "no"} for c in noun.children)  # "postponed any action": no specific event
     )
-    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in _PREVENTING and realised:
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and lemma in PREVENTING_VERBS and realised:
         if lemma == "call":
             return any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)  # "called off"
         return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _PREVENTING - {"call"} for c in noun.children):
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in PREVENTING_VERBS - {"call"} for c in noun.children):
         return True  # "A380 test flight delayed after accident" (headline participle)
-    return any(c.dep_ == "amod" and c.lower_ in _PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
-
-
-# Infinitives that report where a moving quantity ended up: "fell 9% to reach a 20-year
-# low", "rebounded to close at 8,962" happened (MEANTIME train: 14 of 16 advcl infinitives).
-_RESULT_INFINITIVES = {"reach", "close", "end", "finish", "settle", "hit", "stand", "slip", "climb", "fall", "rise", "drop", "trade", "open"}
-
-
-# Verbs of a moving quantity, whose result infinitive the parser may attach as a complement.
-_MOVES = _RESULT_INFINITIVES | {"plunge", "jump", "gain", "lose", "tumble", "soar", "sink", "slide", "surge", "dip", "rebound", "decline"}
-
-
-# Nouns for a binding commitment: what they commit to is reported as going to happen
-# (train: 15 of 20 infinitives under them rated certain).
-_COMMITMENTS = {"contract", "agreement", "deal", "decision", "accord", "pact", "treaty"}
+    return any(c.dep_ == "amod" and c.lower_ in PREVENTED_MODIFIERS - {"planned"} for c in noun.children)
 
 
 def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> bool:
@@ -292,11 +259,11 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return _unrealised_infinitive(clause.head, chain[1:])
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return False
-    if clause.lemma_.lower() in _RESULT_INFINITIVES and (
-        clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _MOVES)
+    if clause.lemma_.lower() in RESULT_INFINITIVES and (
+        clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and clause.head.lemma_.lower() in QUANTITY_MOVE_VERBS)
     ):
         return False  # "fell 5% to slip below 4,000" parses either way
-    if clause.dep_ == "acl" and clause.head.lemma_.lower() in _COMMITMENTS:
+    if clause.dep_ == "acl" and clause.head.lemma_.lower() in COMMITMENT_NOUNS:
         return False  # "signed a contract to supply 14 jets": bound to happen
     if clause.dep_ in {"acl", "relcl"} and _scheduled(clause):
         return False  # "a special event to be held on October 12": on the calendar
@@ -311,7 +278,7 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
     if not chain:
         return False
     governor, _ = chain[0]
-    return governor.lemma_.lower() not in _ENTAILING
+    return governor.lemma_.lower() not in ENTAILING_GOVERNORS
 
 
 def _scheduled(clause: Token) -> bool:
@@ -328,21 +295,16 @@ def _ranked(noun: Token) -> bool:
     """An ordinal or superlative head ("the first", "the 456th person", "the largest bank"):
     an infinitive that ranks its noun among those that did something reports the doing."""
     ranked = [noun, *(c for c in noun.children if c.dep_ in {"amod", "nummod"})]
-    return any(t.lower_ in _RANKS or t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or _ORDINAL_NUMBER.fullmatch(t.lower_) for t in ranked)
+    return any(t.lower_ in RANK_WORDS or t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" or _ORDINAL_NUMBER.fullmatch(t.lower_) for t in ranked)
 
 
-_RANKS = {"first", "second", "third", "fourth", "fifth", "last", "only"}
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
-
-
-# Verbs that direct someone to act: "not to X" under them rules X out.
-_DIRECTIVES = {"ask", "tell", "urge", "order", "advise", "warn", "instruct", "persuade", "request", "direct", "caution", "beg", "command"}
 
 
 def _forbidden(clause: Token) -> bool:
     return (
         clause.dep_ == "xcomp"
-        and clause.head.lemma_.lower() in _DIRECTIVES
+        and clause.head.lemma_.lower() in DIRECTIVE_VERBS
         and any(c.dep_ == "neg" for c in clause.children)
         and any(c.tag_ == "TO" for c in clause.children)
     )
@@ -359,37 +321,21 @@ def _done_in_the_past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and len(passive) == 1 and passive[0].lower_ in {"was", "were"}
 
 
-_IRREALIS = {
-    "hope", "fear", "worry", "concern", "possibility", "prospect", "risk", "threat", "plan",
-    "proposal", "expectation", "chance", "likelihood", "danger", "bid", "attempt", "effort",
-    "offer", "call", "demand", "request", "goal", "aim", "intention", "promise", "pledge",
-    "seek", "want", "propose", "expect", "consider", "urge", "ask", "need", "require",
-    "prevent", "avoid", "threaten", "may", "could", "would", "possible", "potential", "proposed",
-    "planned", "future", "prospective", "intended", "expected", "likely", "afraid", "tentative",
-}
-
-
 def _irrealis_context(noun: Token, depth: int = 0) -> bool:
     """A noun event that is hoped, feared, planned or proposed rather than reported as real."""
-    if any(c.dep_ == "amod" and c.lower_ in _IRREALIS for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in IRREALIS_WORDS for c in noun.children):
         return True
     head = noun.head
     if noun.dep_ == "compound" and head.i != noun.i and depth < 3:
         return _irrealis_context(head, depth + 1)  # "promises increased fuel efficiency"
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"of", "for", "to", "on", "over", "about"}:
-        if head.head.lemma_.lower() in _IRREALIS:
+        if head.head.lemma_.lower() in IRREALIS_WORDS:
             return True
         # "the prospects for a return to growth": up through the nouns that embed it
         return head.head.pos_ == "NOUN" and head.head.dep_ == "pobj" and depth < 3 and _irrealis_context(head.head, depth + 1)
     if noun.dep_ in {"dobj", "nsubjpass"}:
-        return head.lemma_.lower() in _IRREALIS - _REALISING_OBJECT_HEADS
+        return head.lemma_.lower() in IRREALIS_WORDS - REALISING_OBJECT_HEADS
     return False
-
-
-# Irrealis as heads of a prepositional object ("calls for talks", "plans for a merger") but
-# not of a direct one: "called the move a setback", "offered funding", "planned the attack"
-# (UW/MEANTIME train: 18 of 18 such objects rated certain).
-_REALISING_OBJECT_HEADS = {"call", "offer", "plan", "aim", "expect"}
 
 
 def _reported_clause(clause: Token) -> bool:
@@ -435,9 +381,9 @@ def cue_commitment(cue_lemma: Optional[str]) -> Factuality:
     # "know"/"reveal" near 1, "say" 0.4, "claim"/"allege" 0.1-0.2, "pretend" -0.8.
     norms = lex.veridicality.get(lemma)
     rating = norms.get("positive_raw") if isinstance(norms, dict) else None
-    if lemma in _COMMITTING or lemma in lex.factives or (rating is not None and rating >= _COMMITS_AT):
+    if lemma in COMMITTING_CUES or lemma in lex.factives or (rating is not None and rating >= _COMMITS_AT):
         return Factuality(certainty="certain", cues=(lemma,))
-    if lemma in _DISTANCING or lemma in {"question", "doubt"} or (rating is not None and rating <= _DISTANCES_AT):
+    if lemma in DISTANCING_CUES or lemma in {"question", "doubt"} or (rating is not None and rating <= _DISTANCES_AT):
         return Factuality(certainty="possible", cues=(lemma,))
     return Factuality(certainty="underspecified", cues=(lemma,))
 
@@ -536,15 +482,11 @@ def _awaited(clause: Token) -> bool:
     )
 
 
-_TIME_MARKS = {"as", "when", "until", "till", "once", "before", "whenever"}
-_HEDGING_MODALS = {"may", "might", "could", "can", "should", "would", "must"}
-
-
 def _in_modal_time_clause(clause: Token) -> bool:
     # the small parser makes "when" an advmod, "as" and "until" marks
-    if clause.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_MARKS for c in clause.children):
+    if clause.dep_ != "advcl" or not any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKERS for c in clause.children):
         return False
-    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _HEDGING_MODALS for c in clause.head.children)
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in HEDGING_MODALS for c in clause.head.children)
 
 
 def _in_condition(clause: Token) -> bool:

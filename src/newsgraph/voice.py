@@ -18,47 +18,13 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
 from .words.lexicon import lexicon
 from .nlp import text_of
 from .model import Drift, Event, Span, Voice, VoiceMarker
 from .quotes import Quote
 
 __all__ = ["analyze_voice"]
-
-_IRONY = {"ironically", "so-called", "supposedly", "self-styled", "self-proclaimed", "purported", "would-be"}
-_RHETORICAL_FRAMES = (
-    "it is often overlooked",
-    "it is easy to forget",
-    "needless to say",
-    "make no mistake",
-    "it goes without saying",
-    "of course",
-    "little wonder",
-    "no wonder",
-    "the question is",
-    "one wonders",
-    "let us not forget",
-    "let's not forget",
-)
-# Conflict-reporting words that take a side by themselves (naming, not describing).
-_CHARGED = {
-    "terrorist", "terror", "regime", "thug", "martyr", "massacre", "slaughter", "atrocity",
-    "barbaric", "barbarian", "brutal", "savage", "extremist", "fanatic", "fanatical", "zealot",
-    "propaganda", "puppet", "henchman", "crony", "infidel", "apostate", "invader", "aggressor",
-    "occupier", "butcher", "murderous", "bloodthirsty", "warmonger", "jihadi", "jihadist",
-    "radical", "militant", "hardline", "hardliner", "notorious", "so-called", "heinous",
-    "evil", "criminal", "gang", "mob", "rogue", "tyrant", "dictator", "despot", "junta",
-}
-# Bias-lexicon adjectives that are everyday words in news prose; flagging them is noise.
-_NEUTRAL_IN_NEWS = {
-    "accept", "account", "according", "act", "action", "add", "admit", "agree", "allow",
-    "announce", "appear", "argue", "believe", "claim", "continue", "country", "decision",
-    "deny", "government", "group", "issue", "leader", "report", "say", "state", "support",
-    "war", "year", "force", "policy", "people", "party", "law", "military", "security",
-    "international", "long", "general", "social", "political", "public", "national", "local",
-    "major", "new", "former", "similar", "same", "other", "own", "key", "main", "recent",
-    "civilian", "humanitarian", "armed", "official", "economic", "financial", "religious",
-}
 
 
 def analyze_voice(
@@ -130,8 +96,8 @@ def _loaded_terms(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
         lemma = token.lemma_.lower()
         if token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
             continue
-        charged = lemma in _CHARGED or token.lower_ in _CHARGED
-        biased_adjective = token.pos_ == "ADJ" and lemma in lex.loaded_terms and lemma not in _NEUTRAL_IN_NEWS
+        charged = lemma in CHARGED_TERMS or token.lower_ in CHARGED_TERMS
+        biased_adjective = token.pos_ == "ADJ" and lemma in lex.loaded_terms and lemma not in NEUTRAL_IN_NEWS
         if not (charged or biased_adjective):
             continue
         span = (token.idx, token.idx + len(token))
@@ -196,11 +162,11 @@ def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarke
     out = []
     lowered = text_of(doc).lower()
     for token in doc:
-        if token.lower_ in _IRONY:
+        if token.lower_ in IRONY_MARKERS:
             span = (token.idx, token.idx + len(token))
             if not _inside_any(span, attributed):
                 out.append(VoiceMarker("irony", span, token.text))
-    for frame in _RHETORICAL_FRAMES:
+    for frame in RHETORICAL_FRAMES:
         start = lowered.find(frame)
         while start >= 0:
             span = (start, start + len(frame))

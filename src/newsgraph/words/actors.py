@@ -1,0 +1,58 @@
+"""Word lists of the actor layer (``newsgraph.actors``): the nouns, pronouns and function
+words that let an unnamed mention ("the two movements", "they", "Hamas sources") point to an
+actor.
+
+Curated by hand from news usage; the catalogue of named actors itself is packaged data
+(``actors.jsonl``), not a word list.
+"""
+
+from __future__ import annotations
+
+# Heads of a definite description that refers back to the last group or organisation
+# ("the movement", "the party").
+GROUP_DESCRIPTION_HEADS = {"group", "movement", "organization", "organisation", "faction", "party"}
+
+# Heads of a definite description that refers back to the last armed group ("the militia").
+ARMED_GROUP_HEADS = {"militia", "insurgency", "rebel", "insurgent", "paramilitary"}
+
+# Plural descriptions ("the two movements", "both countries") and the actor kinds they fit.
+_ORGANISED = {"group", "organization"}
+PLURAL_DESCRIPTION_HEADS = {
+    "movement": _ORGANISED, "group": _ORGANISED, "organization": _ORGANISED, "organisation": _ORGANISED,
+    "faction": _ORGANISED, "party": _ORGANISED | {"country"},
+    "militia": {"group"}, "country": {"country"}, "nation": {"country"}, "state": {"country"},
+    "government": {"country", "organization", "agent"}, "neighbor": {"country"}, "neighbour": {"country"},
+    "power": {"country"}, "outlet": {"outlet"}, "newspaper": {"outlet"},
+}
+
+# How many actors a plural description counts: "the two movements", "both countries".
+PLURAL_DESCRIPTION_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+# Determiners stripped from the front of a name or mention ("The Rapid Support Forces").
+LEADING_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+# Pronouns and the actors they can stand for: plural ones a coordination or an organised
+# actor, singular neuter ones an organised actor, personal ones a person.
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+
+# Prepositions that tie an agent noun to the country it belongs to: "soldiers from Israel",
+# "lawmakers in France", "the government of Sudan".
+OWNER_PREPOSITIONS = {"in", "from", "of"}
+
+# Compounds that make a description a media outlet ("the news agency", "the TV station"),
+# and the generic heads that are an outlet only with one of them ("the network" alone is not).
+MEDIA_MODIFIERS = {"news", "television", "tv", "radio", "satellite", "cable", "wire", "media", "press"}
+GENERIC_MEDIA_HEADS = {"network", "service", "site", "station", "channel", "wire"}
+
+# Tokens that may stand between two names of one coordination the parser broke ("Fatah and
+# ISIS-allied Hamas").
+COORDINATION_FILLERS = {"and", "&", ",", "-", "both", "the", "its", "their"}
+
+# Heads that count or collect the people named after "of" rather than naming a thing of theirs
+# ("the homes of Iraqi Kurds" is no actor).
+COUNTING_HEADS = {
+    "thousand", "hundred", "dozen", "score", "million", "ten", "group", "crowd", "band", "number",
+    "handful", "couple", "majority", "minority", "contingent", "delegation", "team",
+}

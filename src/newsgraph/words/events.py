@@ -1,0 +1,112 @@
+"""Word lists of the event layer (``newsgraph.events``): what triggers an event, and the
+function words that say who did it to whom.
+
+Curated by hand for conflict reporting, next to the packaged CAMEO verb dictionary: nominal
+triggers and their codes (CAMEO's dictionary codes verbs only), relational epithets, and the
+prepositions, modals and hints the argument and mode rules read.
+"""
+
+from __future__ import annotations
+
+# Nouns that name events. CAMEO's dictionary codes verbs only; these are the nominal
+# triggers common in conflict reporting, coded by the CAMEO category they describe.
+NOMINAL_TRIGGERS = {
+    "offensive": "190", "attack": "190", "assault": "190", "raid": "190", "clash": "190",
+    "fighting": "190", "war": "190", "invasion": "1921", "occupation": "1921",
+    "airstrike": "195", "strike": "190", "bombing": "183", "shelling": "194",
+    "blockade": "191", "siege": "191", "massacre": "202", "killing": "190",
+    "arrest": "173", "detention": "173", "kidnapping": "181", "abduction": "181",
+    "cooperation": "060", "collaboration": "060", "alliance": "060", "partnership": "060",
+    "shipment": "070", "aid": "070", "assistance": "070", "funding": "071", "financing": "071",
+    "reconciliation": "050", "talk": "046", "negotiation": "046", "meeting": "040",
+    "summit": "040", "visit": "042", "agreement": "057", "deal": "057", "treaty": "057",
+    "ceasefire": "0871", "truce": "0871", "sanction": "163", "embargo": "163",
+    "protest": "140", "demonstration": "141", "rally": "141", "riot": "145", "walkout": "143",
+    "boycott": "1244", "threat": "130",
+    "accusation": "112", "condemnation": "111", "criticism": "111", "smuggling": "070",
+    # nouns naming the CAMEO category itself: 090 Investigate, 100 Demand, 120 Reject, 130 Threaten
+    "investigation": "090", "inquiry": "090", "probe": "090", "demand": "100",
+    "refusal": "120", "rejection": "120", "ultimatum": "130",
+}
+
+# Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
+# "general strike" a labour action (143), not an air strike.
+NOMINAL_TRIGGER_MODIFIERS = {
+    "strike": {"hunger": "142", "general": "143", "labour": "143", "labor": "143", "worker": "143", "nationwide": "143"},
+}
+
+# Support verbs: their object noun is the real event ("intensified their cooperation"), so
+# the verb is no event of its own and its subject is the noun event's source.
+NOMINAL_SUPPORT_VERBS = {
+    "intensify", "increase", "boost", "step", "launch", "begin", "start", "continue", "expand",
+    "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
+    "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
+    "announce", "repeat", "reiterate",
+}
+
+# Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
+# The participle -> the relation it names.
+EPITHET_RELATIONS = {
+    "allied": "ally", "backed": "back", "supported": "support", "sponsored": "sponsor",
+    "funded": "fund", "armed": "arm", "linked": "link", "affiliated": "affiliate",
+    "aligned": "align", "controlled": "control", "ruled": "rule", "led": "lead",
+    "inspired": "inspire", "run": "run", "trained": "train",
+}
+
+# The CAMEO code of each relation an epithet names ("allied" -> ally -> 060 cooperate).
+EPITHET_CODES = {
+    "ally": "060", "back": "050", "support": "050", "sponsor": "070", "fund": "071",
+    "arm": "072", "link": "060", "affiliate": "060", "align": "050", "control": "060",
+    "rule": "060", "lead": "060", "inspire": "050", "run": "060", "train": "0622",
+}
+
+# Prepositions on a verb whose object is the act's target ("fought with", "sanctions against").
+TARGET_PREPOSITIONS = {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "between", "for", "from", "of"}
+
+# Prepositions of place: an actor after them inside an object phrase says where the act
+# happened ("an attack ... in south Ithilen"), and is its target only when nothing else is.
+LOCATIVE_PREPOSITIONS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within"}
+
+# Prepositions on a verb's object that name its recipient: "sold weapons to Syria", "sent
+# troops into Libya".
+RECIPIENT_PREPOSITIONS = {"to", "into", "against", "toward", "towards", "for"}
+
+# Words that make an act with several sources mutual: "held joint talks", "accused each other".
+SYMMETRIC_HINTS = {"each", "mutual", "joint", "one", "together", "bilateral"}
+
+# Reciprocal objects: every source acts on every other ("attacked each other").
+RECIPROCAL_OBJECTS = {"each other", "one another"}
+
+# Particles of phrasal verbs: a dictionary pattern made of these alone ("- * ON", "press on")
+# belongs to the verb it was written for, not to the rest of its family.
+PATTERN_PARTICLES = {
+    "about", "across", "against", "ahead", "along", "apart", "around", "aside", "at", "away", "back",
+    "behind", "by", "down", "for", "forward", "from", "in", "into", "off", "on", "out", "over",
+    "through", "to", "toward", "towards", "under", "up", "upon", "with",
+}
+
+# Modals of a mandative complement: "demanded that Sudan must return" asks someone to act.
+DIRECTIVE_MODALS = {"must", "should", "ought"}
+
+# Subordinators of a condition, which is no act done: "unless the US lifted sanctions".
+CONDITION_MARKERS = {"if", "unless", "until"}
+
+# Adjectives of readiness: an act someone is "willing to" or "ready to" do is offered.
+WILLINGNESS_ADJECTIVES = {"willing", "prepared", "ready", "committed", "eager", "keen", "open"}
+
+# Modal auxiliaries: a complement clause with one states no fact ("said Sudan must return").
+MODAL_AUXILIARIES = {"must", "should", "shall", "will", "would", "could", "can", "may", "might", "ought"}
+
+# Deontic modals: "Russia said Sudan must return the helicopter" is a demand by the speaker.
+DEONTIC_MODALS = {"must"}
+
+# Nouns for an issued message: a participle on one ("released a statement condemning ...")
+# is the message's act.
+MESSAGE_NOUNS = {
+    "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note",
+    "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
+}
+
+# Prepositions that introduce what an act is about ("agreed to an extension", "called for a
+# ceasefire"), not when or where it happened.
+ARGUMENT_PREPOSITIONS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
