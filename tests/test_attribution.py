@@ -200,8 +200,8 @@ def _span(text, words):
     ],
 )
 def test_a_source_never_lies_inside_its_own_content(text, source, content, expected_source, expected_content):
-    from newsgraph.attribution.records import keep_source_out_of_content
     from newsgraph.attribution.draft import AttributionDraft
+    from newsgraph.attribution.records import keep_source_out_of_content
 
     draft = AttributionDraft(cue_tokens=(0, 1), cue=(0, 1), source=_span(text, source), source_head=None, content=[_span(text, content)], type="indirect")
     keep_source_out_of_content(text, draft)

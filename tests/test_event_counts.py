@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.corpus.event_counts import LABEL_BITS, Tally, apply_tally, contradicted, recount_event, standing
-from newsgraph.corpus.origins import chain_nodes, count_origins
 from newsgraph.corpus.migrations import migrate
+from newsgraph.corpus.origins import chain_nodes, count_origins
 from newsgraph.corpus.store import open_store
 
 COUNTERS = "SELECT mentions, origins, labels, contradicted, factuality, first_seen, last_seen FROM events WHERE id = ?"

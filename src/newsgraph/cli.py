@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .version import __version__
 from .errors import NewsgraphError
+from .version import __version__
 
 app = typer.Typer(
     help="Turn news articles into a sourced event graph: who did what to whom, and who says so.",

@@ -20,10 +20,10 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from .words.attribution import NOUN_CONTENT_PREPOSITIONS
-from .words.lexicon import lexicon
 from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
+from .words.attribution import NOUN_CONTENT_PREPOSITIONS
+from .words.lexicon import lexicon
 
 __all__ = ["CueModel", "candidate", "features", "nominal"]
 

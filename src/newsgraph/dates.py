@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .model import EventDate
 from .words.dates import (
     APPROXIMATING_PREFIXES,
     CALENDAR_WORDS,
@@ -47,7 +48,6 @@ from .words.dates import (
     VAGUE_COUNTS,
     WEEKDAYS,
 )
-from .model import EventDate
 
 __all__ = ["resolve_date", "find_dates"]
 

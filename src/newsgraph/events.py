@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Token
 
 from .actors import ActorIndex, affiliation, resolve_pronoun
 from .model import Factuality, Plover
+from .nlp import SUBJECT_DEPS, clause_children, marked_by
+from .resources import catalogue_json
 from .words.events import (
     ARGUMENT_PREPOSITIONS,
     CONDITION_MARKERS,
@@ -30,8 +32,8 @@ from .words.events import (
     MESSAGE_NOUNS,
     MODAL_AUXILIARIES,
     NOMINAL_SUPPORT_VERBS,
-    NOMINAL_TRIGGERS,
     NOMINAL_TRIGGER_MODIFIERS,
+    NOMINAL_TRIGGERS,
     PATTERN_PARTICLES,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_OBJECTS,
@@ -40,8 +42,6 @@ from .words.events import (
     WILLINGNESS_ADJECTIVES,
 )
 from .words.lexicon import lexicon
-from .nlp import SUBJECT_DEPS, clause_children, marked_by
-from .resources import catalogue_json
 
 __all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "list_members", "plover_for"]
 

@@ -13,10 +13,12 @@ Two perspectives are kept apart, as in FactBank:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, get_args
 
 from spacy.tokens import Token
 
+from .model import Certainty, Factuality
+from .nlp import clause_children, marked_by, sentence_of
 from .words.factuality import (
     ADVERB_PARTICLES,
     ASPECTUAL_GOVERNORS,
@@ -45,8 +47,6 @@ from .words.factuality import (
     TIME_MARKERS,
 )
 from .words.lexicon import lexicon
-from .nlp import clause_children, marked_by, sentence_of
-from .model import Factuality
 
 __all__ = ["event_factuality", "cue_commitment"]
 
@@ -392,7 +392,8 @@ _COMMITS_AT = 0.85
 _DISTANCES_AT = 0.25
 
 
-_ORDER = ["certain", "probable", "possible", "underspecified"]
+# Certainty values from the most to the least certain: the order of the ``Certainty`` type.
+_ORDER = get_args(Certainty)
 
 
 def _weaker(current: str, new: str) -> str:

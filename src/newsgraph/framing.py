@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 from .attribution import AttributionDraft
 from .factuality import cue_commitment
 from .model import Attribution, Factuality, Polarity, Span
-from .words.lexicon import lexicon
 from .words.framing import NOT_DENIALS
+from .words.lexicon import lexicon
 
 __all__ = ["framed_factuality", "frames_speech", "owner_of", "with_commitment"]
 

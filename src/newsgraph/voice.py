@@ -18,11 +18,11 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
-from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
-from .words.lexicon import lexicon
-from .nlp import text_of
 from .model import Drift, Event, Span, Voice, VoiceMarker
+from .nlp import text_of
 from .quotes import Quote
+from .words.lexicon import lexicon
+from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
 
 __all__ = ["analyze_voice"]
 

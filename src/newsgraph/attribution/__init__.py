@@ -39,7 +39,6 @@ from .relations import find_relations
 from .rules import RULE_FINDERS
 from .sources import classify_source
 
-
 __all__ = ["AttributionDraft", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame"]
 
 _PACKAGED: Any = object()  # sentinel: "use the packaged cue model"

@@ -14,7 +14,6 @@ from ..words.lexicon import lexicon
 from .spans import subtree_span, trim
 from .speakers import ALL_SUBJECT_DEPS
 
-
 # The dependencies that hang reported speech on its cue verb.
 COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis"})
 

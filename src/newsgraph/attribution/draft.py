@@ -24,7 +24,6 @@ class AttributionDraft:
     source_keys: tuple[str, ...] = ()
     source_kind: str = "vague"
     via: Optional[int] = None  # index of the relaying draft
-    relation: Optional[str] = None  # disputes | supports | corrects
     id: str = ""
     cited_by: Optional[int] = None  # token index of the cue whose clause a "citing X" hangs on
     speaker_label: bool = False  # "Pence: ..." — a name used as a label is a named speaker

@@ -14,7 +14,6 @@ from .draft import AttributionDraft
 from .spans import phrase
 from .speakers import expletive
 
-
 # Which actor named inside a source phrase says most about the source: an outlet or a person
 # before an organisation, a country last.
 _KIND_RANK = {"outlet": 0, "person": 1, "organization": 2, "group": 2, "agent": 3, "country": 4}

@@ -11,7 +11,6 @@ from ..model import Span as CharSpan
 from ..nlp import text_of
 from ..words.attribution import CUE_ADVERBS, CUE_VERB_PREPOSITIONS
 
-
 _TRIM = set(" \t\n\r\u00a0,;:-–—\"'“”‘’")
 
 

@@ -20,7 +20,6 @@ from ..words.attribution import (
 )
 from ..words.lexicon import lexicon
 
-
 # Subjects that may name a speaker, clausal ones included (``nlp.SUBJECT_DEPS`` has only the
 # nominal ones); shared with the clause and nesting rules.
 ALL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -18,13 +18,12 @@ so one thread's transaction never interleaves with another's statements on the c
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 import time
 import zlib
 from contextlib import contextmanager
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Iterator, Sequence
 
 from ..errors import Errors, StoreError
 

@@ -26,9 +26,9 @@ from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
 from .analysis import analyse_chunk
 from .batch import CHUNK, DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress
+from .connection import Store
 from .engines import analyser_for
 from .inputs import Item, iter_items
-from .connection import Store
 from .writer import article_id, record_error, write_report
 
 __all__ = ["ingest_to_parquet", "load_parquet", "analyse_to_parquet", "COLUMNS"]

@@ -10,13 +10,13 @@ import json
 import os
 from typing import Any, Iterable, Optional, Union
 
-from ..model import Article, Report
 from ..ingest import DEFAULT_MAX_CHARS
+from ..model import Article, Report
 from .batch import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
 from .export import actor_graph
 from .origins import normalise_name
-from .tables import EVENT_COLUMNS
 from .store import DEFAULT_STORE, Store, open_store
+from .tables import EVENT_COLUMNS
 
 __all__ = ["Corpus", "EVENT_COLUMNS"]
 

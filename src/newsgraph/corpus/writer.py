@@ -16,10 +16,10 @@ import json
 from typing import Any, Optional
 
 from ..model import Attribution, Event, Report
+from .connection import Store
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
-from .connection import Store
 
 __all__ = ["FACTUALITY_LABELS", "article_id", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
 

@@ -200,11 +200,13 @@ def _fmt(triple: tuple) -> str:
 
 
 def _describe(report: Report, rows: dict[str, dict], on: str | None) -> list[str]:
-    out = []
-    for event in report.events:
-        names = lambda ids: "+".join(
+    def names(ids) -> str:
+        return "+".join(
             f"{(report.actor(a).name if report.actor(a) else a)}[{'/'.join(actor_codes(report, a, rows, on)) or '---'}]" for a in ids
         ) or "?"
+
+    out = []
+    for event in report.events:
         out.append(f"{names(event.sources)} -> {names(event.targets)} {event.cameo} '{event.text}' conf={event.confidence} {event.factuality.polarity}")
     return out
 

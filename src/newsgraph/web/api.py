@@ -7,8 +7,8 @@ from typing import Any, Literal, Optional, Union
 from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
 from pydantic import BaseModel, ConfigDict
 
-from ..version import __version__
 from ..errors import Errors, WebError
+from ..version import __version__
 from . import queries
 from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
 from .settings import Settings

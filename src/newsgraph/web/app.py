@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import hmac
 import logging
-from pathlib import Path
 from typing import Any, Optional, Sequence
-from urllib.parse import quote, urlencode
 
-import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
