@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from .errors import DataError, Errors
 
-__all__ = ["catalogue_json", "catalogue_jsonl", "data_dir", "demo_article"]
+__all__ = ["catalogue_exists", "catalogue_json", "catalogue_jsonl", "data_dir", "demo_article"]
 
 _PACKAGE_DATA = "newsgraph.data"
 
@@ -21,6 +21,11 @@ def _catalogue_path(name: str):
     if not path.is_file():
         raise DataError(Errors.E202, path=name)
     return path
+
+
+def catalogue_exists(name: str) -> bool:
+    """Whether the package ships the catalogue ``name``."""
+    return resources.files(_PACKAGE_DATA).joinpath(name).is_file()
 
 
 @lru_cache(maxsize=None)

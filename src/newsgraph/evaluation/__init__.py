@@ -26,6 +26,7 @@ SETS = {
     "confliBERT": "newsgraph.evaluation.conflibert",
     "factuality": "newsgraph.evaluation.factuality",
     "dates": "newsgraph.evaluation.dates",
+    "events-judged": "newsgraph.evaluation.judged_events",
 }
 
 

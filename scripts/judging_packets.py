@@ -1,0 +1,81 @@
+"""Packets for judging events by hand: each article's text and every event newsgraph extracts
+from it, with the spans a judge needs to accept or correct each field.
+
+The packets hold article text, so they are written outside the repository (``--out``); only
+the judgments, keyed by document id and character offsets, are committed
+(``src/newsgraph/data/judged_events.jsonl``, see ``docs/judging-events.md``).
+
+    python scripts/judging_packets.py --out /tmp/packets [--articles 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from newsgraph.actors import ActorCatalogue
+from newsgraph.components import DEFAULT_MODEL, load_pipeline
+from newsgraph.corpus.writer import factuality_label
+from newsgraph.evaluation.judged_events import chain_spans, select_articles
+from newsgraph.events import cameo_name
+from newsgraph.model import Article, Report
+from newsgraph.pipeline import build_report, pipeline_name
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _mention_near(report: Report, actor_id: str, trigger: tuple[int, int], sentence: tuple[int, int]) -> list[int] | None:
+    actor = report.actor(actor_id)
+    if actor is None or not actor.mentions:
+        return None
+    inside = [m for m in actor.mentions if sentence[0] <= m[0] and m[1] <= sentence[1]] or list(actor.mentions)
+    best = min(inside, key=lambda m: abs(m[0] - trigger[0]))
+    return [best[0], best[1]]
+
+
+def packet(doc_id: str, text: str, report: Report) -> dict:
+    events = []
+    for event in sorted(report.events, key=lambda e: e.trigger):
+        sides = {}
+        for side in ("sources", "targets"):
+            sides[side] = [
+                {"name": (report.actor(a).name if report.actor(a) else a), "span": _mention_near(report, a, event.trigger, event.sentence)}
+                for a in getattr(event, side)
+            ]
+        f = event.factuality
+        events.append(
+            {
+                "trigger": list(event.trigger),
+                "trigger_text": event.text,
+                "sentence": text[event.sentence[0] : event.sentence[1]],
+                "cameo": event.cameo,
+                "cameo_name": cameo_name(event.cameo),
+                "plover_type": event.plover.type,
+                "sources": sides["sources"],
+                "targets": sides["targets"],
+                "factuality": factuality_label(f.polarity, f.certainty, f.mode, f.disputed),
+                "chain": [{"text": text[s[0] : s[1]], "span": list(s)} for s in chain_spans(report, event)],
+            }
+        )
+    return {"doc": doc_id, "text": text, "events": events}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWSGRAPH_DATA") or REPO.parent / "shared" / "data"))
+    parser.add_argument("--out", type=Path, required=True, help="folder for the packets (outside the repository)")
+    parser.add_argument("--articles", type=int, default=40)
+    args = parser.parse_args()
+    nlp = load_pipeline(DEFAULT_MODEL)
+    catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for doc_id, text in select_articles(args.data, args.articles):
+        report = build_report(nlp(text), Article(text=text), catalogue, name)
+        (args.out / f"{doc_id}.json").write_text(json.dumps(packet(doc_id, text, report), ensure_ascii=False, indent=1), encoding="utf-8")
+        print(doc_id, len(report.events), "events")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The judged-events scorer, on one made-up article, and the packaged judgments' format."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.evaluation.judged_events import (
+    agreement,
+    load_judgments,
+    score,
+    select_articles,
+)
+
+TEXT = "Egypt accused Turkey of supporting militants in Sinai, officials said. Police arrested two men."
+ACCUSED, SUPPORTING, ARRESTED = [6, 13], [24, 34], [79, 87]
+EGYPT, TURKEY, MILITANTS, OFFICIALS, POLICE = [0, 5], [14, 20], [35, 44], [55, 64], [71, 77]
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}  # fmt: skip
+
+
+def real(trigger, type_, sources, targets, chain, factuality="asserted", kind="extracted"):
+    row = {"doc": "d", "kind": kind, "trigger": trigger, "type": type_, "sources": sources, "targets": targets,
+           "factuality": factuality, "chain": chain}  # fmt: skip
+    return row | ({"event": True} if kind == "extracted" else {})
+
+
+def not_event(trigger):
+    return {"doc": "d", "kind": "extracted", "trigger": trigger, "event": False}
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # both extracted events real and right in every field
+        (
+            [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS]), real(SUPPORTING, "SUPPORT", [TURKEY], [MILITANTS], [EGYPT, OFFICIALS])],
+            {"trigger.precision": 100.0, "trigger.recall": 100.0, "type.accuracy": 100.0, "sides.accuracy": 100.0},
+        ),
+        # "supporting" judged no event: half the triggers are right
+        (
+            [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS]), not_event(SUPPORTING)],
+            {"trigger.precision": 50.0, "trigger.recall": 100.0},
+        ),
+        # the arrest is a real event newsgraph missed; a wrong target
+        (
+            [real(ACCUSED, "ACCUSE", [EGYPT], [MILITANTS], [EGYPT, OFFICIALS]), not_event(SUPPORTING),
+             real(ARRESTED, "COERCE", [POLICE], [], [], kind="missed")],
+            {"trigger.precision": 50.0, "trigger.recall": 50.0, "sides.accuracy": 0.0, "type.accuracy": 100.0},
+        ),
+        # a wrong type and a wrong chain (the author's voice, not Egypt's)
+        (
+            [real(ACCUSED, "REQUEST", [EGYPT], [TURKEY], []), not_event(SUPPORTING)],
+            {"type.accuracy": 0.0, "chain.accuracy": 0.0, "all.accuracy": 0.0},
+        ),
+    ],
+)
+def test_score_counts_what_the_judges_said(analyze_text, rows, expected):
+    report = analyze_text(TEXT)
+    assert [list(e.trigger) for e in report.events] == [ACCUSED, SUPPORTING]  # the table assumes these two
+    metrics, counts, errors = score({"d": report}, {"d": rows})
+    assert {k: metrics[k] for k in expected} == expected
+    assert counts["extracted"] == 2 and counts["unjudged"] == 0
+
+
+def test_an_event_nobody_judged_is_counted_apart(analyze_text):
+    metrics, counts, _ = score({"d": analyze_text(TEXT)}, {"d": [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS])]})
+    assert counts["unjudged"] == 1 and metrics["trigger.precision"] == 100.0
+
+
+def test_agreement_of_two_judges():
+    first = {"d": [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], []), not_event(SUPPORTING)]}
+    second = {"d": [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], []), real(SUPPORTING, "SUPPORT", [TURKEY], [MILITANTS], [])]}
+    result = agreement(first, second)
+    assert result["event.agreement"] == 50.0
+    assert result["real.f1"] == round(100 * 2 / 3, 2)
+    assert result["type.agreement"] == 100.0
+
+
+def test_packaged_judgments_follow_the_guideline():
+    judgments = load_judgments()
+    assert judgments
+    for doc, rows in judgments.items():
+        for row in rows:
+            assert row["kind"] in {"extracted", "missed"} and row["doc"] == doc
+            assert "text" not in row  # no article text in the repository
+            if row["kind"] == "missed" or row["event"]:
+                assert row["type"] in TYPES and row["factuality"] in {"asserted", "negated", "hedged", "disputed"}
+                for key in ("sources", "targets", "chain"):
+                    assert all(len(span) == 2 and 0 <= span[0] < span[1] for span in row[key])
+
+
+def test_judged_articles_are_among_the_selected_ones(shared_data):
+    texts = dict(select_articles(shared_data, 40))
+    assert set(load_judgments()) <= set(texts)
+    for doc, rows in load_judgments().items():
+        assert all(row["trigger"][1] <= len(texts[doc]) for row in rows)
