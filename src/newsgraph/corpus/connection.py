@@ -17,7 +17,6 @@ so one thread's transaction never interleaves with another's statements on the c
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
 import time
@@ -28,8 +27,6 @@ from typing import Any, Iterator, Sequence
 from ..errors import Errors, StoreError
 
 __all__ = ["PostgresStore", "SQLiteStore", "Store", "redact"]
-
-log = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_MS = 120_000
 
