@@ -36,6 +36,20 @@ def analyze_text(nlp):
 
 
 @pytest.fixture(scope="session")
+def rule_events(nlp):
+    """``rule_events(text) -> Report`` of the rule coder alone: every candidate event, with the
+    rules' own hand-set confidence (no event judge), for tests of the rules themselves."""
+    from newsgraph.actors import ActorCatalogue
+    from newsgraph.model import Article
+    from newsgraph.pipeline import build_report
+
+    def run(text: str):
+        return build_report(nlp(text), Article(text=text), ActorCatalogue.packaged(nlp), judge_events=False)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA} (set NEWSGRAPH_DATA)")

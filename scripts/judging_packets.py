@@ -6,6 +6,10 @@ the judgments, keyed by document id and character offsets, are committed
 (``src/newsgraph/data/judged_events.jsonl``, see ``docs/judging-events.md``).
 
     python scripts/judging_packets.py --out /tmp/packets [--articles 40]
+    python scripts/judging_packets.py --out /tmp/train-packets --training 32
+
+``--training N`` writes packets for N other articles of the same length band, judged only to
+train the event judge (``docs/judging-events.md``, "Training judgments").
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 from newsgraph.actors import ActorCatalogue
 from newsgraph.components import DEFAULT_MODEL, load_pipeline
 from newsgraph.corpus.writer import factuality_label
-from newsgraph.evaluation.judged_events import chain_spans, select_articles
+from newsgraph.evaluation.judged_events import chain_spans, select_articles, training_articles
 from newsgraph.events import cameo_name
 from newsgraph.model import Article, Report
 from newsgraph.pipeline import build_report, pipeline_name
@@ -66,12 +70,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("NEWSGRAPH_DATA") or REPO.parent / "shared" / "data"))
     parser.add_argument("--out", type=Path, required=True, help="folder for the packets (outside the repository)")
-    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--articles", type=int, default=40, help="how many scored articles")
+    parser.add_argument("--training", type=int, default=0, help="instead, packets for this many training-only articles")
     args = parser.parse_args()
     nlp = load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     args.out.mkdir(parents=True, exist_ok=True)
-    for doc_id, text in select_articles(args.data, args.articles):
+    chosen = training_articles(args.data, args.training, held_out=args.articles) if args.training else select_articles(args.data, args.articles)
+    for doc_id, text in chosen:
         report = build_report(nlp(text), Article(text=text), catalogue, name)
         (args.out / f"{doc_id}.json").write_text(json.dumps(packet(doc_id, text, report), ensure_ascii=False, indent=1), encoding="utf-8")
         print(doc_id, len(report.events), "events")

@@ -344,5 +344,6 @@ def test_lexicons():
 
 
 def test_total_size_small():
+    # catalogues, models and the hand judgments (offsets only, about 0.3 MB) stay under 7 MB
     size = sum(p.stat().st_size for p in DATA_OUT.iterdir() if p.is_file())
-    assert size < 6.5e6
+    assert size < 7e6

@@ -125,7 +125,8 @@ def test_demo_runs():
     result = runner.invoke(app, ["demo", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["relations"] and any(e["factuality"]["polarity"] == "negative" for e in data["events"])
+    assert data["relations"] and any(c["factuality"]["polarity"] == "negative" for c in data["claims"])
+    assert data["events"] and all(e["confidence"] >= 0.4 for e in data["events"])
     assert any(a["type"] == "direct" for a in data["attributions"])
 
 

@@ -80,16 +80,16 @@ def test_epithet_is_an_event(analyze_text):
         ("Greece plans to impose restrictions on imports from Turkey.", "impose", "plans"),
     ],
 )
-def test_matrix_act_outranks_its_content(analyze_text, text, main, embedded):
+def test_matrix_act_outranks_its_content(rule_events, text, main, embedded):
     """"refused to send": the refusal is what was done, the sending was not."""
-    confidence = {e.text: e.confidence for e in analyze_text(text).events}
+    confidence = {e.text: e.confidence for e in rule_events(text).events}
     assert confidence[main] > confidence[embedded]
 
 
-def test_reported_fact_is_not_embedded(analyze_text):
+def test_reported_fact_is_not_embedded(rule_events):
     """"reported that X attacked": an act reported as done keeps its own confidence."""
-    (event,) = [e for e in analyze_text("Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
-    (reported,) = [e for e in analyze_text("Reuters reported that Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
+    (event,) = [e for e in rule_events("Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
+    (reported,) = [e for e in rule_events("Reuters reported that Israel attacked Hamas in Gaza.").events if e.text == "attacked"]
     assert reported.confidence == event.confidence
 
 
@@ -174,9 +174,9 @@ def test_object_noun_of_an_act_is_not_an_event(analyze_text):
     assert [e.text for e in analyze_text("Israel and Egypt postponed their meeting.").events] == ["postponed"]
 
 
-def test_condition_is_not_an_act(analyze_text):
+def test_condition_is_not_an_act(rule_events):
     """"unless the US lifted sanctions": a condition ranks below the act it conditions."""
-    confidence = {e.text: e.confidence for e in analyze_text("Iran threatened to close the Strait of Hormuz unless the United States lifted sanctions.").events}
+    confidence = {e.text: e.confidence for e in rule_events("Iran threatened to close the Strait of Hormuz unless the United States lifted sanctions.").events}
     assert confidence["threatened"] > confidence["lifted"]
 
 

@@ -74,20 +74,28 @@ def analyze(
     title: Optional[str] = None,
     model: Optional[str] = None,
     check_language: bool = True,
+    event_threshold: Optional[float] = None,
 ) -> Report:
     """Analyse one article given as text (plain or HTML) and return its ``Report``.
 
     ``published`` (YYYY-MM-DD) anchors relative dates ("last week"); ``outlet`` names
-    the publisher. Raises ``InputError`` for empty, binary, oversized or non-English input.
+    the publisher. ``event_threshold``: keep events the event judge gives at least this
+    confidence (default ``event_judge.DEFAULT_THRESHOLD``; 0 keeps every candidate). Raises
+    ``InputError`` for empty, binary, oversized or non-English input.
     """
     from .ingest import article_from_text
 
     article = article_from_text(text, published=published, outlet=outlet, title=title, check_language=check_language)
-    return next(analyze_many([article], model=model))
+    return next(analyze_many([article], model=model, event_threshold=event_threshold))
 
 
 def analyze_many(
-    articles: Iterable[Article], *, model: Optional[str] = None, batch_size: int = 16, skip_failures: bool = False
+    articles: Iterable[Article],
+    *,
+    model: Optional[str] = None,
+    batch_size: int = 16,
+    skip_failures: bool = False,
+    event_threshold: Optional[float] = None,
 ) -> Iterator[Report]:
     """Reports for many ``Article``s, parsed in batches (``nlp.pipe``), in input order.
 
@@ -95,4 +103,4 @@ def analyze_many(
     """
     from .pipeline import analyze_docs
 
-    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size, skip_failures=skip_failures)
+    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size, skip_failures=skip_failures, event_threshold=event_threshold)

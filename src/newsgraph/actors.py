@@ -101,7 +101,11 @@ class ActorCatalogue:
             for form in _plural_forms(row["pattern"].lower()):
                 self.agents.setdefault(form, row["code"])
         self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(sorted(self.agents))))
+        phrases = list(nlp.tokenizer.pipe(sorted(self.agents)))
+        self.agent_matcher.add("AGENT", phrases)
+        # Matches are looked up by their tokens: the text between them may differ from the
+        # phrase's ("Rep ." in pre-tokenised text matches "rep.").
+        self._agent_codes = {tuple(t.lower_ for t in phrase): self.agents[phrase.text] for phrase in phrases}
 
     def entry(self, key: str) -> CatalogueEntry:
         """The entry for an actor key or a ``place:`` key (the country the place is in)."""
@@ -135,7 +139,7 @@ class ActorCatalogue:
     def agent_spans(self, doc: Doc) -> list[tuple[int, int, str]]:
         found = []
         for _, start, end in self.agent_matcher(doc):
-            found.append((start, end, self.agents[doc[start:end].text.lower()]))
+            found.append((start, end, self._agent_codes[tuple(t.lower_ for t in doc[start:end])]))
         return [(s.start, s.end, s.label_) for s in filter_spans(Span(doc, s, e, label=c) for s, e, c in found)]
 
 

@@ -49,6 +49,10 @@ def analyze(
     language_check: bool = typer.Option(True, "--language-check/--no-language-check", help="Refuse text that is not English (default on)."),
     max_chars: int = typer.Option(2_000_000, "--max-chars", help="Refuse articles longer than this many characters."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of the file when it is not UTF-8."),
+    event_threshold: Optional[float] = typer.Option(
+        None, "--event-threshold", min=0.0, max=1.0,
+        help="Keep events the event judge gives at least this confidence (default 0.4; 0 keeps every candidate the rules propose).",
+    ),
 ) -> None:
     """Analyse one article and print its sources, events and attributions."""
     from . import analyze_many, read_article
@@ -63,7 +67,7 @@ def analyze(
             max_chars=max_chars,
             encoding=encoding,
         )
-        report = next(analyze_many([article], model=model))
+        report = next(analyze_many([article], model=model, event_threshold=event_threshold))
     except NewsgraphError as error:
         _fail(error)
         return

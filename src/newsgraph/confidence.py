@@ -1,7 +1,8 @@
-"""How much to trust one coded event, from what its coding rests on.
+"""How complete one rule-coded event is, from what its coding rests on.
 
-A hand-set score, not a fitted probability: it orders events (the PLOVER evaluation keeps the
-most confident event of a sentence) and is stored with each event for users to filter on.
+A hand-set score, not a fitted probability. Users get the event judge's probability instead
+(``event_judge``); this score stays the rule coder's own ranking, which the sentence-level
+gold sets use to pick a sentence's main event (``build_report(..., judge_events=False)``).
 Each term says how much of the who-did-what-to-whom the coder found:
 
 - 0.40 for a trigger with a CAMEO code at all;

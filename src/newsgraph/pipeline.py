@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import replace
 from typing import Iterable, Iterator, Optional, cast
 
 from spacy.language import Language
@@ -24,10 +25,12 @@ from .dates import find_dates
 from .errors import AnalysisError, Errors, ScaleError
 from .event_class import EventClassModel, code_class
 from .event_class import features as class_features
+from .event_judge import DEFAULT_THRESHOLD, EventJudge
+from .event_judge import features as judge_features
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import event_factuality
 from .framing import framed_factuality, frames_speech, owner_of, with_commitment
-from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
+from .model import Actor, Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
 from .quotes import find_quotes
 from .voice import analyze_voice
@@ -43,9 +46,16 @@ def build_report(
     catalogue: ActorCatalogue,
     pipeline: Optional[str] = None,
     verbs: Optional[VerbLexicon] = None,
+    *,
+    event_threshold: Optional[float] = None,
+    judge_events: bool = True,
 ) -> Report:
     """The report of one parsed article. ``verbs`` replaces the packaged CAMEO verb dictionary
-    (the PETRARCH evaluation loads its suite's own)."""
+    (the PETRARCH evaluation loads its suite's own). Events the judge (``event_judge``) gives
+    a confidence below ``event_threshold`` (default ``DEFAULT_THRESHOLD``; 0 keeps every
+    candidate) are left out of the event table. ``judge_events=False`` keeps every candidate
+    with the rules' hand-set confidence (``confidence``): the rule coder alone, as the
+    sentence-level gold sets score it."""
     text = text_of(doc)
     article_key = make_id("art", text)
     index = resolve_actors(doc, catalogue)
@@ -57,18 +67,25 @@ def build_report(
     cue_tokens = {i for d in drafts if frames_speech(doc, d) for i in range(*d.cue_tokens)}
     reference = reference_date(article.published)
     dates = find_dates(doc, reference)
-    events = [
+    candidates = [
         _event(doc, draft, index, drafts, attributions, disputed, dates, reference, article_key, catalogue)
         for draft in find_events(doc, index, cue_tokens, verbs)
     ]
-    events = _dedupe(events)
+    candidates = _dedupe(candidates)
+    events = candidates
+    judge = EventJudge.packaged() if judge_events else None
+    if judge is not None:
+        candidates = _judged(doc, judge, candidates, index.records(), attributions)
+        threshold = DEFAULT_THRESHOLD if event_threshold is None else event_threshold
+        events = [e for e in candidates if e.confidence >= threshold]
     relations = tuple(
         Relation(type=cast(RelationType, kind), from_=attributions[a].id, to=attributions[b].id, span=span)
         for kind, a, b, span in relation_rows
     )
     attributed_spans = [s for a in attributions for s in (a.cue.span, a.source.span, *a.content)]
     quoted_by_cue = [s for a in attributions for s in a.content]
-    voice = analyze_voice(doc, quotes, attributed_spans, quoted_by_cue, events, describe=lambda e: _describe(e, index))
+    # Epithets and restated relations are the author's voice whether or not they are events.
+    voice = analyze_voice(doc, quotes, attributed_spans, quoted_by_cue, candidates, describe=lambda e: _describe(e, index))
     claims = build_claims(text, attributions, events, voice.author_sentences, article_key)
     return Report(
         article=article,
@@ -128,6 +145,12 @@ def _quad_class(sentence: Span, draft: EventDraft) -> Optional[int]:
     return model.predict(class_features(sentence, draft.trigger, draft.code))
 
 
+def _judged(doc: Doc, judge: EventJudge, events: list[Event], actors: tuple[Actor, ...], attributions: list[Attribution]) -> list[Event]:
+    """``events`` with the judge's probability as their confidence."""
+    by_id = {a.id: a for a in actors}
+    return [replace(e, confidence=round(judge.probability(judge_features(doc, e, by_id, attributions)), 2)) for e in events]
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     seen: dict[str, Event] = {}
     for event in events:
@@ -168,7 +191,9 @@ def _parsable(nlp: Language, articles: Iterable[Article], skip_failures: bool) -
             raise error
 
 
-def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 16, *, skip_failures: bool = False) -> Iterator[Report]:
+def analyze_docs(
+    nlp: Language, articles: Iterable[Article], batch_size: int = 16, *, skip_failures: bool = False, event_threshold: Optional[float] = None
+) -> Iterator[Report]:
     """Reports for many articles, parsed in batches with ``nlp.pipe``, in input order.
 
     A failure on one article raises ``AnalysisError`` (E301) naming it; with
@@ -179,7 +204,7 @@ def analyze_docs(nlp: Language, articles: Iterable[Article], batch_size: int = 1
     pairs = ((a.text, a) for a in _parsable(nlp, articles, skip_failures))
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
-            yield build_report(doc, article, catalogue, name)
+            yield build_report(doc, article, catalogue, name, event_threshold=event_threshold)
         except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
             label = article.url or article.title or f"<article of {len(article.text)} chars>"
             error = AnalysisError(Errors.E301, name=label, detail=f"{type(exc).__name__}: {exc}")

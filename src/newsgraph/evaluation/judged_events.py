@@ -31,20 +31,32 @@ Scores, over the judged articles:
 from __future__ import annotations
 
 import json
+import random
+import statistics
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
+
+from spacy.tokens import Doc
 
 from ..corpus.writer import factuality_label
 from ..model import Event, Report
 from ..resources import catalogue_exists, catalogue_jsonl
 from . import SetResult
 
-__all__ = ["JUDGMENTS", "SECOND_JUDGMENTS", "agreement", "chain_spans", "evaluate", "load_judgments", "score", "select_articles", "side_right"]
+__all__ = [
+    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate",
+    "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "training_articles",
+]
 
 TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
 JUDGMENTS = "judged_events.jsonl"
 # Articles a second judge judged independently, to measure agreement (reported when present).
 SECOND_JUDGMENTS = "judged_events_second.jsonl"
+# Candidates judged on *other* articles, only to train the event judge (never scored).
+TRAINING_JUDGMENTS = "event_judge_train.jsonl"
+# Cross-validation of the judge on the scored articles: folds by article, fixed in advance.
+FOLDS, SEED = 5, 13
 # Articles short enough to judge every event in one sitting; the choice is deterministic.
 _MIN_CHARS, _MAX_CHARS = 1200, 3500
 
@@ -62,6 +74,21 @@ def select_articles(data_dir: Path, count: int) -> list[tuple[str, str]]:
     fitting = sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS)
     step = len(fitting) / count
     return [fitting[int(i * step)] for i in range(min(count, len(fitting)))]
+
+
+def training_articles(data_dir: Path, count: int, *, held_out: int = 40) -> list[tuple[str, str]]:
+    """``count`` PolNeAR train articles of the same length band that are not among the
+    ``held_out`` scored ones, evenly spaced in document-id order: candidates judged only to
+    train the event judge (``data/event_judge_train.jsonl``), never scored."""
+    scored = {doc for doc, _ in select_articles(data_dir, held_out)}
+    seen: dict[str, str] = {}
+    with (Path(data_dir) / TRAIN).open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            seen.setdefault(row["doc"], row["text"])
+    rest = sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS and doc not in scored)
+    step = len(rest) / count
+    return [rest[int(i * step + step / 2)] for i in range(min(count, len(rest)))]
 
 
 def chain_spans(report: Report, event: Event) -> list[Span]:
@@ -234,26 +261,171 @@ def _texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
                 yield row["doc"], row["text"]
 
 
-def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult:
+def judged_reports(nlp, data_dir: Path, docs: Iterable[str]) -> dict[str, tuple[Doc, Report]]:
+    """(parse, report with *every* candidate event, threshold 0) of each PolNeAR train
+    article in ``docs``: the judge's confidence is on each event, nothing is dropped yet."""
     from ..actors import ActorCatalogue
-    from ..components import DEFAULT_MODEL, load_pipeline
     from ..model import Article
     from ..pipeline import build_report, pipeline_name
+
+    catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
+    out = {}
+    for doc_id, text in _texts(data_dir, set(docs)):
+        doc = nlp(text)
+        out[doc_id] = (doc, build_report(doc, Article(text=text), catalogue, name, event_threshold=0.0))
+    return out
+
+
+def candidate_examples(
+    reports: dict[str, tuple[Doc, Report]], judgments: dict[str, list[dict[str, Any]]]
+) -> list[tuple[str, list[str], bool]]:
+    """(document id, judge features, judged real) of every candidate event whose trigger was
+    judged; candidates nobody judged are left out."""
+    from ..event_judge import features
+
+    examples = []
+    for doc_id, (doc, report) in sorted(reports.items()):
+        rows = judgments.get(doc_id, [])
+        actors = {a.id: a for a in report.actors}
+        for event in report.events:
+            judged = [r for r in rows if _overlaps(event.trigger, tuple(r["trigger"]))]
+            if judged:
+                real = any(r["kind"] == "missed" or r.get("event") for r in judged)
+                examples.append((doc_id, features(doc, event, actors, report.attributions), real))
+    return examples
+
+
+NER_TRAIN = "dev/events/confliBERT/cameo_ner_train.txt"
+
+
+def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
+    """Real events of conflict news, to teach the judge the domain the judged articles lack:
+    in each of ConfliBERT's 1,153 NER training sentences (each reports an event, its source
+    and target marked), every candidate whose source and target both overlap the marked
+    spans, as a positive example. Other candidates are left out (they may be real too)."""
+    from ..actors import ActorCatalogue
+    from ..event_judge import features
+    from ..model import Article
+    from ..pipeline import build_report
+
+    path = Path(data_dir) / NER_TRAIN
+    if not path.is_file():
+        return []
+    catalogue = ActorCatalogue.packaged(nlp)
+    out = []
+    for text, marked in _ner_sentences(path):
+        doc = nlp(text)
+        report = build_report(doc, Article(text=text), catalogue, event_threshold=0.0)
+        actors = {a.id: a for a in report.actors}
+
+        def touches(keys: tuple[str, ...], spans: list[Span]) -> bool:
+            return any(_overlaps(m, s) for k in keys if k in actors for m in actors[k].mentions for s in spans)
+
+        for event in report.events:
+            if marked["S"] and marked["T"] and touches(event.sources, marked["S"]) and touches(event.targets, marked["T"]):
+                out.append((features(doc, event, actors, report.attributions), True))
+    return out
+
+
+def _ner_sentences(path: Path) -> Iterator[tuple[str, dict[str, list[Span]]]]:
+    """(text, {"S": source spans, "T": target spans}) of a CoNLL file of ``token tag`` lines,
+    tokens joined by single spaces."""
+    tokens: list[tuple[str, str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            word, _, tag = line.rpartition(" ")
+            tokens.append((word, tag))
+            continue
+        if not tokens:
+            continue
+        text, marked = "", {"S": [], "T": []}  # type: tuple[str, dict[str, list[Span]]]
+        for word, tag in tokens:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {word}" if text else word
+            side = tag[2:]
+            if side in marked:
+                if tag.startswith("B-") or not marked[side]:
+                    marked[side].append((start, len(text)))
+                else:
+                    marked[side][-1] = (marked[side][-1][0], len(text))
+        tokens = []
+        yield text, marked
+
+
+def calibration(reports: dict[str, Report], judgments: dict[str, list[dict[str, Any]]], bins: int = 5) -> list[dict[str, Any]]:
+    """For confidence bins of width 1/``bins``: how many judged candidates fall in each, and
+    the share of them that are real events (what a confidence of 0.8 means, measured)."""
+    table = [[0, 0] for _ in range(bins)]
+    for doc_id, report in reports.items():
+        real = [tuple(r["trigger"]) for r in judgments.get(doc_id, []) if r["kind"] == "missed" or r.get("event")]
+        judged = [tuple(r["trigger"]) for r in judgments.get(doc_id, [])]
+        for event in report.events:
+            if any(_overlaps(event.trigger, t) for t in judged):
+                cell = table[min(int(event.confidence * bins), bins - 1)]
+                cell[0] += 1
+                cell[1] += any(_overlaps(event.trigger, t) for t in real)
+    return [
+        {"confidence": f"{k / bins:.1f}-{(k + 1) / bins:.1f}", "candidates": n, "real": _pct(r, n)}
+        for k, (n, r) in enumerate(table)
+    ]
+
+
+def kept(report: Report, threshold: float) -> Report:
+    """``report`` with only the events at or above ``threshold``."""
+    return replace(report, events=tuple(e for e in report.events if e.confidence >= threshold))
+
+
+def article_folds(docs: Iterable[str], folds: int = FOLDS, seed: int = SEED) -> dict[str, int]:
+    """A fold number for each document: shuffled with ``seed``, then dealt round-robin."""
+    order = sorted(docs)
+    random.Random(seed).shuffle(order)
+    return {doc: i % folds for i, doc in enumerate(order)}
+
+
+def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult:
+    """Scores of the event layer as users get it: the judge's threshold applied, the judge
+    cross-validated by article (each fold's articles scored by a judge fitted on the training
+    articles and the other folds, never on themselves)."""
+    from ..components import DEFAULT_MODEL, load_pipeline
+    from ..event_judge import DEFAULT_THRESHOLD, fit, rescore
 
     judgments = load_judgments()
     if limit is not None:
         judgments = dict(sorted(judgments.items())[:limit])
     nlp = nlp or load_pipeline(DEFAULT_MODEL)
-    catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
-    reports = {
-        doc: build_report(nlp(text), Article(text=text), catalogue, name) for doc, text in _texts(data_dir, set(judgments))
-    }
-    metrics, counts, errors = score(reports, judgments)
+    parsed = judged_reports(nlp, data_dir, judgments)
+    training = load_judgments(packaged=TRAINING_JUDGMENTS) if catalogue_exists(TRAINING_JUDGMENTS) else {}
+    extra = [(f, y) for _, f, y in candidate_examples(judged_reports(nlp, data_dir, training), training)]
+    extra += conflict_examples(nlp, data_dir)
+    scored = candidate_examples(parsed, judgments)
+    fold_of = article_folds(parsed)
+    reports: dict[str, Report] = {}
+    per_fold = []
+    for k in sorted(set(fold_of.values())):
+        judge = fit(extra + [(f, y) for doc, f, y in scored if fold_of[doc] != k])
+        fold = {doc: rescore(*parsed[doc], judge) for doc in parsed if fold_of[doc] == k}
+        reports.update(fold)
+        per_fold.append(score({d: kept(r, DEFAULT_THRESHOLD) for d, r in fold.items()}, {d: judgments[d] for d in fold})[0])
+    metrics, counts, errors = score({d: kept(r, DEFAULT_THRESHOLD) for d, r in reports.items()}, judgments)
+    candidates, candidate_counts, _ = score(reports, judgments)
     details = {
         "articles": len(reports),
-        "split": "PolNeAR train (not used to tune events)",
+        "split": "PolNeAR train; the event judge cross-validated by article",
+        "folds": {"count": len(per_fold), "seed": SEED, "spread": _spread(per_fold)},
+        "threshold": DEFAULT_THRESHOLD,
         "counts": counts,
+        "candidates": {"metrics": candidates, "counts": candidate_counts},
+        "calibration": calibration(reports, judgments),
+        "judge_trained_on": f"{len(extra)} candidates (training articles and ConfliBERT NER sentences) + the other folds",
     }
     if catalogue_exists(SECOND_JUDGMENTS):
         details["agreement"] = agreement(load_judgments(), load_judgments(packaged=SECOND_JUDGMENTS))
     return SetResult(name="events-judged", metrics=metrics, details=details, errors=errors)
+
+
+def _spread(per_fold: list[dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Mean, lowest and highest of each metric across folds."""
+    return {
+        key: {"mean": round(statistics.mean(m[key] for m in per_fold), 2), "min": min(m[key] for m in per_fold), "max": max(m[key] for m in per_fold)}
+        for key in per_fold[0]
+    } if per_fold else {}

@@ -11,6 +11,11 @@ Among the candidates, ``best_event``: highest confidence, then the trigger close
 of the dependency tree (the main clause), then the earliest. No typed event -> "NONE".
 ``type.accuracy_unaligned`` is the same without the gold EVT preference (best event overall).
 
+This set scores the rule coder: every candidate event with the rules' hand-set confidence
+(``build_report(..., judge_events=False)``), since every sentence here reports an event.
+``judge.sentences_kept`` says how often the event judge (``event_judge``), which users get,
+keeps at least one typed event of a sentence at its default threshold.
+
 Spans: gold source spans are the markup's ``SRC`` and ``SRC/TAR`` spans, target spans ``TAR``
 and ``SRC/TAR`` (offsets found by stripping the markup; where the stripped markup differs from
 the text, each span is searched in the text). Predicted spans are all mentions of the chosen
@@ -28,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..actors import ActorCatalogue
+from ..event_judge import DEFAULT_THRESHOLD, EventJudge, rescore
 from ..model import Article, Event, Report
 from ..pipeline import build_report
 from . import SetResult
@@ -132,10 +138,11 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
     types, unaligned = MacroF1(), MacroF1()
     source_counts, target_counts = [0, 0, 0, 0], [0, 0, 0, 0]
     errors: list[dict[str, Any]] = []
-    no_event = 0
+    no_event = judge_kept = 0
+    judge = EventJudge.packaged()
     for record, doc in zip(records, docs):
         text = record["text"]
-        report = build_report(doc, Article(text=text), catalogue)
+        report = build_report(doc, Article(text=text), catalogue, judge_events=False)
         info = record.get("textInfo") or {}
         spans = markup_spans(info if isinstance(info, str) else info.get("markup", ""), text)  # one record has a bare string
         typed = [e for e in report.events if e.plover.type]
@@ -147,6 +154,8 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
         types.add(gold, predicted)
         unaligned.add(gold, top.plover.type if top else "NONE")
         no_event += chosen is None
+        if judge is not None:
+            judge_kept += any(e.plover.type and e.confidence >= DEFAULT_THRESHOLD for e in rescore(doc, report, judge).events)
         gold_sources = spans.get("SRC", []) + spans.get("SRC/TAR", [])
         gold_targets = spans.get("TAR", []) + spans.get("SRC/TAR", [])
         pred_sources = _mentions(report, chosen.sources) if chosen else []
@@ -179,6 +188,8 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
         "type.accuracy_unaligned": round(100 * unaligned.accuracy(), 2),
         "source.overlap.f1": source["f1"],
         "target.overlap.f1": target["f1"],
+        # every sentence reports an event: how often the event judge keeps one (rules alone above)
+        "judge.sentences_kept": round(100 * judge_kept / len(records), 2) if records else 0.0,
     }
     details = {
         "sentences": len(records),

@@ -110,3 +110,14 @@ MESSAGE_NOUNS = {
 # Prepositions that introduce what an act is about ("agreed to an extension", "called for a
 # ceasefire"), not when or where it happened.
 ARGUMENT_PREPOSITIONS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
+
+# Lemmas of mental states, needs and plans: a candidate on one of these is more often an
+# attitude than an act (read by the event judge, ``newsgraph.event_judge``).
+JUDGE_MENTAL_STATES = frozenset({
+    "think", "believe", "want", "hope", "need", "expect", "feel", "know", "wish", "fear",
+    "worry", "like", "love", "hate", "seem", "appear", "plan", "intend", "try", "consider",
+    "wonder", "doubt", "suspect", "prefer",
+})
+
+# Modal auxiliaries: an act under one is possible or planned, not done.
+JUDGE_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "must", "shall"})

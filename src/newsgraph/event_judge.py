@@ -1,0 +1,176 @@
+"""A learned judge of event candidates: is a real political event at this trigger?
+
+The event rules (``events``) propose candidates generously: every verb or noun the CAMEO
+dictionary codes, every relational epithet. Many are not events a coder would accept: the
+reporting frame ("according to", "asked"), mental states ("wants", "thinks"), light verbs
+and idioms ("going", "take", "faces"), campaign standings ("leads"). The judge reads each
+candidate's trigger (lemma, part of speech, syntactic role, what it governs and hangs on),
+its code, its actors (present, and of which kind), its place in the reporting structure (a
+cue, inside a quoted content, in the headline) and its factuality, and gives the probability
+that a coder would code it, by an L2 logistic regression.
+
+That probability is each ``Event``'s ``confidence``: among events the judge scores 0.8, about
+eight in ten were judged real on articles it never saw (``docs/evaluation.md`` has the
+measured calibration). ``build_report`` keeps the candidates at or above a threshold,
+``DEFAULT_THRESHOLD`` unless the caller chooses another; the rest are dropped from the event
+table (an epithet dropped there still reaches the author-voice analysis).
+
+The shipped weights (``data/event_judge_model.json``) were fitted by
+``scripts/train_event_judge.py`` on 876 candidates judged by hand on 88 PolNeAR train
+articles (``data/event_judge_train.jsonl`` and ``data/judged_events.jsonl``).
+``newsgraph eval events-judged`` does not score that model: it refits the recipe per fold of
+articles, so no scored article is judged by a model that saw it. Scoring needs no ML
+library; fitting needs scikit-learn (``newsgraph[train]``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Mapping, Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from .errors import Errors, ModelError
+from .model import Actor, Attribution, Event, Report, Span
+from .resources import catalogue_exists, catalogue_json
+from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS
+from .words.lexicon import lexicon
+
+__all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "rescore"]
+
+MODEL = "event_judge_model.json"
+# Where, in cross-validation by article, precision of the kept candidates and the share of
+# real candidates kept are about equal (0.62 / 0.69); lower it for recall, raise it for precision.
+DEFAULT_THRESHOLD = 0.4
+
+_GOVERNED = {"dobj", "prep", "xcomp", "ccomp", "attr", "dative", "prt", "acomp", "pobj", "agent"}
+_CONTENT_POS = ("VERB", "NOUN", "PROPN", "ADJ")
+
+
+def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: Sequence[Attribution]) -> list[str]:
+    """Sparse binary features of one candidate event, from its trigger's parse, its code and
+    actors, and the attributions around it."""
+    trigger = _trigger_token(doc, event.trigger)
+    lemma = trigger.lemma_.lower()
+    out = {
+        f"lemma={lemma}",
+        f"pos={trigger.pos_}",
+        f"tag={trigger.tag_}",
+        f"dep={trigger.dep_}",
+        f"head={trigger.head.lemma_.lower()}",
+        f"dep+head_pos={trigger.dep_}_{trigger.head.pos_}",
+        f"cameo={event.cameo}",
+        f"cameo.root={event.cameo[:2]}",
+        f"plover={event.plover.type}",
+        f"plover.mode={event.plover.mode}",
+        f"source={bool(event.sources)}",
+        f"target={bool(event.targets)}",
+        f"hyphenated={'-' in event.text}",
+    }
+    if lemma in lexicon().reporting_verbs:
+        out.add("reporting_verb")
+    if lemma in JUDGE_MENTAL_STATES:
+        out.add("mental_state")
+    for child in trigger.children:
+        if child.dep_ in _GOVERNED:
+            out.add(f"governs:{child.dep_}={child.lemma_.lower()}")
+            out.add(f"governs:{child.dep_}")
+        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in JUDGE_MODALS:
+            out.add("modal")
+        if child.dep_ == "neg":
+            out.add("negated")
+        if child.dep_ == "nsubjpass":
+            out.add("passive")
+    for side, keys in (("source", event.sources), ("target", event.targets)):
+        for key in keys:
+            actor = actors.get(key)
+            if actor is not None:
+                out.add(f"{side}.kind={actor.kind}")
+                out.add(f"{side}.coded={actor.code is not None}")
+    out.add(f"headline={_in_first_line(doc, event.sentence)}")
+    out.add(f"attributed={event.attribution is not None}")
+    for attribution in attributions:
+        if _overlaps(attribution.cue.span, event.trigger):
+            out.add("is_cue")
+            out.add(f"cue.type={attribution.type}")
+        if any(_overlaps(span, event.trigger) for span in attribution.content):
+            out.add("in_content")
+        if _overlaps(attribution.source.span, event.trigger):
+            out.add("in_source")
+    f = event.factuality
+    out.add(f"factuality={f.polarity}_{f.certainty}_{f.mode}")
+    return sorted(out)
+
+
+def rescore(doc: Doc, report: Report, judge: "EventJudge") -> Report:
+    """``report`` (of the parse ``doc``) with each event's confidence given by ``judge``;
+    nothing is dropped."""
+    actors = {a.id: a for a in report.actors}
+    events = tuple(replace(e, confidence=round(judge.probability(features(doc, e, actors, report.attributions)), 2)) for e in report.events)
+    return replace(report, events=events)
+
+
+def _trigger_token(doc: Doc, span: Span) -> Token:
+    tokens = [t for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]] or [doc[0]]
+    # "ISIS-allied" spans three tokens: the participle, not the prefix, is the trigger
+    return next((t for t in reversed(tokens) if t.pos_ in _CONTENT_POS), tokens[0])
+
+
+def _in_first_line(doc: Doc, sentence: Span) -> bool:
+    return "\n" not in doc.text[: sentence[0]].strip()
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass(frozen=True)
+class EventJudge:
+    """Feature weights and an intercept of a logistic regression; ``probability`` is the
+    chance that a coder would accept the candidate as a real event."""
+
+    weights: Mapping[str, float]
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "EventJudge":
+        return cls({f: float(w) for f, w in data["weights"].items()}, float(data["intercept"]))
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def packaged(cls) -> Optional["EventJudge"]:
+        """The shipped judge, or None where the package has none (every candidate is kept)."""
+        return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
+
+    def probability(self, feats: Iterable[str]) -> float:
+        score = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def to_dict(self) -> dict:
+        return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
+
+
+def fit(examples: Sequence[tuple[Sequence[str], bool]], *, c: float = 0.3, min_count: int = 2) -> EventJudge:
+    """An L2 logistic regression on ``(features, is_real_event)`` pairs (scikit-learn);
+    features seen fewer than ``min_count`` times are dropped."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise ModelError(Errors.E103, what="fitting the event judge") from exc
+    counts: dict[str, int] = {}
+    for feats, _ in examples:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _ in examples])
+    labels = [bool(label) for _, label in examples]
+    if len(set(labels)) < 2:
+        raise ValueError("the event judge needs both real events and non-events to learn from")
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
+    return EventJudge(weights, round(float(model.intercept_[0]), 5))
