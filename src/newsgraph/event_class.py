@@ -24,14 +24,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from spacy.tokens import Span, Token
 
 from .errors import Errors, ModelError
 from .resources import catalogue_json
 
-__all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "features", "fit"]
+__all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "design_matrix", "features", "fit"]
 
 QUAD_CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
@@ -135,27 +135,36 @@ class EventClassModel:
         return {"intercept": list(self.intercept), "weights": {f: list(w) for f, w in sorted(self.weights.items())}}
 
 
+def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:
+    """(feature names, sparse 0/1 matrix) of binary feature lists for scikit-learn, without
+    the features seen in fewer than ``min_count`` lists (shared by the fitted models)."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+    except ImportError as exc:
+        raise ModelError(Errors.E103, what="fitting a model") from exc
+    counts: dict[str, int] = {}
+    for feats in feature_lists:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats in feature_lists])
+    return vectorizer.get_feature_names_out(), x
+
+
 def fit(examples: Sequence[tuple[Sequence[str], int]], *, c: float = 1.0, min_count: int = 2) -> EventClassModel:
     """An L2 multinomial logistic regression on ``(features, class)`` pairs (scikit-learn);
     features seen fewer than ``min_count`` times are dropped."""
     try:
-        from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ModelError(Errors.E103, what="fitting the event-class model") from exc
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _ in examples])
+    names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
     labels = [label for _, label in examples]
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
     classes = list(model.classes_)
     if classes != list(range(len(QUAD_CLASSES))):
         raise ValueError(f"every quad class needs examples; got classes {classes}")
-    names = vectorizer.get_feature_names_out()
     weights = {
         name: tuple(round(float(model.coef_[k][j]), 5) for k in range(len(classes)))
         for j, name in enumerate(names)

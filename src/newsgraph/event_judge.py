@@ -33,12 +33,13 @@ from typing import Iterable, Mapping, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from .errors import Errors, ModelError
+from .event_class import design_matrix
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS
 from .words.lexicon import lexicon
 
-__all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "rescore"]
+__all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "judged", "rescore"]
 
 MODEL = "event_judge_model.json"
 # Where, in cross-validation by article, precision of the kept candidates and the share of
@@ -104,16 +105,23 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
     return sorted(out)
 
 
+def judged(
+    doc: Doc, events: Iterable[Event], actors: Iterable[Actor], attributions: Sequence[Attribution], judge: "EventJudge"
+) -> list[Event]:
+    """``events`` (of the parse ``doc``) with the judge's probability, to two decimals, as
+    their confidence; nothing is dropped."""
+    by_id = {a.id: a for a in actors}
+    return [replace(e, confidence=round(judge.probability(features(doc, e, by_id, attributions)), 2)) for e in events]
+
+
 def rescore(doc: Doc, report: Report, judge: "EventJudge") -> Report:
-    """``report`` (of the parse ``doc``) with each event's confidence given by ``judge``;
-    nothing is dropped."""
-    actors = {a.id: a for a in report.actors}
-    events = tuple(replace(e, confidence=round(judge.probability(features(doc, e, actors, report.attributions)), 2)) for e in report.events)
-    return replace(report, events=events)
+    """``report`` with each event's confidence given by ``judge`` (``judged``)."""
+    return replace(report, events=tuple(judged(doc, report.events, report.actors, report.attributions, judge)))
 
 
 def _trigger_token(doc: Doc, span: Span) -> Token:
-    tokens = [t for t in doc if t.idx < span[1] and t.idx + len(t) > span[0]] or [doc[0]]
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    tokens = list(chars) if chars is not None and len(chars) else [doc[0]]
     # "ISIS-allied" spans three tokens: the participle, not the prefix, is the trigger
     return next((t for t in reversed(tokens) if t.pos_ in _CONTENT_POS), tokens[0])
 
@@ -156,21 +164,14 @@ def fit(examples: Sequence[tuple[Sequence[str], bool]], *, c: float = 0.3, min_c
     """An L2 logistic regression on ``(features, is_real_event)`` pairs (scikit-learn);
     features seen fewer than ``min_count`` times are dropped."""
     try:
-        from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ModelError(Errors.E103, what="fitting the event judge") from exc
-    counts: dict[str, int] = {}
-    for feats, _ in examples:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _ in examples])
+    names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
     labels = [bool(label) for _, label in examples]
     if len(set(labels)) < 2:
         raise ValueError("the event judge needs both real events and non-events to learn from")
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
-    names = vectorizer.get_feature_names_out()
     weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
     return EventJudge(weights, round(float(model.intercept_[0]), 5))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import replace
 from typing import Iterable, Iterator, Optional, cast
 
 from spacy.language import Language
@@ -25,12 +24,11 @@ from .dates import find_dates
 from .errors import AnalysisError, Errors, ScaleError
 from .event_class import EventClassModel, code_class
 from .event_class import features as class_features
-from .event_judge import DEFAULT_THRESHOLD, EventJudge
-from .event_judge import features as judge_features
+from .event_judge import DEFAULT_THRESHOLD, EventJudge, judged
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import event_factuality
 from .framing import framed_factuality, frames_speech, owner_of, with_commitment
-from .model import Actor, Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
+from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
 from .quotes import find_quotes
 from .voice import analyze_voice
@@ -75,7 +73,7 @@ def build_report(
     events = candidates
     judge = EventJudge.packaged() if judge_events else None
     if judge is not None:
-        candidates = _judged(doc, judge, candidates, index.records(), attributions)
+        candidates = judged(doc, candidates, index.records(), attributions, judge)
         threshold = DEFAULT_THRESHOLD if event_threshold is None else event_threshold
         events = [e for e in candidates if e.confidence >= threshold]
     relations = tuple(
@@ -143,12 +141,6 @@ def _quad_class(sentence: Span, draft: EventDraft) -> Optional[int]:
     if model is None:
         return code_class(draft.code)
     return model.predict(class_features(sentence, draft.trigger, draft.code))
-
-
-def _judged(doc: Doc, judge: EventJudge, events: list[Event], actors: tuple[Actor, ...], attributions: list[Attribution]) -> list[Event]:
-    """``events`` with the judge's probability as their confidence."""
-    by_id = {a.id: a for a in actors}
-    return [replace(e, confidence=round(judge.probability(judge_features(doc, e, by_id, attributions)), 2)) for e in events]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

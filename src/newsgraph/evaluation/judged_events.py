@@ -66,14 +66,19 @@ Span = tuple[int, int]
 def select_articles(data_dir: Path, count: int) -> list[tuple[str, str]]:
     """``count`` PolNeAR train articles of 1,200-3,500 characters, evenly spaced in document-id
     order: (document id, text)."""
+    fitting = _fitting(data_dir)
+    step = len(fitting) / count
+    return [fitting[int(i * step)] for i in range(min(count, len(fitting)))]
+
+
+def _fitting(data_dir: Path) -> list[tuple[str, str]]:
+    """(document id, text) of every PolNeAR train article in the length band, by id."""
     seen: dict[str, str] = {}
     with (Path(data_dir) / TRAIN).open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
             seen.setdefault(row["doc"], row["text"])
-    fitting = sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS)
-    step = len(fitting) / count
-    return [fitting[int(i * step)] for i in range(min(count, len(fitting)))]
+    return sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS)
 
 
 def training_articles(data_dir: Path, count: int, *, held_out: int = 40) -> list[tuple[str, str]]:
@@ -81,12 +86,7 @@ def training_articles(data_dir: Path, count: int, *, held_out: int = 40) -> list
     ``held_out`` scored ones, evenly spaced in document-id order: candidates judged only to
     train the event judge (``data/event_judge_train.jsonl``), never scored."""
     scored = {doc for doc, _ in select_articles(data_dir, held_out)}
-    seen: dict[str, str] = {}
-    with (Path(data_dir) / TRAIN).open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            seen.setdefault(row["doc"], row["text"])
-    rest = sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS and doc not in scored)
+    rest = [(doc, text) for doc, text in _fitting(data_dir) if doc not in scored]
     step = len(rest) / count
     return [rest[int(i * step + step / 2)] for i in range(min(count, len(rest)))]
 
@@ -338,7 +338,8 @@ def _ner_sentences(path: Path) -> Iterator[tuple[str, dict[str, list[Span]]]]:
             continue
         if not tokens:
             continue
-        text, marked = "", {"S": [], "T": []}  # type: tuple[str, dict[str, list[Span]]]
+        text = ""
+        marked: dict[str, list[Span]] = {"S": [], "T": []}
         for word, tag in tokens:
             start = len(text) + (1 if text else 0)
             text = f"{text} {word}" if text else word
