@@ -61,6 +61,28 @@ def test_event_table(analyze_text, text, expected):
     assert expected in _events(analyze_text(text))
 
 
+@pytest.mark.parametrize(
+    "text, trigger, sources, targets",
+    [
+        # the whole noun phrase, with its apposition, names the side
+        ("Bahrain's Prime Minister, Prince Khalifa, received the UAE ambassador.", "received", ["Bahrain's Prime Minister, Prince Khalifa"], ["the UAE ambassador"]),
+        # a pronoun names the actor it resolves to, at this event
+        ("Hillary Clinton spoke in Ohio. She praised Barack Obama.", "praised", ["She"], ["Barack Obama"]),
+        # members of a list are phrases of their own
+        ("Israel and Jordan criticized Iran.", "criticized", ["Israel", "Jordan"], ["Iran"]),
+        # an unnamed stand-in names its side with the phrase saying whom it stands for
+        ("Envoys from Egypt met Israel.", "met", ["Envoys from Egypt"], ["Israel"]),
+        # the passive's by-phrase
+        ("Hamas is supported by the Islamic State.", "supported", ["the Islamic State"], ["Hamas"]),
+    ],
+)
+def test_event_names_its_sides_where_they_stand(rule_events, text, trigger, sources, targets):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert [report.span_text(s) for s in event.source_spans] == sources
+    assert [report.span_text(s) for s in event.target_spans] == targets
+
+
 def test_epithet_is_an_event(analyze_text):
     report = analyze_text("Fatah and ISIS-allied Hamas held talks.")
     assert (["Islamic State"], "ISIS-allied", "060", ["Hamas"]) in _events(report)

@@ -222,6 +222,7 @@ class ActorIndex:
         self.drafts: dict[str, _Draft] = {}
         self.mentions: list[Mention] = []
         self._by_token: dict[int, tuple[str, ...]] = {}
+        self._span_by_token: dict[int, tuple[int, int]] = {}
         self._starts: list[int] = []
 
     # -- building ---------------------------------------------------------------------
@@ -235,14 +236,15 @@ class ActorIndex:
         self._record(mention)
 
     def _record(self, mention: Mention) -> None:
+        span = mention.char_span(self.doc)
         for key in mention.keys:
-            span = mention.char_span(self.doc)
             if span not in self.drafts[key].mentions:
                 self.drafts[key].mentions.append(span)
         self.mentions.append(mention)
         for i in range(mention.start, mention.end):
             # Longer, more specific mentions registered first keep their tokens.
             self._by_token.setdefault(i, mention.keys)
+            self._span_by_token.setdefault(i, span)
 
     def link(self, start: int, end: int, keys: tuple[str, ...], how: str) -> None:
         self._record(Mention(start, end, keys, how))
@@ -275,6 +277,11 @@ class ActorIndex:
     # -- lookups ----------------------------------------------------------------------
     def keys_at(self, token: Token) -> tuple[str, ...]:
         return self._by_token.get(token.i, ())
+
+    def mention_span(self, token: Token) -> tuple[int, int]:
+        """Characters of the mention that gives ``token`` its keys (the token itself when it
+        was linked alone)."""
+        return self._span_by_token.get(token.i) or (token.idx, token.idx + len(token))
 
     def actor_ids(self, keys: Iterable[str]) -> tuple[str, ...]:
         seen: list[str] = []

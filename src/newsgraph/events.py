@@ -65,6 +65,14 @@ class EventDraft:
     offered: bool = False  # an act someone says they are willing or ready to do ("is willing to withdraw")
 
     @property
+    def source_spans(self) -> tuple[tuple[int, int], ...]:
+        return argument_spans(self.sources)
+
+    @property
+    def target_spans(self) -> tuple[tuple[int, int], ...]:
+        return argument_spans(self.targets)
+
+    @property
     def trigger_chars(self) -> tuple[int, int]:
         last = self.trigger.doc[self.end] if self.end is not None else self.trigger
         start = min(self.trigger.idx, last.idx)
@@ -758,7 +766,7 @@ def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:
     relation = EPITHET_RELATIONS.get(participle.lower_)
     if relation is None or token.whitespace_ or prefix.whitespace_:
         return None
-    prefix_keys = index.keys_at(prefix)
+    prefix_keys = [Argument(k, index.mention_span(prefix)) for k in index.keys_at(prefix)]
     if not prefix_keys:
         return None
     head = _epithet_head(participle, prefix)
@@ -779,20 +787,64 @@ def _epithet_head(participle: Token, prefix: Token) -> Optional[Token]:
     return next((t for t in following if t.pos_ in {"PROPN", "NOUN"}), None)
 
 
+class Argument(str):
+    """An actor key that remembers the words naming the actor at one event: "she" for the
+    Hillary Clinton it resolves to, "Hamas sources" for Hamas. Compares and hashes as its
+    key, so argument lists stay lists of keys; ``span`` is what PLOVER's actor text and the
+    side scorers read."""
+
+    span: tuple[int, int]
+
+    def __new__(cls, key: str, span: tuple[int, int]) -> "Argument":
+        made = super().__new__(cls, key)
+        made.span = span
+        return made
+
+
+def argument_spans(keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words naming ``keys`` at their event, in text order."""
+    return tuple(sorted({k.span for k in keys if isinstance(k, Argument)}))
+
+
 def _actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: Iterable[str] = ()) -> list[str]:
-    """Actor keys a noun phrase refers to, including its conjuncts."""
+    """Actor keys a noun phrase refers to, including its conjuncts, as ``Argument``s."""
     found: list[str] = []
     if expand:
         # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
-        found += [k for k in index.coordination_ending_at(noun) if k not in exclude]
+        found += [Argument(k, _named_before(k, noun, index)) for k in index.coordination_ending_at(noun) if k not in exclude]
     for token in [noun, *(list_members(noun) if expand else ())]:
         keys = index.keys_at(token)
         if not keys and token.pos_ == "PRON":
             keys = resolve_pronoun(token, index, exclude=exclude)
         if not keys:
             keys = affiliation(token, index)
-        found += [k for k in keys if k not in found]
+        found += [Argument(k, phrase_span(token)) for k in keys if k not in found]
     return found
+
+
+def _named_before(key: str, noun: Token, index: ActorIndex) -> tuple[int, int]:
+    """The last mention of ``key`` ending by ``noun``: its place in a coordination."""
+    end = noun.idx + len(noun)
+    spans = [m for m in index.drafts[key].mentions if m[1] <= end] if key in index.drafts else []
+    return max(spans) if spans else (noun.idx, end)
+
+
+def phrase_span(noun: Token) -> tuple[int, int]:
+    """Characters of the noun phrase ``noun`` heads: its determiners and modifiers, an
+    apposition ("Bahrain's prime minister, Prince Khalifa") and the phrase saying whose or
+    of what it is ("envoys from Egypt", "a spokesman for the army", "a depot of the army").
+    A pronoun is itself; conjuncts are phrases of their own."""
+    if noun.pos_ == "PRON":
+        return (noun.idx, noun.idx + len(noun))
+    members = {t.i for t in list_members(noun)}
+    last = noun
+    for child in noun.rights:
+        if child.i in members or any(t.dep_ == "cc" for t in child.lefts):
+            break
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in {"from", "of", "for"}):
+            last = child.right_edge
+    first = noun.left_edge
+    return (first.idx, last.idx + len(last))
 
 
 def list_members(noun: Token) -> list[Token]:

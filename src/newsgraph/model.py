@@ -150,6 +150,10 @@ class Event:
     confidence: float = 0.5
     text: str = ""  # the trigger's words, for readers
     quad_class: Optional[int] = None  # 0 statement .. 4 material conflict, read from the sentence (event_class)
+    # The words naming each side at this event ("she", "Hamas sources"), where ``sources``
+    # and ``targets`` say who they are; PLOVER's actor and recipient text.
+    source_spans: Tuple[Span, ...] = ()
+    target_spans: Tuple[Span, ...] = ()
 
     @property
     def reciprocal(self) -> bool:

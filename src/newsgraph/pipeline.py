@@ -133,6 +133,8 @@ def _event(
         confidence=event_confidence(draft),
         text=text_of(doc)[trigger[0] : trigger[1]],
         quad_class=_quad_class(sent, draft),
+        source_spans=draft.source_spans,
+        target_spans=draft.target_spans,
     )
 
 

@@ -24,6 +24,7 @@ SETS = {
     "petrarch": "newsgraph.evaluation.petrarch",
     "plover": "newsgraph.evaluation.plover",
     "confliBERT": "newsgraph.evaluation.conflibert",
+    "confliBERT-ner": "newsgraph.evaluation.conflibert_ner",
     "factuality": "newsgraph.evaluation.factuality",
     "dates": "newsgraph.evaluation.dates",
     "events-judged": "newsgraph.evaluation.judged_events",

@@ -22,8 +22,9 @@ Scores, over the judged articles:
   event overlaps / judged real events;
 - ``type.accuracy``, ``sides.accuracy`` (source and target both right), ``factuality.accuracy``
   and ``chain.accuracy``: over the real events found. A side is right when every gold span is
-  overlapped by a mention of a predicted actor and every predicted actor has a mention that
-  overlaps a gold span (both empty counts as right). A chain is right when it has as many
+  overlapped by the words naming that side at the event (``Event.source_spans``: "she" for
+  the Clinton it resolves to) and each of those overlaps a gold span (both empty counts as
+  right). A chain is right when it has as many
   speakers as the gold one, each overlapping the gold speaker at its place.
 - ``all.accuracy``: real events found with every field right / extracted events judged.
 """
@@ -117,12 +118,18 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def side_right(report: Report, actor_ids: tuple[str, ...], gold: list[Span]) -> bool:
-    """Every gold span overlapped by a predicted actor's mention, and every predicted actor
-    with a mention overlapping a gold span."""
-    mentions = [list(report.actor(a).mentions) if report.actor(a) else [] for a in actor_ids]
-    covered = all(any(_overlaps(m, g) for ms in mentions for m in ms) for g in gold)
-    grounded = all(any(_overlaps(m, g) for m in ms for g in gold) for ms in mentions)
+def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> bool:
+    """Every gold span overlapped by the words naming the event's side ``side`` ("sources"
+    or "targets"), and each of those words overlapping a gold span. Reports written before
+    events kept their argument spans are read through the actors' mentions instead."""
+    actor_ids: tuple[str, ...] = getattr(event, side)
+    spans: tuple[Span, ...] = getattr(event, side[:-1] + "_spans")
+    if spans or not actor_ids:
+        named = [[s] for s in spans]
+    else:
+        named = [list(report.actor(a).mentions) if report.actor(a) else [] for a in actor_ids]
+    covered = all(any(_overlaps(m, g) for ms in named for m in ms) for g in gold)
+    grounded = all(any(_overlaps(m, g) for m in ms for g in gold) for ms in named)
     return covered and grounded
 
 
@@ -160,7 +167,7 @@ def score(
             f = event.factuality
             right = {
                 "type": event.plover.type == gold["type"],
-                "sides": side_right(report, event.sources, _spans(gold["sources"])) and side_right(report, event.targets, _spans(gold["targets"])),
+                "sides": all(side_right(report, event, side, _spans(gold[side])) for side in ("sources", "targets")),
                 "factuality": factuality_label(f.polarity, f.certainty, f.mode, f.disputed) == gold["factuality"],
                 "chain": _chain_right(report, event, _spans(gold["chain"])),
             }
@@ -295,9 +302,6 @@ def candidate_examples(
     return examples
 
 
-NER_TRAIN = "dev/events/confliBERT/cameo_ner_train.txt"
-
-
 def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
     """Real events of conflict news, to teach the judge the domain the judged articles lack:
     in each of ConfliBERT's 1,153 NER training sentences (each reports an event, its source
@@ -307,13 +311,14 @@ def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
     from ..event_judge import features
     from ..model import Article
     from ..pipeline import build_report
+    from .conflibert_ner import RECORDS, ner_sentences
 
-    path = Path(data_dir) / NER_TRAIN
+    path = Path(data_dir) / RECORDS
     if not path.is_file():
         return []
     catalogue = ActorCatalogue.packaged(nlp)
     out = []
-    for text, marked in _ner_sentences(path):
+    for text, marked in ner_sentences(path):
         doc = nlp(text)
         report = build_report(doc, Article(text=text), catalogue, event_threshold=0.0)
         actors = {a.id: a for a in report.actors}
@@ -325,32 +330,6 @@ def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
             if marked["S"] and marked["T"] and touches(event.sources, marked["S"]) and touches(event.targets, marked["T"]):
                 out.append((features(doc, event, actors, report.attributions), True))
     return out
-
-
-def _ner_sentences(path: Path) -> Iterator[tuple[str, dict[str, list[Span]]]]:
-    """(text, {"S": source spans, "T": target spans}) of a CoNLL file of ``token tag`` lines,
-    tokens joined by single spaces."""
-    tokens: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.strip():
-            word, _, tag = line.rpartition(" ")
-            tokens.append((word, tag))
-            continue
-        if not tokens:
-            continue
-        text = ""
-        marked: dict[str, list[Span]] = {"S": [], "T": []}
-        for word, tag in tokens:
-            start = len(text) + (1 if text else 0)
-            text = f"{text} {word}" if text else word
-            side = tag[2:]
-            if side in marked:
-                if tag.startswith("B-") or not marked[side]:
-                    marked[side].append((start, len(text)))
-                else:
-                    marked[side][-1] = (marked[side][-1][0], len(text))
-        tokens = []
-        yield text, marked
 
 
 def calibration(reports: dict[str, Report], judgments: dict[str, list[dict[str, Any]]], bins: int = 5) -> list[dict[str, Any]]:
