@@ -26,6 +26,7 @@ library; fitting needs scikit-learn (``newsgraph[train]``).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Optional, Sequence
@@ -46,6 +47,8 @@ MODEL = "event_judge_model.json"
 # real candidates kept are about equal (0.62 / 0.69); lower it for recall, raise it for precision.
 DEFAULT_THRESHOLD = 0.4
 
+# "won 4-1", "beat the Eagles 38-35": a result, not a date range ("2015-16") or a page.
+_SCORELINE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 _GOVERNED = {"dobj", "prep", "xcomp", "ccomp", "attr", "dative", "prt", "acomp", "pobj", "agent"}
 _CONTENT_POS = ("VERB", "NOUN", "PROPN", "ADJ")
 
@@ -90,6 +93,17 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
             if actor is not None:
                 out.add(f"{side}.kind={actor.kind}")
                 out.add(f"{side}.coded={actor.code is not None}")
+    subject = _subject(trigger)
+    if subject is not None:
+        # "an earthquake hit", "Brazil crushed": what does the act, named or not.
+        out.add(f"subject.lemma={subject.lemma_.lower()}")
+        out.add(f"subject.entity={subject.ent_type_ or subject.pos_}")
+        out.update(f"subject.word={c.lemma_.lower()}" for c in subject.children if c.dep_ in ("compound", "amod"))
+    # The sentence's nouns say what kind of news it is: a final, a poll, a storm, a ceasefire.
+    sentence = doc.char_span(*event.sentence, alignment_mode="expand") or doc[trigger.i : trigger.i + 1]
+    out.update(f"context={t.lemma_.lower()}" for t in sentence if t.pos_ == "NOUN" and t.i != trigger.i)
+    if _SCORELINE.search(sentence.text):
+        out.add("context.scoreline")
     out.add(f"headline={_in_first_line(doc, event.sentence)}")
     out.add(f"attributed={event.attribution is not None}")
     for attribution in attributions:
@@ -126,6 +140,16 @@ def _trigger_token(doc: Doc, span: Span) -> Token:
     return next((t for t in reversed(tokens) if t.pos_ in _CONTENT_POS), tokens[0])
 
 
+def _subject(trigger: Token) -> Optional[Token]:
+    """Who does the act: the subject, a passive's by-phrase, or for a noun its possessor."""
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "poss"):
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _in_first_line(doc: Doc, sentence: Span) -> bool:
     return "\n" not in doc.text[: sentence[0]].strip()
 
@@ -160,18 +184,19 @@ class EventJudge:
         return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
 
 
-def fit(examples: Sequence[tuple[Sequence[str], bool]], *, c: float = 0.3, min_count: int = 2) -> EventJudge:
-    """An L2 logistic regression on ``(features, is_real_event)`` pairs (scikit-learn);
-    features seen fewer than ``min_count`` times are dropped."""
+def fit(examples: Sequence[tuple], *, c: float = 1.0, min_count: int = 2) -> EventJudge:
+    """An L2 logistic regression on ``(features, is_real_event)`` pairs, or
+    ``(features, is_real_event, weight)`` triples (scikit-learn); features seen fewer than
+    ``min_count`` times are dropped."""
     try:
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ModelError(Errors.E103, what="fitting the event judge") from exc
-    names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
-    labels = [bool(label) for _, label in examples]
+    names, x = design_matrix([example[0] for example in examples], min_count=min_count)
+    labels = [bool(example[1]) for example in examples]
     if len(set(labels)) < 2:
         raise ValueError("the event judge needs both real events and non-events to learn from")
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, labels)
+    model.fit(x, labels, sample_weight=[float(example[2]) if len(example) > 2 else 1.0 for example in examples])
     weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
     return EventJudge(weights, round(float(model.intercept_[0]), 5))

@@ -28,6 +28,7 @@ SETS = {
     "factuality": "newsgraph.evaluation.factuality",
     "dates": "newsgraph.evaluation.dates",
     "events-judged": "newsgraph.evaluation.judged_events",
+    "events-nonevents": "newsgraph.evaluation.nonevents",
 }
 
 

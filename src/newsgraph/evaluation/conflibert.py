@@ -88,6 +88,26 @@ def sentence_examples(nlp, records: list[tuple[str, int]]) -> list[dict[str, Any
     return out
 
 
+def judge_positives(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
+    """Real events for the event judge: in each sentence labelled with an event class (1-4),
+    every rule candidate whose dictionary code has that class, as a positive example — the
+    protests, bombings and visits of real news the judged campaign articles lack. Candidates
+    of other classes are left out (they may be real too). [] without the file."""
+    from ..event_judge import features
+
+    path = Path(data_dir) / RECORDS
+    if not path.is_file():
+        return []
+    catalogue = ActorCatalogue.packaged(nlp)
+    records = [(text, label) for text, label in load_records(data_dir) if label != NO_EVENT_CLASS]
+    out = []
+    for (text, gold), doc in zip(records, nlp.pipe([t for t, _ in records], batch_size=32)):
+        report = build_report(doc, Article(text=text), catalogue, judge_events=False)
+        actors = {a.id: a for a in report.actors}
+        out += [(features(doc, e, actors, report.attributions), True) for e in report.events if code_class(e.cameo) == gold]
+    return out
+
+
 def cross_validated(examples: list[dict[str, Any]], folds: int = FOLDS, seed: int = SEED) -> list[int]:
     """The learned model's class for each example, from a model that never saw it."""
     from sklearn.model_selection import StratifiedKFold

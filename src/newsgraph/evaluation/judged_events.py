@@ -350,6 +350,27 @@ def calibration(reports: dict[str, Report], judgments: dict[str, list[dict[str, 
     ]
 
 
+def real_news_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
+    """Real events from ConfliBERT's sentences, which the judged campaign articles lack:
+    the NER positives (``conflict_examples``) and the class positives
+    (``conflibert.judge_positives``). Positives only; always in the judge's training."""
+    from .conflibert import judge_positives
+
+    return conflict_examples(nlp, data_dir) + judge_positives(nlp, data_dir)
+
+
+def judge_training_examples(nlp, data_dir: Path) -> list[tuple[str, list[str], bool]]:
+    """(document id, features, real) of everything the shipped event judge learns from,
+    except the sentences with no event (``nonevents``): the judged candidates of the training
+    and the scored articles, and the real-news positives (document id "confliBERT").
+    Raises FileNotFoundError without PolNeAR train in ``data_dir``."""
+    if not (Path(data_dir) / TRAIN).is_file():
+        raise FileNotFoundError(Path(data_dir) / TRAIN)
+    judgments = {**load_judgments(packaged=TRAINING_JUDGMENTS), **load_judgments()}
+    examples = candidate_examples(judged_reports(nlp, data_dir, judgments), judgments)
+    return examples + [("confliBERT", f, y) for f, y in real_news_examples(nlp, data_dir)]
+
+
 def kept(report: Report, threshold: float) -> Report:
     """``report`` with only the events at or above ``threshold``."""
     return replace(report, events=tuple(e for e in report.events if e.confidence >= threshold))
@@ -368,6 +389,8 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     articles and the other folds, never on themselves)."""
     from ..components import DEFAULT_MODEL, load_pipeline
     from ..event_judge import DEFAULT_THRESHOLD, fit, rescore
+    from .nonevents import WEIGHT as NONEVENT_WEIGHT
+    from .nonevents import nonevent_examples
 
     judgments = load_judgments()
     if limit is not None:
@@ -376,7 +399,8 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     parsed = judged_reports(nlp, data_dir, judgments)
     training = load_judgments(packaged=TRAINING_JUDGMENTS) if catalogue_exists(TRAINING_JUDGMENTS) else {}
     extra = [(f, y) for _, f, y in candidate_examples(judged_reports(nlp, data_dir, training), training)]
-    extra += conflict_examples(nlp, data_dir)
+    extra += real_news_examples(nlp, data_dir)
+    extra += [(f, y, NONEVENT_WEIGHT) for _, f, y in nonevent_examples(nlp)]
     scored = candidate_examples(parsed, judgments)
     fold_of = article_folds(parsed)
     reports: dict[str, Report] = {}
@@ -396,7 +420,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
         "counts": counts,
         "candidates": {"metrics": candidates, "counts": candidate_counts},
         "calibration": calibration(reports, judgments),
-        "judge_trained_on": f"{len(extra)} candidates (training articles and ConfliBERT NER sentences) + the other folds",
+        "judge_trained_on": f"{len(extra)} candidates (training articles, ConfliBERT NER and class sentences, sentences with no event) + the other folds",
     }
     if catalogue_exists(SECOND_JUDGMENTS):
         details["agreement"] = agreement(load_judgments(), load_judgments(packaged=SECOND_JUDGMENTS))
