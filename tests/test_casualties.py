@@ -26,6 +26,8 @@ COUNTS = [
     ("Seven people were hurt and 12 arrested.", (None, 7, 12), False),
     ("At least 1,200 people have died since 2011.", (1200, None, None), True),
     ("The army said 2 of the 3 hostages were killed.", (2, None, None), False),
+    ("Three US servicemen were killed by an improvised explosive device.", (3, None, None), False),
+    ("Police opened fire, killing one person and arresting 12.", (1, None, 12), False),
 ]
 
 # Sentences that state no count of people harmed or arrested.
@@ -41,6 +43,8 @@ NO_COUNTS = [
     "Five people were not killed.",  # negated
     "Several people were injured.",  # a vague amount with no least value
     "The 40 protesters marched to the ministry.",  # counted, but nothing happened to them
+    "Two air raids in which 20 people were killed or wounded.",  # one number for two fates
+    "Rocket fire hit the camps, killing or wounding 50 guerrillas.",  # the same
 ]
 
 

@@ -89,6 +89,8 @@ def find_counts(span: Span | Doc) -> list[Count]:
         if role is None:
             continue
         kind, cue = role
+        if _mixed(cue, kind):
+            continue
         start, bounded = _bound_before(run[0])
         found.append(Count(kind, value, vague or bounded, (start.idx, run[-1].idx + len(run[-1])), cue.i))
     return found
@@ -252,6 +254,13 @@ def _kind_of_noun(token: Token) -> Optional[str]:
         if token.lemma_.lower() in words or token.lower_ in words:
             return kind
     return None
+
+
+def _mixed(cue: Token, kind: str) -> bool:
+    """"20 people were killed or wounded": one number for two fates is a count of neither."""
+    linked = [c for c in cue.children if c.dep_ == "conj"] + ([cue.head] if cue.dep_ == "conj" else [])
+    joined_by_or = any(c.lower_ == "or" for c in (*cue.children, *cue.head.children) if c.dep_ == "cc")
+    return joined_by_or and any((_kind_of_word(t) or kind) != kind for t in linked)
 
 
 def _negated(token: Token) -> bool:

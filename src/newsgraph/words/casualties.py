@@ -35,6 +35,8 @@ PERSON_NOUNS = frozenset({
     "commander", "jihadist", "extremist", "terrorist", "attacker", "assailant", "bomber", "mourner", "voter",
     "opponent", "dissident", "crew", "sailor", "marine", "pilot", "peacekeeper", "agent", "individual",
     "victim", "casualty", "survivor", "bystander", "pedestrian", "driver", "shopper", "spectator", "fan",
+    "serviceman", "servicemen", "servicewoman", "paratrooper", "policewoman", "militiaman", "militiamen",
+    "guerrilla", "settler", "commando", "recruit", "conscript", "cadet", "monk", "priest", "nun",
 })  # fmt: skip
 
 # Entity labels of plural group nouns that are people: "three Palestinians", "two Americans".
