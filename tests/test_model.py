@@ -13,6 +13,7 @@ from newsgraph.model import (
     Actor,
     Article,
     Attribution,
+    Casualties,
     Cue,
     Drift,
     Event,
@@ -52,9 +53,16 @@ events = st.builds(
     factuality=factualities,
     attribution=st.none() | words,
     date=st.none() | st.builds(EventDate, text=words, start=st.none() | words, end=st.none() | words, type=st.sampled_from(["exact", "range"]), span=st.none() | spans),
-    location=st.none() | st.builds(Location, name=words, country=st.none() | words, span=st.none() | spans),
+    location=st.none() | st.builds(
+        Location, name=words, country=st.none() | words, span=st.none() | spans, geonameid=st.none() | st.integers(1, 10**8),
+        latitude=st.none() | st.floats(-90, 90), longitude=st.none() | st.floats(-180, 180),
+    ),
     confidence=st.floats(0, 1),
     text=words,
+    casualties=st.none() | st.builds(
+        Casualties, killed=st.none() | st.integers(0, 10**6), injured=st.none() | st.integers(0, 10**6),
+        arrested=st.none() | st.integers(0, 10**6), approximate=st.booleans(), spans=st.tuples(spans),
+    ),
 )
 attributions = st.builds(
     Attribution,
@@ -101,6 +109,46 @@ def test_contract_field_names():
     assert set(data["article"]) >= {"title", "published", "outlet", "text"}
     assert data["relations"][0] == {"type": "disputes", "from": "a", "to": "b", "span": [0, 1]}
     assert set(data["voice"]) == {"author_sentences", "markers", "drift"}
+
+
+# A report as stored before locations had GeoNames ids and events had casualty counts.
+OLD_REPORT = {
+    "schema": "newsgraph.report/1",
+    "article": {"text": "Hamas attacked Israeli troops in Gaza.", "title": None, "published": "2016-01-10", "outlet": None},
+    "actors": [{"id": "act-1", "name": "Hamas", "code": "PSEREBHMS", "kind": "group", "aliases": [], "mentions": [[0, 5]]}],
+    "events": [
+        {
+            "id": "evt-1", "sources": ["act-1"], "targets": [], "cameo": "190", "plover": {"type": "ASSAULT", "mode": None, "context": None},
+            "goldstein": -10.0, "trigger": [6, 14], "sentence": [0, 38],
+            "factuality": {"polarity": "positive", "certainty": "certain", "mode": "actual", "disputed": False, "cues": []},
+            "attribution": None, "date": None, "location": {"name": "Gaza", "country": "PSE", "span": [33, 37]},
+            "confidence": 0.9, "text": "attacked", "quad_class": 4,
+        }
+    ],
+    "attributions": [], "relations": [], "claims": [], "voice": {"author_sentences": [], "markers": [], "drift": []},
+    "pipeline": "en_core_web_sm-3.8.0",
+}  # fmt: skip
+
+
+def test_a_report_from_before_geonames_and_casualties_still_loads():
+    report = Report.from_dict(json.loads(json.dumps(OLD_REPORT)))
+    event = report.events[0]
+    assert event.location == Location(name="Gaza", country="PSE", span=(33, 37))
+    assert (event.location.geonameid, event.location.latitude, event.location.longitude) == (None, None, None)
+    assert event.casualties is None
+    again = report.to_dict()["events"][0]
+    assert again["casualties"] is None and again["location"]["geonameid"] is None
+
+
+def test_casualties_and_geonames_fields_in_the_contract():
+    event = Event(
+        id="e", sources=(), targets=(), cameo="190", plover=Plover("ASSAULT"), goldstein=None, trigger=(0, 1), sentence=(0, 1),
+        factuality=Factuality(), location=Location("Cairo", "EGY", (0, 5), 360630, 30.06263, 31.24967),
+        casualties=Casualties(killed=12, injured=None, arrested=3, approximate=True, spans=((0, 2),)),
+    )
+    data = Report(article=Article(text="x"), events=(event,)).to_dict()["events"][0]
+    assert data["location"] == {"name": "Cairo", "country": "EGY", "span": [0, 5], "geonameid": 360630, "latitude": 30.06263, "longitude": 31.24967}
+    assert data["casualties"] == {"killed": 12, "injured": None, "arrested": 3, "approximate": True, "spans": [[0, 2]]}
 
 
 def test_ids_are_content_hashes():

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from .actors import ActorCatalogue
 from .model import EventDate, Factuality, Location
 from .nlp import entity_of
-from .places import city_country
+from .places import country_place, region_country, resolve_city
 from .words.anchoring import PLACE_LABELS, PLACE_PREPOSITIONS
 
 __all__ = ["as_historical", "event_date", "event_location", "reference_date"]
@@ -69,8 +69,32 @@ def event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Locati
         prep = ent.root.head
         if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPOSITIONS:
             continue
-        return Location(name=ent.text, country=_country_of(ent, catalogue), span=(ent.start_char, ent.end_char))
+        return place_location(ent, catalogue)
     return None
+
+
+def place_location(ent: Span, catalogue: ActorCatalogue) -> Location:
+    """The ``Location`` of a place entity, resolved to a GeoNames record where one fits: a
+    country named as such, else a city of that name, preferring the country the text puts it
+    in ("Alexandria, Virginia", "Egypt's Alexandria"), then the country the catalogue puts it
+    in, over the most populous namesake."""
+    span = (ent.start_char, ent.end_char)
+    if _named_non_place(ent, catalogue):
+        return Location(name=ent.text, country=_country_of(ent, catalogue), span=span)
+    own = _catalogue_country(ent, catalogue)
+    named_country = region_country(ent.text)
+    hint = _country_of(ent, catalogue) or own
+    # A capital stands for its country in the catalogue ("Cairo" is Egypt's government) but
+    # is still a city where something happens; a country's own name is never read as a city.
+    city = None if named_country else resolve_city(ent.text, hint)
+    if city is None:
+        country = named_country or own or hint
+        found = country_place(country) if (named_country or own) and not ent.kb_id_.startswith("place:") else None
+        return Location(name=ent.text, country=country, span=span, geonameid=found.geonameid if found else None)
+    return Location(
+        name=ent.text, country=city.country if hint in (None, city.country) else hint, span=span,
+        geonameid=city.geonameid, latitude=city.latitude, longitude=city.longitude,
+    )  # fmt: skip
 
 
 def _year_before(day: _dt.date) -> _dt.date:
@@ -100,13 +124,31 @@ def _clause_tokens(trigger: Token) -> set[int]:
     return tokens
 
 
+def _catalogue_country(span: Span, catalogue: ActorCatalogue) -> Optional[str]:
+    """ISO3 of the country the catalogue says ``span`` is or is in ("place:" keys), or None."""
+    if span.kb_id_ and (span.kb_id_.startswith("place:") or catalogue.is_actor(span.kb_id_)):
+        entry = catalogue.entry(span.kb_id_)
+        if entry.kind == "country":
+            return entry.country or (entry.code or "")[:3] or None
+    return None
+
+
+def _named_non_place(span: Span, catalogue: ActorCatalogue) -> bool:
+    """The catalogue knows the name as a person, outlet or organisation: never a GeoNames place."""
+    if not span.kb_id_ or span.kb_id_.startswith("place:") or not catalogue.is_actor(span.kb_id_):
+        return False
+    return catalogue.entry(span.kb_id_).kind != "country"
+
+
 def _country_of(ent: Span, catalogue: ActorCatalogue) -> Optional[str]:
-    """The country a place is in: from the catalogue, else from a possessor ("Egypt's Sinai")."""
-    owners = (entity_of(child) for child in ent.root.children if child.dep_ == "poss")
-    candidates = [ent, *(e for e in owners if e is not None and e.root.dep_ == "poss" and e.root.head == ent.root)]
-    for span in candidates:
-        if span.kb_id_ and (span.kb_id_.startswith("place:") or catalogue.is_actor(span.kb_id_)):
-            entry = catalogue.entry(span.kb_id_)
-            if entry.kind == "country":
-                return entry.country or (entry.code or "")[:3] or None
-    return city_country(ent.text)
+    """The country the text puts a place in: a possessor ("Egypt's Sinai") or a country in
+    apposition ("Alexandria, Egypt"); None when the text says nothing."""
+    for child in ent.root.children:
+        if child.dep_ not in {"poss", "appos"}:
+            continue
+        owner = entity_of(child)
+        if owner is not None and owner.root == child:
+            found = _catalogue_country(owner, catalogue) or region_country(owner.text)
+            if found:
+                return found
+    return None

@@ -30,6 +30,7 @@ __all__ = [
     "Factuality",
     "EventDate",
     "Location",
+    "Casualties",
     "Plover",
     "Event",
     "Source",
@@ -124,6 +125,25 @@ class Location:
     name: str
     country: Optional[str] = None
     span: Optional[Span] = None
+    # The GeoNames record the name was resolved to (``places``). Countries carry no
+    # coordinates: the GeoNames data the package ships has none for them.
+    geonameid: Optional[int] = None
+    latitude: Optional[float] = None
+    longitude: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """The numbers of people an event's sentence says were killed, injured or arrested
+    (PLOVER's size object: dead, injured, arrested). None where the sentence states no count.
+    ``approximate``: at least one count is a bound or a vague amount ("at least 12",
+    "dozens" = 24, the least that "dozens" can mean); ``spans``: the numbers' words."""
+
+    killed: Optional[int] = None
+    injured: Optional[int] = None
+    arrested: Optional[int] = None
+    approximate: bool = False
+    spans: Tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +174,7 @@ class Event:
     # and ``targets`` say who they are; PLOVER's actor and recipient text.
     source_spans: Tuple[Span, ...] = ()
     target_spans: Tuple[Span, ...] = ()
+    casualties: Optional[Casualties] = None  # counts stated in the sentence (``casualties``)
 
     @property
     def reciprocal(self) -> bool:
@@ -310,6 +331,7 @@ _RECORD_FIELDS = {
     ("Event", "factuality"): Factuality,
     ("Event", "date"): EventDate,
     ("Event", "location"): Location,
+    ("Event", "casualties"): Casualties,
     ("Attribution", "source"): Source,
     ("Attribution", "cue"): Cue,
     ("Attribution", "factuality"): Factuality,

@@ -1,8 +1,8 @@
 """From a parsed ``Doc`` to a ``Report``: the stages in order.
 
 Order: actors -> quotations -> attributions (+ relations between them) -> events ->
-factuality, dates, places -> claims -> author voice. Each stage is a plain function in its
-own module; this one only wires their outputs together and assigns ids. The spaCy component
+factuality, dates, places -> casualty counts -> claims -> author voice. Each stage is a
+plain function in its own module; this one only wires their outputs together and assigns ids. The spaCy component
 that calls ``build_report`` is in ``components``.
 """
 
@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from .actors import ActorCatalogue, ActorIndex, resolve_actors
 from .anchoring import as_historical, event_date, event_location, reference_date
 from .attribution import AttributionDraft, finalize, find_attributions
+from .casualties import attach_casualties
 from .claims import build_claims
 from .confidence import event_confidence
 from .dates import find_dates
@@ -76,6 +77,8 @@ def build_report(
         candidates = judged(doc, candidates, index.records(), attributions, judge)
         threshold = DEFAULT_THRESHOLD if event_threshold is None else event_threshold
         events = [e for e in candidates if e.confidence >= threshold]
+    # Counts go to the events that remain, so that a judged-out event cannot take them away.
+    events = attach_casualties(doc, events)
     relations = tuple(
         Relation(type=cast(RelationType, kind), from_=attributions[a].id, to=attributions[b].id, span=span)
         for kind, a, b, span in relation_rows

