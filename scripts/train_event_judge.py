@@ -11,10 +11,10 @@ target overlap the marked ones is a real event (positives only). Each candidate'
 fitted on.
 
 Sentences with no political event (``nonevent_sentences.jsonl``: disasters, sports, markets,
-polls) give negatives only, each weighted 5 (``nonevents.WEIGHT``). Model: L2 logistic regression (scikit-learn), C=1, features seen
+polls) give negatives only, each weighted 2 (``nonevents.WEIGHT``). Model: L2 logistic regression (scikit-learn), C=1, features seen
 fewer than twice dropped; C was chosen among 0.3, 1 and 3 by cross-validation on the scored
 articles and, by sentence, on the no-event sentences (``eval events-judged``,
-``eval events-nonevents``: 1 was best on both), and the weight among 1, 3 and 5 the same way. The script reports
+``eval events-nonevents``: 1 was best on both), and the weight among 1, 2, 3 and 5 the same way. The script reports
 5-fold cross-validation by article (no article in both a fold's training and test part):
 AUC and, at the default threshold, precision and the share of real candidates kept, per fold
 and as mean and spread; then it fits on every judged candidate.

@@ -37,7 +37,7 @@ from .errors import Errors, ModelError
 from .event_class import design_matrix
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
-from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS
+from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
 from .words.lexicon import lexicon
 
 __all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "judged", "rescore"]
@@ -99,9 +99,12 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
         out.add(f"subject.lemma={subject.lemma_.lower()}")
         out.add(f"subject.entity={subject.ent_type_ or subject.pos_}")
         out.update(f"subject.word={c.lemma_.lower()}" for c in subject.children if c.dep_ in ("compound", "amod"))
+        out.update(f"subject.class={name}" for name in _word_classes(subject))
     # The sentence's nouns say what kind of news it is: a final, a poll, a storm, a ceasefire.
     sentence = doc.char_span(*event.sentence, alignment_mode="expand") or doc[trigger.i : trigger.i + 1]
-    out.update(f"context={t.lemma_.lower()}" for t in sentence if t.pos_ == "NOUN" and t.i != trigger.i)
+    nouns = [t for t in sentence if t.pos_ == "NOUN" and t.i != trigger.i]
+    out.update(f"context={t.lemma_.lower()}" for t in nouns)
+    out.update(f"context.class={name}" for t in nouns for name in _word_classes(t))
     if _SCORELINE.search(sentence.text):
         out.add("context.scoreline")
     out.add(f"headline={_in_first_line(doc, event.sentence)}")
@@ -148,6 +151,11 @@ def _subject(trigger: Token) -> Optional[Token]:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _word_classes(token: Token) -> list[str]:
+    lemma = token.lemma_.lower()
+    return [name for name, words in JUDGE_WORD_CLASSES.items() if lemma in words]
 
 
 def _in_first_line(doc: Doc, sentence: Span) -> bool:

@@ -39,10 +39,11 @@ __all__ = ["SENTENCES", "WEIGHT", "evaluate", "load_sentences", "nonevent_exampl
 
 SENTENCES = "nonevent_sentences.jsonl"
 FOLDS, SEED = 5, 13
-# Each candidate here counts five times in the judge's fit: 94 candidates against ~1,500 real
-# events from conflict news would otherwise barely move it. Chosen among 1, 3 and 5 by the
+# Each candidate here counts twice in the judge's fit: 94 candidates against ~1,500 real
+# events from conflict news would otherwise barely move it, while more weight teaches the
+# judge that protests and bombings are no events either. Chosen among 1, 2, 3 and 5 by the
 # cross-validation of this set and of events-judged (docs/evaluation.md).
-WEIGHT = 5.0
+WEIGHT = 2.0
 
 
 def load_sentences(limit: int | None = None) -> list[dict[str, Any]]:

@@ -121,3 +121,33 @@ JUDGE_MENTAL_STATES = frozenset({
 
 # Modal auxiliaries: an act under one is possible or planned, not done.
 JUDGE_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "must", "shall"})
+
+# Word classes the event judge reads on an act's subject and in its sentence, so that a few
+# examples teach a class, not one word: what forces and accidents do ("a tsunami killed") is
+# no act, what weapons do ("a bomb killed") is one whoever set them, and a match, a market or
+# a poll is the news of a sentence ("crushed 4-1 in the final", "the rand rallied").
+JUDGE_WORD_CLASSES = {
+    "force": frozenset({
+        "earthquake", "quake", "aftershock", "tremor", "tsunami", "flood", "flooding", "storm",
+        "hurricane", "typhoon", "cyclone", "tornado", "avalanche", "landslide", "mudslide",
+        "wildfire", "fire", "blaze", "eruption", "volcano", "lava", "drought", "heatwave", "heat",
+        "rain", "rainfall", "snow", "hail", "hailstone", "wind", "gust", "lightning", "wave",
+        "virus", "disease", "outbreak", "epidemic", "collision", "crash", "derailment",
+        "accident", "leak", "collapse",
+    }),
+    "weapon": frozenset({
+        "bomb", "bombing", "device", "explosive", "ied", "mine", "rocket", "missile", "shell",
+        "mortar", "grenade", "bullet", "gunfire", "airstrike", "strike", "raid", "drone",
+        "artillery", "tank", "gunman", "sniper", "militant", "attacker", "assailant",
+    }),
+    "game": frozenset({
+        "match", "final", "semi", "semifinal", "quarter", "title", "championship", "cup",
+        "medal", "goal", "tournament", "league", "season", "race", "lap", "set", "wicket",
+        "inning", "game", "point", "score", "stadium", "coach", "player", "team", "club",
+    }),
+    "market": frozenset({
+        "share", "stock", "price", "index", "market", "currency", "dollar", "euro", "yen",
+        "bond", "yield", "trading", "investor", "earnings", "profit", "revenue", "percent",
+    }),
+    "poll": frozenset({"poll", "survey", "respondent", "voter", "approval", "rating", "margin"}),
+}
