@@ -233,3 +233,20 @@ def test_a_reciprocal_event_is_stored_as_two_directed_dyads_without_loops(tmp_pa
         events = corpus.events(type="ACCUSE")
         dyads = sorted(zip(events["source_actor"], events["target_actor"]))
         assert dyads == [("Fatah", "Hamas"), ("Hamas", "Fatah")]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.95])
+def test_ingest_keeps_events_at_the_chosen_confidence(tmp_path, threshold):
+    """``event_threshold``: the judge's confidence an event needs to be stored."""
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.ingest([Article(text=STORY), Article(text=OTHER)], check_language=False, event_threshold=threshold)
+        reports = [corpus.report(key) for key in corpus.articles()["id"]]
+    confidences = [e.confidence for r in reports if r is not None for e in r.events]
+    assert all(c >= threshold for c in confidences)
+    if threshold == 0.0:
+        assert len(confidences) >= 2  # every rule candidate, whatever the judge says
+
+
+def test_ingest_refuses_an_unknown_option(tmp_path):
+    with Corpus(tmp_path / "c.db") as corpus, pytest.raises(TypeError):
+        corpus.ingest([Article(text=STORY)], event_treshold=0.5)

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from newsgraph import Article, Corpus
 from newsgraph.cli import app
+from newsgraph.corpus import IngestOptions
 from newsgraph.corpus.parquet import ingest_to_parquet
 from newsgraph.corpus.store import open_store
 
@@ -82,7 +83,7 @@ def test_dask_ingest_into_postgresql_matches_a_single_process(cluster, postgres_
 
 def test_parquet_partitions_load_into_the_same_corpus(cluster, tmp_path, inputs, single):
     folder = tmp_path / "parts"
-    stats = ingest_to_parquet(inputs, folder, check_language=False, max_chars=1000, engine="dask", scheduler=cluster.scheduler_address)
+    stats = ingest_to_parquet(inputs, folder, IngestOptions(check_language=False, max_chars=1000, engine="dask", scheduler=cluster.scheduler_address))
     assert (stats.seen, stats.stored, stats.errors) == (7, 6, 1)
     assert sorted(p.name for p in folder.iterdir()) == ["part-000000.parquet"]
     with Corpus(tmp_path / "loaded.db") as corpus:

@@ -211,16 +211,22 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="Where to analyse: 'local' (this machine) or 'dask' (a dask.distributed cluster; needs the 'distributed' extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster is started."),
     output_parquet: Optional[Path] = typer.Option(None, "--output-parquet", help="Write the analyses as Parquet partitions to this folder instead of a store; load them with `newsgraph load-parquet`."),
+    event_threshold: Optional[float] = typer.Option(
+        None, "--event-threshold", min=0.0, max=1.0,
+        help="Store events the event judge gives at least this confidence (default 0.4; 0 stores every candidate the rules propose).",
+    ),
 ) -> None:
     """Analyse articles into a corpus store; reruns skip what is stored, errors are recorded and skipped."""
-    options = dict(
+    from .corpus import IngestOptions
+
+    options = IngestOptions(
         workers=workers, model=model, check_language=language_check, max_chars=max_chars,
-        article_timeout=article_timeout or None, engine=engine, scheduler=scheduler,
+        article_timeout=article_timeout or None, engine=engine, scheduler=scheduler, event_threshold=event_threshold,
     )
     if output_parquet is not None:
         from .corpus.parquet import ingest_to_parquet
 
-        stats = _with_progress(lambda progress: ingest_to_parquet(paths, output_parquet, progress=progress, **options))
+        stats = _with_progress(lambda progress: ingest_to_parquet(paths, output_parquet, options, progress))
         _err.print(
             f"{stats.seen} inputs: {stats.stored} analysed, {stats.errors} errors, written to {output_parquet} "
             f"({stats.seconds:.1f} s); store them with `newsgraph load-parquet {output_parquet}`",
@@ -229,7 +235,7 @@ def ingest(
         return
     corpus = _open_corpus(db)
     try:
-        stats = _with_progress(lambda progress: corpus.ingest(paths, progress=progress, **options))
+        stats = _with_progress(lambda progress: corpus.ingest(paths, progress=progress, **vars(options)))
     finally:
         corpus.close()
     _print_stats(stats)

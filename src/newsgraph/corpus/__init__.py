@@ -7,7 +7,7 @@ stand behind it, ``store`` holds it (SQLite or PostgreSQL).
 
 from __future__ import annotations
 
-from .batch import IngestStats
+from .batch import IngestOptions, IngestStats
 from .query import Corpus
 
-__all__ = ["Corpus", "IngestStats"]
+__all__ = ["Corpus", "IngestOptions", "IngestStats"]

@@ -30,11 +30,12 @@ def cached_pipeline(model: Optional[str]) -> tuple:
 
 
 def analyse_chunk(
-    articles: Sequence[Article], model: Optional[str] = None, timeout: Optional[float] = None
+    articles: Sequence[Article], model: Optional[str] = None, timeout: Optional[float] = None, event_threshold: Optional[float] = None
 ) -> list[Union[Report, NewsgraphError]]:
     """A report or a coded error for each article, in order. Runs in a worker process.
 
     ``timeout``: seconds each article's parse, and then its analysis, may take (E601 past it).
+    ``event_threshold``: the event judge's confidence an event needs (``build_report``).
     """
     nlp, catalogue, name = cached_pipeline(model)
     refused = {i: too_long(nlp, a) for i, a in enumerate(articles)}
@@ -48,7 +49,7 @@ def analyse_chunk(
             continue
         try:
             with time_limit(timeout):
-                out.append(build_report(doc, article, catalogue, name))
+                out.append(build_report(doc, article, catalogue, name, event_threshold=event_threshold))
         except ArticleTimeout:
             out.append(_timed_out(article, timeout))
         except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch

@@ -40,13 +40,34 @@ from .engines import analyser_for
 from .inputs import Item, iter_items
 from .writer import article_id, record_error, write_report
 
-__all__ = ["CHUNK", "DEFAULT_ARTICLE_TIMEOUT", "IngestStats", "Progress", "ingest"]
+__all__ = ["CHUNK", "DEFAULT_ARTICLE_TIMEOUT", "IngestOptions", "IngestStats", "Progress", "ingest"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 16
 # An ordinary article takes well under a second; a limit of minutes only stops the pathological.
 DEFAULT_ARTICLE_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How a run reads and analyses its inputs; the options of ``newsgraph ingest``.
+
+    ``workers``: analysis processes (local engine) or workers of the local cluster (dask
+    engine without ``scheduler``). ``check_language`` and ``max_chars`` refuse inputs before
+    analysis; ``article_timeout`` (seconds, ``None`` for none) stops a pathological one.
+    ``event_threshold``: the event judge's confidence an event needs to be stored (``None``:
+    the judge's default, ``event_judge.DEFAULT_THRESHOLD``; 0 stores every candidate).
+    """
+
+    workers: int = 1
+    model: Optional[str] = None
+    check_language: bool = True
+    max_chars: int = DEFAULT_MAX_CHARS
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT
+    engine: str = "local"
+    scheduler: Optional[str] = None
+    event_threshold: Optional[float] = None
 
 
 @dataclass
@@ -79,25 +100,18 @@ Progress = Callable[[IngestStats], None]
 def ingest(
     store: Store,
     inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
-    *,
-    workers: int = 1,
-    model: Optional[str] = None,
+    options: IngestOptions = IngestOptions(),
     progress: Optional[Progress] = None,
-    check_language: bool = True,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
-    engine: str = "local",
-    scheduler: Optional[str] = None,
 ) -> IngestStats:
-    """Analyse ``inputs`` into ``store``; see the module docstring. ``workers``: processes
-    (local engine) or workers of the local cluster (dask engine without ``scheduler``)."""
+    """Analyse ``inputs`` into ``store``, as ``options`` say; see the module docstring."""
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(inputs, check_language=check_language, max_chars=max_chars)
-    with analyser_for(engine, workers, model, scheduler) as analyser:
+    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars)
+    with analyser_for(options.engine, options.workers, options.model, options.scheduler) as analyser:
         in_flight: deque[tuple[list[tuple[str, str, Article]], Future]] = deque()
         for chunk in _new_articles(store, items, stats, report):
-            in_flight.append((chunk, analyser.submit(analyse_chunk, [a for _, _, a in chunk], model, article_timeout)))
+            articles = [a for _, _, a in chunk]
+            in_flight.append((chunk, analyser.submit(analyse_chunk, articles, options.model, options.article_timeout, options.event_threshold)))
             if len(in_flight) >= analyser.depth:
                 _write_chunk(store, *in_flight.popleft(), stats, report)
         while in_flight:

@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from ..errors import Errors, NewsgraphError, ScaleError
-from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
 from .analysis import analyse_chunk
-from .batch import CHUNK, DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress
+from .batch import CHUNK, IngestOptions, IngestStats, Progress
 from .connection import Store
 from .engines import analyser_for
 from .inputs import Item, iter_items
@@ -42,15 +41,8 @@ Row = tuple[str, Optional[str], Optional[Article], Optional[str], Optional[str]]
 def ingest_to_parquet(
     inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
     directory: Union[str, "os.PathLike[str]"],
-    *,
-    workers: int = 1,
-    model: Optional[str] = None,
+    options: IngestOptions = IngestOptions(),
     progress: Optional[Progress] = None,
-    check_language: bool = True,
-    max_chars: int = DEFAULT_MAX_CHARS,
-    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
-    engine: str = "local",
-    scheduler: Optional[str] = None,
 ) -> IngestStats:
     """Analyse ``inputs`` into Parquet partitions under ``directory``; ``stats.stored``
     counts the analysed articles, ``stats.errors`` the failed inputs."""
@@ -58,12 +50,12 @@ def ingest_to_parquet(
     folder.mkdir(parents=True, exist_ok=True)
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(inputs, check_language=check_language, max_chars=max_chars)
-    with analyser_for(engine, workers, model, scheduler) as analyser:
+    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars)
+    with analyser_for(options.engine, options.workers, options.model, options.scheduler) as analyser:
         in_flight: deque = deque()
         for number, chunk in enumerate(_chunks(items, stats)):
             path = str(folder / f"part-{number:06d}.parquet")
-            in_flight.append(analyser.submit(analyse_to_parquet, chunk, model, article_timeout, path))
+            in_flight.append(analyser.submit(analyse_to_parquet, chunk, options, path))
             if len(in_flight) >= analyser.depth:
                 _count(in_flight.popleft().result(), stats, report)
         while in_flight:
@@ -97,13 +89,13 @@ def _count(result: tuple[int, int, int], stats: IngestStats, report: Progress) -
     report(stats)
 
 
-def analyse_to_parquet(rows: Sequence[Row], model: Optional[str], timeout: Optional[float], path: str) -> tuple[int, int, int]:
+def analyse_to_parquet(rows: Sequence[Row], options: IngestOptions, path: str) -> tuple[int, int, int]:
     """Analyse one chunk and write its partition; (analysed, failed, events). Runs on a worker."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     articles = [article for _, _, article, _, _ in rows if article is not None]
-    results = iter(analyse_chunk(articles, model, timeout))
+    results = iter(analyse_chunk(articles, options.model, options.article_timeout, options.event_threshold))
     out: dict[str, list] = {name: [] for name in COLUMNS}
     analysed = failed = events = 0
     for label, key, article, code, reason in rows:

@@ -10,9 +10,8 @@ import json
 import os
 from typing import Any, Iterable, Optional, Union
 
-from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
-from .batch import DEFAULT_ARTICLE_TIMEOUT, IngestStats, Progress, ingest
+from .batch import IngestOptions, IngestStats, Progress, ingest
 from .export import actor_graph
 from .origins import normalise_name
 from .store import DEFAULT_STORE, Store, open_store
@@ -49,27 +48,20 @@ class Corpus:
     def ingest(
         self,
         inputs: Iterable[Union[str, "os.PathLike[str]", Article]],
-        workers: int = 1,
-        model: Optional[str] = None,
         progress: Optional[Progress] = None,
-        check_language: bool = True,
-        max_chars: int = DEFAULT_MAX_CHARS,
-        article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
-        engine: str = "local",
-        scheduler: Optional[str] = None,
+        **options: Any,
     ) -> IngestStats:
         """Analyse and store articles (paths, folders, JSONL/feeds/sitemaps, or ``Article``s).
 
-        ``max_chars`` and ``article_timeout`` (seconds; ``None`` for none) guard against a
-        pathological article; ``engine="dask"`` analyses on the cluster at ``scheduler``
-        (a local one of ``workers`` processes without it).
+        ``options`` are the fields of ``IngestOptions``: ``workers``, ``model``,
+        ``check_language``, ``max_chars`` and ``article_timeout`` (guards against a
+        pathological article), ``engine="dask"`` with ``scheduler`` (a cluster; a local one
+        of ``workers`` processes without it), and ``event_threshold`` (the event judge's
+        confidence an event needs to be stored).
         """
         if isinstance(inputs, (str, os.PathLike, Article)):
             inputs = [inputs]
-        return ingest(
-            self.store, inputs, workers=workers, model=model, progress=progress, check_language=check_language,
-            max_chars=max_chars, article_timeout=article_timeout, engine=engine, scheduler=scheduler,
-        )
+        return ingest(self.store, inputs, IngestOptions(**options), progress)
 
     def load_parquet(self, directory: Union[str, "os.PathLike[str]"], progress: Optional[Progress] = None) -> IngestStats:
         """Store the Parquet partitions written by ``newsgraph ingest --output-parquet``."""
