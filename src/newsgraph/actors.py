@@ -224,6 +224,9 @@ class ActorIndex:
         self._by_token: dict[int, tuple[str, ...]] = {}
         self._span_by_token: dict[int, tuple[int, int]] = {}
         self._starts: list[int] = []
+        # Agent nouns with no owner and no earlier actor ("protesters", "the gunmen"): no actor
+        # stands for them, but they are parties an event can name as a side.
+        self.unowned_agents: frozenset[int] = frozenset()
 
     # -- building ---------------------------------------------------------------------
     def add(self, mention: Mention, name: str, code: Optional[str], kind: str, alias: Optional[str]) -> None:
@@ -374,6 +377,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
     index.finish()
     _add_descriptions(doc, index, bare_agents)
     index.finish()
+    index.unowned_agents = frozenset(i for i in bare_agents if not index.keys_at(doc[i]))
     return index
 
 

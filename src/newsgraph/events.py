@@ -34,6 +34,8 @@ from .words.events import (
     NOMINAL_SUPPORT_VERBS,
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
+    PARTY_ENTITIES,
+    PARTY_PRONOUNS,
     PATTERN_PARTICLES,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_OBJECTS,
@@ -63,14 +65,18 @@ class EventDraft:
     end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
     embedded: bool = False  # the content of another event ("refused to deploy"), not an act reported as done
     offered: bool = False  # an act someone says they are willing or ready to do ("is willing to withdraw")
+    # Sides named by words no actor stands for ("industry lobbyists", an unresolved "he"):
+    # where they are, for a side that has no actor.
+    unnamed_sources: tuple[tuple[int, int], ...] = ()
+    unnamed_targets: tuple[tuple[int, int], ...] = ()
 
     @property
     def source_spans(self) -> tuple[tuple[int, int], ...]:
-        return argument_spans(self.sources)
+        return tuple(sorted({*argument_spans(self.sources), *self.unnamed_sources}))
 
     @property
     def target_spans(self) -> tuple[tuple[int, int], ...]:
-        return argument_spans(self.targets)
+        return tuple(sorted({*argument_spans(self.targets), *self.unnamed_targets}))
 
     @property
     def trigger_chars(self) -> tuple[int, int]:
@@ -578,7 +584,39 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
         # A verbal act with neither an actor nor anything it acts on is too vague to code.
         return None
-    return EventDraft(verb, code, sources, targets, "verb", line)
+    unnamed_sources, unnamed_targets = _unnamed_sides(verb, index)
+    return EventDraft(
+        verb, code, sources, targets, "verb", line,
+        unnamed_sources=() if sources else unnamed_sources,
+        unnamed_targets=() if targets else unnamed_targets,
+    )
+
+
+def _unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Where a verb's subject and object name parties no actor stands for: people and groups
+    ("industry lobbyists", "women", "protesters"), named ones the catalogue lacks, and personal
+    pronouns it could not resolve. Things and places are no party ("rejected the resolution")."""
+    children = clause_children(verb, SUBJECT_DEPS)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+
+    def parties(nouns: list[Token]) -> tuple[tuple[int, int], ...]:
+        found = [n for noun in nouns for n in [noun, *list_members(noun)] if _is_party(n, index)]
+        return tuple(sorted({phrase_span(n) for n in found}))
+
+    return parties(subjects), parties(objects)
+
+
+def _is_party(noun: Token, index: ActorIndex) -> bool:
+    if noun.pos_ == "PRON":
+        return noun.lower_ in PARTY_PRONOUNS
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # "industry lobbyists", "Boko Haram fighters": the modifier says whose people they are.
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.i in index.unowned_agents or w.ent_type_ in PARTY_ENTITIES for w in words)
 
 
 # Verbal acts a message can perform: appeals, intents, support, demands, disapproval, rejection,

@@ -151,3 +151,9 @@ JUDGE_WORD_CLASSES = {
     }),
     "poll": frozenset({"poll", "survey", "respondent", "voter", "approval", "rating", "margin"}),
 }
+
+# Who can be a side of an event though no actor stands for it: personal pronouns (not "it",
+# which is as often a thing) and the statistical NER's people, groups, organisations and
+# places acting as states.
+PARTY_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"})
+PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
