@@ -434,7 +434,9 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
             draft = _epithet_event(token, index)
         else:
             draft = None
-        if draft is not None and (draft.sources or draft.targets):
+        # An act needs an actor on some side, or a party doing it ("staff members apologized");
+        # a party only suffering it ("killing 57 people") is as often an accident's toll.
+        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources):
             drafts.append(draft)
     return _mark_embedded(_without_restated_objects(drafts))
 
@@ -602,11 +604,13 @@ def _unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
 
-    def parties(nouns: list[Token]) -> tuple[tuple[int, int], ...]:
-        found = [n for noun in nouns for n in [noun, *list_members(noun)] if _is_party(n, index)]
-        return tuple(sorted({phrase_span(n) for n in found}))
+    return _parties(subjects, index), _parties(objects, index)
 
-    return parties(subjects), parties(objects)
+
+def _parties(nouns: list[Token], index: ActorIndex) -> tuple[tuple[int, int], ...]:
+    """Spans of the nouns (and their list members) that name parties."""
+    found = [n for noun in nouns for n in [noun, *list_members(noun)] if _is_party(n, index)]
+    return tuple(sorted({phrase_span(n) for n in found}))
 
 
 def _is_party(noun: Token, index: ActorIndex) -> bool:
@@ -791,7 +795,14 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 sources += _inherited_subject(governor, index)
     sources_t, targets_t = _unique(sources), _unique(t for t in targets if t not in sources)
     sources_t, targets_t = _reciprocal(noun, sources_t, targets_t)
-    return EventDraft(noun, code, sources_t, targets_t, "noun")
+    # "his criticism of them", "attacks on women": parties no actor stands for.
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
+    return EventDraft(
+        noun, code, sources_t, targets_t, "noun",
+        unnamed_sources=() if sources_t else _parties(owners, index),
+        unnamed_targets=() if targets_t else _parties(aimed, index),
+    )
 
 
 def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:

@@ -27,6 +27,9 @@ NOMINAL_TRIGGERS = {
     # nouns naming the CAMEO category itself: 090 Investigate, 100 Demand, 120 Reject, 130 Threaten
     "investigation": "090", "inquiry": "090", "probe": "090", "demand": "100",
     "refusal": "120", "rejection": "120", "ultimatum": "130",
+    # campaign and protest news: the nouns of acts its verbs already code
+    "endorsement": "051", "apology": "055", "donation": "071", "ban": "172",
+    "critique": "111", "insult": "112", "smear": "112",
 }
 
 # Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
@@ -155,5 +158,7 @@ JUDGE_WORD_CLASSES = {
 # Who can be a side of an event though no actor stands for it: personal pronouns (not "it",
 # which is as often a thing) and the statistical NER's people, groups, organisations and
 # places acting as states.
-PARTY_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"})
+PARTY_PRONOUNS = frozenset({
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their",
+})
 PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
