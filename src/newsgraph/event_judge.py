@@ -159,7 +159,24 @@ def _word_classes(token: Token) -> list[str]:
 
 
 def _in_first_line(doc: Doc, sentence: Span) -> bool:
-    return "\n" not in doc.text[: sentence[0]].strip()
+    """No line break between the text's first word and the sentence's start (the sentence
+    that opens the second line counts too: the model was fitted on that reading)."""
+    return sentence[0] <= _second_line_start(doc)
+
+
+def _second_line_start(doc: Doc) -> int:
+    """Where the text's second line begins, computed once per parse: ``Doc.text`` rebuilds
+    the whole text on every call."""
+    start = doc.user_data.get(_SECOND_LINE)
+    if start is None:
+        text = doc.text
+        newline = text.find("\n", len(text) - len(text.lstrip()))
+        rest = text[newline:] if newline >= 0 else ""
+        start = doc.user_data[_SECOND_LINE] = newline + len(rest) - len(rest.lstrip()) if newline >= 0 else len(text) + 1
+    return start
+
+
+_SECOND_LINE = ("newsgraph", "second_line_start")
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -586,7 +586,7 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
         # A verbal act with neither an actor nor anything it acts on is too vague to code.
         return None
-    unnamed_sources, unnamed_targets = _unnamed_sides(verb, index)
+    unnamed_sources, unnamed_targets = _unnamed_sides(verb, index) if not (sources and targets) else ((), ())
     return EventDraft(
         verb, code, sources, targets, "verb", line,
         unnamed_sources=() if sources else unnamed_sources,
