@@ -176,7 +176,7 @@ def _second_line_start(doc: Doc) -> int:
     return start
 
 
-_SECOND_LINE = ("newsgraph", "second_line_start")
+_SECOND_LINE = "newsgraph.second_line_start"
 
 
 def _overlaps(a: Span, b: Span) -> bool:
