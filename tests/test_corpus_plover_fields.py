@@ -78,3 +78,12 @@ def test_table_exports_write_integer_ids_and_counts(filled, tmp_path):
     header, *table = [line.split("\t") for line in (tmp_path / "e.tsv").read_text().splitlines()]
     lat = header.index("Lat")
     assert {row[lat] for row in table} == {"31.20176", ""}
+
+
+def test_plover_actor_names_a_side_no_actor_stands_for(tmp_path, nlp):
+    """The manual requires an actor: an unnamed party keeps the words that name it."""
+    with Corpus(str(tmp_path / "unnamed.db")) as corpus:
+        corpus.ingest([Article(text="Protesters marched on the parliament in Paris on Monday.")], check_language=False)
+        export(corpus, "plover", tmp_path / "p.jsonl")
+    records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert [r["actor"] for r in records if r["event"] == ["PROTEST"]] == [[{"entity_text": "Protesters"}]]

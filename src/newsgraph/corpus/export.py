@@ -10,7 +10,9 @@
   manual's location object: ``extracted_place``, ``country_code`` and, when the place resolved
   to a GeoNames record, ``geonameid`` (and ``lat``/``lon`` for a city). ``size`` is the
   manual's size object (``dead``, ``injured``, ``arrested``), present when a report states a
-  count; an event's count is the largest its mentions state.
+  count; an event's count is the largest its mentions state. A side no actor stands for
+  ("protesters", an unresolved "he") is an entity object with only ``entity_text``: the words
+  that name it in the first report (``Event.source_spans``).
 * ``cameo-tsv``: a dyadic tab-separated file in the Phoenix column order (GDELT-style counts
   of mentions and sources at the end).
 * ``graphml`` / ``gexf``: the actor graph (Gephi, networkx): actors as nodes, one edge per
@@ -233,13 +235,17 @@ def _plover(corpus, handle: IO[str], filters: dict) -> int:
         first = mentions.iloc[0].to_dict() if not mentions.empty else None
         article = corpus.article(first["article_id"]) if first else None
         record = plover_record(event, first, article, coded)
-        # The mode and context of the first mention's report, when the pipeline coded them.
+        # The mode and context of the first mention's report, when the pipeline coded them,
+        # and the words naming a side no actor stands for ("protesters").
         report = corpus.report(first["article_id"]) if first else None
         if first is not None and report is not None:
             for item in report.events:
                 if item.trigger == (first["trigger_start"], first["trigger_end"]):
                     record["mode"] = [item.plover.mode] if item.plover.mode else []
                     record["context"] = [item.plover.context] if item.plover.context else []
+                    for side, spans in (("actor", item.source_spans), ("recipient", item.target_spans)):
+                        if not record[side]:
+                            record[side] = [{"entity_text": report.span_text(span)} for span in spans]
                     break
         handle.write(json.dumps(record, ensure_ascii=False, default=_plain) + "\n")
         count += 1
