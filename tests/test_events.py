@@ -273,3 +273,23 @@ def test_unnamed_sides_are_named_where_they_stand(rule_events, text, trigger, so
     assert [report.span_text(s) for s in event.source_spans] == sources
     assert [report.span_text(s) for s in event.target_spans] == targets
     assert len(event.sources) <= len(sources)  # no actor is invented for them
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # inside quoted words "we" and "I" are the speaker
+        ('"We will never negotiate with Hamas," Benjamin Netanyahu said on Monday.', "negotiate", "Benjamin Netanyahu"),
+        ('Angela Merkel said: "I met Vladimir Putin in Moscow."', "met", "Angela Merkel"),
+    ],
+)
+def test_first_person_in_a_quotation_is_the_speaker(rule_events, text, trigger, source):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert [report.actor(a).name for a in event.sources] == [source]
+
+
+def test_first_person_in_reported_speech_stays_unresolved(rule_events):
+    """"Trump said we must act": "we" may be the audience, not the speaker."""
+    report = rule_events("Donald Trump said we must attack Iran.")
+    assert all(not e.sources for e in report.events if e.text == "attack")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import ActorCatalogue, ActorIndex, resolve_actors
 from .anchoring import as_historical, event_date, event_location, reference_date
-from .attribution import AttributionDraft, finalize, find_attributions
+from .attribution import AttributionDraft, finalize, find_attributions, link_first_person
 from .casualties import attach_casualties
 from .claims import build_claims
 from .confidence import event_confidence
@@ -61,6 +61,7 @@ def build_report(
     quotes = find_quotes(text)
     drafts, relation_rows = find_attributions(doc, index, quotes)
     attributions = finalize(doc, drafts, index, article_key)
+    link_first_person(doc, index, drafts)
     disputed = {attributions[to].id for kind, _, to, _ in relation_rows if kind == "disputes"}
     attributions = [with_commitment(doc, a, d) for a, d in zip(attributions, drafts)]
     cue_tokens = {i for d in drafts if frames_speech(doc, d) for i in range(*d.cue_tokens)}

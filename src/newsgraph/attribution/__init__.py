@@ -38,8 +38,9 @@ from .records import finalize
 from .relations import find_relations
 from .rules import RULE_FINDERS
 from .sources import classify_source
+from .speakers import link_first_person
 
-__all__ = ["AttributionDraft", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame"]
+__all__ = ["AttributionDraft", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame", "link_first_person"]
 
 _PACKAGED: Any = object()  # sentinel: "use the packaged cue model"
 

@@ -3,14 +3,16 @@ participles, stranded and inverted speakers), and whether a noun can be a source
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from ..actors import ActorIndex
 from ..model import Span as CharSpan
 from ..nlp import sentence_of
 from ..words.attribution import (
     EXTRAPOSING_VERBS,
+    FIRST_PERSON,
     ISSUED_DOCUMENTS,
     NOT_SPEAKER_WORDS,
     OBJECT_CONTROL_VERBS,
@@ -19,6 +21,7 @@ from ..words.attribution import (
     SUBJECTS_NOT_SOURCES,
 )
 from ..words.lexicon import lexicon
+from .draft import AttributionDraft
 
 # Subjects that may name a speaker, clausal ones included (``nlp.SUBJECT_DEPS`` has only the
 # nominal ones); shared with the clause and nesting rules.
@@ -201,3 +204,18 @@ def bare_participle(verb: Token) -> bool:
     """"Asked whether ..., Carson said", "Kyle, referred to as ...": a past participle opening
     or modifying a clause is passive; whoever asked or referred is not named by the clause."""
     return verb.tag_ == "VBN" and verb.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+
+
+def link_first_person(doc: Doc, index: ActorIndex, drafts: Sequence[AttributionDraft]) -> None:
+    """"We did not attack anyone," an RSF spokesman said: inside quoted words a first-person
+    pronoun is the speaker (for "we", the speaker's side), so the index links it to the
+    speaker's actors. The innermost quotation decides; reported speech is left alone, since
+    "Trump said we must act" may mean the audience."""
+    quoted = [d for d in drafts if d.source_keys and d.type in ("direct", "mixed")]
+    # Outer quotations first, so that a quotation inside one links its own words last.
+    spans = sorted(((span, d.source_keys) for d in quoted for span in d.content), key=lambda s: s[0][0] - s[0][1])
+    for (start, end), keys in spans:
+        chars = doc.char_span(start, end, alignment_mode="contract")
+        for token in chars or ():
+            if token.lower_ in FIRST_PERSON and not index.keys_at(token):
+                index.relink(token.i, keys)

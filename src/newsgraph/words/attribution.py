@@ -156,3 +156,6 @@ ANAPHORIC_CLAIM_NOUNS = frozenset({
     "claim", "report", "allegation", "assertion", "statement", "charge", "accusation",
     "account", "story", "suggestion", "notion", "idea", "contention", "rumor", "rumour", "version",
 })
+
+# First-person pronouns: inside quoted words they are the speaker ("we" the speaker's side).
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
