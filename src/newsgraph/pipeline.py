@@ -2,8 +2,8 @@
 
 Order: actors -> quotations -> attributions (+ relations between them) -> events ->
 factuality, dates, places -> casualty counts -> claims -> author voice. Each stage is a
-plain function in its own module; this one only wires their outputs together and assigns ids. The spaCy component
-that calls ``build_report`` is in ``components``.
+plain function in its own module; this one only wires their outputs together and assigns
+ids. The spaCy component that calls ``build_report`` is in ``components``.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from ..actors import ActorCatalogue
 from ..model import Article
 from ..pipeline import build_report
 from . import SetResult
+from .metrics import span_f1
 from .plover import best_event
 
 __all__ = ["RECORDS", "evaluate", "ner_sentences", "span_counts"]
@@ -109,11 +110,8 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
     metrics: dict[str, float] = {}
     details: dict[str, Any] = {"sentences": len(rows), "no_event": no_event}
     for (side, how), total in counts.items():
-        right, n_pred, found, n_gold = total
-        p = right / n_pred if n_pred else 0.0
-        r = found / n_gold if n_gold else 0.0
-        metrics[f"{side}.{how}.f1"] = round(200 * p * r / (p + r), 2) if p + r else 0.0
-        details[f"{side}.{how}"] = {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "counts": total}
+        scores = details[f"{side}.{how}"] = span_f1(total)
+        metrics[f"{side}.{how}.f1"] = scores["f1"]
     for how in ("exact", "overlap"):
         metrics[f"{how}.macro_f1"] = round((metrics[f"source.{how}.f1"] + metrics[f"target.{how}.f1"]) / 2, 2)
     return SetResult(name="confliBERT-ner", metrics=metrics, details=details, errors=errors)

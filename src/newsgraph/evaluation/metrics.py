@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Optional, Sequence
 
-__all__ = ["PRF", "Accuracy", "MacroF1", "bootstrap_f1", "overlap", "char_overlap_ratio"]
+__all__ = ["PRF", "Accuracy", "MacroF1", "bootstrap_f1", "overlap", "char_overlap_ratio", "span_f1"]
 
 Span = tuple[int, int]
 
@@ -111,6 +111,18 @@ class MacroF1:
             "n": len(self.gold),
             "labels": {str(k): {"f1": round(100 * v.f1, 2), "support": counts.get(k, 0)} for k, v in self.per_label(labels).items()},
         }
+
+
+def span_f1(counts: Sequence[int]) -> dict[str, float]:
+    """Precision, recall and F1 (percent) of span matching where a predicted span and a gold
+    span are counted apart — (right predicted, predicted, gold found, gold) — since one
+    prediction may cover two gold spans; the counts are kept beside them."""
+    correct, n_pred, found, n_gold = counts
+    p = correct / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
+            "correct_predicted": correct, "predicted": n_pred, "found_gold": found, "gold": n_gold}
 
 
 def overlap(a: Span, b: Span) -> int:

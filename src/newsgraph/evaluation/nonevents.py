@@ -61,9 +61,13 @@ def _candidates(nlp, rows: list[dict[str, Any]]) -> list[tuple[Doc, Report]]:
 def nonevent_examples(nlp, rows: list[dict[str, Any]] | None = None) -> list[tuple[str, list[str], bool]]:
     """(sentence id, judge features, False) of every rule candidate in the sentences."""
     rows = load_sentences() if rows is None else rows
+    return _examples(rows, _candidates(nlp, rows))
+
+
+def _examples(rows: list[dict[str, Any]], candidates: list[tuple[Doc, Report]]) -> list[tuple[str, list[str], bool]]:
     return [
         (row["id"], features(doc, event, {a.id: a for a in report.actors}, report.attributions), False)
-        for row, (doc, report) in zip(rows, _candidates(nlp, rows))
+        for row, (doc, report) in zip(rows, candidates)
         for event in report.events
     ]
 
@@ -78,8 +82,11 @@ def sentence_folds(rows: list[dict[str, Any]], folds: int = FOLDS, seed: int = S
     return out
 
 
-def _judges(nlp, data_dir: Path, rows: list[dict[str, Any]]) -> tuple[dict[str, EventJudge], str]:
-    """The judge that scores each sentence, and how it was obtained."""
+def _judges(
+    nlp, data_dir: Path, rows: list[dict[str, Any]], candidates: list[tuple[Doc, Report]]
+) -> tuple[dict[str, EventJudge], str]:
+    """The judge that scores each sentence (``candidates``: their parses and rule reports),
+    and how it was obtained."""
     from .judged_events import judge_training_examples
 
     packaged = EventJudge.packaged()
@@ -87,7 +94,7 @@ def _judges(nlp, data_dir: Path, rows: list[dict[str, Any]]) -> tuple[dict[str, 
         base = judge_training_examples(nlp, data_dir)
         from ..event_judge import fit
 
-        negatives = nonevent_examples(nlp, rows)
+        negatives = _examples(rows, candidates)
         fold_of = sentence_folds(rows)
         fitted = {
             k: fit([(f, y) for _, f, y in base] + [(f, y, WEIGHT) for sid, f, y in negatives if fold_of[sid] != k])
@@ -105,11 +112,12 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
 
     nlp = nlp or load_pipeline()
     rows = load_sentences(limit)
-    judges, how = _judges(nlp, data_dir, rows)
+    parsed = _candidates(nlp, rows)
+    judges, how = _judges(nlp, data_dir, rows, parsed)
     clean: dict[str, list[int]] = {}
     clean_rules = 0
     errors: list[dict[str, Any]] = []
-    for row, (doc, candidates) in zip(rows, _candidates(nlp, rows)):
+    for row, (doc, candidates) in zip(rows, parsed):
         kept = [e for e in rescore(doc, candidates, judges[row["id"]]).events if e.confidence >= DEFAULT_THRESHOLD]
         tally = clean.setdefault(row["category"], [0, 0])
         tally[0] += not kept

@@ -37,7 +37,7 @@ from ..event_judge import DEFAULT_THRESHOLD, EventJudge, rescore
 from ..model import Article, Event, Report
 from ..pipeline import build_report
 from . import SetResult
-from .metrics import MacroF1, overlap
+from .metrics import MacroF1, overlap, span_f1
 
 __all__ = ["TYPE_MAP", "best_event", "evaluate", "map_type", "markup_spans", "span_prf"]
 
@@ -109,15 +109,6 @@ def span_prf(predicted: Sequence[Sequence[Span]], gold: Sequence[Span]) -> tuple
     return correct, len(predicted), found, len(gold)
 
 
-def _f1(counts: list[int]) -> dict[str, float]:
-    correct, n_pred, found, n_gold = counts
-    p = correct / n_pred if n_pred else 0.0
-    r = found / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
-            "correct_predicted": correct, "predicted": n_pred, "found_gold": found, "gold": n_gold}
-
-
 def load_records(data_dir: Path, limit: int | None = None) -> list[dict]:
     rows = json.loads((Path(data_dir) / RECORDS).read_text(encoding="utf-8"))
     rows = [r for r in rows if r.get("event") != "DOCUMENT" and r.get("text")]
@@ -181,7 +172,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
                 "events": [f"{e.text}:{e.cameo}:{e.plover.type}:{e.confidence}" for e in report.events],
             })
     gold_labels = sorted(set(types.gold))
-    source, target = _f1(source_counts), _f1(target_counts)
+    source, target = span_f1(source_counts), span_f1(target_counts)
     metrics = {
         "type.accuracy": round(100 * types.accuracy(), 2),
         "type.macro_f1": round(100 * types.value(gold_labels), 2),
