@@ -7,12 +7,14 @@ import pytest
 from newsgraph.corpus.coref import (
     DATE_TOLERANCE_DAYS,
     Candidate,
+    Sighting,
     actor_key,
     best_match,
     dates_compatible,
     locations_compatible,
     match_key,
     mention_dates,
+    precise,
 )
 from newsgraph.corpus.origins import chain_nodes, count_origins, normalise_name
 
@@ -100,35 +102,62 @@ def test_best_match_takes_the_nearest_compatible_event():
         Candidate("ev-near", ("2016-01-04", "2016-01-04"), ("Gaza", "PSE")),
         Candidate("ev-elsewhere", ("2016-01-04", "2016-01-04"), ("Hebron", "PSE")),
     ]
-    found = best_match(("2016-01-04", "2016-01-04"), ("Gaza", "PSE"), candidates)
+    found = best_match(Sighting(("2016-01-04", "2016-01-04"), ("Gaza", "PSE")), candidates)
     assert found is not None and (found.event, found.days_apart, found.place, found.anchor) == ("ev-near", 0, "same", "same place")
-    assert best_match(("2016-01-04", "2016-01-04"), ("Rafah", "PSE"), candidates) is None
-    assert best_match(("2016-01-09", "2016-01-09"), ("Gaza", "PSE"), candidates) is None
+    assert best_match(Sighting(("2016-01-04", "2016-01-04"), ("Rafah", "PSE")), candidates) is None
+    assert best_match(Sighting(("2016-01-09", "2016-01-09"), ("Gaza", "PSE")), candidates) is None
 
 
 DAY = ("2016-09-01", "2016-09-01")
+NOWHERE = (None, None)
+NABLUS = ("Nablus", "PSE")
 
 
 @pytest.mark.parametrize(
-    "mention, candidate, anchor",
+    "mention, candidate, sides, anchor",
     [
         # Same actors and type on one publication day are not enough alone ...
-        (("mock", False, (None, None)), ("criticize", False, (None, None)), None),
-        (("visit", False, ("Ohio", "USA")), ("invite", False, (None, None)), None),
+        (("mock", False, NOWHERE), ("criticize", False, NOWHERE), 2, None),
+        (("visit", False, ("Ohio", "USA")), ("invite", False, NOWHERE), 2, None),
         # ... the same verb, the event's own date in both, or one named place is.
-        (("mock", False, (None, None)), ("mock", False, (None, None)), "same trigger"),
-        (("shoot", True, (None, None)), ("kill", True, (None, None)), "both dated"),
-        (("shoot", False, ("Nablus", "PSE")), ("kill", False, ("Nablus", "PSE")), "same place"),
-        (("shoot", True, ("Nablus", "PSE")), ("kill", False, (None, None)), None),
+        (("mock", False, NOWHERE), ("mock", False, NOWHERE), 2, "same trigger"),
+        (("shoot", True, NOWHERE), ("kill", True, NOWHERE), 2, "both dated"),
+        (("shoot", False, NABLUS), ("kill", False, NABLUS), 2, "same place"),
+        (("shoot", True, NABLUS), ("kill", False, NOWHERE), 2, None),
         # A country and a town in it agree on place but do not anchor the match.
-        (("shoot", False, ("Israel", "ISR")), ("kill", False, ("Haifa", "ISR")), None),
+        (("shoot", False, ("Israel", "ISR")), ("kill", False, ("Haifa", "ISR")), 2, None),
+        # With a side unknown, the match key says little: two anchors are needed.
+        (("attack", False, NOWHERE), ("attack", False, NOWHERE), 1, None),
+        (("attack", False, NABLUS), ("attack", False, NABLUS), 1, "same trigger + same place"),
+        (("arrest", True, ("Portland", "USA")), ("arrest", True, ("Portland", "USA")), 0, "same trigger + both dated + same place"),
+        (("give", True, NOWHERE), ("acquire", True, NOWHERE), 0, None),
     ],
 )
-def test_a_match_needs_an_anchor_beyond_actors_type_and_day(mention, candidate, anchor):
+def test_a_match_needs_anchors_beyond_actors_type_and_day(mention, candidate, sides, anchor):
     lemma, dated, place = mention
     stored = Candidate("ev-1", DAY, candidate[2], lemma=candidate[0], dated=candidate[1])
-    found = best_match(DAY, place, [stored], lemma=lemma, dated=dated)
+    found = best_match(Sighting(DAY, place, lemma=lemma, dated=dated, sides=sides), [stored])
     assert (found.anchor if found else None) == anchor
+
+
+def test_a_prediction_is_not_the_act():
+    stored = Candidate("ev-1", DAY, NOWHERE, lemma="drop", dated=True)
+    assert best_match(Sighting(DAY, NOWHERE, lemma="drop", dated=True, actual=False), [stored]) is None
+    assert best_match(Sighting(DAY, NOWHERE, lemma="drop", dated=True), [stored]) is not None
+
+
+@pytest.mark.parametrize(
+    "start, end, anchors",
+    [
+        ("2016-03-15", "2016-03-15", True),  # on Tuesday
+        ("2016-03-07", "2016-03-13", True),  # last week
+        ("2016-03-01", "2016-03-31", False),  # in March
+        ("2016-01-01", "2016-12-31", False),  # this year
+        ("1991-08-17", "2016-08-17", False),  # the past 25 years
+    ],
+)
+def test_only_a_day_or_a_week_anchors_a_match(start, end, anchors):
+    assert precise(start, end) is anchors
 
 
 A, B = "Outlet A", "Outlet B"

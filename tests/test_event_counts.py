@@ -109,12 +109,17 @@ def test_incremental_counts_equal_a_recount(bare_store, articles):
     assert (incremental[5], incremental[6]) == (days[0], days[-1])
 
 
+MIGRATION_4_COLUMNS = (
+    ("events", "lemma"), ("events", "dated"), ("events", "actual"), ("mentions", "lemma"), ("mentions", "evidence"), ("articles", "copy_of"),
+)
+
+
 def _drop_after_version_2(conn: sqlite3.Connection) -> None:
     """Remove what migrations 3 and 4 add, so that a store reads as written before them."""
     for table in ("events", "mentions"):
         for column in ("geonameid", "latitude", "longitude", "killed", "injured", "arrested"):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    for table, column in (("events", "lemma"), ("events", "dated"), ("mentions", "lemma"), ("mentions", "evidence"), ("articles", "copy_of")):
+    for table, column in MIGRATION_4_COLUMNS:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE article_sentences")
 
@@ -149,7 +154,7 @@ def test_a_version_3_store_gains_copies_and_anchors_without_losing_data(tmp_path
     with sqlite3.connect(path) as conn:
         counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "mentions", "claims")}
         conn.execute("DROP INDEX article_sentences_article")
-        for table, column in (("events", "lemma"), ("events", "dated"), ("mentions", "lemma"), ("mentions", "evidence"), ("articles", "copy_of")):
+        for table, column in MIGRATION_4_COLUMNS:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("DROP TABLE article_sentences")
         conn.execute("DELETE FROM schema_version WHERE version > 3")

@@ -37,16 +37,28 @@ def reference_date(published: Optional[str]) -> Optional[_dt.date]:
 
 
 def event_date(trigger: Token, dates: list[EventDate]) -> Optional[EventDate]:
-    """The first date expression inside the trigger's clause."""
-    clause = _clause_tokens(trigger)
+    """The first date expression inside the trigger's clause; for a participle that adds the
+    outcome of an act ("attacked police on Monday, killing five"), the act's date."""
     doc = trigger.doc
-    for date in dates:
-        if date.span is None:
-            continue
-        span = doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
-        if span is not None and any(t.i in clause for t in span):
-            return date
+    for anchor in _anchoring_verbs(trigger):
+        clause = _clause_tokens(anchor)
+        for date in dates:
+            if date.span is None:
+                continue
+            span = doc.char_span(date.span[0], date.span[1], alignment_mode="expand")
+            if span is not None and any(t.i in clause for t in span):
+                return date
     return None
+
+
+def _anchoring_verbs(trigger: Token) -> list[Token]:
+    """The trigger, then the verb a bare participial adjunct hangs on ("..., killing five"):
+    the participle tells what else happened then and there. A clause with its own
+    conjunction ("after they fled") has its own time and place."""
+    verbs = [trigger]
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(c.dep_ == "mark" for c in trigger.children):
+        verbs.append(trigger.head)
+    return verbs
 
 
 def as_historical(factuality: Factuality, date: Optional[EventDate], reference: Optional[_dt.date]) -> Factuality:
@@ -58,18 +70,19 @@ def as_historical(factuality: Factuality, date: Optional[EventDate], reference: 
 
 
 def event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Location]:
-    """The first place entity in the trigger's clause that a place preposition governs."""
-    clause = _clause_tokens(trigger)
+    """The first place entity in the trigger's clause that a place preposition governs (for a
+    participial adjunct, else in the clause of the act it adds to)."""
     doc = trigger.doc
-    # Entities whose root lies in the clause, in document order (entities never overlap).
-    for i in sorted(clause):
-        ent = entity_of(doc[i])
-        if ent is None or ent.label_ not in PLACE_LABELS or ent.root.i != i:
-            continue
-        prep = ent.root.head
-        if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPOSITIONS:
-            continue
-        return place_location(ent, catalogue)
+    for anchor in _anchoring_verbs(trigger):
+        # Entities whose root lies in the clause, in document order (entities never overlap).
+        for i in sorted(_clause_tokens(anchor)):
+            ent = entity_of(doc[i])
+            if ent is None or ent.label_ not in PLACE_LABELS or ent.root.i != i:
+                continue
+            prep = ent.root.head
+            if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            return place_location(ent, catalogue)
     return None
 
 

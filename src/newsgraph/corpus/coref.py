@@ -16,10 +16,15 @@ mentions are the **same event** when all of these hold:
 * **place**: compatible when either place is unknown, the names agree, or both are in the
   same country and one of them is that country itself ("Syria" and "Aleppo"); two different
   towns, or two countries, are different events.
-* **the same happening**: one more anchor beyond actors, type and a compatible day — the
-  same trigger lemma ("killed" and "killed"), or both reports giving the event's own date
-  ("on Tuesday"), or both naming the same place. Same actors and type on a publication day
-  are weak evidence alone: a campaign's daily "Trump attacked Clinton" stories hold many
+* **mode**: an actual act and a planned, predicted or hypothetical one are different
+  happenings ("Trump predicts Bush will drop out" is not Bush dropping out).
+* **the same happening**: anchors beyond actors, type and a compatible day — the same
+  trigger lemma ("killed" and "killed"), both reports giving the event's own date to the
+  day or week ("on Tuesday"; a year or "the past 25 years" is no anchor), both naming the
+  same place. One anchor is enough when both sides are known actors; with a side missing
+  (a mention with no actor there matches only another without one) two are needed, as the
+  match key then says little about who took part. Same actors and type on a publication
+  day are weak evidence alone: a campaign's daily "Trump attacked Clinton" stories hold many
   different attacks, and "thinks", "visit", "invite" coded alike are different acts.
 
 A mention joins the compatible event whose date is nearest; events are anchored on their
@@ -47,10 +52,13 @@ __all__ = [
     "locations_compatible",
     "Candidate",
     "Evidence",
+    "Sighting",
     "best_match",
+    "precise",
 ]
 
 DATE_TOLERANCE_DAYS = 1
+PRECISE_DAYS = 7  # the widest date that still anchors a match
 CODED_KINDS = frozenset({"country", "organization", "group", "agent"})
 
 DateRange = tuple[Optional[str], Optional[str]]
@@ -138,13 +146,14 @@ def _country_names() -> dict[str, frozenset[str]]:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stored event as coreference sees it: its first mention's date, place and trigger."""
+    """A stored event as coreference sees it: its first mention's date, place, trigger and mode."""
 
     id: str
     dates: DateRange
     place: Place
     lemma: str = ""
-    dated: bool = False  # the first mention gives the event's own date
+    dated: bool = False  # the first mention gives the event's own date, to the day or week
+    actual: bool = True  # the first mention reports an act that happened (not planned or hypothetical)
 
 
 @dataclass(frozen=True)
@@ -154,38 +163,57 @@ class Evidence:
     event: str
     days_apart: Optional[int]  # between the mention's and the event's dates; None when both are undated
     place: str  # place_relation: "same", "within" or "unknown"
-    anchor: str  # "same trigger", "both dated" or "same place"
+    anchor: str  # the anchors that held: "same trigger", "both dated", "same place", joined by " + "
 
     def to_dict(self) -> dict:
         return {"days_apart": self.days_apart, "place": self.place, "anchor": self.anchor}
 
 
-def best_match(
-    dates: DateRange, place: Place, candidates: Iterable[Candidate], lemma: str = "", dated: bool = False
-) -> Optional[Evidence]:
+@dataclass(frozen=True)
+class Sighting:
+    """A mention as coreference sees it (the match key aside)."""
+
+    dates: DateRange
+    place: Place
+    lemma: str = ""
+    dated: bool = False
+    actual: bool = True
+    sides: int = 2  # how many of source and target are known actors
+
+
+def best_match(report: Sighting, candidates: Iterable[Candidate]) -> Optional[Evidence]:
     """The join with the compatible candidate nearest in time (ties: the smallest id), or None."""
+    needed = 1 if report.sides == 2 else 2
     best: Optional[tuple[tuple[int, str], Evidence]] = None
     for candidate in candidates:
-        if not dates_compatible(dates, candidate.dates):
+        if candidate.actual != report.actual or not dates_compatible(report.dates, candidate.dates):
             continue
-        relation = place_relation(place, candidate.place)
+        relation = place_relation(report.place, candidate.place)
         if relation is None:
             continue
-        anchor = _anchor(lemma, dated, relation, candidate)
-        if anchor is None:
+        anchors = _anchors(report, relation, candidate)
+        if len(anchors) < needed:
             continue
-        gap = _gap(dates, candidate.dates) if dates[0] else None
+        gap = _gap(report.dates, candidate.dates) if report.dates[0] else None
         rank = (gap or 0, candidate.id)
         if best is None or rank < best[0]:
-            best = (rank, Evidence(candidate.id, gap, relation, anchor))
+            best = (rank, Evidence(candidate.id, gap, relation, " + ".join(anchors)))
     return best[1] if best else None
 
 
-def _anchor(lemma: str, dated: bool, relation: str, candidate: Candidate) -> Optional[str]:
-    if lemma and lemma == candidate.lemma:
-        return "same trigger"
-    if dated and candidate.dated:
-        return "both dated"
+def _anchors(report: Sighting, relation: str, candidate: Candidate) -> list[str]:
+    anchors = []
+    if report.lemma and report.lemma == candidate.lemma:
+        anchors.append("same trigger")
+    if report.dated and candidate.dated:
+        anchors.append("both dated")
     if relation == "same":
-        return "same place"
-    return None
+        anchors.append("same place")
+    return anchors
+
+
+def precise(start: Optional[str], end: Optional[str]) -> bool:
+    """Whether a date interval names a day or a week ("on Tuesday", "last week"), not a month,
+    a year or "the past 25 years"."""
+    first, last = _parse(start), _parse(end or start)
+    return first is not None and last is not None and (last - first).days <= PRECISE_DAYS

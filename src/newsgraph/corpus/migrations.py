@@ -27,11 +27,16 @@ Step = Union[str, Callable[[Store], object]]
 def backfill_anchors(store: Store) -> None:
     """Events stored before version 4 take their first mention's trigger word, lower-cased, as
     the lemma (the parse that gave a true lemma is gone); whether it gave the event's date is
-    not recorded, so ``dated`` stays 0 and they join later reports by trigger or place only."""
+    not recorded, so ``dated`` stays 0 and they join later reports by trigger or place only;
+    ``actual`` comes from that mention's mode."""
     store.execute("UPDATE mentions SET lemma = LOWER(trigger_text) WHERE lemma IS NULL")
     store.execute(
         "UPDATE events SET lemma = (SELECT m.lemma FROM mentions m WHERE m.event_id = events.id "
         "ORDER BY m.article_id, m.mention LIMIT 1) WHERE lemma IS NULL"
+    )
+    store.execute(
+        "UPDATE events SET actual = COALESCE((SELECT CASE WHEN m.mode = 'actual' THEN 1 ELSE 0 END FROM mentions m "
+        "WHERE m.event_id = events.id ORDER BY m.article_id, m.mention LIMIT 1), 1)"
     )
 
 
@@ -124,12 +129,14 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
     ),
     (
         # Cross-article matching by evidence (corpus.coref): each event's anchor (its first
-        # mention's trigger lemma and whether that gave the event's own date), each mention's
+        # mention's trigger lemma, whether that gave the event's own date, whether it reports
+        # an actual act), each mention's
         # lemma and the evidence that joined it; republished copies (corpus.copies).
         4,
         (
             "ALTER TABLE events ADD COLUMN lemma TEXT",
             "ALTER TABLE events ADD COLUMN dated INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE events ADD COLUMN actual INTEGER NOT NULL DEFAULT 1",
             "ALTER TABLE mentions ADD COLUMN lemma TEXT",
             "ALTER TABLE mentions ADD COLUMN evidence TEXT",
             "ALTER TABLE articles ADD COLUMN copy_of TEXT",

@@ -18,7 +18,7 @@ from typing import Any, Optional
 from ..model import Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
-from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
+from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
 from .tables import CASUALTY_COLUMNS
@@ -165,7 +165,6 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
     if len(kinds) != len(chain):  # a malformed relay: trust the names, not the walk
         kinds = (kinds[:-1] + ["vague"] * len(chain))[: len(chain) - 1] + ["author"]
     date = event.date
-    dated = date is not None and date.type != "unresolved"
     start, end = mention_dates(date.start if date else None, date.end if date else None, date.type if date else None, report.article.published)
     f = event.factuality
     base = {
@@ -177,7 +176,9 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "trigger_end": event.trigger[1],
         "trigger_text": event.text,
         "lemma": event.lemma or event.text.lower(),
-        "dated": dated,
+        # The event's own date, to the day or week: a match anchor (coref); a year is not.
+        "dated": date is not None and date.type != "unresolved" and precise(date.start, date.end),
+        "actual": f.mode == "actual",
         "chain": chain,
         "chain_kinds": kinds,
         "polarity": f.polarity,
@@ -217,29 +218,35 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
     dates = (row["date"], row["date_end"])
     if dates[0] is None:
         _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated FROM events WHERE match_key = ? AND date IS NULL", (key,)
+            "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events WHERE match_key = ? AND date IS NULL",
+            (key,),
         )
     else:
         low = _shift(dates[0], -DATE_TOLERANCE_DAYS)
         high = _shift(dates[1], DATE_TOLERANCE_DAYS)
         _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated FROM events "
+            "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events "
             "WHERE match_key = ? AND date <= ? AND date_end >= ?",
             (key, high, low),
         )
-    candidates = [Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6])) for r in found]
-    evidence = best_match(dates, (row["location"], row["country"]), candidates, row["lemma"], row["dated"])
+    candidates = [
+        Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]))
+        for r in found
+    ]
+    sides = (row["source_key"] is not None) + (row["target_key"] is not None)
+    sighting = Sighting(dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides)
+    evidence = best_match(sighting, candidates)
     if evidence is None:
         event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
         store.execute(
             "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
             "target_key, target_code, cameo, plover_type, goldstein, location, country, geonameid, latitude, longitude, "
-            "killed, injured, arrested, lemma, dated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "killed, injured, arrested, lemma, dated, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id, key, row["date"], row["date_end"], row["source_actor"], row["source_key"], row["source_code"],
                 row["target_actor"], row["target_key"], row["target_code"], row["cameo"], row["plover_type"],
                 row["goldstein"], row["location"], row["country"], row["geonameid"], row["latitude"], row["longitude"],
-                row["killed"], row["injured"], row["arrested"], row["lemma"], int(row["dated"]),
+                row["killed"], row["injured"], row["arrested"], row["lemma"], int(row["dated"]), int(row["actual"]),
             ),
         )
         for actor in {row["source_key"], row["target_key"]} - {None}:

@@ -3,6 +3,12 @@ written for newsgraph, a few per case, that cover one story from several outlets
 events a reader finds in them, how many independent origins vouch for each, and whether
 each is contradicted. The guideline is ``docs/corroboration.md`` ("The dev set").
 
+``src/newsgraph/data/corroboration_polnear.jsonl`` adds real cases: stories that two PolNeAR
+train articles from different outlets both report, keyed by document id and character
+offsets (no article text in the repo), judged by the same guideline; they are scored when
+``data_dir`` holds PolNeAR train, and ``real.*`` repeats the scores for them alone (the event
+layer misses many of their mentions: ``real.mentions.found``).
+
 Each case is ingested into its own fresh store, as a user would ingest those articles, and
 the store's events are compared with the case's:
 
@@ -25,6 +31,7 @@ Errors: every wrong merge, split, origin count and contradiction, with its sente
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from collections import Counter
@@ -40,6 +47,8 @@ from . import SetResult
 __all__ = ["CASES", "Case", "GoldMention", "load_cases", "evaluate"]
 
 CASES = "corroboration_cases.jsonl"
+REAL_CASES = "corroboration_polnear.jsonl"
+POLNEAR_TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
 # "[shot]{killing}": the trigger "shot" is a mention of the case's event "killing".
 _MARK = re.compile(r"\[([^\]]+)\]\{([\w-]+)\}")
 
@@ -58,6 +67,7 @@ class Case:
     articles: tuple[tuple[str, Article], ...]  # (case article id, article)
     mentions: tuple[GoldMention, ...]
     events: dict[str, dict[str, Any]]  # event id -> {"origins": int, "contradicted": bool}
+    real: bool = False  # PolNeAR train articles, not reports written for the set
 
 
 def _unmark(text: str, article: str) -> tuple[str, list[GoldMention]]:
@@ -75,21 +85,61 @@ def _unmark(text: str, article: str) -> tuple[str, list[GoldMention]]:
     return "".join(parts), mentions
 
 
-def load_cases(limit: Optional[int] = None) -> list[Case]:
+_POLNEAR_DOC = re.compile(r"(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
+
+
+def polnear_article(doc: str, text: str) -> Article:
+    """A PolNeAR article as ingest would get it: outlet and date from the document id
+    ("breitbart_2016-03-01_..."), the first line as title."""
+    match = _POLNEAR_DOC.match(doc)
+    return Article(
+        text=text,
+        title=text.split("\n", 1)[0][:300],
+        outlet=match.group("outlet") if match else None,
+        published=match.group("date") if match else None,
+        url=f"polnear:{doc}",
+    )
+
+
+def load_cases(limit: Optional[int] = None, data_dir: Optional[Path] = None) -> list[Case]:
+    """The written cases, and (with ``data_dir`` holding PolNeAR train) the real ones
+    (``REAL_CASES``: PolNeAR train articles by document id, mentions by character offsets)."""
+    rows = list(catalogue_jsonl(CASES))
+    texts: dict[str, str] = {}
+    if data_dir is not None and (Path(data_dir) / POLNEAR_TRAIN).is_file():
+        real = list(catalogue_jsonl(REAL_CASES))
+        wanted = {a["polnear"] for r in real for a in r["articles"]}
+        texts = dict(_polnear_texts(Path(data_dir), wanted))
+        rows += [r for r in real if all(a["polnear"] in texts for a in r["articles"])]
     cases = []
-    for row in catalogue_jsonl(CASES):
+    for row in rows:
         articles, mentions = [], []
         for given in row["articles"]:
-            text, marked = _unmark(given["text"], given["id"])
-            article = Article(text=text, title=given.get("title"), outlet=given.get("outlet"), published=given.get("published"))
+            if "polnear" in given:
+                article = polnear_article(given["polnear"], texts[given["polnear"]])
+                marked = [GoldMention(given["id"], m["start"], m["end"], m["event"]) for m in row["mentions"] if m["article"] == given["id"]]
+            else:
+                text, marked = _unmark(given["text"], given["id"])
+                article = Article(text=text, title=given.get("title"), outlet=given.get("outlet"), published=given.get("published"))
             articles.append((given["id"], article))
             mentions += marked
         events = {e["id"]: {"origins": int(e["origins"]), "contradicted": bool(e["contradicted"])} for e in row["events"]}
         unknown = {m.event for m in mentions} - set(events)
         if unknown:
             raise ValueError(f"case {row['id']}: marked events {sorted(unknown)} are not listed in its events")
-        cases.append(Case(row["id"], tuple(articles), tuple(mentions), events))
+        real = any("polnear" in a for a in row["articles"])
+        cases.append(Case(row["id"], tuple(articles), tuple(mentions), events, real))
     return cases[:limit] if limit else cases
+
+
+def _polnear_texts(data_dir: Path, wanted: set[str]):
+    seen: set[str] = set()
+    with (data_dir / POLNEAR_TRAIN).open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["doc"] in wanted and row["doc"] not in seen:
+                seen.add(row["doc"])
+                yield row["doc"], row["text"]
 
 
 @dataclass(frozen=True)
@@ -107,9 +157,9 @@ def _ingest(case: Case) -> _Stored:
 
     with tempfile.TemporaryDirectory() as folder, Corpus(Path(folder) / "case.db") as corpus:
         corpus.ingest([article for _, article in case.articles], check_language=False)
-        by_title = {article.title: name for name, article in case.articles}
-        _, rows = corpus.store.rows("SELECT id, title FROM articles")
-        names = {article_id: by_title[title] for article_id, title in rows}
+        by_text = {article.text: name for name, article in case.articles}
+        _, rows = corpus.store.rows("SELECT id, text FROM articles")
+        names = {article_id: by_text[text] for article_id, text in rows}
         _, rows = corpus.store.rows("SELECT article_id, trigger_start, trigger_end, event_id, sentence FROM mentions")
         mentions: dict[tuple[str, int, int], set[str]] = {}
         sentences = {}
@@ -204,16 +254,27 @@ def _score_case(case: Case, stored: _Stored, tally: _Tally, errors: list[dict[st
 
 
 def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetResult:
-    """``data_dir`` and ``nlp`` are unused: the cases ship with the package, and ingest
-    loads the default pipeline as a user's ``newsgraph ingest`` does."""
-    cases = load_cases(limit)
-    tally = _Tally()
+    """``data_dir`` holds PolNeAR train for the real cases (without it only the written ones
+    are scored); ``nlp`` is unused: ingest loads the default pipeline as a user's does."""
+    cases = load_cases(limit, data_dir)
+    tally, real = _Tally(), _Tally()
     errors: list[dict[str, Any]] = []
     for case in cases:
-        _score_case(case, _ingest(case), tally, errors)
+        stored = _ingest(case)
+        _score_case(case, stored, tally, errors)
+        if case.real:
+            _score_case(case, stored, real, [])
+    metrics = _metrics(tally)
+    if real.counts["gold_mentions"]:
+        metrics.update({f"real.{k}": v for k, v in _metrics(real).items() if not k.startswith("contradictions.")})
+    details = {"cases": len(cases), "real_cases": sum(c.real for c in cases), **{k: int(v) for k, v in sorted(tally.counts.items())}}
+    return SetResult(name="corroboration", metrics=metrics, details=details, errors=errors)
+
+
+def _metrics(tally: _Tally) -> dict[str, float]:
     p = tally.share("correct_pairs", "system_pairs")
     r = tally.share("correct_pairs", "gold_pairs")
-    metrics = {
+    return {
         "mentions.found": tally.share("found_mentions", "gold_mentions"),
         "merge.pairwise.precision": p,
         "merge.pairwise.recall": r,
@@ -224,5 +285,3 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
         "contradictions.precision": tally.share("contradiction_right", "contradiction_pairs") if tally.counts["contradiction_pairs"] else 100.0,
         "contradictions.recall": tally.share("contradicted_listed", "gold_contradicted"),
     }
-    details = {"cases": len(cases), **{k: int(v) for k, v in sorted(tally.counts.items())}}
-    return SetResult(name="corroboration", metrics=metrics, details=details, errors=errors)
