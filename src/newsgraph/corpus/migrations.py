@@ -14,6 +14,7 @@ from typing import Callable, Union
 from ..errors import Errors, StoreError
 from .connection import Store
 from .event_counts import recount_all
+from .rekey import rekey_actors
 
 __all__ = ["LATEST", "MIGRATIONS", "migrate"]
 
@@ -107,6 +108,12 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
                 ("killed", "INTEGER"), ("injured", "INTEGER"), ("arrested", "INTEGER"),
             )
         ),  # fmt: skip
+    ),
+    (
+        # Actors keyed by their entity (who they are: ``identity``), not their role code; the
+        # keys are recomputed from the stored name, code and kind (``rekey`` says what cannot be).
+        4,
+        (rekey_actors,),
     ),
 ]
 
