@@ -127,6 +127,11 @@ class ActorCatalogue:
                 patterns[f"place:{key}"] = list(row["places"])
         for key, forms in patterns.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+        # The first names of the catalogue's people ("lisa", "michael"): a place name after one
+        # is a surname ("Lisa Monaco").
+        self.given_names = frozenset(
+            e.name.split()[0].lower() for e in self.entries.values() if e.kind == "person" and len(e.name.split()) > 1
+        )
         self.agents: dict[str, str] = {}
         for row in agent_rows:
             for form in _plural_forms(row["pattern"].lower()):
@@ -226,16 +231,13 @@ class ActorComponent:
 
 
     def _inside_person_name(self, span: Span, people: list[Span]) -> bool:
-        """A country or place that is only part of a person's name ("Lisa Monaco", "Michael
-        Jordan", "Jack London"): the person is the actor, not the place."""
+        """A country or place that ends a person's name after a first name ("Lisa Monaco",
+        "Michael Jordan", "Jack London"): the person is the actor, not the place. ("Evil
+        Mordor", typed PERSON, has no first name: the country stays.)"""
         if not (span.kb_id_.startswith("place:") or self.catalogue.entry(span.kb_id_).kind == "country"):
             return False
-        return any(p.start <= span.start and span.end <= p.end and len(p) > len(span) and _name_words(p) for p in people)
-
-
-def _name_words(span: Span) -> bool:
-    """Every word of ``span`` is capitalised, as in a name (not "the Israel lobby")."""
-    return all(t.text[:1].isupper() for t in span if any(ch.isalpha() for ch in t.text))
+        given = self.catalogue.given_names
+        return any(p.start < span.start and span.end == p.end and p[0].lower_ in given for p in people)
 
 
 @dataclass
