@@ -40,6 +40,8 @@ def test_person_names_fold_titles_initials_and_suffixes(name, folded):
         ("Israel Defense Forces", "ISRMIL", "organization", "code:ISRMIL"),
         ("Israeli troops", "ISRMIL", "agent", "code:ISRMIL"),
         ("Israel", "ISR", "country", "country:ISR"),
+        ("Gaza", "PSEGZA", "country", "country:PSEGZA"),  # a territory is not its country
+        ("Palestine", "PSE", "country", "country:PSE"),
         # persons the catalogue lacks, by their folded name
         ("Donald J. Trump", None, "person", "person:donald trump"),
         ("Mr. Donald Trump", None, "person", "person:donald trump"),

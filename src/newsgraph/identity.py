@@ -6,7 +6,9 @@ say who an actor is. Its ``entity`` key can:
 * a catalogue entry: ``cat:<its normalised canonical name>`` ("cat:white house",
   "cat:hillary clinton"); where two entries share a name but not a code, the code follows
   (``cat:national liberation army|COLREB``);
-* a country: ``country:<ISO3>``;
+* a country: ``country:<ISO3>``; a territory the catalogue files as a country has its own
+  code (``country:PSEGZA`` for Gaza, ``country:USAPRI`` for Puerto Rico): it is not the whole
+  country it belongs to;
 * a state's armed forces, however named ("Israeli troops", "the Israeli army", the catalogue's
   "Israel Defense Forces"), and any other agent of a country or organisation: the owner plus
   the role code, ``code:ISRMIL``, because the agent dictionary composes troops, army and
@@ -79,8 +81,8 @@ def agent_key(code: str) -> str:
 
 
 def _catalogue_key(name: str, code: Optional[str], kind: str, country: Optional[str], ambiguous: bool) -> str:
-    if kind == "country" and (country or code):
-        return f"country:{country or (code or '')[:3]}"
+    if kind == "country" and (code or country):
+        return f"country:{code or country}"
     if code and kind in {"organization", "group"} and _STATE_MILITARY.match(code):
         return agent_key(code)
     label = normalise_name(name)
@@ -115,7 +117,7 @@ def entity_key(name: Optional[str], code: Optional[str], kind: Optional[str]) ->
     report written before actors carried keys). A catalogue actor is found by its canonical
     name and code; what the catalogue lacks follows the rules for uncatalogued actors."""
     if kind == "country" and code:
-        return f"country:{code[:3]}"
+        return f"country:{code}"
     found = _packaged_keys().get((normalise_name(name), code or ""))
     if found:
         return found
