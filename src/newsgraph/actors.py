@@ -545,7 +545,7 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[AgentFind
     Returns the composed mentions and, separately, bare agent heads ("the army") by token.
     """
     actor_tokens = {i for e in doc.ents if catalogue.is_actor(e.kb_id_) for i in range(e.start, e.end)}
-    found = []
+    found: list[AgentFind] = []
     bare: dict[int, str] = {}
     for start, end, agent_code in catalogue.agent_spans(doc):
         head = doc[end - 1]

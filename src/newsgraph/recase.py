@@ -185,7 +185,8 @@ def lemmatizer_verbs(nlp: Language) -> Optional[Callable[[str], bool]]:
     verb the lemmatizer lists, or None without its lists. Base forms are left out: too many
     names are also verbs ("Garner", "Trump", "Bush")."""
     try:
-        verbs = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups")
+        verbs = frozenset(lookups.get_table("lemma_index")["verb"])
     except (KeyError, AttributeError):
         return None
 
