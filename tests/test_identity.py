@@ -130,6 +130,12 @@ def test_one_actor_per_entity_in_an_article(analyze_text, text, entities):
             {"person:bernie sanders", "cat:hillary clinton"},
         ),
         (
+            "Biden Aims Insult At Trump, Slams Japanese Pride Instead",
+            "Aims",
+            "Vice President Joe Biden said on Monday that Donald Trump did not understand that Japan could not be a nuclear power.",
+            {"cat:joe biden", "person:donald trump", "country:JPN"},
+        ),
+        (
             "Obama Slams Putin Over Syria Strikes",
             "Slams",
             "Barack Obama criticized Vladimir Putin for the air strikes, saying they would only prolong the war.",

@@ -69,7 +69,9 @@ class Recaser:
             array[sentence.start : sentence.end] = copy.to_array(_ATTRS)
         doc.from_array(_ATTRS, array)
         if headline_ents:
-            doc.ents = _unmerged_entities(doc, headline_ents)
+            names = _names_in_prose(list(doc.sents), [title_case(s) for s in doc.sents])
+            is_word = self.is_word or (lambda w: False)
+            doc.ents = _unmerged_entities(doc, headline_ents, lambda t: t.lower_ in names or not is_word(t.lower_))
         return doc
 
     def words_to_lower(self, doc: Doc, headline_ents: Optional[dict[Span, frozenset[int]]] = None) -> list[tuple[Span, frozenset[int]]]:
@@ -196,9 +198,15 @@ def lemmatizer_verbs(nlp: Language) -> Optional[Callable[[str], bool]]:
     return is_verb
 
 
-def _unmerged_entities(doc: Doc, headline_ents: dict[Span, frozenset[int]]) -> list[Span]:
+_NOT_IN_NAMES = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"}
+
+
+def _unmerged_entities(doc: Doc, headline_ents: dict[Span, frozenset[int]], is_name: Callable[[Token], bool]) -> list[Span]:
     """``doc.ents`` with each entity that holds a word the lower-case parse reads as a verb
-    split around it ("Trump | Warns | Clinton")."""
+    split around it ("Trump | Warns | Clinton"). A piece keeps its words between the function
+    words at its ends, and stays an entity only with a word that ``is_name`` accepts (a word
+    the article capitalises in prose, or no dictionary word): "Biden Aims Insult At" leaves
+    "Biden", not "Insult At"."""
     out = []
     for ent in doc.ents:
         words = headline_ents.get(ent)
@@ -211,9 +219,13 @@ def _unmerged_entities(doc: Doc, headline_ents: dict[Span, frozenset[int]]) -> l
             continue
         start = ent.start
         for cut in [*verbs, ent.end]:
-            piece = doc[start:cut]
-            if any(_has_letters(t) for t in piece):
-                out.append(Span(doc, start, cut, label=ent.label_))
+            first, last = start, cut
+            while first < last and doc[first].pos_ in _NOT_IN_NAMES:
+                first += 1
+            while last > first and doc[last - 1].pos_ in _NOT_IN_NAMES:
+                last -= 1
+            if any(_has_letters(t) and is_name(t) for t in doc[first:last]):
+                out.append(Span(doc, first, last, label=ent.label_))
             start = cut + 1
     return out
 
