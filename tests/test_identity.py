@@ -99,6 +99,8 @@ def test_a_catalogue_person_acts_in_the_role_held_on_the_publication_date(analyz
         ),
         ("Lisa Monaco, the homeland security adviser, briefed reporters on Tuesday about the attack.", {"person:lisa monaco"}),
         ("Michael Jordan visited the White House on Tuesday with his family and friends.", {"person:michael jordan", "cat:white house"}),
+        # a surname that is also an agent noun is a person, not "singers"
+        ("Billionaire Paul Singer gave money to Ted Cruz and later criticized Donald Trump on Monday.", {"person:paul singer", "person:ted cruz", "person:donald trump"}),
     ],
 )
 def test_one_actor_per_entity_in_an_article(analyze_text, text, entities):
@@ -164,3 +166,29 @@ def test_a_title_case_headline_is_not_one_long_name(analyze_text, headline, verb
 )
 def test_acronyms_are_not_cities(name, country):
     assert city_country(name) == country
+
+
+@pytest.mark.parametrize(
+    "names, actors",
+    [
+        # (name, NER kind) in article order -> the actors left, by name
+        ([("Latino Decisions", "organization"), ("Latino Decisions", "person")], ["Latino Decisions"]),
+        ([("Donald J. Trump", "person"), ("Trump", "organization"), ("Donald Trump", "person")], ["Donald J. Trump"]),
+        ([("Hillary Clinton", "person"), ("Bill Clinton", "person"), ("Clinton", "person")], ["Hillary Clinton", "Bill Clinton", "Clinton"]),
+        ([("Kerry", "person"), ("Biden", "person")], ["Kerry", "Biden"]),
+    ],
+)
+def test_unify_entities_joins_name_variants_of_one_actor(nlp, names, actors):
+    from newsgraph.actors import ActorIndex, Mention, unify_entities
+    from newsgraph.identity import normalise_name, person_key
+
+    doc = nlp.make_doc(" . ".join(name for name, _ in names))
+    index = ActorIndex(doc)
+    start = 0
+    for name, kind in names:
+        end = start + len(nlp.make_doc(name))
+        entity = person_key(name) if kind == "person" else f"name:{normalise_name(name)}"
+        index.add(Mention(start, end, (f"ner:{kind}:{name.lower()}",), "ner"), name, None, kind, name, entity or "")
+        start = end + 1
+    unify_entities(index)
+    assert [d.name for d in index.drafts.values()] == actors

@@ -493,7 +493,9 @@ def unify_entities(index: ActorIndex) -> None:
     Clinton", "Bill Clinton") leave it alone."""
     by_entity: dict[str, list[_Draft]] = {}
     for draft in index.drafts.values():
-        by_entity.setdefault(draft.entity, []).append(draft)
+        # One name the NER typed as a person here and an organisation there is one actor.
+        same = f"ner:{fold_name(draft.name)}" if draft.key.startswith("ner:") else draft.entity
+        by_entity.setdefault(same, []).append(draft)
     for drafts in by_entity.values():
         if len(drafts) > 1:
             keep = min(drafts, key=_preference)
@@ -516,9 +518,9 @@ def unify_entities(index: ActorIndex) -> None:
 
 def _preference(draft: _Draft) -> tuple:
     """Which of several drafts of one entity names it: the catalogue's, then the fullest name,
-    then the first mentioned."""
+    then the most mentioned, then the first."""
     first = min(draft.mentions) if draft.mentions else (0, 0)
-    return (not draft.key.startswith("cat:"), -len(draft.name.split()), first)
+    return (not draft.key.startswith("cat:"), -len(draft.name.split()), -len(draft.mentions), first)
 
 
 def _add_people(ent: Span, catalogue: ActorCatalogue, index: ActorIndex) -> bool:
@@ -553,6 +555,8 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[AgentFind
             continue
         if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
             continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
+        if head.ent_type_ == "PERSON" and head.ent_iob_ == "I" and head.text[:1].isupper():
+            continue  # a surname that is also an agent noun ("Paul Singer", "James Baker"): a person
         owner = _agent_owner(start, head, catalogue)
         if owner is None:
             owners = _prepositional_owners(head, catalogue)
