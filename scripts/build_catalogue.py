@@ -57,6 +57,7 @@ from newsgraph.words.dictionaries import NON_AGENT_HEADS  # noqa: E402
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "src" / "newsgraph" / "data"
 CURATED = Path(__file__).resolve().parent / "curated"
+HAND_WRITTEN = "## Hand judgments and the event judge"
 
 # Input files, relative to the data directory.
 F_COUNTRIES = "reference/cameo/Phoenix.Countries.actors.txt"
@@ -723,7 +724,11 @@ def main(argv: list[str] | None = None) -> int:
               "phrasal": len(verbs["phrasal"]), "synsets": len(verbs["synsets"]),
               "cameo": len(cameo["codes"]), "reporting_verbs": len(lex["reporting_verbs"]),
               "veridicality": len(lex["veridicality"])}
-    (out / "PROVENANCE.md").write_text(provenance_md(counts, stats), encoding="utf-8")
+    provenance = out / "PROVENANCE.md"
+    # Sections after HAND_WRITTEN describe data this script does not make: carried over as they are.
+    kept = provenance.read_text(encoding="utf-8").partition(HAND_WRITTEN) if provenance.is_file() else ("", "", "")
+    tail = kept[1] + kept[2] if kept[1] else ""
+    provenance.write_text(provenance_md(counts, stats) + ("\n" + tail if tail else ""), encoding="utf-8")
     kinds = defaultdict(int)
     for a in actors:
         kinds[a["kind"]] += 1

@@ -109,6 +109,24 @@ def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):
 @pytest.mark.parametrize(
     "text, trigger, sources",
     [
+        # an agent owned by a pronoun is the pronoun's actor in that role
+        ("The Israeli army denied that its soldiers killed a man.", "killed", ["Israel Defense Forces"]),
+        ("Russia said its jets bombed the town.", "bombed", ["jets of Russia"]),
+        # "X-led" forces are X's; a building owned by "its" names no doer
+        ("Saudi-led warplanes bombed a market.", "bombed", ["Saudi-led warplanes"]),
+        ("Iranian-backed militias attacked the town.", "attacked", []),
+    ],
+)
+def test_owned_agents_act_for_their_owner(analyze_text, text, trigger, sources):
+    report = analyze_text(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert _names_of(report, event.sources) == sources
+    assert [e.text for e in report.events] == [trigger]  # "Saudi-led" relates no two actors
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources",
+    [
         # a quantity or collective heads the phrase; the people it counts act
         ("Dozens of Iraqi Kurds demonstrated in Kirkuk.", "demonstrated", ["Iraq"]),
         ("A group of Iraqi Kurds demonstrated in Kirkuk.", "demonstrated", ["Iraq"]),

@@ -44,7 +44,8 @@ def _content(report, attribution):
         ),
         (
             "Israeli troops killed three people in Jenin, the Palestinian health ministry said.",
-            "the Palestinian health ministry", "said", "Israeli troops killed three people in Jenin", "indirect", "official",
+            # A ministry is one identifiable body wherever it is cited, not an unnamed official.
+            "the Palestinian health ministry", "said", "Israeli troops killed three people in Jenin", "indirect", "named_organization",
         ),
         (
             'Abbas: "We will never recognize the occupation."',
@@ -222,6 +223,27 @@ def test_citing_relays_through_the_reporter(analyze_text):
     assert citing.chain == ("sources familiar with the talks", "Al Jazeera", "author")
     pressing = next(e for e in report.events if e.text == "pressing")
     assert pressing.attribution == citing.id
+
+
+@pytest.mark.parametrize(
+    "text, trigger, chain",
+    [
+        # "according to X, citing Y" and "X reported, citing Y": Y is the origin, X relays it
+        (
+            "Israeli troops killed a man near Nablus, according to Reuters, citing the Palestinian health ministry.",
+            "killed", ("Palestinian health ministry", "Reuters", "author"),
+        ),
+        (
+            "Warplanes bombed a market in Saada on Tuesday, state news agency Saba reported, citing the Yemeni health ministry.",
+            "bombed", ("Yemeni health ministry", "Saba", "author"),
+        ),
+    ],
+)
+def test_a_cited_source_is_the_origin_of_the_relayed_claim(analyze_text, text, trigger, chain):
+    report = analyze_text(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert report.attribution(event.attribution).chain == chain
+    assert "citing" not in {e.text for e in report.events}  # a frame, not an act
 
 
 def test_parenthetical_as_reports(analyze_text):

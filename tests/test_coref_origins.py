@@ -101,9 +101,35 @@ def test_best_match_takes_the_nearest_compatible_event():
         Candidate("ev-near", ("2016-01-04", "2016-01-04"), ("Gaza", "PSE")),
         Candidate("ev-elsewhere", ("2016-01-04", "2016-01-04"), ("Hebron", "PSE")),
     ]
-    assert best_match(("2016-01-04", "2016-01-04"), ("Gaza", "PSE"), candidates) == "ev-near"
+    found = best_match(("2016-01-04", "2016-01-04"), ("Gaza", "PSE"), candidates)
+    assert found is not None and (found.event, found.days_apart, found.place, found.anchor) == ("ev-near", 0, "same", "same place")
     assert best_match(("2016-01-04", "2016-01-04"), ("Rafah", "PSE"), candidates) is None
     assert best_match(("2016-01-09", "2016-01-09"), ("Gaza", "PSE"), candidates) is None
+
+
+DAY = ("2016-09-01", "2016-09-01")
+
+
+@pytest.mark.parametrize(
+    "mention, candidate, anchor",
+    [
+        # Same actors and type on one publication day are not enough alone ...
+        (("mock", False, (None, None)), ("criticize", False, (None, None)), None),
+        (("visit", False, ("Ohio", "USA")), ("invite", False, (None, None)), None),
+        # ... the same verb, the event's own date in both, or one named place is.
+        (("mock", False, (None, None)), ("mock", False, (None, None)), "same trigger"),
+        (("shoot", True, (None, None)), ("kill", True, (None, None)), "both dated"),
+        (("shoot", False, ("Nablus", "PSE")), ("kill", False, ("Nablus", "PSE")), "same place"),
+        (("shoot", True, ("Nablus", "PSE")), ("kill", False, (None, None)), None),
+        # A country and a town in it agree on place but do not anchor the match.
+        (("shoot", False, ("Israel", "ISR")), ("kill", False, ("Haifa", "ISR")), None),
+    ],
+)
+def test_a_match_needs_an_anchor_beyond_actors_type_and_day(mention, candidate, anchor):
+    lemma, dated, place = mention
+    stored = Candidate("ev-1", DAY, candidate[2], lemma=candidate[0], dated=candidate[1])
+    found = best_match(DAY, place, [stored], lemma=lemma, dated=dated)
+    assert (found.anchor if found else None) == anchor
 
 
 A, B = "Outlet A", "Outlet B"

@@ -69,6 +69,7 @@ def test_incremental_counts_equal_a_recount(bare_store, articles):
     store = bare_store
     event = f"ev-{next(_events)}"
     vouching = []
+    stances = []  # (article, label, nodes): each mention's sentence is the article's one unnamed sentence
     with store.transaction():
         store.execute("INSERT INTO events (id, match_key) VALUES (?, ?)", (event, event))
         # Article by article, as the writer does: mentions in, then one tally per article.
@@ -87,6 +88,7 @@ def test_incremental_counts_equal_a_recount(bare_store, articles):
                 )
                 if label in {"asserted", "hedged"}:
                     vouching.append(chain_nodes(chain, kinds, outlet, key))
+                stances.append((key, label, chain_nodes(chain, kinds, outlet, key)))
                 tally.add(label, published, chain, kinds, outlet, key)
             apply_tally(store, event, tally)
         incremental = store.rows(COUNTERS, (event,))[1][0]
@@ -97,8 +99,24 @@ def test_incremental_counts_equal_a_recount(bare_store, articles):
     days = sorted(published for _, published, _ in articles)
     assert incremental[0] == len(every)
     assert incremental[1] == count_origins(vouching)
-    assert incremental[3] == int("asserted" in every and bool({"negated", "disputed"} & set(every)))
+    # Contradicted: an assertion and a negation or dispute in different sentences, resting on no common source.
+    clash = any(
+        a[1] == "asserted" and c[1] in {"negated", "disputed"} and a[0] != c[0] and not a[2] & c[2]
+        for a in stances
+        for c in stances
+    )
+    assert incremental[3] == int(clash)
     assert (incremental[5], incremental[6]) == (days[0], days[-1])
+
+
+def _drop_after_version_2(conn: sqlite3.Connection) -> None:
+    """Remove what migrations 3 and 4 add, so that a store reads as written before them."""
+    for table in ("events", "mentions"):
+        for column in ("geonameid", "latitude", "longitude", "killed", "injured", "arrested"):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    for table, column in (("events", "lemma"), ("events", "dated"), ("mentions", "lemma"), ("mentions", "evidence"), ("articles", "copy_of")):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("DROP TABLE article_sentences")
 
 
 def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
@@ -110,9 +128,7 @@ def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
         assert before and any(row[2] > 1 for row in before)
         conn.execute("DROP TABLE event_origins")
         conn.execute("ALTER TABLE events DROP COLUMN labels")
-        for table in ("events", "mentions"):  # migration 3's columns: this store is older
-            for column in ("geonameid", "latitude", "longitude", "killed", "injured", "arrested"):
-                conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        _drop_after_version_2(conn)
         conn.execute("UPDATE events SET origins = 0, mentions = 0")
         conn.execute("DELETE FROM schema_version WHERE version > 1")
     store = open_store(str(path))
@@ -121,5 +137,27 @@ def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
         after = store.rows("SELECT id, mentions, origins, contradicted, factuality, first_seen, last_seen FROM events ORDER BY id")[1]
         assert [tuple(r) for r in after] == before
         assert store.scalar("SELECT COUNT(*) FROM event_origins") > 0
+    finally:
+        store.close()
+
+
+def test_a_version_3_store_gains_copies_and_anchors_without_losing_data(tmp_path, corpus_db):
+    """Migration 4 fingerprints the stored articles (republished copies), gives each event its
+    anchor lemma, and keeps every row."""
+    path = tmp_path / "v3.db"
+    shutil.copy(corpus_db, path)
+    with sqlite3.connect(path) as conn:
+        counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "mentions", "claims")}
+        conn.execute("DROP INDEX article_sentences_article")
+        for table, column in (("events", "lemma"), ("events", "dated"), ("mentions", "lemma"), ("mentions", "evidence"), ("articles", "copy_of")):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("DROP TABLE article_sentences")
+        conn.execute("DELETE FROM schema_version WHERE version > 3")
+    store = open_store(str(path))
+    try:
+        assert {t: store.scalar(f"SELECT COUNT(*) FROM {t}") for t in counts} == counts
+        assert store.scalar("SELECT COUNT(*) FROM article_sentences") > 0
+        assert store.scalar("SELECT COUNT(*) FROM events WHERE lemma IS NULL") == 0
+        assert store.scalar("SELECT COUNT(*) FROM mentions WHERE lemma IS NULL") == 0
     finally:
         store.close()

@@ -1,4 +1,4 @@
-"""The store keys actors by entity; migration 4 rekeys a store written before, without losing data."""
+"""The store keys actors by entity; migration 5 rekeys a store written before, without losing data."""
 
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ EVENTS = [
 
 
 def _old_store(target: str):
-    """A store at schema 3 with actors keyed the old way (by code, or by name)."""
+    """A store at schema 4 with actors keyed the old way (by code, or by name)."""
     store = open_store(target)
     with store.transaction():
-        store.execute("DELETE FROM schema_version WHERE version > 3")
+        store.execute("DELETE FROM schema_version WHERE version > 4")
         for key, name, code, kind, _ in OLD_ACTORS:
             store.execute("INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?)", (key, name, code, kind))
         for article, keys in ARTICLE_ACTORS.items():
@@ -73,7 +73,7 @@ def _check_rekeyed(store) -> None:
     assert store.scalar("SELECT source_key FROM claims WHERE claim = 'cl-1'") == "cat:white house"
 
 
-def test_migration_4_rekeys_a_sqlite_store(tmp_path):
+def test_migration_5_rekeys_a_sqlite_store(tmp_path):
     store = _old_store(str(tmp_path / "old.db"))
     try:
         _check_rekeyed(store)
@@ -81,7 +81,7 @@ def test_migration_4_rekeys_a_sqlite_store(tmp_path):
         store.close()
 
 
-def test_migration_4_rekeys_a_postgres_store(postgres_url):
+def test_migration_5_rekeys_a_postgres_store(postgres_url):
     import psycopg
 
     # A database of its own: the session's server is shared with the other PostgreSQL tests.

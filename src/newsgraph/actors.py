@@ -40,6 +40,7 @@ from .words.actors import (
     PLURAL_DESCRIPTION_COUNTS,
     PLURAL_DESCRIPTION_HEADS,
     PLURAL_PRONOUNS,
+    POSSESSIVE_GROUP_PRONOUNS,
     SINGULAR_GROUP_PRONOUNS,
 )
 from .words.lexicon import lexicon
@@ -593,9 +594,14 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[AgentFind
     return found, bare
 
 
+_LED_BY = {"npadvmod", "compound", "amod", "nmod"}
+
+
 def _agent_owner(start: int, head: Token, catalogue: ActorCatalogue) -> Optional[tuple[CatalogueEntry, int]]:
     """The country or group an agent noun belongs to: "Egyptian army", "Israel's intelligence"."""
     candidates = [t for t in head.lefts if t.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}]
+    # "Saudi-led warplanes", "U.S.-led forces": the leading country's (a "Saudi-backed" militia is not Saudi).
+    candidates += [t for led in head.lefts if led.dep_ == "amod" and led.lower_ == "led" for t in led.lefts if t.dep_ in _LED_BY]
     if head.dep_ == "compound":
         candidates += [t for t in head.head.lefts if t.i < start and t.dep_ in {"amod", "compound", "poss", "nmod"}]
     for token in sorted(candidates, key=lambda t: t.i):
@@ -677,6 +683,8 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
                 if mention and len(mention.keys) >= number:
                     index.link(start, token.i + 1, mention.keys[:number], "plural")
             continue
+        if token.i in bare_agents and _add_possessed_agent(token, bare_agents[token.i], index):
+            continue
         if not det_words & {"the", "this", "that"}:
             continue
         if token.i in bare_agents:
@@ -702,6 +710,33 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             continue
         if mention:
             index.link(start, token.i + 1, mention.keys[:1], "description")
+
+
+def _add_possessed_agent(noun: Token, agent_code: str, index: ActorIndex) -> bool:
+    """"The Israeli army denied that its soldiers ...": an agent noun owned by a pronoun is the
+    pronoun's actor in that role. The army's soldiers are the army; a group's fighters are the
+    group; a country's soldiers are its agent ("soldiers of Israel", ISRMIL)."""
+    if not _is_doer(noun):
+        return False  # "burned down its embassy": a building, and "its" as often the subject's own as not
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_GROUP_PRONOUNS), None)
+    keys = resolve_pronoun(owner, index) if owner is not None else ()
+    if len(keys) != 1:
+        return False
+    draft = index.drafts[keys[0]]
+    start = min(noun.i, owner.i)  # type: ignore[union-attr]
+    if draft.kind == "group" or (draft.kind in {"organization", "agent"} and (draft.code or "").endswith(agent_code)):
+        index.link(start, noun.i + 1, keys, "possessive")
+        return True
+    if draft.kind == "country" and draft.code:
+        code = f"{draft.code[:3]}{agent_code}"
+        index.add(Mention(start, noun.i + 1, (f"agent:{code}",), "agent"), f"{noun.text} of {draft.name}", code, "agent", None, agent_key(code))
+        return True
+    return False
+
+
+def _is_doer(noun: Token) -> bool:
+    """The subject of its clause, or the agent of a passive ("fired on by its troops")."""
+    return noun.dep_ in SUBJECT_DEPS or (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
 
 
 def _plain_description(noun: Token) -> bool:

@@ -821,6 +821,9 @@ def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:
     head = _epithet_head(participle, prefix)
     if head is None:
         return None
+    start, end = index.mention_span(head)
+    if start <= prefix.idx < end:
+        return None  # "Saudi-led warplanes": the prefix owns the head actor, no relation between two
     head_keys = [k for k in _actors_of(head, index, expand=False) if k not in prefix_keys]
     if not head_keys:
         return None

@@ -26,6 +26,8 @@ def frames_speech(doc: Doc, draft: AttributionDraft) -> bool:
     """A cue whose content is a clause or a quotation frames other events and is not one
     itself ("said that X"); "expressed optimism", "claimed responsibility" are acts."""
     cue = doc[draft.cue_tokens[0]]
+    if draft.cited_by is not None:
+        return True  # "..., citing the ministry" names a source; citing is no act
     if cue.pos_ == "NOUN":
         # "the claim that X" frames X; "attacks on the town" are events themselves.
         return any(c.dep_ in {"acl", "ccomp", "relcl"} and any(m.lower_ == "that" for m in c.children) for c in cue.children)

@@ -172,6 +172,7 @@ class Event:
     location: Optional[Location] = None
     confidence: float = 0.5
     text: str = ""  # the trigger's words, for readers
+    lemma: str = ""  # the trigger's lemma ("killed" -> "kill"): what cross-article matching compares
     quad_class: Optional[int] = None  # 0 statement .. 4 material conflict, read from the sentence (event_class)
     # The words naming each side at this event ("she", "Hamas sources"), where ``sources``
     # and ``targets`` say who they are; PLOVER's actor and recipient text.

@@ -136,6 +136,7 @@ def _event(
         location=event_location(draft.trigger, catalogue),
         confidence=event_confidence(draft),
         text=text_of(doc)[trigger[0] : trigger[1]],
+        lemma=draft.trigger.lemma_.lower(),
         quad_class=_quad_class(sent, draft),
         source_spans=draft.source_spans,
         target_spans=draft.target_spans,

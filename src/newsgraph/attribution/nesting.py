@@ -120,16 +120,21 @@ def _add_relative_object(verb: Token, draft: AttributionDraft) -> None:
 
 def nest(drafts: list[AttributionDraft]) -> None:
     """An attribution whose cue lies inside another's content is relayed by it."""
-    for i, inner in enumerate(drafts):
+    for inner in drafts:
         if inner.cited_by is not None:
             # "X reported ..., citing Y": Y reached the author through X.
             inner.via = _citing_reporter(drafts, inner)
+            if inner.via is not None and drafts[inner.via].content:
+                # Y's claim is what X reports: the same words, not X's frame around them.
+                inner.content = list(drafts[inner.via].content)
+    for i, inner in enumerate(drafts):
+        if inner.cited_by is not None:
             continue
         best: Optional[int] = None
         best_width = None
         for j, outer in enumerate(drafts):
-            if i == j:
-                continue
+            if i == j or outer.via == i and outer.cited_by is not None:
+                continue  # X's own citing phrase relays X's source, never X
             for start, end in outer.content:
                 if start <= inner.cue[0] and inner.cue[1] <= end:
                     width = end - start
@@ -173,15 +178,29 @@ def _citing_reporter(drafts: list[AttributionDraft], citing: AttributionDraft) -
     """The attribution whose cue governs the clause a "citing X" phrase hangs on."""
     cues = {d.cue_tokens[0]: j for j, d in enumerate(drafts)}
     doc_token = citing.source_head.doc[citing.cited_by] if citing.source_head is not None else None
+    clause = doc_token
     for _ in range(6):
         if doc_token is None:
-            return None
+            break
         if doc_token.i in cues and drafts[cues[doc_token.i]] is not citing:
             return cues[doc_token.i]
         if doc_token.head.i == doc_token.i:
-            return None
+            break
         doc_token = doc_token.head
-    return None
+    return _sibling_reporter(drafts, citing, clause)
+
+
+def _sibling_reporter(drafts: list[AttributionDraft], citing: AttributionDraft, clause) -> Optional[int]:
+    """"S, according to Reuters, citing the ministry": both phrases hang on the clause S, and
+    the frame before "citing" is the one that cites (the parse gives no path between them)."""
+    if clause is None:
+        return None
+    doc = clause.doc
+    before = [
+        j for j, d in enumerate(drafts)
+        if d is not citing and d.cue_tokens[0] < citing.cue_tokens[0] and doc[d.cue_tokens[0]].head.i == clause.i
+    ]
+    return max(before, key=lambda j: drafts[j].cue_tokens[0]) if before else None
 
 
 def relay_via_recipients(drafts: list[AttributionDraft], index: ActorIndex) -> None:

@@ -17,7 +17,7 @@ from .draft import AttributionDraft
 from .frames import noun_speaker
 from .spans import phrase, subtree_span, trim
 from .speakers import can_be_source, subject_of
-from .verb_cue import verb_cue
+from .verb_cue import cut_citing, verb_cue
 
 
 def according_to(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
@@ -34,7 +34,8 @@ def according_to(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
     phrase_start = token.idx
     phrase_end = source[1]
     before = (sent.start_char, phrase_start)
-    after = (phrase_end, sent.end_char)
+    # "..., according to Reuters, citing the ministry": the citing phrase is Reuters' source, not its words.
+    after = cut_citing(doc, (phrase_end, sent.end_char), sent.root)
     content = [s for s in (trim(text_of(doc), before), trim(text_of(doc), after)) if s[1] - s[0] > 1]
     return AttributionDraft(
         cue_tokens=(token.i, to.i + 1),

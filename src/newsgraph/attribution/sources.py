@@ -9,6 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex, affiliation, resolve_pronoun
+from ..words.actors import INSTITUTION_HEADS
 from ..words.lexicon import lexicon
 from .draft import AttributionDraft
 from .spans import phrase
@@ -52,7 +53,9 @@ def classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> Non
         elif kind == "person":
             draft.source_kind = "named_person"
         elif kind == "agent":
-            draft.source_kind = "official"
+            # "the Palestinian health ministry" is one body wherever cited; "an army spokesman" anyone.
+            body = lemma in INSTITUTION_HEADS and head.tag_ != "NNS"
+            draft.source_kind = "named_organization" if body else "official"
         else:
             draft.source_kind = "named_organization" if named else "official"
         return

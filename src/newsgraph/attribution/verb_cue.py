@@ -39,7 +39,7 @@ def verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributio
     complements = reported_clauses(token, subject)
     content: list[CharSpan] = []
     for c in complements:
-        content.extend(_around_extraction(doc, token, subject, _cut_citing(doc, trim(text_of(doc), subtree_span(c)), c)))
+        content.extend(_around_extraction(doc, token, subject, cut_citing(doc, trim(text_of(doc), subtree_span(c)), c)))
     if (
         token.dep_ == "advcl"
         and marked_by(token, {"as", "like"})
@@ -155,7 +155,7 @@ def _around_extraction(doc: Doc, verb: Token, subject: Optional[Token], span: Ch
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 
 
-def _cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
+def cut_citing(doc: Doc, span: CharSpan, clause: Token) -> CharSpan:
     """Content stops where a ", citing X" phrase inside it begins."""
     for token in clause.subtree:
         if token.dep_ == "advcl" and token.lemma_.lower() in CITING_VERBS and token.idx > span[0]:

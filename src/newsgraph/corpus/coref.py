@@ -15,9 +15,16 @@ mentions are the **same event** when all of these hold:
 * **place**: compatible when either place is unknown, the names agree, or both are in the
   same country and one of them is that country itself ("Syria" and "Aleppo"); two different
   towns, or two countries, are different events.
+* **the same happening**: one more anchor beyond actors, type and a compatible day — the
+  same trigger lemma ("killed" and "killed"), or both reports giving the event's own date
+  ("on Tuesday"), or both naming the same place. Same actors and type on a publication day
+  are weak evidence alone: a campaign's daily "Trump attacked Clinton" stories hold many
+  different attacks, and "thinks", "visit", "invite" coded alike are different acts.
 
 A mention joins the compatible event whose date is nearest; events are anchored on their
-first mention's date, so a run of daily events never chains into one.
+first mention's date, lemma and place, so a run of daily events never chains into one.
+Every join records its ``Evidence`` (stored with the mention) so that a reader can check
+why two reports were counted as one event.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ __all__ = [
     "dates_compatible",
     "locations_compatible",
     "Candidate",
+    "Evidence",
     "best_match",
 ]
 
@@ -88,13 +96,21 @@ def _parse(text: Optional[str]) -> Optional[_dt.date]:
 
 
 def locations_compatible(a: Place, b: Place) -> bool:
+    return place_relation(a, b) is not None
+
+
+def place_relation(a: Place, b: Place) -> Optional[str]:
+    """How two places agree: "unknown" (either is missing), "same" (one name), "within" (a
+    country and a place in it); None when they are different places."""
     name_a, country_a = normalise_name(a[0]), a[1]
     name_b, country_b = normalise_name(b[0]), b[1]
-    if not name_a or not name_b or name_a == name_b:
-        return True
+    if not name_a or not name_b:
+        return "unknown"
+    if name_a == name_b:
+        return "same"
     if not country_a or not country_b or country_a != country_b:
-        return False
-    return _is_country(name_a, country_a) or _is_country(name_b, country_b)
+        return None
+    return "within" if _is_country(name_a, country_a) or _is_country(name_b, country_b) else None
 
 
 def _is_country(name: str, code: str) -> bool:
@@ -119,20 +135,54 @@ def _country_names() -> dict[str, frozenset[str]]:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stored event as coreference sees it."""
+    """A stored event as coreference sees it: its first mention's date, place and trigger."""
 
     id: str
     dates: DateRange
     place: Place
+    lemma: str = ""
+    dated: bool = False  # the first mention gives the event's own date
 
 
-def best_match(dates: DateRange, place: Place, candidates: Iterable[Candidate]) -> Optional[str]:
-    """The id of the compatible candidate nearest in time (ties: the smallest id), or None."""
-    best: Optional[tuple[int, str]] = None
+@dataclass(frozen=True)
+class Evidence:
+    """Why a mention joined an event, beyond the match key (same actors and type)."""
+
+    event: str
+    days_apart: Optional[int]  # between the mention's and the event's dates; None when both are undated
+    place: str  # place_relation: "same", "within" or "unknown"
+    anchor: str  # "same trigger", "both dated" or "same place"
+
+    def to_dict(self) -> dict:
+        return {"days_apart": self.days_apart, "place": self.place, "anchor": self.anchor}
+
+
+def best_match(
+    dates: DateRange, place: Place, candidates: Iterable[Candidate], lemma: str = "", dated: bool = False
+) -> Optional[Evidence]:
+    """The join with the compatible candidate nearest in time (ties: the smallest id), or None."""
+    best: Optional[tuple[tuple[int, str], Evidence]] = None
     for candidate in candidates:
-        if not dates_compatible(dates, candidate.dates) or not locations_compatible(place, candidate.place):
+        if not dates_compatible(dates, candidate.dates):
             continue
-        rank = (_gap(dates, candidate.dates) if dates[0] else 0, candidate.id)
-        if best is None or rank < best:
-            best = rank
+        relation = place_relation(place, candidate.place)
+        if relation is None:
+            continue
+        anchor = _anchor(lemma, dated, relation, candidate)
+        if anchor is None:
+            continue
+        gap = _gap(dates, candidate.dates) if dates[0] else None
+        rank = (gap or 0, candidate.id)
+        if best is None or rank < best[0]:
+            best = (rank, Evidence(candidate.id, gap, relation, anchor))
     return best[1] if best else None
+
+
+def _anchor(lemma: str, dated: bool, relation: str, candidate: Candidate) -> Optional[str]:
+    if lemma and lemma == candidate.lemma:
+        return "same trigger"
+    if dated and candidate.dated:
+        return "both dated"
+    if relation == "same":
+        return "same place"
+    return None

@@ -21,11 +21,14 @@ from typing import Optional, Sequence
 from .connection import Store
 from .origins import chain_nodes
 
-__all__ = ["LABEL_BITS", "Tally", "apply_tally", "recount_event", "recount_all", "standing", "contradicted"]
+__all__ = [
+    "LABEL_BITS", "Stance", "Tally", "apply_tally", "contradicted", "contradicting", "recount_all", "recount_event", "stances", "standing",
+]
 
 # One bit per factuality label (writer.FACTUALITY_LABELS), in that order.
 LABEL_BITS = {"asserted": 1, "hedged": 2, "negated": 4, "disputed": 8}
 _VOUCHING = frozenset({"asserted", "hedged"})  # only these lend an event an origin
+_CONTESTING = frozenset({"negated", "disputed"})
 
 
 def standing(labels: int) -> str:
@@ -37,8 +40,51 @@ def standing(labels: int) -> str:
 
 
 def contradicted(labels: int) -> bool:
-    """Asserted somewhere and negated or disputed somewhere else."""
+    """Asserted somewhere and negated or disputed somewhere: the precondition of a contradiction
+    (``contradicting`` says whether two mentions make one)."""
     return bool(labels & LABEL_BITS["asserted"]) and bool(labels & (LABEL_BITS["negated"] | LABEL_BITS["disputed"]))
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One mention as contradiction sees it: where it is, what it says, and who vouches for it."""
+
+    article: str
+    sentence: str
+    factuality: str
+    nodes: frozenset[str]  # its chain's origin nodes (origins.chain_nodes)
+
+
+def contradicting(asserted: Stance, contested: Stance) -> bool:
+    """One source asserts the event, another negates or disputes it: the two mentions stand in
+    different sentences (a sentence never contradicts itself: "failing to reject" is not a
+    rejection and its denial) and rest on no common source."""
+    if asserted.factuality != "asserted" or contested.factuality not in _CONTESTING:
+        return False
+    if (asserted.article, asserted.sentence) == (contested.article, contested.sentence):
+        return False
+    return not (asserted.nodes & contested.nodes)
+
+
+def stances(store: "Store", event_id: str) -> list[Stance]:
+    """The event's asserting and contesting mentions, copies vouching as their originals."""
+    _, rows = store.rows(
+        "SELECT m.article_id, m.sentence, m.factuality, m.chain, m.chain_kinds, COALESCE(o.outlet, m.outlet), "
+        "COALESCE(a.copy_of, m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN articles o ON o.id = a.copy_of "
+        "WHERE m.event_id = ? AND m.factuality IN ('asserted', 'negated', 'disputed') ORDER BY m.article_id, m.mention",
+        (event_id,),
+    )
+    return [
+        Stance(article, sentence or "", factuality, chain_nodes(json.loads(chain), json.loads(kinds), outlet, publisher))
+        for article, sentence, factuality, chain, kinds, outlet, publisher in rows
+    ]
+
+
+def _contradiction_found(store: "Store", event_id: str) -> bool:
+    found = stances(store, event_id)
+    contested = [s for s in found if s.factuality in _CONTESTING]
+    return any(contradicting(a, c) for a in found if a.factuality == "asserted" for c in contested)
 
 
 @dataclass
@@ -65,14 +111,18 @@ def apply_tally(store: "Store", event_id: str, tally: Tally) -> None:
     for nodes in tally.node_sets:
         _merge_origin(store, event_id, nodes)
     origins = store.scalar("SELECT COUNT(DISTINCT origin) FROM event_origins WHERE event_id = ?", (event_id,)) or 0
-    _, rows = store.rows("SELECT labels, first_seen, last_seen FROM events WHERE id = ?", (event_id,))
-    labels, first, last = rows[0]
+    _, rows = store.rows("SELECT labels, first_seen, last_seen, contradicted FROM events WHERE id = ?", (event_id,))
+    labels, first, last, was_contradicted = rows[0]
     labels |= tally.labels
     seen = sorted([*tally.seen, *(d for d in (first, last) if d)])
+    # Mentions are stored before their tally, so the check sees this article's too. It reads
+    # the event's mentions only while both an assertion and a contest are there and no pair
+    # has been found yet: rare, unlike a rereading on every mention.
+    now_contradicted = bool(was_contradicted) or (contradicted(labels) and _contradiction_found(store, event_id))
     store.execute(
         "UPDATE events SET mentions = mentions + ?, labels = ?, origins = ?, contradicted = ?, factuality = ?, "
         "first_seen = ?, last_seen = ? WHERE id = ?",
-        (tally.mentions, labels, origins, int(contradicted(labels)), standing(labels), seen[0], seen[-1], event_id),
+        (tally.mentions, labels, origins, int(now_contradicted), standing(labels), seen[0], seen[-1], event_id),
     )
 
 
@@ -101,8 +151,9 @@ def _merge_origin(store: "Store", event_id: str, nodes: frozenset[str]) -> None:
 def recount_event(store: "Store", event_id: str) -> None:
     """Rebuild the event's counters and origin graph from all its stored mentions."""
     _, rows = store.rows(
-        "SELECT m.article_id, m.outlet, m.chain, m.chain_kinds, m.factuality, a.published, a.added "
-        "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? ORDER BY m.article_id, m.mention",
+        "SELECT COALESCE(a.copy_of, m.article_id), COALESCE(o.outlet, m.outlet), m.chain, m.chain_kinds, m.factuality, "
+        "a.published, a.added FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN articles o ON o.id = a.copy_of WHERE m.event_id = ? ORDER BY m.article_id, m.mention",
         (event_id,),
     )
     store.execute("DELETE FROM event_origins WHERE event_id = ?", (event_id,))

@@ -13,6 +13,7 @@ from typing import Callable, Union
 
 from ..errors import Errors, StoreError
 from .connection import Store
+from .copies import backfill_copies
 from .event_counts import recount_all
 from .rekey import rekey_actors
 
@@ -23,6 +24,17 @@ log = logging.getLogger(__name__)
 _MIGRATION_LOCK = "newsgraph-migrations"
 
 Step = Union[str, Callable[[Store], object]]
+
+def backfill_anchors(store: Store) -> None:
+    """Events stored before version 4 take their first mention's trigger word, lower-cased, as
+    the lemma (the parse that gave a true lemma is gone); whether it gave the event's date is
+    not recorded, so ``dated`` stays 0 and they join later reports by trigger or place only."""
+    store.execute("UPDATE mentions SET lemma = LOWER(trigger_text) WHERE lemma IS NULL")
+    store.execute(
+        "UPDATE events SET lemma = (SELECT m.lemma FROM mentions m WHERE m.event_id = events.id "
+        "ORDER BY m.article_id, m.mention LIMIT 1) WHERE lemma IS NULL"
+    )
+
 
 MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
     (
@@ -93,7 +105,9 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
                 event_id TEXT NOT NULL REFERENCES events (id), node TEXT NOT NULL, origin INTEGER NOT NULL,
                 PRIMARY KEY (event_id, node))""",
             "CREATE INDEX event_origins_origin ON event_origins (event_id, origin)",
-            recount_all,
+            # The counters were filled here by a recount until migration 4 changed how they are
+            # counted; that recount now runs once, as migration 4's last step, which every
+            # upgrade reaches (a recount reads the latest schema).
         ),
     ),
     (
@@ -110,9 +124,29 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
         ),  # fmt: skip
     ),
     (
+        # Cross-article matching by evidence (corpus.coref): each event's anchor (its first
+        # mention's trigger lemma and whether that gave the event's own date), each mention's
+        # lemma and the evidence that joined it; republished copies (corpus.copies).
+        4,
+        (
+            "ALTER TABLE events ADD COLUMN lemma TEXT",
+            "ALTER TABLE events ADD COLUMN dated INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE mentions ADD COLUMN lemma TEXT",
+            "ALTER TABLE mentions ADD COLUMN evidence TEXT",
+            "ALTER TABLE articles ADD COLUMN copy_of TEXT",
+            """CREATE TABLE article_sentences (
+                hash TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles (id),
+                PRIMARY KEY (hash, article_id))""",
+            "CREATE INDEX article_sentences_article ON article_sentences (article_id)",
+            backfill_anchors,
+            backfill_copies,
+            recount_all,
+        ),
+    ),
+    (
         # Actors keyed by their entity (who they are: ``identity``), not their role code; the
         # keys are recomputed from the stored name, code and kind (``rekey`` says what cannot be).
-        4,
+        5,
         (rekey_actors,),
     ),
 ]

@@ -12,8 +12,9 @@ from typing import Any, Iterable, Optional, Union
 
 from ..model import Article, Report
 from .batch import IngestOptions, IngestStats, Progress, ingest
+from .event_counts import Stance, contradicting
 from .export import actor_graph
-from .origins import normalise_name
+from .origins import chain_nodes, normalise_name
 from .store import DEFAULT_STORE, Store, open_store
 from .tables import CASUALTY_COLUMNS, EVENT_COLUMNS
 
@@ -137,17 +138,29 @@ class Corpus:
             params.append(factuality)
         return where, params
 
+    def event(self, event_id: str) -> Optional[dict]:
+        """One event's row (as ``events`` gives it), or None."""
+        frame = self._frame(_EVENT_SELECT, ["id = ?"], [event_id], "id", 1, 0)
+        if frame.empty:
+            return None
+        frame["contradicted"] = frame["contradicted"].astype(bool)
+        return _nullable_integers(frame).iloc[0].to_dict()
+
     def mentions(self, event_id: str):
-        """Every report of one event: where, by whom (the chain, outermost last), how certain."""
+        """Every report of one event: where, by whom (the chain, outermost last), how certain,
+        and the evidence that joined it to the event (``evidence``: days apart, how the places
+        agree, which anchor held; see ``corpus.coref``)."""
         columns, rows = self.store.rows(
             "SELECT article_id, outlet, published, sentence, trigger_start, trigger_end, trigger_text, chain, "
             "factuality, polarity, certainty, mode, disputed, confidence, date, location, country, geonameid, "
-            "latitude, longitude, killed, injured, arrested "
+            "latitude, longitude, killed, injured, arrested, evidence "
             "FROM mentions WHERE event_id = ? ORDER BY published, article_id, mention",
             (event_id,),
         )
         frame = _pandas().DataFrame(rows, columns=columns)
         frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        # Why the mention joined the event (coref.Evidence); None for the report that began it.
+        frame["evidence"] = [json.loads(e) if isinstance(e, str) else None for e in frame["evidence"]]
         frame["disputed"] = frame["disputed"].astype(bool)
         return _nullable_integers(frame)
 
@@ -157,20 +170,38 @@ class Corpus:
         return frame.sort_values(["date", "event_id"], na_position="last", kind="stable").reset_index(drop=True)
 
     def contradictions(self, limit: Optional[int] = None):
-        """Asserted mentions against negated or disputed mentions of the same event, side by side."""
+        """Asserted mentions against negated or disputed mentions of the same event, side by
+        side: each pair from two sentences that rest on no common source
+        (``event_counts.contradicting``)."""
         sql = (
             "SELECT e.id AS event_id, e.date, e.source_actor, e.target_actor, e.plover_type, "
             "a.article_id AS asserted_article, a.outlet AS asserted_outlet, a.sentence AS asserted_sentence, "
-            "a.chain AS asserted_chain, c.article_id AS contested_article, c.outlet AS contested_outlet, "
-            "c.sentence AS contested_sentence, c.chain AS contested_chain, c.factuality AS contested_as "
+            "a.chain AS asserted_chain, a.trigger_start AS asserted_trigger_start, a.trigger_text AS asserted_trigger, "
+            "c.article_id AS contested_article, c.outlet AS contested_outlet, "
+            "c.sentence AS contested_sentence, c.chain AS contested_chain, c.factuality AS contested_as, "
+            "c.trigger_start AS contested_trigger_start, c.trigger_text AS contested_trigger, "
+            "a.chain_kinds AS a_kinds, COALESCE(ao.outlet, a.outlet) AS a_publisher, COALESCE(aa.copy_of, a.article_id) AS a_root, "
+            "c.chain_kinds AS c_kinds, COALESCE(co.outlet, c.outlet) AS c_publisher, COALESCE(ca.copy_of, c.article_id) AS c_root "
             "FROM events e JOIN mentions a ON a.event_id = e.id AND a.factuality = 'asserted' "
             "JOIN mentions c ON c.event_id = e.id AND c.factuality IN ('negated', 'disputed') "
+            "JOIN articles aa ON aa.id = a.article_id LEFT JOIN articles ao ON ao.id = aa.copy_of "
+            "JOIN articles ca ON ca.id = c.article_id LEFT JOIN articles co ON co.id = ca.copy_of "
             "WHERE e.contradicted = 1"
         )
-        frame = self._frame(sql, [], [], "e.date DESC, e.id, a.article_id, c.article_id", limit, 0)
-        for column in ("asserted_chain", "contested_chain"):
+        frame = self._frame(sql, [], [], "e.date DESC, e.id, a.article_id, a.mention, c.article_id, c.mention", None, 0)
+        for column in ("asserted_chain", "contested_chain", "a_kinds", "c_kinds"):
             frame[column] = [json.loads(c) for c in frame[column]]
-        return frame
+        keep = [
+            contradicting(
+                Stance(r.asserted_article, r.asserted_sentence or "", "asserted", chain_nodes(r.asserted_chain, r.a_kinds, r.a_publisher, r.a_root)),
+                Stance(r.contested_article, r.contested_sentence or "", r.contested_as, chain_nodes(r.contested_chain, r.c_kinds, r.c_publisher, r.c_root)),
+            )
+            for r in frame.itertuples()
+        ]
+        frame = frame.iloc[[i for i, k in enumerate(keep) if k]].drop(columns=["a_kinds", "a_publisher", "a_root", "c_kinds", "c_publisher", "c_root"])
+        frame = frame.drop_duplicates(subset=["event_id", "asserted_article", "asserted_sentence", "contested_article", "contested_sentence"])
+        frame = frame.reset_index(drop=True)
+        return frame.head(int(limit)) if limit is not None else frame
 
     # -- claims, actors, sources ------------------------------------------------------
     def claims(self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None):

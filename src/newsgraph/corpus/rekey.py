@@ -1,4 +1,4 @@
-"""Migration 4: actors keyed by who they are (``Actor.entity``) instead of their role code.
+"""Migration 5: actors keyed by who they are (``Actor.entity``) instead of their role code.
 
 Stores written before keyed an actor by its CAMEO code (countries, organisations, groups,
 agents) or its name (persons, outlets): the White House and the State Department were one

@@ -17,6 +17,7 @@ from typing import Any, Optional
 
 from ..model import Actor, Attribution, Event, Report
 from .connection import Store
+from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, actor_key, best_match, match_key, mention_dates
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
@@ -76,13 +77,16 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
         store.execute("INSERT INTO reports (article_id, report) VALUES (?, ?)", (key, json.dumps(report.to_dict(), ensure_ascii=False)))
         _write_actors(store, key, report)
         _write_attributions(store, key, report)
+        original = record_copy(store, key, article.text)
+        # A republished copy vouches as its original's publisher does (corpus.copies).
+        publisher = (store.scalar("SELECT outlet FROM articles WHERE id = ?", (original,)), original) if original else (article.outlet, key)
         mentions = 0
         tallies: dict[str, Tally] = {}
         seen = article.published or added[:10]
         for event in report.events:
             for number, row in enumerate(mention_rows(report, event)):
                 event_id = _place_mention(store, key, f"{event.id}:{number}", row)
-                tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], row["outlet"], key)
+                tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
                 mentions += 1
         for event_id in sorted(tallies):
             apply_tally(store, event_id, tallies[event_id])
@@ -167,6 +171,7 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
     if len(kinds) != len(chain):  # a malformed relay: trust the names, not the walk
         kinds = (kinds[:-1] + ["vague"] * len(chain))[: len(chain) - 1] + ["author"]
     date = event.date
+    dated = date is not None and date.type != "unresolved"
     start, end = mention_dates(date.start if date else None, date.end if date else None, date.type if date else None, report.article.published)
     f = event.factuality
     base = {
@@ -177,6 +182,8 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "trigger_start": event.trigger[0],
         "trigger_end": event.trigger[1],
         "trigger_text": event.text,
+        "lemma": event.lemma or event.text.lower(),
+        "dated": dated,
         "chain": chain,
         "chain_kinds": kinds,
         "polarity": f.polarity,
@@ -215,44 +222,50 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
     store.lock(key)
     dates = (row["date"], row["date_end"])
     if dates[0] is None:
-        _, found = store.rows("SELECT id, date, date_end, location, country FROM events WHERE match_key = ? AND date IS NULL", (key,))
+        _, found = store.rows(
+            "SELECT id, date, date_end, location, country, lemma, dated FROM events WHERE match_key = ? AND date IS NULL", (key,)
+        )
     else:
         low = _shift(dates[0], -DATE_TOLERANCE_DAYS)
         high = _shift(dates[1], DATE_TOLERANCE_DAYS)
         _, found = store.rows(
-            "SELECT id, date, date_end, location, country FROM events WHERE match_key = ? AND date <= ? AND date_end >= ?",
+            "SELECT id, date, date_end, location, country, lemma, dated FROM events "
+            "WHERE match_key = ? AND date <= ? AND date_end >= ?",
             (key, high, low),
         )
-    candidates = [Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4])) for r in found]
-    event_id = best_match(dates, (row["location"], row["country"]), candidates)
-    if event_id is None:
+    candidates = [Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6])) for r in found]
+    evidence = best_match(dates, (row["location"], row["country"]), candidates, row["lemma"], row["dated"])
+    if evidence is None:
         event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
         store.execute(
             "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
             "target_key, target_code, cameo, plover_type, goldstein, location, country, geonameid, latitude, longitude, "
-            "killed, injured, arrested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "killed, injured, arrested, lemma, dated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id, key, row["date"], row["date_end"], row["source_actor"], row["source_key"], row["source_code"],
                 row["target_actor"], row["target_key"], row["target_code"], row["cameo"], row["plover_type"],
                 row["goldstein"], row["location"], row["country"], row["geonameid"], row["latitude"], row["longitude"],
-                row["killed"], row["injured"], row["arrested"],
+                row["killed"], row["injured"], row["arrested"], row["lemma"], int(row["dated"]),
             ),
         )
         for actor in {row["source_key"], row["target_key"]} - {None}:
             store.execute("UPDATE actors SET events = events + 1 WHERE actor_key = ?", (actor,))
-    elif any(row[column] is not None for column in CASUALTY_COLUMNS):
-        _raise_counts(store, event_id, row)
+    else:
+        event_id = evidence.event
+        if any(row[column] is not None for column in CASUALTY_COLUMNS):
+            _raise_counts(store, event_id, row)
     store.execute(
         "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
         "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
-        "location, country, geonameid, latitude, longitude, killed, injured, arrested) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "location, country, geonameid, latitude, longitude, killed, injured, arrested, lemma, evidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article, mention, event_id, row["outlet"], row["published"], row["sentence"], row["trigger_start"],
             row["trigger_end"], row["trigger_text"], json.dumps(row["chain"]), json.dumps(row["chain_kinds"]),
             row["polarity"], row["certainty"], row["mode"], row["disputed"], row["factuality"], row["confidence"],
             row["date"], row["date_end"], row["location"], row["country"], row["geonameid"], row["latitude"],
-            row["longitude"], row["killed"], row["injured"], row["arrested"],
+            row["longitude"], row["killed"], row["injured"], row["arrested"], row["lemma"],
+            json.dumps(evidence.to_dict()) if evidence else None,
         ),
     )
     return event_id

@@ -29,6 +29,7 @@ SETS = {
     "dates": "newsgraph.evaluation.dates",
     "events-judged": "newsgraph.evaluation.judged_events",
     "events-nonevents": "newsgraph.evaluation.nonevents",
+    "corroboration": "newsgraph.evaluation.corroboration",
 }
 
 

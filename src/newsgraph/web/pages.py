@@ -115,7 +115,9 @@ def events_page(
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str = Path(..., max_length=128)) -> Any:
     corpus = settings_of(request).require_corpus("/events")
-    return render(request, "event.html", event_id=event_id, mentions=queries.rows(corpus.mentions(event_id)))
+    event = corpus.event(event_id)
+    summary = queries.rows([event])[0] if event else None
+    return render(request, "event.html", event_id=event_id, event=summary, mentions=queries.rows(corpus.mentions(event_id)))
 
 
 @router.get("/actors/{actor_key}")

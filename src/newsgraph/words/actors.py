@@ -35,6 +35,8 @@ LEADING_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # actor, singular neuter ones an organised actor, personal ones a person.
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
+# Possessives that give an agent noun its owner: "its soldiers", "their fighters".
+POSSESSIVE_GROUP_PRONOUNS = {"its", "their"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 
 # Prepositions that tie an agent noun to the country it belongs to: "soldiers from Israel",
@@ -69,3 +71,11 @@ PERSON_TITLES = {
     "former", "presidential", "state", "elect", "of",
 }
 PERSON_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+# Heads of an official body, as opposed to a person in it: "the Palestinian health ministry"
+# is one identifiable source wherever it is cited, "an army spokesman" could be anyone.
+INSTITUTION_HEADS = {
+    "administration", "agency", "army", "authority", "cabinet", "commission", "committee", "council",
+    "court", "department", "embassy", "government", "military", "ministry", "navy", "office",
+    "parliament", "police", "presidency", "prosecutor's office",
+}

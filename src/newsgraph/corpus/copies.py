@@ -1,0 +1,81 @@
+"""Republished copy: one wire story printed by several outlets is one origin, not several.
+
+Outlets run agency copy under their own headline, often trimmed or with a line added, so
+the article texts (and their content-hash ids) differ. An article is a **copy** of a stored
+one when they share at least ``MIN_SHARED`` long sentences (``MIN_WORDS`` words or more,
+compared after folding case, punctuation and spacing) and these make up at least
+``COPY_SHARE`` of the shorter of the two: a trimmed printing, or one with a paragraph
+added, is a copy whichever of the two arrives first; two reports that quote one statement
+alike are not. A copy's reports count
+for origins as the original's: the same publisher node (``origins.chain_nodes``), so the
+author's own statements and the unnamed sources it cites are one origin in every outlet
+that prints them. The original is the first stored article the copy matches; a copy of a
+copy points at the first original, so every printing of a story shares one root whatever
+the order the articles arrive in.
+
+Sentences are told apart by a plain punctuation rule, not by the NLP pipeline: the
+fingerprint must not change when the pipeline does, or stores written by two versions
+would stop recognising each other's copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Optional
+
+from .connection import Store
+from .origins import normalise_name
+
+__all__ = ["COPY_SHARE", "MIN_SHARED", "MIN_WORDS", "backfill_copies", "fingerprints", "original_of", "record_copy"]
+
+MIN_WORDS = 8
+MIN_SHARED = 2
+COPY_SHARE = 0.6
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
+
+
+def fingerprints(text: str) -> list[str]:
+    """The hashes of the text's long sentences, each once, in text order."""
+    seen: dict[str, None] = {}
+    for sentence in _SENTENCE_END.split(text):
+        words = normalise_name(sentence)
+        if len(words.split()) >= MIN_WORDS:
+            seen.setdefault(hashlib.blake2b(words.encode("utf-8"), digest_size=8).hexdigest(), None)
+    return list(seen)
+
+
+def original_of(store: Store, prints: list[str]) -> Optional[str]:
+    """The stored article these fingerprints copy (its own original, if it is a copy), or None."""
+    if not prints:
+        return None
+    marks = ",".join("?" * len(prints))
+    _, rows = store.rows(
+        f"SELECT s.article_id, COUNT(*), a.copy_of, (SELECT COUNT(*) FROM article_sentences t WHERE t.article_id = s.article_id) "
+        f"FROM article_sentences s JOIN articles a ON a.id = s.article_id "
+        f"WHERE s.hash IN ({marks}) GROUP BY s.article_id, a.copy_of ORDER BY COUNT(*) DESC, s.article_id",
+        tuple(prints),
+    )
+    for article, shared, copy_of, length in rows:
+        if shared >= max(MIN_SHARED, COPY_SHARE * min(len(prints), length)):
+            return copy_of or article
+    return None
+
+
+def record_copy(store: Store, article_id: str, text: str) -> Optional[str]:
+    """Fingerprint a newly stored article and mark it a copy when it is one; the original's id."""
+    prints = fingerprints(text)
+    original = original_of(store, prints)
+    if original is not None:
+        store.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (original, article_id))
+    for digest in prints:
+        store.execute("INSERT INTO article_sentences (hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", (digest, article_id))
+    return original
+
+
+def backfill_copies(store: Store) -> None:
+    """Fingerprint every stored article in the order it was added, as if ingested again (the
+    schema migration that introduced copies)."""
+    _, rows = store.rows("SELECT id, text FROM articles ORDER BY added, id")
+    for article_id, text in rows:
+        record_copy(store, article_id, text)

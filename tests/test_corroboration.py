@@ -1,0 +1,137 @@
+"""Corroboration across articles: republished copies, contradictions between sources, the
+evidence of a match, and the dev set's cases read as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import Article, Corpus
+from newsgraph.corpus.copies import fingerprints
+from newsgraph.corpus.event_counts import Stance, contradicting
+from newsgraph.evaluation.corroboration import load_cases
+
+WIRE = (
+    "Turkish police detained 14 journalists in Istanbul on Monday, accusing them of links to a banned group. "
+    "The journalists' union condemned the detentions and called for their release. "
+    "The Associated Press could not reach the interior ministry for comment."
+)
+
+
+@pytest.mark.parametrize(
+    "first, second, copy",
+    [
+        # The same story under another headline, with a line added or one dropped.
+        (WIRE, WIRE + " The raids began at dawn.", True),
+        (WIRE + " The raids began at dawn.", WIRE, True),
+        (WIRE, WIRE.rsplit(" The Associated Press", 1)[0], True),
+        # Case, punctuation and spacing do not matter.
+        (WIRE, WIRE.upper().replace(",", "").replace("  ", " "), True),
+        # One shared long sentence is a quotation, not a copy.
+        (WIRE, WIRE.split(". ")[0] + ". Police later released six of them without charge, their lawyers said on Tuesday.", False),
+        # Short sentences alike ("Turkey criticized the EU.") prove nothing.
+        ("Turkey criticized the EU. Talks resumed.", "Turkey criticized the EU. Talks resumed.", False),
+    ],
+)
+def test_republished_copies_are_recognised_in_either_order(tmp_path, first, second, copy):
+    from newsgraph.corpus.copies import record_copy
+    from newsgraph.corpus.store import open_store
+
+    store = open_store(str(tmp_path / "copies.db"))
+    try:
+        with store.transaction():
+            for key, text in (("art-1", first), ("art-2", second)):
+                store.execute(
+                    "INSERT INTO articles (id, text, added) VALUES (?, ?, ?)", (key, text, "2026-01-01T00:00:00+00:00")
+                )
+                original = record_copy(store, key, text)
+        assert (original == "art-1") is copy
+    finally:
+        store.close()
+
+
+def test_fingerprints_ignore_short_sentences_and_repeats():
+    assert fingerprints("Short one. Another short one.") == []
+    long = "The minister said the talks would resume in Geneva next week."
+    assert len(fingerprints(f"{long} {long}")) == 1
+
+
+NODES_A = frozenset({"named:palestinian health ministry"})
+NODES_B = frozenset({"named:israel defense forces"})
+
+
+@pytest.mark.parametrize(
+    "asserted, contested, clash",
+    [
+        # Two sources, two sentences: a contradiction.
+        (Stance("a1", "S1", "asserted", NODES_A), Stance("a2", "S2", "negated", NODES_B), True),
+        (Stance("a1", "S1", "asserted", NODES_A), Stance("a1", "S2", "disputed", NODES_B), True),
+        # A sentence never contradicts itself ("failing to reject").
+        (Stance("a1", "S1", "asserted", NODES_A), Stance("a1", "S1", "negated", NODES_B), False),
+        # A source correcting itself is not contradicted by another.
+        (Stance("a1", "S1", "asserted", NODES_A), Stance("a2", "S2", "negated", NODES_A), False),
+        # Hedged against negated is no clash; the first must assert.
+        (Stance("a1", "S1", "hedged", NODES_A), Stance("a2", "S2", "negated", NODES_B), False),
+        (Stance("a1", "S1", "asserted", NODES_A), Stance("a2", "S2", "asserted", NODES_B), False),
+    ],
+)
+def test_contradiction_needs_two_sentences_and_two_sources(asserted, contested, clash):
+    assert contradicting(asserted, contested) is clash
+
+
+def test_dev_cases_mark_their_triggers():
+    cases = load_cases()
+    assert len(cases) >= 10
+    for case in cases:
+        texts = dict(case.articles)
+        assert case.mentions and {m.event for m in case.mentions} == set(case.events)
+        for mention in case.mentions:
+            word = texts[mention.article].text[mention.start : mention.end]
+            assert word and "[" not in word and word == word.strip()
+
+
+def test_one_killing_three_outlets(tmp_path):
+    """The issue's example: a ministry's report, the same relayed by Reuters, and the army's denial."""
+    (case,) = [c for c in load_cases() if c.id == "nablus-killing"]
+    with Corpus(tmp_path / "nablus.db") as corpus:
+        corpus.ingest([article for _, article in case.articles], check_language=False)
+        killings = corpus.events(type="ASSAULT")
+        killing = killings[killings["date"] == "2016-03-15"].sort_values("event_id")
+        (event_id,) = [e for e in killing["event_id"] if len(corpus.mentions(e)) == 3]
+        event = corpus.event(event_id)
+        mentions = corpus.mentions(event_id)
+        contradictions = corpus.contradictions()
+    assert event is not None and event["origins"] == 1 and event["contradicted"]
+    # "according to Reuters, citing the ministry": the ministry is the origin, Reuters relays it.
+    assert ["Palestinian health ministry", "Reuters", "author"] in list(mentions["chain"])
+    assert sorted(mentions["factuality"]) == ["asserted", "asserted", "negated"]
+    assert [e is None for e in mentions["evidence"]].count(True) == 1  # the first report began the event
+    assert all(e["anchor"] in {"same trigger", "both dated", "same place"} for e in mentions["evidence"] if e)
+    assert set(contradictions["event_id"]) == {event_id} and len(contradictions) == 2
+    assert not (contradictions["asserted_sentence"] == contradictions["contested_sentence"]).any()
+    assert "citing" not in set(corpus_triggers(tmp_path / "nablus.db"))
+
+
+def corpus_triggers(path) -> list[str]:
+    with Corpus(path) as corpus:
+        return [row[0] for row in corpus.store.rows("SELECT trigger_text FROM mentions")[1]]
+
+
+def test_event_page_shows_why_reports_were_merged(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    texts = [
+        ("Maan News", "Israeli soldiers shot dead a Palestinian man near Nablus on Tuesday, the Palestinian health ministry said."),
+        ("WAFA", "Israeli troops killed a Palestinian man near Nablus on Tuesday, the Palestinian health ministry said."),
+    ]
+    with Corpus(tmp_path / "page.db") as corpus:
+        corpus.ingest([Article(text=t, outlet=o, published="2016-03-15", title=o) for o, t in texts], check_language=False)
+        merged = [e for e in corpus.events()["event_id"] if len(corpus.mentions(e)) == 2]
+        assert len(merged) == 1
+        client = TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
+        html = client.get(f"/events/{merged[0]}").text
+        (joined,) = [m for m in client.get(f"/api/events/{merged[0]}/mentions").json() if m["evidence"]]
+    assert "first report" in html and "joined: both dated, 0 day(s) apart, place same" in html
+    assert joined["evidence"] == {"days_apart": 0, "place": "same", "anchor": "both dated"}
+    assert "1 independent origin" in html
