@@ -78,9 +78,10 @@ def test_location_compatibility(a, b, same):
     [
         ("Israeli troops", "ISRMIL", "agent", "code:ISRMIL"),
         ("Israeli army", "ISRMIL", "agent", "code:ISRMIL"),  # same code: same actor
-        ("Hamas", "PSEREBHMS", "group", "code:PSEREBHMS"),
-        ("John Kerry", "USAGOV", "person", "name:john kerry"),  # persons by name, codes are coarse
-        ("The Jerusalem Post", "ISRMED", "outlet", "name:jerusalem post"),
+        # catalogue actors by their entry, never by their (role) code
+        ("Hamas", "PSEREBHMS", "group", "cat:hamas"),
+        ("John Kerry", "USAGOV", "person", "cat:john kerry"),
+        ("The Jerusalem Post", "ISRMED", "outlet", "cat:jerusalem post"),
         ("protesters", None, "agent", "name:protesters"),
         ("", None, "agent", None),
     ],

@@ -176,7 +176,7 @@ def test_queries(corpus_db):
         assert timeline["date"].tolist() == sorted(timeline["date"])
         actors = corpus.actors()
         hamas = actors[actors["name"] == "Hamas"].iloc[0]
-        assert hamas["actor_key"] == "code:PSEREBHMS" and hamas["articles"] == 4 and hamas["events"] >= 1
+        assert hamas["actor_key"] == "cat:hamas" and hamas["articles"] == 4 and hamas["events"] >= 1
         assert "Hamas" in corpus.actors(search="ham")["name"].tolist()
         sources = corpus.sources(outlet="Outlet C")
         assert set(sources["outlet"]) == {"Outlet C"} and "Amnesty International" in sources["source"].tolist()

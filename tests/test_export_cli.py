@@ -79,7 +79,8 @@ def test_plover_records_follow_the_manual(corpus_db, tmp_path):
         assert set(record["cite_info"]) <= CITE_FIELDS
         assert record["quad_code"] in {1, 2, 3, 4, None}
     assault = next(r for r in records if r["event"] == ["ASSAULT"])
-    assert assault["actor"][0] == {"entity_text": "Hamas", "code": "PSE", "sector": "REB"} and assault["quad_code"] == 4
+    assert assault["actor"][0] == {"entity_text": "Hamas", "identifier_id": "cat:hamas", "code": "PSE", "sector": "REB"}
+    assert assault["quad_code"] == 4
     assert assault["event_loc"]["extracted_place"] == "Gaza"
 
 
@@ -107,7 +108,7 @@ def test_actor_graph_files_load_in_networkx(corpus_db, tmp_path, fmt, reader):
     edges = [d for _, _, d in loaded.edges(data=True) if d.get("plover_type") == "ASSAULT"]
     assert edges and int(edges[0]["count"]) == 1 and float(edges[0]["mean_goldstein"]) == -10.0 and int(edges[0]["origins"]) == 2
     assert isinstance(graph, nx.MultiDiGraph)
-    assert graph.nodes["code:PSEREBHMS"]["label"] == "Hamas"
+    assert graph.nodes["cat:hamas"]["label"] == "Hamas"
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_actor_graph_files_load_in_networkx(corpus_db, tmp_path, fmt, reader):
         (["events", "--actor", "Hamas", "--min-origins", "2", "--format", "csv"], "Hamas"),
         (["events", "--type", "ASSAULT", "--since", "2016-01-01"], "Events (1)"),
         (["claims", "--actor", "Amnesty International", "--format", "json"], "Amnesty"),
-        (["actors", "--format", "csv"], "code:PSEREBHMS"),
+        (["actors", "--format", "csv"], "cat:hamas"),
         (["sources", "--outlet", "Outlet C", "--format", "csv"], "Amnesty"),
         (["timeline", "Hamas", "--format", "csv"], "Israeli troops"),
         (["contradictions", "--format", "json"], "Outlet D"),

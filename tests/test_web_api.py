@@ -46,8 +46,8 @@ def _id(report) -> str:
         ("/api/actors?search=egypt", lambda b: {a["code"] for a in b} == {"EGY", "EGYGOV"}),
         ("/api/actors/EGY/timeline", lambda b: [(e["target_code"], e["cameo"]) for e in b] == [("ISR", "112")]),  # Egypt accused Israel
         ("/api/sources?outlet=Test+Wire", lambda b: {o["outlet"] for o in b["outlets"]} == {"Test Wire"}),
-        ("/api/graph", lambda b: {(e["source"], e["target"]) for e in b["edges"]} >= {("code:EGY", "code:ISR"), ("code:IRN", "code:PSEREBHMS")}),
-        ("/api/graph?type=AID", lambda b: [(e["source"], e["target"], e["plover_type"]) for e in b["edges"]] == [("code:IRN", "code:PSEREBHMS", "AID")]),
+        ("/api/graph", lambda b: {(e["source"], e["target"]) for e in b["edges"]} >= {("country:EGY", "country:ISR"), ("country:IRN", "cat:hamas")}),
+        ("/api/graph?type=AID", lambda b: [(e["source"], e["target"], e["plover_type"]) for e in b["edges"]] == [("country:IRN", "cat:hamas", "AID")]),
         ("/api/claims", lambda b: isinstance(b, list)),
         ("/api/contradictions", lambda b: b == []),
     ],

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .identity import agent_key, catalogue_keys, fold_name, normalise_name, person_key
 from .model import Actor, make_id
 from .nlp import SUBJECT_DEPS, entity_of, sentence_of
 from .places import city_country
@@ -44,13 +45,25 @@ from .words.actors import (
 )
 from .words.lexicon import lexicon
 
-__all__ = ["ActorCatalogue", "ActorIndex", "Mention", "affiliation", "resolve_actors", "resolve_pronoun"]
+__all__ = ["ActorCatalogue", "ActorIndex", "Mention", "affiliation", "resolve_actors", "resolve_pronoun", "unify_entities"]
 
 log = logging.getLogger(__name__)
 
 _KIND_TO_LABEL = {"country": "GPE", "person": "PERSON", "organization": "ORG", "group": "ORG", "outlet": "ORG"}
 _LABEL_TO_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 _WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role code an entry held from ``start`` to ``end`` (ISO dates; None: open)."""
+
+    code: str
+    start: Optional[str] = None
+    end: Optional[str] = None
+
+    def holds_on(self, day: str) -> bool:
+        return (self.start is None or self.start[:10] <= day) and (self.end is None or day < self.end[:10])
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,21 @@ class CatalogueEntry:
     country: Optional[str]
     case_sensitive: frozenset[str]
     plain: frozenset[str]  # lower-cased patterns that match in any capitalisation
+    entity: str = ""  # who the entry is, in every article (``identity``)
+    roles: tuple[Role, ...] = ()
+
+    def code_at(self, day: Optional[str]) -> Optional[str]:
+        """The role code valid on ``day`` (the article's publication date): the dated role
+        that holds then (the latest begun, if two overlap), else the undated one. Without a
+        date, or with no role that fits, the entry's own code: its current role."""
+        if not day or not self.roles:
+            return self.code
+        day = day[:10]
+        dated = [r for r in self.roles if (r.start or r.end) and r.holds_on(day)]
+        if dated:
+            return max(dated, key=lambda r: r.start or "").code
+        undated = [r for r in self.roles if not (r.start or r.end)]
+        return undated[0].code if undated else self.code
 
 
 class ActorCatalogue:
@@ -72,7 +100,8 @@ class ActorCatalogue:
         self.by_pattern: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns: dict[str, list[str]] = {}
-        for row in actor_rows:
+        actor_rows = list(actor_rows)
+        for row, entity in zip(actor_rows, catalogue_keys(actor_rows)):
             key = f"cat:{row['name']}|{row.get('code') or ''}"
             entry = CatalogueEntry(
                 key=key,
@@ -84,6 +113,8 @@ class ActorCatalogue:
                 plain=frozenset(
                     p.lower() for p in (row["name"], *row.get("patterns", ()), *row.get("places", ())) if p not in set(row.get("case_sensitive") or ())
                 ),
+                entity=entity,
+                roles=tuple(Role(r["code"], r.get("start"), r.get("end")) for r in row.get("roles") or () if r.get("code")),
             )
             self.entries[key] = entry
             for pattern in {row["name"], *row.get("patterns", ())}:
@@ -97,6 +128,11 @@ class ActorCatalogue:
                 patterns[f"place:{key}"] = list(row["places"])
         for key, forms in patterns.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(forms)))
+        # The first names of the catalogue's people ("lisa", "michael"): a place name after one
+        # is a surname ("Lisa Monaco").
+        self.given_names = frozenset(
+            e.name.split()[0].lower() for e in self.entries.values() if e.kind == "person" and len(e.name.split()) > 1
+        )
         self.agents: dict[str, str] = {}
         for row in agent_rows:
             for form in _plural_forms(row["pattern"].lower()):
@@ -182,7 +218,8 @@ class ActorComponent:
         self.catalogue = catalogue or ActorCatalogue.packaged(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        matched = self.catalogue.match(doc)
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        matched = [s for s in self.catalogue.match(doc) if not self._inside_person_name(s, people)]
         # Catalogue matches win over overlapping NER guesses: the statistical model often
         # calls outlets and groups PERSON or LOC ("Asharq Al-Awsat", "Middle East Newsline").
         kept = filter_spans(matched)
@@ -192,6 +229,16 @@ class ActorComponent:
         others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted([*kept, *others], key=lambda s: s.start)
         return doc
+
+
+    def _inside_person_name(self, span: Span, people: list[Span]) -> bool:
+        """A country or place that ends a person's name after a first name ("Lisa Monaco",
+        "Michael Jordan", "Jack London"): the person is the actor, not the place. ("Evil
+        Mordor", typed PERSON, has no first name: the country stays.)"""
+        if not (span.kb_id_.startswith("place:") or self.catalogue.entry(span.kb_id_).kind == "country"):
+            return False
+        given = self.catalogue.given_names
+        return any(p.start < span.start and span.end == p.end and p[0].lower_ in given for p in people)
 
 
 @dataclass
@@ -211,6 +258,7 @@ class _Draft:
     name: str
     code: Optional[str]
     kind: str
+    entity: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -218,8 +266,10 @@ class _Draft:
 class ActorIndex:
     """Actors of one document and which tokens refer to them."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, published: Optional[str] = None):
         self.doc = doc
+        # The article's publication date: catalogue persons act in the role they held then.
+        self.published = published
         self.drafts: dict[str, _Draft] = {}
         self.mentions: list[Mention] = []
         self._by_token: dict[int, tuple[str, ...]] = {}
@@ -230,11 +280,11 @@ class ActorIndex:
         self.unowned_agents: frozenset[int] = frozenset()
 
     # -- building ---------------------------------------------------------------------
-    def add(self, mention: Mention, name: str, code: Optional[str], kind: str, alias: Optional[str]) -> None:
+    def add(self, mention: Mention, name: str, code: Optional[str], kind: str, alias: Optional[str], entity: str) -> None:
         key = mention.keys[0]
         draft = self.drafts.get(key)
         if draft is None:
-            draft = self.drafts[key] = _Draft(key=key, name=name, code=code, kind=kind)
+            draft = self.drafts[key] = _Draft(key=key, name=name, code=code, kind=kind, entity=entity)
         if alias and alias not in draft.aliases:
             draft.aliases.append(alias)
         self._record(mention)
@@ -266,10 +316,10 @@ class ActorIndex:
             if span not in target.mentions:
                 target.mentions.append(span)
         for mention in self.mentions:
-            mention.keys = tuple(new if k == old else k for k in mention.keys)
+            mention.keys = _renamed(mention.keys, old, new)
         for i, keys in list(self._by_token.items()):
             if old in keys:
-                self._by_token[i] = tuple(new if k == old else k for k in keys)
+                self._by_token[i] = _renamed(keys, old, new)
 
     def relink(self, token_i: int, keys: tuple[str, ...]) -> None:
         self._by_token[token_i] = keys
@@ -354,19 +404,25 @@ class ActorIndex:
                     kind=draft.kind,
                     aliases=tuple(draft.aliases),
                     mentions=tuple(sorted(draft.mentions)),
+                    entity=draft.entity,
                 )
             )
         return tuple(sorted(out, key=lambda a: a.mentions[0] if a.mentions else (0, 0)))
 
 
-def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
-    """Every actor mention in ``doc``, resolved to one actor each."""
-    index = ActorIndex(doc)
+def _renamed(keys: tuple[str, ...], old: str, new: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(new if k == old else k for k in keys))
+
+
+def resolve_actors(doc: Doc, catalogue: ActorCatalogue, published: Optional[str] = None) -> ActorIndex:
+    """Every actor mention in ``doc``, resolved to one actor each; catalogue actors take the
+    role they held on ``published`` (the article's date), when given."""
+    index = ActorIndex(doc, published)
     agents, bare_agents = _agent_mentions(doc, catalogue)
     _add_entities(doc, catalogue, index, agents)
     shared: dict[tuple[int, int], list[str]] = {}
-    for mention, name, code, kind in agents:
-        index.add(mention, name, code, kind, None)
+    for mention, name, code, kind, entity in agents:
+        index.add(mention, name, code, kind, None, entity)
         keys = shared.setdefault((mention.start, mention.end), [])
         keys += [k for k in mention.keys if k not in keys]
     for (start, end), keys in shared.items():
@@ -374,6 +430,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
             index.link(start, end, tuple(keys), "agent")
             for i in range(start, end):
                 index.relink(i, tuple(keys))
+    unify_entities(index)
     _add_acronym_aliases(doc, index)
     index.finish()
     _add_descriptions(doc, index, bare_agents)
@@ -384,6 +441,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue) -> ActorIndex:
 
 def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents: list) -> None:
     in_agents = {i for mention, *_ in agents for i in range(mention.start, mention.end)}
+    day = index.published
     letters = [ch for ch in doc.text[:20000] if ch.isalpha()]
     cased = sum(ch.isupper() for ch in letters) > 0.01 * len(letters)
     for ent in doc.ents:
@@ -392,7 +450,7 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
         start = _first_content_token(ent)
         if ent.kb_id_ and ent.kb_id_ in catalogue.entries:
             entry = catalogue.entries[ent.kb_id_]
-            index.add(Mention(start, ent.end, (entry.key,), "catalogue"), entry.name, entry.code, entry.kind, _strip_determiners(ent))
+            index.add(Mention(start, ent.end, (entry.key,), "catalogue"), entry.name, entry.code_at(day), entry.kind, _strip_determiners(ent), entry.entity)
             continue
         if in_agents.intersection(range(ent.start, ent.end)):
             continue  # "Bedouin" in "Bedouin smugglers" is part of the agent
@@ -410,13 +468,13 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
         key = catalogue.by_pattern.get(text.lower())
         if key:
             entry = catalogue.entries[key]
-            index.add(Mention(start, ent.end, (key,), "catalogue"), entry.name, entry.code, entry.kind, text)
+            index.add(Mention(start, ent.end, (key,), "catalogue"), entry.name, entry.code_at(day), entry.kind, text, entry.entity)
             continue
         if kind == "person":
             # "Mahmoud Abbas ... Abbas": a surname alone refers to the person named in full before.
             earlier = next((d for d in index.drafts.values() if d.kind == "person" and d.name.lower().endswith(" " + text.lower())), None)
             if earlier is not None:
-                index.add(Mention(start, ent.end, (earlier.key,), "ner"), earlier.name, earlier.code, earlier.kind, text)
+                index.add(Mention(start, ent.end, (earlier.key,), "ner"), earlier.name, earlier.code, earlier.kind, text, earlier.entity)
                 continue
         if cased and " " not in text and not any(ch.isupper() for ch in text):
             # In ordinarily cased copy a one-word name has a capital: "secretary of state",
@@ -424,7 +482,46 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
             # defense ministry" is an unnamed actor, and stays).
             continue
         key = f"ner:{kind}:{text.lower()}"
-        index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text)
+        entity = person_key(text) if kind == "person" else f"name:{normalise_name(text)}"
+        index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text, entity or key)
+
+
+def unify_entities(index: ActorIndex) -> None:
+    """One actor per entity in an article: drafts with the same entity key become one ("Donald
+    J. Trump" and "Donald Trump"; "Israeli troops" and "the Israeli army"), and a lone surname
+    or title plus surname ("Trump", "Mr. Trump", even typed as an organisation by the NER)
+    joins the one person of the article with that last name. Two people who share it ("Hillary
+    Clinton", "Bill Clinton") leave it alone."""
+    by_entity: dict[str, list[_Draft]] = {}
+    for draft in index.drafts.values():
+        # One name the NER typed as a person here and an organisation there is one actor.
+        same = f"ner:{fold_name(draft.name)}" if draft.key.startswith("ner:") else draft.entity
+        by_entity.setdefault(same, []).append(draft)
+    for drafts in by_entity.values():
+        if len(drafts) > 1:
+            keep = min(drafts, key=_preference)
+            for draft in drafts:
+                if draft is not keep:
+                    index.merge(draft.key, keep.key)
+    people: dict[str, set[str]] = {}
+    for draft in index.drafts.values():
+        words = fold_name(draft.name).split()
+        if draft.kind == "person" and len(words) >= 2:
+            people.setdefault(words[-1], set()).add(draft.key)
+    for draft in list(index.drafts.values()):
+        if not draft.key.startswith("ner:") or draft.kind not in {"person", "organization"}:
+            continue
+        words = fold_name(draft.name).split()
+        owners = people.get(words[-1], set()) if len(words) == 1 else set()
+        if len(owners) == 1 and draft.key not in owners:
+            index.merge(draft.key, next(iter(owners)))
+
+
+def _preference(draft: _Draft) -> tuple:
+    """Which of several drafts of one entity names it: the catalogue's, then the fullest name,
+    then the most mentioned, then the first."""
+    first = min(draft.mentions) if draft.mentions else (0, 0)
+    return (not draft.key.startswith("cat:"), -len(draft.name.split()), -len(draft.mentions), first)
 
 
 def _add_people(ent: Span, catalogue: ActorCatalogue, index: ActorIndex) -> bool:
@@ -438,17 +535,20 @@ def _add_people(ent: Span, catalogue: ActorCatalogue, index: ActorIndex) -> bool
     if entry is None or entry.kind != "country" or not entry.code:
         return False
     code = f"{entry.country or entry.code[:3]}CVL"
-    index.add(Mention(ent.start, ent.end, (f"agent:{code}:{ent.text.lower()}",), "agent"), ent.text, code, "agent", None)
+    index.add(Mention(ent.start, ent.end, (f"agent:{code}:{ent.text.lower()}",), "agent"), ent.text, code, "agent", None, agent_key(code))
     return True
 
 
-def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Mention, str, Optional[str], str]], dict[int, str]]:
+AgentFind = tuple[Mention, str, Optional[str], str, str]  # mention, name, code, kind, entity
+
+
+def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[AgentFind], dict[int, str]]:
     """Agent nouns ("army", "smugglers"), composed with their country or group modifier.
 
     Returns the composed mentions and, separately, bare agent heads ("the army") by token.
     """
     actor_tokens = {i for e in doc.ents if catalogue.is_actor(e.kb_id_) for i in range(e.start, e.end)}
-    found = []
+    found: list[AgentFind] = []
     bare: dict[int, str] = {}
     for start, end, agent_code in catalogue.agent_spans(doc):
         head = doc[end - 1]
@@ -456,6 +556,8 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
             continue
         if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
             continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
+        if head.ent_type_ == "PERSON" and head.ent_iob_ == "I" and head.text[:1].isupper():
+            continue  # a surname that is also an agent noun ("Paul Singer", "James Baker"): a person
         owner = _agent_owner(start, head, catalogue)
         if owner is None:
             owners = _prepositional_owners(head, catalogue)
@@ -464,12 +566,12 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
                 for entry, prep, owner_text in owners:
                     code = f"{entry.country or (entry.code or '')[:3]}{agent_code}"
                     name = f"{_strip_determiners(doc[start:end])} {prep} {owner_text}"
-                    found.append((Mention(start, end, (f"agent:{code}",), "agent"), name, code, "agent"))
+                    found.append((Mention(start, end, (f"agent:{code}",), "agent"), name, code, "agent", agent_key(code)))
                 continue
         if owner and owner[0].kind == "group":
             # Members of a group act for it: "ISIS guerrillas" are ISIS.
             entry = owner[0]
-            found.append((Mention(owner[1], end, (entry.key,), "agent"), entry.name, entry.code, entry.kind))
+            found.append((Mention(owner[1], end, (entry.key,), "agent"), entry.name, entry.code, entry.kind, entry.entity))
             continue
         if owner:
             entry, span_start = owner
@@ -486,7 +588,9 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[tuple[Men
             code = agent_code
             key = f"agent:{code}:{doc[span_start:end].text.lower()}"
         name = _strip_determiners(doc[span_start:end])
-        found.append((Mention(span_start, end, (key,), "agent"), name, code, "agent"))
+        # "Bedouin smugglers": a modifier no catalogue owns names the party, not an owner.
+        entity = agent_key(code) if owner else f"name:{normalise_name(name)}"
+        found.append((Mention(span_start, end, (key,), "agent"), name, code, "agent", entity))
     return found, bare
 
 
@@ -625,7 +729,7 @@ def _add_possessed_agent(noun: Token, agent_code: str, index: ActorIndex) -> boo
         return True
     if draft.kind == "country" and draft.code:
         code = f"{draft.code[:3]}{agent_code}"
-        index.add(Mention(start, noun.i + 1, (f"agent:{code}",), "agent"), f"{noun.text} of {draft.name}", code, "agent", None)
+        index.add(Mention(start, noun.i + 1, (f"agent:{code}",), "agent"), f"{noun.text} of {draft.name}", code, "agent", None, agent_key(code))
         return True
     return False
 

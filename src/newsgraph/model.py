@@ -89,6 +89,9 @@ class Actor:
     kind: ActorKind
     aliases: Tuple[str, ...] = ()
     mentions: Tuple[Span, ...] = ()
+    # Who the actor is, the same key in every article (``identity``): "cat:hillary clinton",
+    # "country:ISR", "code:ISRMIL", "person:donald trump". ``code`` is the role it acted in.
+    entity: str = ""
 
 
 @dataclass(frozen=True)

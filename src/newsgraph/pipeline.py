@@ -57,7 +57,7 @@ def build_report(
     sentence-level gold sets score it."""
     text = text_of(doc)
     article_key = make_id("art", text)
-    index = resolve_actors(doc, catalogue)
+    index = resolve_actors(doc, catalogue, article.published)
     quotes = find_quotes(text)
     drafts, relation_rows = find_attributions(doc, index, quotes)
     attributions = finalize(doc, drafts, index, article_key)

@@ -73,13 +73,29 @@ def _countries() -> dict[str, GeoPlace]:
 
 def resolve_city(name: str, country: Optional[str] = None) -> Optional[GeoPlace]:
     """The city ``name`` means: the most populous of that name in ``country`` (ISO3) when the
-    text implies a country and it has one, else the most populous of that name anywhere."""
+    text implies a country and it has one, else the most populous of that name anywhere.
+
+    A name in capitals ("CNN", "BBC", "UN", "IDF") is an acronym: outlets, agencies and
+    forces, which GeoNames's alternate names and small towns ("Un", India) would otherwise
+    turn into places. It means a city only when it is that city's initials ("NYC", "LA")."""
     found = _cities_by_name().get(name.strip().lower(), ())
+    if _acronym(name):
+        found = tuple(p for p in found if _initials(p.name) == _acronym(name))
     if country:
         for place in found:
             if place.country == country:
                 return place
     return found[0] if found else None
+
+
+def _acronym(name: str) -> str:
+    """The letters of a name written in capitals ("N.Y.C." -> "NYC"), or ""."""
+    compact = name.strip().replace(".", "")
+    return compact if len(compact) >= 2 and compact.isalpha() and compact.isupper() else ""
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split()).upper()
 
 
 def country_place(code: Optional[str]) -> Optional[GeoPlace]:

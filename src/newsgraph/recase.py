@@ -15,6 +15,15 @@ Which words are lowered:
   English word the lemmatizer lists ("Clinics", not "Grassley"), unless they are in a named
   entity or the article capitalises them inside its ordinary sentences too (a name that is
   also a word: "Trump", "Bush"). Pipelines without such a list skip title case.
+
+A title-cased headline also misleads the NER, which reads a run of capitalised words as one
+name: "Trump Warns Clinton", "Eric Garner Blasts Clinton" come out as one person, "Email
+Scandal" as another. In title case, then, an entity word after its first that is an
+inflected verb form ("Warns", "Blasts", "Endorsed") the article never capitalises in prose is
+lowered too, and where the parse in lower case makes it a verb, the entity is split around it
+("Trump" ... "Clinton"). Entities the actor catalogue matched are trusted. (An entity of
+common words, "Email Scandal", stays: the lemmatizer's word lists hold too many names,
+"Matthew", "Boyle", "Clinton", to tell it from a person.)
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Recaser", "capitals_run", "title_case", "title_case_words", "lemmatizer_words"]
+__all__ = ["Recaser", "capitals_run", "title_case", "title_case_words", "lemmatizer_words", "lemmatizer_verbs"]
 
 _ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 _CAPITALS_RUN = 3
@@ -41,9 +50,11 @@ class Recaser:
         self.nlp = nlp
         self.name = name
         self.is_word = lemmatizer_words(nlp)
+        self.is_verb = lemmatizer_verbs(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        lowered = self.words_to_lower(doc)
+        headline_ents = self.headline_entities(doc)
+        lowered = self.words_to_lower(doc, headline_ents)
         if not lowered:
             return doc
         array = doc.to_array(_ATTRS)
@@ -57,21 +68,52 @@ class Recaser:
                 copy = component(copy)
             array[sentence.start : sentence.end] = copy.to_array(_ATTRS)
         doc.from_array(_ATTRS, array)
+        if headline_ents:
+            names = _names_in_prose(list(doc.sents), [title_case(s) for s in doc.sents])
+            is_word = self.is_word or (lambda w: False)
+            doc.ents = _unmerged_entities(doc, headline_ents, lambda t: t.lower_ in names or not is_word(t.lower_))
         return doc
 
-    def words_to_lower(self, doc: Doc) -> list[tuple[Span, frozenset[int]]]:
-        """The sentences to parse again, each with the indices of the words to lower."""
+    def words_to_lower(self, doc: Doc, headline_ents: Optional[dict[Span, frozenset[int]]] = None) -> list[tuple[Span, frozenset[int]]]:
+        """The sentences to parse again, each with the indices of the words to lower
+        (``headline_ents``: what :meth:`headline_entities` found, whose words are lowered too)."""
         out = []
         sentences = list(doc.sents)
         titles = [self.is_word is not None and title_case(s) for s in sentences]
         names = _names_in_prose(sentences, titles) if any(titles) else frozenset()
+        in_ents = frozenset(i for words in (headline_ents or {}).values() for i in words)
         for sentence, title in zip(sentences, titles):
             words = capitals_run(sentence)
             if title:
                 words |= title_case_words(sentence, lambda w: w not in names and self.is_word(w))
+                words |= frozenset(i for i in in_ents if sentence.start <= i < sentence.end)
             if words:
                 out.append((sentence, words))
         return out
+
+    def headline_entities(self, doc: Doc) -> dict[Span, frozenset[int]]:
+        """NER entities of title-cased sentences with headline verbs inside ("Trump Warns
+        Clinton"): each with the indices of those words."""
+        if self.is_word is None or self.is_verb is None or not doc.ents:
+            return {}
+        sentences = list(doc.sents)
+        titles = [title_case(s) for s in sentences]
+        if not any(titles):
+            return {}
+        names = _names_in_prose(sentences, titles)
+        is_verb = self.is_verb
+        found: dict[Span, frozenset[int]] = {}
+        for sentence, title in zip(sentences, titles):
+            if not title:
+                continue
+            for ent in sentence.ents:
+                if ent.kb_id_:
+                    continue  # the actor catalogue's names are names
+                words = [t for t in ent if _has_letters(t)]
+                verbs = frozenset(t.i for t in words[1:] if _capitalised(t) and t.lower_ not in names and is_verb(t.lower_))
+                if verbs:
+                    found[ent] = verbs
+        return found
 
     def _stages(self) -> Iterator[Callable[[Doc], Doc]]:
         """The components before this one whose output it replaces (not those that set entities)."""
@@ -138,6 +180,54 @@ def lemmatizer_words(nlp: Language) -> Optional[Callable[[str], bool]]:
         return any(stem in words for stem in _stems(form))
 
     return is_word
+
+
+def lemmatizer_verbs(nlp: Language) -> Optional[Callable[[str], bool]]:
+    """``is_verb(lower_case_form)``: an inflected form ("warns", "blasted", "endorsing") of a
+    verb the lemmatizer lists, or None without its lists. Base forms are left out: too many
+    names are also verbs ("Garner", "Trump", "Bush")."""
+    try:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups")
+        verbs = frozenset(lookups.get_table("lemma_index")["verb"])
+    except (KeyError, AttributeError):
+        return None
+
+    def is_verb(form: str) -> bool:
+        return any(stem in verbs for stem in list(_stems(form))[1:])
+
+    return is_verb
+
+
+_NOT_IN_NAMES = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE"}
+
+
+def _unmerged_entities(doc: Doc, headline_ents: dict[Span, frozenset[int]], is_name: Callable[[Token], bool]) -> list[Span]:
+    """``doc.ents`` with each entity that holds a word the lower-case parse reads as a verb
+    split around it ("Trump | Warns | Clinton"). A piece keeps its words between the function
+    words at its ends, and stays an entity only with a word that ``is_name`` accepts (a word
+    the article capitalises in prose, or no dictionary word): "Biden Aims Insult At" leaves
+    "Biden", not "Insult At"."""
+    out = []
+    for ent in doc.ents:
+        words = headline_ents.get(ent)
+        if words is None:
+            out.append(ent)
+            continue
+        verbs = sorted(i for i in words if doc[i].pos_ in {"VERB", "AUX"})
+        if not verbs:
+            out.append(ent)
+            continue
+        start = ent.start
+        for cut in [*verbs, ent.end]:
+            first, last = start, cut
+            while first < last and doc[first].pos_ in _NOT_IN_NAMES:
+                first += 1
+            while last > first and doc[last - 1].pos_ in _NOT_IN_NAMES:
+                last -= 1
+            if any(_has_letters(t) and is_name(t) for t in doc[first:last]):
+                out.append(Span(doc, first, last, label=ent.label_))
+            start = cut + 1
+    return out
 
 
 def _stems(form: str) -> Iterator[str]:

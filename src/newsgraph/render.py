@@ -41,10 +41,13 @@ def _snippet(text: str) -> Text:
 
 def _actors(report: Report) -> Table:
     table = Table(title="Actors", title_justify="left")
-    for column in ("name", "code", "kind", "aliases", "mentions"):
+    # entity: who the actor is in every article; code: the role it acted in here.
+    for column in ("name", "entity", "code", "kind", "aliases", "mentions"):
         table.add_column(column)
     for actor in report.actors:
-        table.add_row(Text(actor.name), actor.code or "-", actor.kind, Text(", ".join(actor.aliases[:5])), str(len(actor.mentions)))
+        table.add_row(
+            Text(actor.name), Text(actor.entity or "-"), actor.code or "-", actor.kind, Text(", ".join(actor.aliases[:5])), str(len(actor.mentions))
+        )
     return table
 
 

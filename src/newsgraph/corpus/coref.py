@@ -3,10 +3,9 @@
 Every mention is one dyad (one source actor, one target actor) of one reported event. Two
 mentions are the **same event** when all of these hold:
 
-* **actors**: the same source and the same target actor key (``actor_key``): the CAMEO code
-  for countries, organisations, groups and agents ("Israeli army" and "Israeli troops" are
-  both ``ISRMIL``), the normalised canonical name for persons and outlets, whose codes are
-  too coarse (every US official is ``USAGOV``). A missing actor only matches a missing actor.
+* **actors**: the same source and the same target entity key (``Actor.entity``, the rules in
+  ``newsgraph.identity``): who an actor is, not its role code, which is too coarse (every US
+  official is ``USAGOV``). A missing actor only matches a missing actor.
 * **type**: the same PLOVER type, else (uncoded in PLOVER) the same CAMEO root. PLOVER is
   the coarser scheme, so "attacked" coded 190 in one article and 180 in another still meet.
 * **time**: the mentions' date intervals lie within ``DATE_TOLERANCE_DAYS`` of each other.
@@ -40,6 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ..identity import entity_key
 from .origins import normalise_name
 
 __all__ = [
@@ -66,11 +66,8 @@ Place = tuple[Optional[str], Optional[str]]  # (name, ISO3 country)
 
 
 def actor_key(name: Optional[str], code: Optional[str], kind: Optional[str]) -> Optional[str]:
-    """The identity used to match actors across articles (see the module docstring)."""
-    if code and kind in CODED_KINDS:
-        return f"code:{code}"
-    label = normalise_name(name)
-    return f"name:{label}" if label else None
+    """The entity key of an actor known by name, code and kind (``identity.entity_key``)."""
+    return entity_key(name, code, kind)
 
 
 def match_key(source: Optional[str], target: Optional[str], plover_type: Optional[str], cameo: Optional[str]) -> str:

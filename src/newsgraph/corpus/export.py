@@ -1,12 +1,14 @@
 """Exports of a corpus's events: tables, event-data formats and the actor graph.
 
 * ``jsonl``: one event a line, its mentions (chains, sentences, factuality) under ``mention_records``.
-* ``csv`` / ``parquet``: the events table as ``Corpus.events`` gives it.
+* ``csv`` / ``parquet``: the events table as ``Corpus.events`` gives it. ``source_key`` and
+  ``target_key`` are the sides' entity keys (who each actor is in every article: ``identity``).
 * ``plover``: PLOVER JSONL, one record a line, with the field names of the PLOVER manual's
   "PLOVER JSON" table (``id``, ``date``, ``enddate``, ``actor``/``recipient`` entity objects,
   ``event``, ``mode``, ``context``, ``event_loc``, ``event_text``, ``quad_code``, ``cite_info``,
   ``coder``, ``coded_date``, ``comment``) plus newsgraph's own named fields (``goldstein``,
-  ``mentions``, ``origins``, ``contradicted``), as the manual allows. ``event_loc`` is the
+  ``mentions``, ``origins``, ``contradicted``), as the manual allows. An entity object's
+  ``identifier_id`` is the actor's entity key. ``event_loc`` is the
   manual's location object: ``extracted_place``, ``country_code`` and, when the place resolved
   to a GeoNames record, ``geonameid`` (and ``lat``/``lon`` for a city). ``size`` is the
   manual's size object (``dead``, ``injured``, ``arrested``), present when a report states a
@@ -161,10 +163,14 @@ def _parquet(corpus, output: Path, filters: dict) -> int:
     return count
 
 
-def _entity(name: Optional[str], code: Optional[str]) -> list[dict]:
+def _entity(name: Optional[str], code: Optional[str], key: Optional[str] = None) -> list[dict]:
     if not name and not code:
         return []
     entity: dict[str, Any] = {"entity_text": name}
+    if key:
+        # The manual's identifier of the entity: newsgraph's entity key, the same for this
+        # actor in every article ("cat:hamas", "country:ISR", "person:donald trump").
+        entity["identifier_id"] = key
     if code:
         # Phoenix-style codes: three letters of country or international entity, then the sector.
         entity["code"] = code[:3]
@@ -179,8 +185,8 @@ def plover_record(event: dict, first_mention: Optional[dict], article: Optional[
         "id": event["event_id"],
         "date": event["date"],
         "enddate": event["date_end"] if event.get("date_end") not in (None, event["date"]) else None,
-        "actor": _entity(event["source_actor"], event["source_code"]),
-        "recipient": _entity(event["target_actor"], event["target_code"]),
+        "actor": _entity(event["source_actor"], event["source_code"], event.get("source_key")),
+        "recipient": _entity(event["target_actor"], event["target_code"], event.get("target_key")),
         "event": [event["plover_type"]] if event["plover_type"] else [],
         "mode": [],
         "context": [],

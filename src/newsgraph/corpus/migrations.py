@@ -15,6 +15,7 @@ from ..errors import Errors, StoreError
 from .connection import Store
 from .copies import backfill_copies
 from .event_counts import recount_all
+from .rekey import rekey_actors
 
 __all__ = ["LATEST", "MIGRATIONS", "migrate"]
 
@@ -148,6 +149,12 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
             backfill_copies,
             recount_all,
         ),
+    ),
+    (
+        # Actors keyed by their entity (who they are: ``identity``), not their role code; the
+        # keys are recomputed from the stored name, code and kind (``rekey`` says what cannot be).
+        5,
+        (rekey_actors,),
     ),
 ]
 

@@ -15,7 +15,7 @@ import hashlib
 import json
 from typing import Any, Optional
 
-from ..model import Attribution, Event, Report
+from ..model import Actor, Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise
@@ -23,7 +23,7 @@ from .event_counts import Tally, apply_tally
 from .origins import normalise_name
 from .tables import CASUALTY_COLUMNS
 
-__all__ = ["FACTUALITY_LABELS", "article_id", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
+__all__ = ["FACTUALITY_LABELS", "article_id", "entity_of", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
 
 _UNNAMED = "unnamed source"
 
@@ -98,12 +98,18 @@ def _key_of(report: Report, actor_ref: Optional[str]) -> tuple[Optional[str], Op
     actor = report.actor(actor_ref) if actor_ref else None
     if actor is None:
         return None, None, None
-    return actor_key(actor.name, actor.code, actor.kind), actor.name, actor.code
+    return entity_of(actor), actor.name, actor.code
+
+
+def entity_of(actor: Actor) -> Optional[str]:
+    """The actor's entity key: who it is in every article (reports from before actors carried
+    one get it recomputed from name, code and kind)."""
+    return actor.entity or actor_key(actor.name, actor.code, actor.kind)
 
 
 def _write_actors(store: Store, key: str, report: Report) -> None:
     for actor in report.actors:
-        ident = actor_key(actor.name, actor.code, actor.kind)
+        ident = entity_of(actor)
         if ident is None:
             continue
         store.execute(

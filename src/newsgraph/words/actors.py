@@ -59,6 +59,19 @@ COUNTING_HEADS = {
     "handful", "couple", "majority", "minority", "contingent", "delegation", "team",
 }
 
+# Words before or after a person's name that are not part of who the person is: courtesy
+# titles, offices and ranks ("Mr. Trump", "Sen. Ted Cruz", "President Obama") and generational
+# suffixes. Left out of a person's identity key so that every form of the name meets.
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "secretary", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "sheikh", "emir", "sen", "senator", "rep", "representative", "congressman", "congresswoman",
+    "gov", "governor", "mayor", "judge", "justice", "gen", "general", "col", "colonel", "lt", "maj", "major",
+    "capt", "captain", "adm", "admiral", "sgt", "rev", "reverend", "pope", "ayatollah", "candidate", "nominee",
+    "former", "presidential", "state", "elect", "of",
+}
+PERSON_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
 # Heads of an official body, as opposed to a person in it: "the Palestinian health ministry"
 # is one identifiable source wherever it is cited, "an army spokesman" could be anyone.
 INSTITUTION_HEADS = {
