@@ -160,3 +160,22 @@ def test_find_dates_span_stops_before_a_dangling_dash_tail(nlp, text, expected):
     texts = [d.text for d in find_dates(doc, REF)]
     spans = [text[d.span[0] : d.span[1]] for d in find_dates(doc, REF)]
     assert expected in texts and texts == spans
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A clause that looks ahead reads a yearless month or a bare weekday forward ...
+        ("Sanders supporters are expected to back Clinton in November.", "2016-11-01"),
+        ("Kerry will meet Lavrov on Monday.", "2016-06-13"),
+        ("The talks are scheduled for March 3.", "2017-03-03"),
+        # ... the past, a stated year and "last" stay as they are.
+        ("Kerry met Lavrov on Monday.", "2016-06-06"),
+        ("Clinton won Iowa in February.", "2016-02-01"),
+        ("The vote will take place in November 2015.", "2015-11-01"),
+        ("He will return to the talks he left last Monday.", "2016-06-06"),
+    ],
+)
+def test_future_clauses_read_dates_forward(nlp, text, expected):
+    (found,) = find_dates(nlp(text), dt.date(2016, 6, 8))
+    assert found.start == expected

@@ -31,7 +31,7 @@ import calendar
 import datetime as _dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
 
 from .model import EventDate
@@ -798,6 +798,8 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
             start_char = before.idx
             text = doc[before.i : ent.end].text  # not doc.text: that joins the whole document
         resolved = resolve_date(text, reference, hemisphere=hemisphere)
+        if reference is not None and _looks_ahead(ent):
+            resolved = _ahead(resolved, norm, reference)
         out.append(
             EventDate(
                 text=text,
@@ -808,6 +810,60 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
             )
         )
     return out
+
+
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+_LOOKING_AHEAD = frozenset({"expect", "plan", "schedule", "due", "set", "intend", "hope"})
+_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+_BACKWARD = re.compile(r"\b(?:last|past|previous|ago|yesterday|earlier|since)\b")
+
+
+def _looks_ahead(ent: Any) -> bool:
+    """Whether the date's clause speaks of what is to come: "will meet on Monday", "are
+    expected to back Clinton in November", "is scheduled for March 3"."""
+    verb = ent.root.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head
+    for node in (verb, verb.head):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in node.children):
+            return True
+        if node.lemma_.lower() in _LOOKING_AHEAD and any(c.dep_ in {"xcomp", "prep"} for c in node.children):
+            return True
+        if node.dep_ not in {"xcomp"}:
+            break
+    return False
+
+
+def _ahead(date: EventDate, norm: str, reference: _dt.date) -> EventDate:
+    """A yearless month or day, or a bare weekday, read forward from the reference date when
+    the clause looks ahead: the coming November, not the last one (relative expressions
+    otherwise prefer the past, as news reports mostly do)."""
+    if date.start is None or _YEAR.search(norm) or _BACKWARD.search(norm):
+        return date
+    start = _dt.date.fromisoformat(date.start)
+    if start >= reference:
+        return date
+    words = set(re.findall(r"[a-z]+", norm))
+    if words & set(WEEKDAYS):
+        shift: Any = _dt.timedelta(days=7)
+    elif words & set(MONTHS):
+        shift = "year"
+    else:
+        return date
+
+    def moved(day: Optional[str]) -> Optional[str]:
+        if day is None:
+            return None
+        value = _dt.date.fromisoformat(day)
+        if shift == "year":
+            value = _safe_date(value.year + 1, value.month, min(value.day, 28) if value.month == 2 else value.day) or value
+        else:
+            value = value + shift
+        return value.isoformat()
+
+    return replace(date, start=moved(date.start), end=moved(date.end))
 
 
 def _without_dangling_tail(doc: Any, ent: Any) -> Any:
