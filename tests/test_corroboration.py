@@ -135,3 +135,28 @@ def test_event_page_shows_why_reports_were_merged(tmp_path):
     assert "first report" in html and "joined: both dated + same place, 0 day(s) apart, place same" in html
     assert joined["evidence"] == {"days_apart": 0, "place": "same", "anchor": "both dated + same place"}
     assert "1 independent origin" in html
+
+
+@pytest.mark.parametrize(
+    "earlier, later, entity",
+    [
+        # One stored person of that surname: the lone surname is that person.
+        (["Secretary of State John Kerry met Sergei Lavrov in Geneva."], "Kerry met Lavrov on Monday.", "cat:john kerry"),
+        # Two stored people share it: left alone.
+        (
+            ["Hillary Clinton met Angela Merkel in Berlin.", "Bill Clinton met Angela Merkel in Berlin."],
+            "Clinton met Merkel on Monday.",
+            "person:clinton",
+        ),
+        # Nobody stored yet: left alone (the order bound, docs/corroboration.md).
+        ([], "Kerry met Lavrov on Monday.", "person:kerry"),
+    ],
+)
+def test_a_lone_surname_joins_the_one_stored_person_of_that_name(tmp_path, earlier, later, entity):
+    with Corpus(tmp_path / "surnames.db") as corpus:
+        corpus.ingest([Article(text=t, published="2016-09-13") for t in earlier], check_language=False)
+        corpus.ingest([Article(text=later, published="2016-09-13")], check_language=False)
+        (article_id,) = [a for a in corpus.articles()["id"] if corpus.article(a)["text"] == later]
+        report = corpus.report(article_id)
+    (person,) = [a for a in report.actors if a.name in {"Kerry", "Clinton"}]
+    assert person.entity == entity

@@ -169,6 +169,7 @@ def test_find_dates_span_stops_before_a_dangling_dash_tail(nlp, text, expected):
         ("Sanders supporters are expected to back Clinton in November.", "2016-11-01"),
         ("Kerry will meet Lavrov on Monday.", "2016-06-13"),
         ("The talks are scheduled for March 3.", "2017-03-03"),
+        ("Ryan and Trump will meet sometime next week.", "2016-06-13"),
         # ... the past, a stated year and "last" stay as they are.
         ("Kerry met Lavrov on Monday.", "2016-06-06"),
         ("Clinton won Iowa in February.", "2016-02-01"),

@@ -99,6 +99,11 @@ def test_a_catalogue_person_acts_in_the_role_held_on_the_publication_date(analyz
         ),
         ("Lisa Monaco, the homeland security adviser, briefed reporters on Tuesday about the attack.", {"person:lisa monaco"}),
         ("Michael Jordan visited the White House on Tuesday with his family and friends.", {"person:michael jordan", "cat:white house"}),
+        # a first name alone is the one person of the article with it
+        (
+            "Jeb Bush attacked Donald Trump in Iowa. Later, Jeb criticized Trump again.",
+            {"person:jeb bush", "person:donald trump"},
+        ),
         # a surname that is also an agent noun is a person, not "singers"
         ("Billionaire Paul Singer gave money to Ted Cruz and later criticized Donald Trump on Monday.", {"person:paul singer", "person:ted cruz", "person:donald trump"}),
     ],

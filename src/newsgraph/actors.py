@@ -490,7 +490,8 @@ def unify_entities(index: ActorIndex) -> None:
     """One actor per entity in an article: drafts with the same entity key become one ("Donald
     J. Trump" and "Donald Trump"; "Israeli troops" and "the Israeli army"), and a lone surname
     or title plus surname ("Trump", "Mr. Trump", even typed as an organisation by the NER)
-    joins the one person of the article with that last name. Two people who share it ("Hillary
+    joins the one person of the article with that last name, and a first name alone ("Jeb",
+    "Hillary") the one person with that first name. Two people who share it ("Hillary
     Clinton", "Bill Clinton") leave it alone."""
     by_entity: dict[str, list[_Draft]] = {}
     for draft in index.drafts.values():
@@ -504,15 +505,20 @@ def unify_entities(index: ActorIndex) -> None:
                 if draft is not keep:
                     index.merge(draft.key, keep.key)
     people: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
     for draft in index.drafts.values():
         words = fold_name(draft.name).split()
         if draft.kind == "person" and len(words) >= 2:
             people.setdefault(words[-1], set()).add(draft.key)
+            given.setdefault(words[0], set()).add(draft.key)
     for draft in list(index.drafts.values()):
         if not draft.key.startswith("ner:") or draft.kind not in {"person", "organization"}:
             continue
         words = fold_name(draft.name).split()
         owners = people.get(words[-1], set()) if len(words) == 1 else set()
+        if not owners and len(words) == 1 and draft.kind == "person":
+            # "Jeb", "Hillary": a first name alone is the one person of the article with it.
+            owners = given.get(words[0], set())
         if len(owners) == 1 and draft.key not in owners:
             index.merge(draft.key, next(iter(owners)))
 

@@ -558,7 +558,7 @@ def _strip_noise(s: str) -> tuple[str, bool]:
 
 
 _PREFIXES = re.compile(
-    r"^(?:on|in|at|during|by|as of|back in|earlier in|later in|sometime in|some time in|early on|"
+    r"^(?:on|in|at|during|by|as of|back in|earlier in|later in|sometime in|some time in|sometime|some time|early on|"
     r"as early as|as late as|as recently as|as long ago as|until|till|up until|"
     r"of)\s+"
 )

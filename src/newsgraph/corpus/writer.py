@@ -21,6 +21,7 @@ from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
+from .surnames import link_surnames
 from .tables import CASUALTY_COLUMNS
 
 __all__ = ["FACTUALITY_LABELS", "article_id", "entity_of", "factuality_label", "mention_rows", "now", "record_error", "write_report"]
@@ -74,6 +75,7 @@ def write_report(store: Store, item: str, key: str, report: Report) -> int:
         )
         if inserted == 0:
             return -1
+        report = link_surnames(store, report)
         store.execute("INSERT INTO reports (article_id, report) VALUES (?, ?)", (key, json.dumps(report.to_dict(), ensure_ascii=False)))
         _write_actors(store, key, report)
         _write_attributions(store, key, report)

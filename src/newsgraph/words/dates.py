@@ -47,7 +47,9 @@ TIME_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "mon
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
 # Prefixes that make an exact date approximate: "as early as March 3", "sometime in 2019".
-APPROXIMATING_PREFIXES = ("as early as", "as late as", "as recently as", "as long ago as", "sometime in", "some time in")
+APPROXIMATING_PREFIXES = (
+    "as early as", "as late as", "as recently as", "as long ago as", "sometime in", "some time in", "sometime", "some time",
+)
 
 # The words dateparser may see: strings with any other word are not passed to it, as it would
 # read dates into phrases such as "the 2024 election".
