@@ -25,13 +25,13 @@ import re
 from typing import Optional
 
 from .connection import Store
-from .origins import normalise_name
 
 __all__ = ["COPY_SHARE", "MIN_SHARED", "MIN_WORDS", "backfill_copies", "fingerprints", "original_of", "record_copy"]
 
 MIN_WORDS = 8
 MIN_SHARED = 2
 COPY_SHARE = 0.6
+_WORD = re.compile(r"\w+")  # the words, case and punctuation left out
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n\s*\n")
 
 
@@ -39,9 +39,9 @@ def fingerprints(text: str) -> list[str]:
     """The hashes of the text's long sentences, each once, in text order."""
     seen: dict[str, None] = {}
     for sentence in _SENTENCE_END.split(text):
-        words = normalise_name(sentence)
-        if len(words.split()) >= MIN_WORDS:
-            seen.setdefault(hashlib.blake2b(words.encode("utf-8"), digest_size=8).hexdigest(), None)
+        words = _WORD.findall(sentence.lower())
+        if len(words) >= MIN_WORDS:
+            seen.setdefault(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest(), None)
     return list(seen)
 
 
