@@ -97,6 +97,12 @@ def test_match_key_uses_plover_then_cameo_root():
     assert match_key("code:A", "code:B", "ASSAULT", "190") != match_key("code:B", "code:A", "ASSAULT", "190")
 
 
+def test_a_meeting_has_no_direction_an_attack_has():
+    assert match_key("cat:john kerry", "cat:sergey lavrov", "CONSULT", "040") == match_key("cat:sergey lavrov", "cat:john kerry", "CONSULT", "040")
+    assert match_key("country:ISR", "cat:hamas", "ASSAULT", "190") != match_key("cat:hamas", "country:ISR", "ASSAULT", "190")
+    assert match_key("country:ISR", None, "CONSULT", "040") != match_key(None, "country:ISR", "CONSULT", "040")
+
+
 def test_best_match_takes_the_nearest_compatible_event():
     candidates = [
         Candidate("ev-far", ("2016-01-03", "2016-01-03"), ("Gaza", "PSE")),

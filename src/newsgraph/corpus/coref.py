@@ -6,6 +6,9 @@ mentions are the **same event** when all of these hold:
 * **actors**: the same source and the same target entity key (``Actor.entity``, the rules in
   ``newsgraph.identity``): who an actor is, not its role code, which is too coarse (every US
   official is ``USAGOV``). A missing actor only matches a missing actor.
+* **direction**: none for symmetric acts (``SYMMETRIC_CODES``: meet, consult, negotiate,
+  sign an agreement): "Kerry met Lavrov" and "Lavrov met Kerry" are one dyad, and "Kerry and
+  Lavrov met" one mention, not one per direction.
 * **type**: the same PLOVER type, else (uncoded in PLOVER) the same CAMEO root. PLOVER is
   the coarser scheme, so "attacked" coded 190 in one article and 180 in another still meet.
 * **time**: the mentions' date intervals lie within ``DATE_TOLERANCE_DAYS`` of each other.
@@ -47,6 +50,8 @@ __all__ = [
     "CODED_KINDS",
     "actor_key",
     "match_key",
+    "symmetric",
+    "SYMMETRIC_CODES",
     "mention_dates",
     "dates_compatible",
     "locations_compatible",
@@ -58,6 +63,10 @@ __all__ = [
 ]
 
 DATE_TOLERANCE_DAYS = 1
+# Acts without a direction, whose two sides are one dyad in either order: consult (the generic
+# code "met" gets), meet at a third place, negotiate, sign an agreement. A visit, a host, a
+# mediation, praise or an attack have a direction.
+SYMMETRIC_CODES = frozenset({"040", "044", "046", "057"})
 PRECISE_DAYS = 7  # the widest date that still anchors a match
 CODED_KINDS = frozenset({"country", "organization", "group", "agent"})
 
@@ -72,7 +81,15 @@ def actor_key(name: Optional[str], code: Optional[str], kind: Optional[str]) -> 
 
 def match_key(source: Optional[str], target: Optional[str], plover_type: Optional[str], cameo: Optional[str]) -> str:
     kind = f"plover:{plover_type}" if plover_type else f"cameo:{(cameo or '')[:2]}"
+    if symmetric(cameo) and source and target and target < source:
+        source, target = target, source
     return f"{source or '-'}|{target or '-'}|{kind}"
+
+
+def symmetric(cameo: Optional[str]) -> bool:
+    """Whether the act has no direction: "Kerry met Lavrov" and "Lavrov met Kerry" (and "Kerry
+    and Lavrov met") report one meeting."""
+    return (cameo or "") in SYMMETRIC_CODES
 
 
 def mention_dates(start: Optional[str], end: Optional[str], date_type: Optional[str], published: Optional[str]) -> DateRange:

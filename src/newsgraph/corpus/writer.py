@@ -18,7 +18,7 @@ from typing import Any, Optional
 from ..model import Actor, Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
-from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise
+from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise, symmetric
 from .event_counts import Tally, apply_tally
 from .origins import normalise_name
 from .surnames import link_surnames
@@ -209,9 +209,17 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "published": report.article.published,
     }
     rows = []
+    seen: set[tuple] = set()
     for source, target in event.dyads():
         s_key, s_name, s_code = _key_of(report, source)
         t_key, t_name, t_code = _key_of(report, target)
+        pair = (s_key, t_key)
+        if symmetric(event.cameo):
+            # "Kerry and Lavrov met": one meeting, one mention, not one per direction.
+            pair = tuple(sorted(pair, key=lambda k: k or ""))
+            if pair in seen:
+                continue
+            seen.add(pair)
         rows.append(
             {**base, "source_key": s_key, "source_actor": s_name, "source_code": s_code,
              "target_key": t_key, "target_actor": t_name, "target_code": t_code}
