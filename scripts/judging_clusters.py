@@ -10,6 +10,7 @@ happening (guideline: docs/corroboration.md, "Judging clusters").
 
 Usage::
 
+    python scripts/judging_clusters.py --polnear-jsonl polnear_train.jsonl   # the 840 articles, as ingest reads them
     newsgraph ingest polnear_train.jsonl --db polnear.db --no-language-check
     python scripts/judging_clusters.py polnear.db --top 30 > clusters.jsonl
 """
@@ -19,8 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from newsgraph import Corpus
+from newsgraph.evaluation.corroboration import polnear_article
+from newsgraph.resources import data_dir
 
 
 def biggest_clusters(corpus: Corpus, top: int) -> list[dict]:
@@ -62,11 +66,33 @@ def biggest_clusters(corpus: Corpus, top: int) -> list[dict]:
     return clusters
 
 
+def write_polnear_train(path: Path) -> None:
+    """Each PolNeAR train article once, with the outlet and date its document id gives."""
+    from newsgraph.evaluation.judged_events import TRAIN
+
+    seen: set[str] = set()
+    with (data_dir() / TRAIN).open(encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
+        for line in source:
+            row = json.loads(line)
+            if row["doc"] in seen:
+                continue
+            seen.add(row["doc"])
+            article = polnear_article(row["doc"], row["text"])
+            record = {"text": article.text, "title": article.title, "outlet": article.outlet, "published": article.published, "url": article.url}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("store", help="the store (SQLite path or PostgreSQL URL)")
+    parser.add_argument("store", nargs="?", help="the store (SQLite path or PostgreSQL URL)")
     parser.add_argument("--top", type=int, default=30, help="how many clusters (default 30)")
+    parser.add_argument("--polnear-jsonl", type=Path, help="write the PolNeAR train articles to this JSONL file for ingest, and stop")
     args = parser.parse_args()
+    if args.polnear_jsonl:
+        write_polnear_train(args.polnear_jsonl)
+        return
+    if not args.store:
+        parser.error("give a STORE or --polnear-jsonl")
     with Corpus(args.store) as corpus:
         for cluster in biggest_clusters(corpus, args.top):
             sys.stdout.write(json.dumps(cluster, ensure_ascii=False) + "\n")
