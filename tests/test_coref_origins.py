@@ -16,7 +16,8 @@ from newsgraph.corpus.coref import (
     mention_dates,
     precise,
 )
-from newsgraph.corpus.origins import chain_nodes, count_origins, normalise_name
+from newsgraph.corpus.origins import chain_nodes, count_origins
+from newsgraph.identity import normalise_name
 
 
 @pytest.mark.parametrize(

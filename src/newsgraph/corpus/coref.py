@@ -42,8 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..identity import entity_key
-from .origins import normalise_name
+from ..identity import entity_key, normalise_name
 
 __all__ = [
     "DATE_TOLERANCE_DAYS",

@@ -22,7 +22,7 @@ from .connection import Store
 from .origins import chain_nodes
 
 __all__ = [
-    "LABEL_BITS", "Stance", "Tally", "apply_tally", "contradicted", "contradicting", "recount_all", "recount_event", "stances", "standing",
+    "LABEL_BITS", "Stance", "Tally", "apply_tally", "contradicted", "contradicting", "contradiction_pairs", "recount_all", "recount_event", "stances", "standing",
 ]
 
 # One bit per factuality label (writer.FACTUALITY_LABELS), in that order.
@@ -53,6 +53,11 @@ class Stance:
     sentence: str
     factuality: str
     nodes: frozenset[str]  # its chain's origin nodes (origins.chain_nodes)
+    # What a listing of contradictions shows of it.
+    outlet: Optional[str] = None
+    chain: tuple[str, ...] = ()
+    trigger_start: Optional[int] = None
+    trigger: Optional[str] = None
 
 
 def contradicting(asserted: Stance, contested: Stance) -> bool:
@@ -67,24 +72,31 @@ def contradicting(asserted: Stance, contested: Stance) -> bool:
 
 
 def stances(store: "Store", event_id: str) -> list[Stance]:
-    """The event's asserting and contesting mentions, copies vouching as their originals."""
+    """The event's asserting and contesting mentions in store order, copies vouching as their
+    originals."""
     _, rows = store.rows(
         "SELECT m.article_id, m.sentence, m.factuality, m.chain, m.chain_kinds, COALESCE(o.outlet, m.outlet), "
-        "COALESCE(a.copy_of, m.article_id) FROM mentions m JOIN articles a ON a.id = m.article_id "
-        "LEFT JOIN articles o ON o.id = a.copy_of "
+        "COALESCE(a.copy_of, m.article_id), m.outlet, m.trigger_start, m.trigger_text "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = a.copy_of "
         "WHERE m.event_id = ? AND m.factuality IN ('asserted', 'negated', 'disputed') ORDER BY m.article_id, m.mention",
         (event_id,),
     )
-    return [
-        Stance(article, sentence or "", factuality, chain_nodes(json.loads(chain), json.loads(kinds), outlet, publisher))
-        for article, sentence, factuality, chain, kinds, outlet, publisher in rows
-    ]
+    found = []
+    for article, sentence, factuality, chain, kinds, publisher, root, outlet, start, trigger in rows:
+        links = json.loads(chain)
+        nodes = chain_nodes(links, json.loads(kinds), publisher, root)
+        found.append(Stance(article, sentence or "", factuality, nodes, outlet, tuple(links), start, trigger))
+    return found
+
+
+def contradiction_pairs(found: list[Stance]) -> list[tuple[Stance, Stance]]:
+    """Every (asserting, contesting) pair of ``found`` that is a contradiction, in order."""
+    contested = [s for s in found if s.factuality in _CONTESTING]
+    return [(a, c) for a in found if a.factuality == "asserted" for c in contested if contradicting(a, c)]
 
 
 def _contradiction_found(store: "Store", event_id: str) -> bool:
-    found = stances(store, event_id)
-    contested = [s for s in found if s.factuality in _CONTESTING]
-    return any(contradicting(a, c) for a in found if a.factuality == "asserted" for c in contested)
+    return bool(contradiction_pairs(stances(store, event_id)))
 
 
 @dataclass

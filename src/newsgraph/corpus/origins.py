@@ -22,26 +22,13 @@ the connected components of that graph. The rule:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Iterable, Optional, Sequence
 
-__all__ = ["NAMED_KINDS", "normalise_name", "chain_nodes", "count_origins", "origin_groups"]
+from ..identity import normalise_name
+
+__all__ = ["NAMED_KINDS", "chain_nodes", "count_origins", "origin_groups"]
 
 NAMED_KINDS = frozenset({"named_person", "named_organization", "outlet", "author"})
-
-_LEADING = re.compile(r"^(?:the|a|an)\s+")
-_PUNCT = re.compile(r"[^\w\s]")
-
-
-def normalise_name(name: Optional[str]) -> str:
-    """"The Jerusalem Post" -> "jerusalem post"; accents, case, punctuation and spacing folded."""
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = " ".join(_PUNCT.sub(" ", text).split())
-    return _LEADING.sub("", text)
 
 
 def chain_nodes(chain: Sequence[str], kinds: Sequence[str], outlet: Optional[str], article_id: str) -> frozenset[str]:

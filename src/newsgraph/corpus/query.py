@@ -10,11 +10,11 @@ import json
 import os
 from typing import Any, Iterable, Optional, Union
 
+from ..identity import normalise_name
 from ..model import Article, Report
 from .batch import IngestOptions, IngestStats, Progress, ingest
-from .event_counts import Stance, contradicting
+from .event_counts import contradiction_pairs, stances
 from .export import actor_graph
-from .origins import chain_nodes, normalise_name
 from .store import DEFAULT_STORE, Store, open_store
 from .tables import CASUALTY_COLUMNS, EVENT_COLUMNS
 
@@ -26,6 +26,13 @@ _EVENT_SELECT = (
     "factuality, date_end, geonameid, latitude, longitude, killed, injured, arrested FROM events"
 )
 
+
+_CONTRADICTION_COLUMNS = (
+    "event_id", "date", "source_actor", "target_actor", "plover_type",
+    "asserted_article", "asserted_outlet", "asserted_sentence", "asserted_chain", "asserted_trigger_start", "asserted_trigger",
+    "contested_article", "contested_outlet", "contested_sentence", "contested_chain", "contested_as",
+    "contested_trigger_start", "contested_trigger",
+)  # fmt: skip
 
 _NULLABLE_INTEGERS = ("geonameid", *CASUALTY_COLUMNS)
 
@@ -173,34 +180,23 @@ class Corpus:
         """Asserted mentions against negated or disputed mentions of the same event, side by
         side: each pair from two sentences that rest on no common source
         (``event_counts.contradicting``)."""
-        sql = (
-            "SELECT e.id AS event_id, e.date, e.source_actor, e.target_actor, e.plover_type, "
-            "a.article_id AS asserted_article, a.outlet AS asserted_outlet, a.sentence AS asserted_sentence, "
-            "a.chain AS asserted_chain, a.trigger_start AS asserted_trigger_start, a.trigger_text AS asserted_trigger, "
-            "c.article_id AS contested_article, c.outlet AS contested_outlet, "
-            "c.sentence AS contested_sentence, c.chain AS contested_chain, c.factuality AS contested_as, "
-            "c.trigger_start AS contested_trigger_start, c.trigger_text AS contested_trigger, "
-            "a.chain_kinds AS a_kinds, COALESCE(ao.outlet, a.outlet) AS a_publisher, COALESCE(aa.copy_of, a.article_id) AS a_root, "
-            "c.chain_kinds AS c_kinds, COALESCE(co.outlet, c.outlet) AS c_publisher, COALESCE(ca.copy_of, c.article_id) AS c_root "
-            "FROM events e JOIN mentions a ON a.event_id = e.id AND a.factuality = 'asserted' "
-            "JOIN mentions c ON c.event_id = e.id AND c.factuality IN ('negated', 'disputed') "
-            "JOIN articles aa ON aa.id = a.article_id LEFT JOIN articles ao ON ao.id = aa.copy_of "
-            "JOIN articles ca ON ca.id = c.article_id LEFT JOIN articles co ON co.id = ca.copy_of "
-            "WHERE e.contradicted = 1"
+        _, events = self.store.rows(
+            "SELECT id, date, source_actor, target_actor, plover_type FROM events WHERE contradicted = 1 ORDER BY date DESC, id"
         )
-        frame = self._frame(sql, [], [], "e.date DESC, e.id, a.article_id, a.mention, c.article_id, c.mention", None, 0)
-        for column in ("asserted_chain", "contested_chain", "a_kinds", "c_kinds"):
-            frame[column] = [json.loads(c) for c in frame[column]]
-        keep = [
-            contradicting(
-                Stance(r.asserted_article, r.asserted_sentence or "", "asserted", chain_nodes(r.asserted_chain, r.a_kinds, r.a_publisher, r.a_root)),
-                Stance(r.contested_article, r.contested_sentence or "", r.contested_as, chain_nodes(r.contested_chain, r.c_kinds, r.c_publisher, r.c_root)),
-            )
-            for r in frame.itertuples()
-        ]
-        frame = frame.iloc[[i for i, k in enumerate(keep) if k]].drop(columns=["a_kinds", "a_publisher", "a_root", "c_kinds", "c_publisher", "c_root"])
-        frame = frame.drop_duplicates(subset=["event_id", "asserted_article", "asserted_sentence", "contested_article", "contested_sentence"])
-        frame = frame.reset_index(drop=True)
+        records: list[tuple] = []
+        for event_id, date, source, target, plover in events:
+            shown: set[tuple] = set()
+            for a, c in contradiction_pairs(stances(self.store, event_id)):
+                if (a.article, a.sentence, c.article, c.sentence) in shown:
+                    continue  # two triggers of one sentence against the same denial: one row
+                shown.add((a.article, a.sentence, c.article, c.sentence))
+                records.append(
+                    (event_id, date, source, target, plover, a.article, a.outlet, a.sentence, list(a.chain), a.trigger_start,
+                     a.trigger, c.article, c.outlet, c.sentence, list(c.chain), c.factuality, c.trigger_start, c.trigger)
+                )
+            if limit is not None and len(records) >= limit:
+                break
+        frame = _pandas().DataFrame(records, columns=_CONTRADICTION_COLUMNS)
         return frame.head(int(limit)) if limit is not None else frame
 
     # -- claims, actors, sources ------------------------------------------------------

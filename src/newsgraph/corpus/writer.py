@@ -15,12 +15,12 @@ import hashlib
 import json
 from typing import Any, Optional
 
+from ..identity import normalise_name
 from ..model import Actor, Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise, symmetric
 from .event_counts import Tally, apply_tally
-from .origins import normalise_name
 from .surnames import link_surnames
 from .tables import CASUALTY_COLUMNS
 

@@ -31,7 +31,6 @@ Errors: every wrong merge, split, origin count and contradiction, with its sente
 
 from __future__ import annotations
 
-import json
 import re
 import tempfile
 from collections import Counter
@@ -43,12 +42,12 @@ from typing import Any, Optional
 from ..model import Article
 from ..resources import catalogue_jsonl
 from . import SetResult
+from .judged_events import TRAIN, train_texts
 
 __all__ = ["CASES", "Case", "GoldMention", "load_cases", "evaluate"]
 
 CASES = "corroboration_cases.jsonl"
 REAL_CASES = "corroboration_polnear.jsonl"
-POLNEAR_TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
 # "[shot]{killing}": the trigger "shot" is a mention of the case's event "killing".
 _MARK = re.compile(r"\[([^\]]+)\]\{([\w-]+)\}")
 
@@ -106,10 +105,10 @@ def load_cases(limit: Optional[int] = None, data_dir: Optional[Path] = None) -> 
     (``REAL_CASES``: PolNeAR train articles by document id, mentions by character offsets)."""
     rows = list(catalogue_jsonl(CASES))
     texts: dict[str, str] = {}
-    if data_dir is not None and (Path(data_dir) / POLNEAR_TRAIN).is_file():
+    if data_dir is not None and (Path(data_dir) / TRAIN).is_file():
         real = list(catalogue_jsonl(REAL_CASES))
         wanted = {a["polnear"] for r in real for a in r["articles"]}
-        texts = dict(_polnear_texts(Path(data_dir), wanted))
+        texts = dict(train_texts(Path(data_dir), wanted))
         rows += [r for r in real if all(a["polnear"] in texts for a in r["articles"])]
     cases = []
     for row in rows:
@@ -130,16 +129,6 @@ def load_cases(limit: Optional[int] = None, data_dir: Optional[Path] = None) -> 
         real = any("polnear" in a for a in row["articles"])
         cases.append(Case(row["id"], tuple(articles), tuple(mentions), events, real))
     return cases[:limit] if limit else cases
-
-
-def _polnear_texts(data_dir: Path, wanted: set[str]):
-    seen: set[str] = set()
-    with (data_dir / POLNEAR_TRAIN).open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            if row["doc"] in wanted and row["doc"] not in seen:
-                seen.add(row["doc"])
-                yield row["doc"], row["text"]
 
 
 @dataclass(frozen=True)

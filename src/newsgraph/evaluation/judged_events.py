@@ -47,7 +47,7 @@ from . import SetResult
 
 __all__ = [
     "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate",
-    "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "training_articles",
+    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles",
 ]
 
 TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
@@ -258,7 +258,8 @@ def _pct(numerator: int, denominator: int) -> float:
     return round(100.0 * numerator / denominator, 2) if denominator else 0.0
 
 
-def _texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
+def train_texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
+    """(document id, text) of each PolNeAR train article in ``wanted``, once each."""
     seen: set[str] = set()
     with (Path(data_dir) / TRAIN).open(encoding="utf-8") as handle:
         for line in handle:
@@ -277,7 +278,7 @@ def judged_reports(nlp, data_dir: Path, docs: Iterable[str]) -> dict[str, tuple[
 
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     out = {}
-    for doc_id, text in _texts(data_dir, set(docs)):
+    for doc_id, text in train_texts(data_dir, set(docs)):
         doc = nlp(text)
         out[doc_id] = (doc, build_report(doc, Article(text=text), catalogue, name, event_threshold=0.0))
     return out
