@@ -196,6 +196,53 @@ def test_category_nouns(analyze_text, text, trigger, expected):
     assert (trigger, expected) in {(e.text, e.cameo) for e in analyze_text(text).events}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # with a predicative complement "call" characterises: criticism, not a phone call (041)
+        ("Iran called the sanctions incomprehensible.", "111"),
+        ("Clinton called Trump dangerous.", "111"),
+        # a dictionary pattern for the complement still wins ("call ... success", 013)
+        ("Egypt called the talks a success.", "013"),
+        # without a complement the dictionary senses stand
+        ("Putin called Merkel on Monday.", "041"),
+        ("Israel called on Hamas to release the soldiers.", "020"),
+    ],
+)
+def test_characterising_call(analyze_text, text, expected):
+    assert expected == next(e.cameo for e in analyze_text(text).events if e.lemma == "call")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a person attacking a person, a text attacking, an attack in a medium: words
+        ("Hillary Clinton attacked Donald Trump on Monday.", "attacked", "111"),
+        ("His tweet attacked Clinton.", "attacked", "111"),
+        ("Trump attacked the Khan family on Twitter.", "attacked", "111"),
+        ("Hillary Clinton launched a fierce attack on Donald Trump.", "attack", "111"),
+        # with a weapon, or by and on armed parties and places: force
+        ("A man attacked Hillary Clinton with a knife.", "attacked", "194"),
+        ("Israel attacked Hamas positions in Gaza.", "attacked", "193"),
+        ("Hamas launched an attack on Israeli soldiers.", "attack", "190"),
+    ],
+)
+def test_verbal_attacks(analyze_text, text, trigger, expected):
+    assert expected == next(e.cameo for e in analyze_text(text).events if e.text == trigger)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the "accord" of "according to" is neither an act nor a treaty attacked (111)
+        ("According to Reuters, Israel attacked Hamas positions in Gaza.", {("attacked", "193")}),
+        ("According to the ministry, Egypt sent troops to Libya.", {("sent", "062")}),
+    ],
+)
+def test_according_to_is_a_source_not_an_act(analyze_text, text, expected):
+    assert {(e.text, e.cameo) for e in analyze_text(text).events} == expected
+
+
 def test_object_noun_of_an_act_is_not_an_event(analyze_text):
     """"postponed their meeting": the postponing is the act; no meeting took place."""
     assert [e.text for e in analyze_text("Israel and Egypt postponed their meeting.").events] == ["postponed"]

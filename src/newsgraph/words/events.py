@@ -110,6 +110,18 @@ MESSAGE_NOUNS = {
     "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
 }
 
+# Attack verbs that campaign news uses for words ("Clinton attacked Trump", "his tweet hit
+# Clinton"), and what marks the verbal reading: a text as the attacker, or the medium it
+# happened in ("on Twitter", "in a speech").
+ATTACK_VERBS = frozenset({"attack", "hit", "strike", "target", "hammer", "blast", "bash", "assail"})
+SPOKEN_MEDIA = frozenset({
+    "tweet", "twitter", "facebook", "post", "article", "column", "op-ed", "editorial", "speech",
+    "interview", "debate", "rally", "ad", "advertisement", "commercial", "video", "book", "memo",
+    "email", "essay", "remarks", "statement", "letter", "message", "podcast", "show", "broadcast",
+})
+# Instruments that make an attack physical whoever makes it ("attacked the governor with grenades").
+ATTACK_INSTRUMENT_PREPOSITIONS = frozenset({"with", "using"})
+
 # Prepositions that introduce what an act is about ("agreed to an extension", "called for a
 # ceasefire"), not when or where it happened.
 ARGUMENT_PREPOSITIONS = {"to", "for", "against", "on", "with", "over", "about", "into", "from"}
