@@ -135,6 +135,7 @@ def test_readers_refuse_each_bad_input_with_one_coded_item(tmp_path, case):
     "line, field",
     [(_line(text=STORY, outlet={"a": 1}), "'outlet' is an object"), (_line(text=STORY, title=["T"]), "'title' is an array"),
      (_line(text=STORY, published=2016), "'published' is a number"), ('{"text": ' + "[" * 1100 + "]" * 1100 + "}", "nested too deeply")],
+    ids=["outlet object", "title array", "published number", "nested 1,100 deep"],
 )
 def test_jsonl_refusals_name_what_is_wrong(tmp_path, line, field):
     (tmp_path / "a.jsonl").write_text(line, encoding="utf-8")
@@ -163,6 +164,8 @@ def test_sitemap_never_reads_outside_its_folder(tmp_path):
         (b"x" * 4001, None, "E004", "4,001 bytes long, over the limit of 4,000 bytes"),
         (STORY.encode(), "rot13", "E009", "rot13"),
     ],
+    ids=["cp1252 as utf-8", "cp1252 as ascii", "cp1252 given", "utf-16-le without BOM", "utf-16-le given", "utf-16 BOM",
+         "bytes over the limit", "not a text codec"],
 )
 def test_encodings_and_limits_say_what_they_mean(data, encoding, code, fragment):
     try:

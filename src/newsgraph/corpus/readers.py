@@ -215,11 +215,11 @@ def feed_items(path: Path, label: str, options: dict) -> Iterator[Item]:
     # Parsed from bytes: feedparser given a string may take it for a URL and fetch it.
     feed = feedparser.parse(data)
     fault = feed.get("bozo_exception") if feed.bozo and not isinstance(feed.get("bozo_exception"), feedparser.CharacterEncodingOverride) else None
-    if not feed.entries and (fault is not None or not feed.version):
+    if not feed.entries and (fault is not None or not feed.get("version")):
         detail = f"not well-formed XML: {fault}" if fault is not None else "no <rss>, <feed> or <rdf:RDF> element"
         yield Item(label=label, error=StoreError(Errors.E410, name=label, detail=detail))
         return
-    outlet = _text(feed.feed.get("title"))
+    outlet = _text(feed.get("feed", {}).get("title"))
     for number, entry in enumerate(feed.entries, start=1):
         yield _feed_item(entry, display_name(f"{label}#{entry.get('id') or entry.get('link') or number}"), outlet, options)
     if fault is not None:
