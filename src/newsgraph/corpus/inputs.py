@@ -58,7 +58,7 @@ def iter_items(
         if isinstance(given, Article):
             yield _article_item(given, max_chars)
             continue
-        path = Path(given)
+        path = Path(os.fsdecode(given))  # bytes paths too
         yield from _contained(display_name(path), _given_items(path, options))
 
 
@@ -123,9 +123,17 @@ def _folder_items(root: Path, options: dict) -> Iterator[Item]:
         elif entry.is_file(follow_symlinks=False):
             yield from _contained(display_name(entry.path), _file_items(Path(entry.path), options))
         else:
-            label = display_name(entry.path)
-            kind = file_kind(entry.stat(follow_symlinks=False).st_mode)
-            yield Item(label=label, error=InputError(Errors.E007, name=label, detail=f"it is {kind}, not a regular file"))
+            yield _special_item(entry)
+
+
+def _special_item(entry: os.DirEntry) -> Item:
+    """E007 for a FIFO, device or socket met in a folder (or a file that vanished while listed)."""
+    label = display_name(entry.path)
+    try:
+        detail = f"it is {file_kind(entry.stat(follow_symlinks=False).st_mode)}, not a regular file"
+    except OSError as exc:
+        detail = _why(exc)
+    return Item(label=label, error=InputError(Errors.E007, name=label, detail=detail))
 
 
 def _listing(folder: Path) -> Iterator[Union[os.DirEntry, Item]]:
