@@ -315,3 +315,20 @@ def test_ingest_stores_each_good_input_once_and_records_each_bad_one(tmp_path_fa
         errors = corpus.store.scalar("SELECT count(*) FROM errors")
     assert (stats.stored, len(stored), len(set(stored))) == (good, good, good), (kinds, odd, stored)
     assert (stats.errors, errors) == (len(kinds) - good, len(kinds) - good)
+
+
+html_fragments = st.recursive(
+    st.sampled_from([GOOD, "", "&amp;", "&#0;", "<br>", "<script>x</script>", "\u202e", "<!--", "]]>", "<?xml ?>"]),
+    lambda inner: st.builds(lambda tag, parts, close: f"<{tag}>{''.join(parts)}" + (f"</{tag}>" if close else ""),
+                            st.sampled_from(["div", "p", "article", "table", "td", "svg", "nav", "x-y", "html", "body"]),
+                            st.lists(inner, max_size=3), st.booleans()),
+    max_leaves=12,
+)
+
+
+@READERS
+@given(html_fragments, st.integers(0, 2000), st.sampled_from(["div", "span", "article", "p"]))
+def test_html_reader_takes_tag_soup_and_deep_nesting(tmp_path_factory, fragment, depth, tag):
+    page = f"<html><body>{f'<{tag}>' * depth}{fragment}{f'</{tag}>' * depth}</body></html>"
+    (item,) = _drain(tmp_path_factory.mktemp("html"), "page.html", page.encode("utf-8", "surrogatepass"), check_language=False)
+    assert item.article is not None or item.error.code in {"E001", "E002", "E003", "E006"}

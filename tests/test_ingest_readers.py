@@ -257,8 +257,11 @@ def test_cli_ingest_has_encoding_and_counts_errors_by_code(tmp_path, stand_in_an
 
 
 def test_articles_given_in_python_are_stored_or_refused_not_raised(tmp_path, stand_in_analyser):
-    articles = [Article(text=STORY, title="lone \ud800 surrogate"), Article(text=f"{OTHER} \udcff", url="https://w.example/\udcff")]
+    articles = [Article(text=STORY, title="lone \ud800 surrogate"), Article(text=f"{OTHER} \udcff", url="https://w.example/\udcff"),
+                Article(text=OTHER, url="https://w.example/long", title="word " * 20_000)]
     with Corpus(tmp_path / "c.db") as corpus:
         stats = corpus.ingest(articles, check_language=False)
-        assert corpus.store.rows("SELECT item, title FROM articles")[1] == [("lone \\ud800 surrogate", "lone ? surrogate")]
+        rows = corpus.store.rows("SELECT item, length(title) FROM articles ORDER BY item")[1]
+        assert corpus.store.scalar("SELECT title FROM articles WHERE item LIKE 'lone%'") == "lone ? surrogate"
+    assert rows == [("https://w.example/long", MAX_TITLE_CHARS), ("lone \\ud800 surrogate", 16)]
     assert stats.error_codes == {"E003": 1}

@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_MAX_CHARS",
     "MAX_TITLE_CHARS",
     "bom_encoding",
+    "cap_title",
     "check_encoding",
     "display_name",
     "file_kind",
@@ -443,7 +444,7 @@ def _build(
 
     return Article(
         text=text,
-        title=_capped_title(title if title is not None else meta.get("title")),
+        title=cap_title(title if title is not None else meta.get("title")),
         published=published if published is not None else meta.get("published"),
         outlet=outlet if outlet is not None else meta.get("outlet"),
         byline=meta.get("byline"),
@@ -451,7 +452,8 @@ def _build(
     )
 
 
-def _capped_title(title: Optional[str]) -> Optional[str]:
+def cap_title(title: Optional[str]) -> Optional[str]:
+    """``title`` cut to :data:`MAX_TITLE_CHARS`, ending with an ellipsis when it was cut."""
     if title is None or len(title) <= MAX_TITLE_CHARS:
         return title
     return title[: MAX_TITLE_CHARS - 1].rstrip() + "\u2026"

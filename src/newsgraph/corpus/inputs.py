@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import Errors, InputError, NewsgraphError, StoreError
-from ..ingest import DEFAULT_MAX_CHARS, check_encoding, display_name, file_kind, read_article
+from ..ingest import DEFAULT_MAX_CHARS, cap_title, check_encoding, display_name, file_kind, read_article
 from ..model import Article
 from .readers import Item, feed_items, guarded, jsonl_items, open_regular, sitemap_items, unexpected
 
@@ -74,10 +74,11 @@ def _article_item(article: Article, max_chars: int) -> Item:
 
 
 def _storable(article: Article) -> Article:
-    """The article with lone surrogates in its metadata replaced, so that a store can encode them."""
-    fields = {"title": article.title, "outlet": article.outlet, "byline": article.byline, "url": article.url}
+    """The article with lone surrogates in its metadata replaced, so that a store can encode them,
+    and its title capped as the readers cap theirs."""
+    fields = {"title": cap_title(article.title), "outlet": article.outlet, "byline": article.byline, "url": article.url}
     fixed = {k: v.encode("utf-8", "replace").decode("utf-8") for k, v in fields.items() if isinstance(v, str)}
-    return article if fixed == {k: v for k, v in fields.items() if isinstance(v, str)} else replace(article, **fixed)
+    return replace(article, **fixed)
 
 
 def _contained(label: str, items: Iterator[Item]) -> Iterator[Item]:
