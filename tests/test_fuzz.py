@@ -8,6 +8,8 @@ Random bytes, invalid UTF-8, NUL bytes, lone surrogates, deeply nested and gigan
 from __future__ import annotations
 
 import json
+import os
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -155,3 +157,178 @@ def test_jsonl_reader_takes_any_json(tmp_path_factory, records):
 )
 def test_readers_take_hostile_files(tmp_path, name, data):
     _drain(tmp_path, name, data)
+
+
+# -- the ingest readers, with a time bound per case (issue 22) ---------------------------------
+
+READERS = settings(max_examples=15, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+GOOD = "Egypt accused Turkey of supporting militants in Sinai on Tuesday, officials said."
+SECRET = "OUTSIDE-SECRET"
+
+
+def _nested(depth: int, kind: str) -> str:
+    return ("[" * depth + "]" * depth) if kind == "array" else ('{"a": ' * depth + "0" + "}" * depth)
+
+
+jsonl_lines = st.one_of(
+    json_values.map(json.dumps),
+    st.builds(lambda depth, kind, field: '{"text": "%s", "%s": %s}' % (GOOD, field, _nested(depth, kind)),
+              st.integers(0, 3000), st.sampled_from(["array", "object"]), st.sampled_from(["title", "outlet", "x", "text"])),
+    st.builds(lambda field, value: json.dumps({"text": GOOD, field: value}), st.sampled_from(["title", "url", "outlet", "published"]), json_values),
+    st.text(max_size=80).filter(lambda line: "\n" not in line and "\r" not in line),
+)
+
+
+@READERS
+@given(st.lists(jsonl_lines, min_size=1, max_size=6), st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+def test_jsonl_reader_gives_one_item_per_line(tmp_path_factory, lines, encoding):
+    folder = tmp_path_factory.mktemp("jsonl")
+    data = ("\n".join(lines) + "\n").encode(encoding, "surrogatepass")
+    items = _drain(folder, "a.jsonl", data, check_language=False)
+    assert len(items) == sum(1 for line in lines if line.strip())
+    assert [item.label.rsplit(":", 1)[1] for item in items] == [str(n) for n, line in enumerate(lines, start=1) if line.strip()]
+
+
+def _feed_bytes(entries: int) -> bytes:
+    item = "<item><title>t{n}</title><link>https://w.example/{n}</link><description>{body}</description></item>"
+    body = (GOOD + " ") * 5
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+            + "".join(item.format(n=n, body=body) for n in range(entries)) + "</channel></rss>").encode()
+
+
+@READERS
+@given(st.integers(0, 3), st.data())
+def test_feed_reader_takes_truncated_and_damaged_feeds(tmp_path_factory, entries, data):
+    feed = _feed_bytes(entries)
+    cut = data.draw(st.integers(0, len(feed)), label="cut")
+    noise = data.draw(st.binary(max_size=40), label="noise")
+    spot = data.draw(st.integers(0, cut), label="spot")
+    damaged = feed[:spot] + noise + feed[spot:cut]
+    items = _drain(tmp_path_factory.mktemp("feed"), "a.rss", damaged, check_language=False)
+    if damaged == feed and entries:
+        assert [item.error for item in items] == [None] * entries
+    assert all(item.article is not None or item.error.code in {"E001", "E002", "E003", "E004", "E005", "E006", "E404", "E410"} for item in items)
+
+
+locations = st.builds(
+    lambda scheme, host, parts: f"{scheme}{host}/{'/'.join(parts)}",
+    st.sampled_from(["http://", "https://", "HTTP://", "file://", "ftp://", "javascript:", "", "//"]),
+    st.sampled_from(["ex.org", "", "..", ".", "ex.org:80", "%2e%2e"]),
+    st.lists(st.sampled_from(["..", ".", "%2e%2e", "%2E.", "page.html", "secret.html", "leak.html", "a", "", "index.html"]), max_size=5),
+)
+
+
+@READERS
+@given(st.lists(locations, min_size=1, max_size=5))
+def test_sitemap_never_reads_outside_its_folder(tmp_path_factory, locs):
+    from xml.sax.saxutils import escape
+
+    root = tmp_path_factory.mktemp("site")
+    page = f"<html><body><article><p>{GOOD} {GOOD}</p></article></body></html>"
+    (root / "secret.html").write_text(page.replace("Egypt", SECRET), encoding="utf-8")
+    site = root / "site"
+    (site / "ex.org" / "a").mkdir(parents=True)
+    (site / "page.html").write_text(page, encoding="utf-8")
+    (site / "ex.org" / "leak.html").symlink_to(root / "secret.html")
+    urls = "".join(f"<url><loc>{escape(loc)}</loc></url>" for loc in locs)
+    items = _drain(site, "sitemap.xml", f"<urlset>{urls}</urlset>".encode())
+    assert len(items) == sum(1 for loc in locs if loc.strip())
+    for item, loc in zip(items, [loc for loc in locs if loc.strip()]):
+        assert item.article is None or SECRET not in item.article.text
+        if not loc.lower().startswith(("http://", "https://")):
+            assert item.error is not None and item.error.code == "E409"
+
+
+file_names = st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b and not b.startswith(b"."))
+
+
+@READERS
+@given(st.lists(file_names, min_size=1, max_size=6, unique=True))
+def test_any_file_name_is_read_under_a_storable_label(tmp_path_factory, names):
+    folder = tmp_path_factory.mktemp("names")
+    for name in names:
+        with open(os.path.join(os.fsencode(folder), name), "wb") as handle:
+            handle.write(GOOD.encode())
+    items = list(iter_items([folder], check_language=False))
+    assert len(items) == len(names) and all(item.article is not None for item in items)
+    labels = [item.label for item in items]
+    assert len(set(labels)) == len(labels) or any(b"\\" in name for name in names)
+    for label in labels:
+        label.encode("utf-8")  # a UnicodeEncodeError here is the bug
+
+
+# name -> (bytes, or "fifo"/"link-out"/"loop", good?): the hostile mix. Good texts are made unique per case.
+MIX = {
+    "good.txt": (b"{good}", True),
+    "good.jsonl": (b'\xef\xbb\xbf{{"text": "{good}", "outlet": "Wire"}}\n', True),
+    "utf16.txt": ("utf16", True),
+    "empty.txt": (b"   \n", False),
+    "binary.txt": (b"\x7fELF\x00\x00\x01", False),
+    "deep.jsonl": (b'{"text": "x", "y": ' + b"[" * 50_000 + b"]" * 50_000 + b"}\n", False),  # deeper than any recursion limit
+    "object.jsonl": (b'{{"text": "{good}", "outlet": {{"a": 1}}}}\n', False),
+    "junk.rss": (b"\x00\x01 not a feed", False),
+    "notxml.xml": (b"plain words", False),
+    "pipe.txt": ("fifo", False),
+    "zero.txt": ("/dev/zero", False),
+    "loop.txt": ("loop", False),
+    "out.txt": ("link-out", False),
+    "passwd.xml": (b"<urlset><url><loc>file:///etc/passwd</loc></url></urlset>", False),
+}
+
+
+@READERS
+@given(st.lists(st.sampled_from(sorted(MIX)), min_size=1, max_size=8), st.sampled_from([b"", b"\xff", b"\xe9\x1b"]))
+def test_ingest_stores_each_good_input_once_and_records_each_bad_one(tmp_path_factory, kinds, odd):
+    from unittest import mock
+
+    from newsgraph import Corpus, Report
+    from newsgraph.corpus import batch
+
+    root = tmp_path_factory.mktemp("mix")
+    (root / "outside.txt").write_text(GOOD, encoding="utf-8")
+    folder = root / "in"
+    folder.mkdir()
+    good = 0
+    for number, kind in enumerate(kinds):
+        content, is_good = MIX[kind]
+        path = os.path.join(os.fsencode(folder), b"%02d" % number + odd + kind.encode())
+        text = f"Officials said item {number} of case {root.name} was about Egypt and Turkey."
+        good += is_good
+        if content == "fifo":
+            os.mkfifo(path)
+        elif content == "/dev/zero":
+            os.symlink(b"/dev/zero", path)
+        elif content == "loop":
+            os.symlink(path, path)
+        elif content == "link-out":
+            os.symlink(os.fsencode(root / "outside.txt"), path)
+        elif content == "utf16":
+            with open(path, "wb") as handle:
+                handle.write(text.encode("utf-16"))
+        else:
+            with open(path, "wb") as handle:
+                handle.write(content.replace(b"{good}", text.encode()).replace(b"{{", b"{").replace(b"}}", b"}"))
+    stand_in = lambda articles, *options: [Report(article=a) for a in articles]  # noqa: E731 - the readers are under test
+    with mock.patch.object(batch, "analyse_chunk", stand_in), Corpus(root / "c.db") as corpus:
+        stats = corpus.ingest([folder], check_language=False)
+        stored = [row[0] for row in corpus.store.rows("SELECT item FROM articles")[1]]
+        errors = corpus.store.scalar("SELECT count(*) FROM errors")
+    assert (stats.stored, len(stored), len(set(stored))) == (good, good, good), (kinds, odd, stored)
+    assert (stats.errors, errors) == (len(kinds) - good, len(kinds) - good)
+
+
+html_fragments = st.recursive(
+    st.sampled_from([GOOD, "", "&amp;", "&#0;", "<br>", "<script>x</script>", "\u202e", "<!--", "]]>", "<?xml ?>"]),
+    lambda inner: st.builds(lambda tag, parts, close: f"<{tag}>{''.join(parts)}" + (f"</{tag}>" if close else ""),
+                            st.sampled_from(["div", "p", "article", "table", "td", "svg", "nav", "x-y", "html", "body"]),
+                            st.lists(inner, max_size=3), st.booleans()),
+    max_leaves=12,
+)
+
+
+@READERS
+@given(html_fragments, st.integers(0, 2000), st.sampled_from(["div", "span", "article", "p"]))
+def test_html_reader_takes_tag_soup_and_deep_nesting(tmp_path_factory, fragment, depth, tag):
+    page = f"<html><body>{f'<{tag}>' * depth}{fragment}{f'</{tag}>' * depth}</body></html>"
+    (item,) = _drain(tmp_path_factory.mktemp("html"), "page.html", page.encode("utf-8", "surrogatepass"), check_language=False)
+    assert item.article is not None or item.error.code in {"E001", "E002", "E003", "E006"}

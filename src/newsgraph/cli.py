@@ -215,6 +215,10 @@ def ingest(
         None, "--event-threshold", min=0.0, max=1.0,
         help="Store events the event judge gives at least this confidence (default 0.4; 0 stores every candidate the rules propose).",
     ),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding",
+        help="Text encoding of text, HTML and JSONL inputs that are not UTF-8 (e.g. cp1252); UTF-16/UTF-32 with a byte-order mark are read without it.",
+    ),
 ) -> None:
     """Analyse articles into a corpus store; reruns skip what is stored, errors are recorded and skipped."""
     from .corpus import IngestOptions
@@ -222,6 +226,7 @@ def ingest(
     options = IngestOptions(
         workers=workers, model=model, check_language=language_check, max_chars=max_chars,
         article_timeout=article_timeout or None, engine=engine, scheduler=scheduler, event_threshold=event_threshold,
+        encoding=encoding,
     )
     if output_parquet is not None:
         from .corpus.parquet import ingest_to_parquet
@@ -276,6 +281,9 @@ def _print_stats(stats) -> None:
         f"({stats.mentions} event mentions, {stats.seconds:.1f} s)",
         highlight=False,
     )
+    if stats.error_codes:
+        counts = ", ".join(f"{code} x{count}" for code, count in sorted(stats.error_codes.items()))
+        _err.print(f"errors by code: {counts} (each input with its reason is in the store's errors table)", highlight=False)
 
 
 @app.command()

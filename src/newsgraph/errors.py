@@ -11,12 +11,14 @@ Exception tree::
     │     E101 not installed, E102 lacks a required component, E103 scikit-learn missing for fitting
     ├── DataError (RuntimeError)   packaged catalogues or gold/reference data missing
     │     E201 data directory missing, E202 catalogue file missing, E203 malformed
-    ├── AnalysisError (RuntimeError) a bug met while analysing one article
+    ├── AnalysisError (RuntimeError) a bug met while reading or analysing one input
     │     E301 (the batch goes on without it when asked to)
     ├── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
     │     E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
     │     E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
-    │     E407 optional extra missing, E408 store cannot be opened, E606 malformed sitemap XML
+    │     E407 optional extra missing, E408 store cannot be opened, E409 input outside the
+    │     paths given (a sitemap's file: or ../ link, a symlink out of a folder), E410 a feed
+    │     that is not RSS/Atom, E606 malformed sitemap XML
     ├── ScaleError (RuntimeError)  resource guards and distributed ingest
     │     E601 article over the analysis time limit, E602 cluster unreachable,
     │     E603 not a newsgraph Parquet folder, E604 bad ingest options,
@@ -53,12 +55,12 @@ class Errors(str, Enum):
     E001 = "{name}: the article is empty (no text after removing whitespace). Give a file with article text."
     E002 = "{name}: looks like binary data ({detail}), not an article. Give plain text or an HTML page."
     E003 = (
-        "{name}: is not valid UTF-8 (bad byte at offset {offset}). Re-save the file as UTF-8, "
-        "or pass --encoding with its real encoding."
+        "{name}: is not valid {encoding} (bad data at offset {offset}). Re-save the file as UTF-8, "
+        "or give its real encoding with --encoding (newsgraph analyze and ingest) / encoding=."
     )
     E004 = (
-        "{name}: is {size:,} characters long, over the limit of {limit:,}. Split it, or raise the "
-        "limit with --max-chars / max_chars=."
+        "{name}: is {size:,} {unit} long, over the limit of {limit:,} {unit}. Split it, or raise the "
+        "limit with --max-chars / max_chars= (a file may hold up to 4 bytes for each character allowed)."
     )
     E005 = (
         "{name}: the text looks like {language}, not English; newsgraph's English pipeline would "
@@ -80,7 +82,7 @@ class Errors(str, Enum):
         "{what} needs scikit-learn, which is an optional extra: `pip install 'newsgraph[train]'` "
         "(or `make install-dev`)."
     )
-    E301 = "{name}: the analysis failed ({detail}). This is a bug in newsgraph; please report it with the article."
+    E301 = "{name}: newsgraph failed on this input ({detail}). This is a bug in newsgraph; please report it with the input."
     E501 = (
         "the web viewer needs the 'web' extra ({module} is not installed). Install it with "
         "`pip install 'newsgraph[web]'` (fastapi, uvicorn, jinja2, python-multipart)."
@@ -116,7 +118,10 @@ class Errors(str, Enum):
     E203 = "{path}: malformed data on line {line}: {detail}"
 
     E401 = "{name}: no such file or directory to ingest. Give article files, folders, JSONL, RSS/Atom or sitemap files."
-    E402 = "{name}: line is not a JSON object with 'text' or 'html' ({detail}). Fix or remove the line."
+    E402 = (
+        "{name}: the line is not a usable JSON record ({detail}). Each line needs one JSON object with a "
+        "'text' or 'html' string; 'title', 'url', 'outlet' and 'published' must be strings. Fix or remove the line."
+    )
     E403 = (
         "{name}: the sitemap lists {url} but no saved copy was found (looked for {looked}). "
         "Save the pages next to the sitemap, e.g. with `wget -x`, or ingest them directly."
@@ -129,6 +134,14 @@ class Errors(str, Enum):
     )
     E407 = "{feature} needs the optional extra '{extra}': pip install 'newsgraph[{extra}]'."
     E408 = "{target}: the store cannot be opened ({detail})."
+    E409 = (
+        "{name}: not read, because {detail}. Ingest reads only the paths it is given and, for a sitemap, "
+        "pages saved inside the sitemap's folder. Copy the page inside the folder, or give its path directly."
+    )
+    E410 = (
+        "{name}: is not a well-formed RSS or Atom feed ({detail}). Save the feed again, or give its "
+        "articles as text, HTML or JSONL files."
+    )
 
     E601 = (
         "{name}: the analysis took longer than the limit of {seconds:g} s and was stopped; the batch "
@@ -150,7 +163,11 @@ class Errors(str, Enum):
     )
 
     def format(self, **kwargs: object) -> str:  # type: ignore[override]  # fills the template, as str.format does
-        return f"{self.name}: {self.value.format(**kwargs)}"
+        return f"{self.name}: {self.value.format(**{**_DEFAULTS.get(self.name, {}), **kwargs})}"
+
+
+# Placeholders added to a template after callers existed: their old value, so old callers still format.
+_DEFAULTS: dict[str, dict[str, object]] = {"E004": {"unit": "characters"}, "E003": {"encoding": "UTF-8"}}
 
 
 class NewsgraphError(Exception):

@@ -8,6 +8,12 @@ English, reasonably sized text:
   E004 too large; E001 empty; E006 HTML without article text; E005 not English;
   E008 a malformed ``published`` date; E009 an unknown ``encoding``.
 
+Text in UTF-8 is read without an ``encoding``, and so is UTF-16 or UTF-32 that starts with a
+byte-order mark (which wins over an ``encoding`` given); anything else needs its ``encoding``. A title longer than
+:data:`MAX_TITLE_CHARS` is cut there (a title that long is a mistake, not a headline).
+Inputs are named in messages and stores by :func:`display_name`, which escapes what a
+terminal or a database cannot take (undecodable bytes in a file name, control characters).
+
 The returned ``Article.text`` is the text exactly as given, except that line
 endings become ``"\\n"``, a byte-order mark is dropped and control characters
 other than ``"\\n"`` and ``"\\t"`` are removed.  Character spans produced later
@@ -18,10 +24,12 @@ byline, date and outlet.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import logging
 import os
 import re
+import stat
 import sys
 import threading
 import unicodedata
@@ -32,6 +40,12 @@ from .model import Article
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
+    "MAX_TITLE_CHARS",
+    "bom_encoding",
+    "cap_title",
+    "check_encoding",
+    "display_name",
+    "file_kind",
     "read_article",
     "article_from_text",
     "looks_like_html",
@@ -41,6 +55,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_CHARS = 2_000_000
+# Headlines run to a few hundred characters; past this a "title" is a body pasted in the wrong field.
+MAX_TITLE_CHARS = 1000
 
 # UTF-8 needs at most 4 bytes a character: more bytes than this cannot fit the limit.
 _MAX_BYTES_PER_CHAR = 4
@@ -85,6 +101,17 @@ _HTML_TAG = re.compile(
 )
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 
+# Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that reorder or hide text around them: escaped in names, so that a name shows as it is.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 PathLike = Union[str, "os.PathLike[str]"]
 
 
@@ -102,11 +129,14 @@ def read_article(
     published: Optional[Union[str, _dt.date]] = None,
     outlet: Optional[str] = None,
     title: Optional[str] = None,
+    regular_only: bool = False,
 ) -> Article:
     """Read one article from a path, ``"-"`` (standard input) or raw ``bytes``.
 
-    ``name`` is how error messages call the input (default: the path,
-    ``"<stdin>"`` or ``"<bytes>"``).  Raises :class:`InputError` (E001-E009).
+    ``name`` is how error messages call the input (default: the path, through
+    :func:`display_name`, ``"<stdin>"`` or ``"<bytes>"``). ``regular_only`` refuses a path
+    that is not a regular file (a FIFO, a device such as ``/dev/zero``, a socket) without
+    waiting on it (E007): ingest walks folders it did not make. Raises :class:`InputError` (E001-E009).
     """
     max_bytes = max_chars * _MAX_BYTES_PER_CHAR
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -124,8 +154,8 @@ def read_article(
             _too_large_bytes(name, len(data), max_chars, at_least=True)
     elif isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
-        name = name or str(path)
-        data = _read_path(path, name, max_bytes, max_chars)
+        name = name or display_name(path)
+        data = _read_path(path, name, max_bytes, max_chars, regular_only)
     else:
         raise TypeError(f"read_article() wants a path, '-' or bytes, not {type(source).__name__}")
 
@@ -186,6 +216,29 @@ def looks_like_html(text: str) -> bool:
     return tag_chars / max(len(head.strip()), 1) >= 0.05
 
 
+def display_name(path: Union[PathLike, bytes]) -> str:
+    """How a path (or any label) is shown and stored: as given, except that bytes that are not
+    UTF-8 become ``\\xff``, and control and bidi characters ``\\x1b`` / ``\\u202e``.
+
+    A file name read from disk may hold bytes that are not UTF-8 (Python keeps them as lone
+    surrogates), which no terminal or database can take; escaping them gives a label that
+    can, while the path itself still opens the file.
+    """
+    text = os.fsdecode(path)
+    if text.isprintable():
+        return text
+    return "".join(_escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    point = ord(ch)
+    if 0xDC80 <= point <= 0xDCFF:  # an undecodable byte, kept by os.fsdecode's surrogateescape
+        return f"\\x{point - 0xDC00:02x}"
+    if 0xD800 <= point <= 0xDFFF or ch in _BIDI_CONTROLS or unicodedata.category(ch) == "Cc":
+        return ch.encode("unicode_escape").decode("ascii")
+    return ch
+
+
 def detect_language(text: str) -> tuple[Optional[str], float]:
     """The most likely language of ``text`` (lingua name, e.g. ``"FRENCH"``) and English's confidence.
 
@@ -212,13 +265,15 @@ def detect_language(text: str) -> tuple[Optional[str], float]:
 # reading and decoding
 
 
-def _read_path(path: str, name: str, max_bytes: int, max_chars: int) -> bytes:
+def _read_path(path: str, name: str, max_bytes: int, max_chars: int, regular_only: bool = False) -> bytes:
     try:
         if os.path.isdir(path):
             raise InputError(Errors.E007, name=name, detail="it is a directory")
         size = os.stat(path).st_size
         if size > max_bytes:
             _too_large_bytes(name, size, max_chars)
+        if regular_only:
+            return _read_regular(path, name, max_bytes, max_chars)
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except InputError:
@@ -236,10 +291,33 @@ def _read_path(path: str, name: str, max_bytes: int, max_chars: int) -> bytes:
     return data
 
 
+def _read_regular(path: str, name: str, max_bytes: int, max_chars: int) -> bytes:
+    # Opened without blocking and checked on the open file, so that a FIFO swapped in after a
+    # check on the name cannot hang the run; O_NONBLOCK changes nothing for a regular file.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        kind = file_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise InputError(Errors.E007, name=name, detail=f"it is {kind}, not a regular file")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        _too_large_bytes(name, len(data), max_chars, at_least=True)
+    return data
+
+
+def file_kind(mode: int) -> Optional[str]:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a file or folder"
+
+
 def _too_large_bytes(name: str, size: int, limit: int, at_least: bool = False) -> None:
     # Refused before decoding: ``size`` is a byte count, which bounds the characters from above,
     # and more than 4 bytes a character cannot be UTF-8 that fits the limit.
-    raise InputError(Errors.E004, name=name, size=size, limit=limit, unit="bytes", at_least=at_least)
+    raise InputError(Errors.E004, name=name, size=size, limit=limit * _MAX_BYTES_PER_CHAR, unit="bytes", at_least=at_least)
 
 
 def _binary_reason(data: bytes) -> Optional[str]:
@@ -249,15 +327,21 @@ def _binary_reason(data: bytes) -> Optional[str]:
             if len(magic) <= 4 and what.startswith(("a Windows", "a RIFF", "bzip2")) and _control_share(data) < 0.01:
                 continue
             return what
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "UTF-16 text or other data with NUL bytes; pass encoding='utf-16'"
     nul = data.find(b"\x00")
     if nul >= 0:
+        if _looks_wide(data):
+            return f"a NUL byte at offset {nul}; if it is UTF-16 or UTF-32 text without a byte-order mark, give --encoding utf-16-le (or -be, utf-32-le, ...)"
         return f"a NUL byte at offset {nul}"
     share = _control_share(data)
     if share > _CONTROL_SHARE:
         return f"{share:.0%} control characters"
     return None
+
+
+def _looks_wide(data: bytes) -> bool:
+    """Text in UTF-16 or UTF-32: every second (or fourth) byte of ASCII prose is NUL."""
+    sample = data[:_CONTROL_SAMPLE]
+    return len(sample) >= 8 and sample.count(0) >= len(sample) // 3 and _control_share(sample.replace(b"\x00", b"")) < 0.01
 
 
 def _control_share(data: Union[bytes, str]) -> float:
@@ -272,6 +356,8 @@ def _control_share(data: Union[bytes, str]) -> float:
 
 
 def _decode(data: bytes, name: str, encoding: Optional[str]) -> str:
+    # A byte-order mark says the encoding, whatever was given (UTF-8's is dropped below).
+    encoding = bom_encoding(data) or encoding
     if encoding is None or encoding.lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig"):
         reason = _binary_reason(data)
         if reason:
@@ -285,12 +371,7 @@ def _decode(data: bytes, name: str, encoding: Optional[str]) -> str:
             return data.decode("utf-8", errors="strict")
         except UnicodeDecodeError as exc:
             raise InputError(Errors.E003, name=name, offset=exc.start + shift, encoding="utf-8") from exc
-    try:
-        import codecs
-
-        codecs.lookup(encoding)
-    except LookupError as exc:
-        raise InputError(Errors.E009, name=name, encoding=encoding) from exc
+    check_encoding(encoding, name)
     try:
         text = data.decode(encoding, errors="strict")
     except UnicodeDecodeError as exc:
@@ -300,6 +381,21 @@ def _decode(data: bytes, name: str, encoding: Optional[str]) -> str:
     if "\x00" in text:
         raise InputError(Errors.E002, name=name, detail=f"NUL characters after decoding as {encoding}")
     return text
+
+
+def bom_encoding(head: bytes) -> Optional[str]:
+    """The encoding a byte-order mark at the start of ``head`` names, or None."""
+    return next((codec for bom, codec in _BOMS if head.startswith(bom)), None)
+
+
+def check_encoding(encoding: str, name: str) -> None:
+    """E009 unless ``encoding`` names a text codec ('rot13' and 'base64' are codecs too, of another kind)."""
+    try:
+        known = codecs.lookup(encoding)._is_text_encoding  # type: ignore[attr-defined]
+    except LookupError:
+        known = False
+    if not known:
+        raise InputError(Errors.E009, name=name, encoding=encoding)
 
 
 def _normalise(text: str) -> str:
@@ -348,12 +444,19 @@ def _build(
 
     return Article(
         text=text,
-        title=title if title is not None else meta.get("title"),
+        title=cap_title(title if title is not None else meta.get("title")),
         published=published if published is not None else meta.get("published"),
         outlet=outlet if outlet is not None else meta.get("outlet"),
         byline=meta.get("byline"),
         url=meta.get("url"),
     )
+
+
+def cap_title(title: Optional[str]) -> Optional[str]:
+    """``title`` cut to :data:`MAX_TITLE_CHARS`, ending with an ellipsis when it was cut."""
+    if title is None or len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[: MAX_TITLE_CHARS - 1].rstrip() + "\u2026"
 
 
 def _check_published(value: Optional[Union[str, _dt.date]], name: str) -> Optional[str]:

@@ -58,6 +58,8 @@ class IngestOptions:
     analysis; ``article_timeout`` (seconds, ``None`` for none) stops a pathological one.
     ``event_threshold``: the event judge's confidence an event needs to be stored (``None``:
     the judge's default, ``event_judge.DEFAULT_THRESHOLD``; 0 stores every candidate).
+    ``encoding``: of text, HTML and JSONL inputs that are not UTF-8 (``None``: UTF-8, or
+    UTF-16/UTF-32 with a byte-order mark).
     """
 
     workers: int = 1
@@ -68,11 +70,13 @@ class IngestOptions:
     engine: str = "local"
     scheduler: Optional[str] = None
     event_threshold: Optional[float] = None
+    encoding: Optional[str] = None
 
 
 @dataclass
 class IngestStats:
-    """What a run did. ``rate`` is analysed-and-stored articles per second."""
+    """What a run did. ``rate`` is analysed-and-stored articles per second; ``error_codes``
+    counts the errors by catalogue code."""
 
     seen: int = 0
     stored: int = 0
@@ -80,11 +84,16 @@ class IngestStats:
     errors: int = 0
     mentions: int = 0
     seconds: float = 0.0
+    error_codes: dict[str, int] = field(default_factory=dict)
     _start: float = field(default_factory=time.perf_counter, repr=False)
 
     @property
     def rate(self) -> float:
         return self.stored / self.seconds if self.seconds else 0.0
+
+    def add_error(self, code: Optional[str]) -> None:
+        self.errors += 1
+        self.error_codes[code or "uncoded"] = self.error_codes.get(code or "uncoded", 0) + 1
 
     def tick(self) -> None:
         self.seconds = time.perf_counter() - self._start
@@ -106,7 +115,7 @@ def ingest(
     """Analyse ``inputs`` into ``store``, as ``options`` say; see the module docstring."""
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars)
+    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars, encoding=options.encoding)
     with analyser_for(options.engine, options.workers, options.model, options.scheduler) as analyser:
         in_flight: deque[tuple[list[tuple[str, str, Article]], Future]] = deque()
         for chunk in _new_articles(store, items, stats, report):
@@ -169,6 +178,6 @@ def _write_chunk(store: Store, chunk: list, future: Future, stats: IngestStats, 
 def _record(store: Store, label: str, error: Optional[NewsgraphError], stats: IngestStats, report: Progress, key: Optional[str] = None) -> None:
     record_error(store, label, getattr(error, "code", None), str(error), key)
     log.warning("%s", error)
-    stats.errors += 1
+    stats.add_error(getattr(error, "code", None))
     stats.tick()
     report(stats)

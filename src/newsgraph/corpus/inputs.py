@@ -1,265 +1,204 @@
 """Inputs to ingest, streamed one article at a time: files, folders, JSONL, RSS/Atom, sitemaps.
 
 ``iter_items(paths)`` yields ``Item``s lazily — a folder of a million files or a JSONL of a
-million lines is never held in memory. An input that cannot become an article yields an
-``Item`` with a coded error instead, so the caller records it and goes on.
+million lines is never held in memory whole. An input that cannot become an article yields
+an ``Item`` with a coded error instead, so the caller records it and goes on; an unexpected
+exception while reading one input becomes E301 for that input, and the next one is read.
 
-* a folder: every file below it, in name order (hidden files skipped);
+* a folder: every regular file below it, in name order (hidden files and folders skipped).
+  Below it, a symbolic link is followed only to a file inside the folder (E409 for one that
+  points outside, E007 for a loop or a broken link); linked folders are not entered, their
+  files are read where they lie. FIFOs, devices and sockets are refused (E007), never opened;
 * ``.jsonl`` / ``.ndjson``: one JSON object per line with ``text`` or ``html`` and optional
-  ``title``, ``url``, ``outlet``, ``published`` (a date or an ISO timestamp);
+  ``title``, ``url``, ``outlet``, ``published`` (a date or an ISO timestamp) — see ``readers``;
 * ``.xml`` / ``.rss`` / ``.atom``: an RSS or Atom feed (feedparser) whose entries carry the
   article (``content:encoded``, Atom ``content`` or a long ``description``), or a sitemap
   (``<urlset>``) whose pages were saved next to it (``wget -x`` layout or the bare file name);
 * anything else: one article file, plain text or a saved HTML page.
+
+Every label goes through ``ingest.display_name``, so a file name that is not UTF-8 is stored
+and shown with its odd bytes escaped (``bad\\xff.txt``) and read under its real name.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as _dt
-import json
+import errno
 import os
-from dataclasses import dataclass
+import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
-from urllib.parse import urlparse
 
 from ..errors import Errors, InputError, NewsgraphError, StoreError
-from ..ingest import DEFAULT_MAX_CHARS, article_from_text, read_article
+from ..ingest import DEFAULT_MAX_CHARS, cap_title, check_encoding, display_name, file_kind, read_article
 from ..model import Article
+from .readers import Item, feed_items, guarded, jsonl_items, open_regular, sitemap_items, unexpected
 
 __all__ = ["Item", "iter_items"]
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 _SNIFF_BYTES = 2048
-# A feed summary shorter than this is a teaser, not the article.
-_MIN_FEED_WORDS = 40
-
-
-@dataclass(frozen=True)
-class Item:
-    """One input: an article, or the coded error that kept it from being one."""
-
-    label: str
-    article: Optional[Article] = None
-    error: Optional[NewsgraphError] = None
 
 
 def iter_items(
-    inputs: Iterable[Union[str, os.PathLike, Article]], *, check_language: bool = True, max_chars: int = DEFAULT_MAX_CHARS
+    inputs: Iterable[Union[str, os.PathLike, Article]],
+    *,
+    check_language: bool = True,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    encoding: Optional[str] = None,
 ) -> Iterator[Item]:
-    """``max_chars``: an article longer than this is refused (E004) before it reaches the pipeline."""
-    options = {"check_language": check_language, "max_chars": max_chars}
+    """``max_chars``: an article longer than this is refused (E004) before it reaches the pipeline.
+    ``encoding``: of text, HTML and JSONL files that are not UTF-8 (UTF-16/32 with a byte-order
+    mark are read without it); an unknown one stops the run before anything is read (E009)."""
+    if encoding is not None:
+        check_encoding(encoding, "--encoding")
+    options = {"check_language": check_language, "max_chars": max_chars, "encoding": encoding}
     for given in inputs:
         if isinstance(given, Article):
-            label = given.url or given.title or f"<article {hash(given.text) & 0xFFFFFFFF:08x}>"
-            if len(given.text) > max_chars:
-                error = InputError(Errors.E004, name=label, size=len(given.text), limit=max_chars)
-                yield Item(label=label, error=error)
-            else:
-                yield Item(label=label, article=given)
+            yield _article_item(given, max_chars)
             continue
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    yield from _file_items(child, options)
-        elif path.is_file():
-            yield from _file_items(path, options)
+        path = Path(os.fsdecode(given))  # bytes paths too
+        yield from _contained(display_name(path), _given_items(path, options))
+
+
+def _article_item(article: Article, max_chars: int) -> Item:
+    label = display_name(article.url or article.title or f"<article {hash(article.text) & 0xFFFFFFFF:08x}>")
+    if len(article.text) > max_chars:
+        return Item(label=label, error=InputError(Errors.E004, name=label, size=len(article.text), limit=max_chars, unit="characters"))
+    try:
+        article.text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no store can hold it, and spans would shift if it were replaced
+        return Item(label=label, error=InputError(Errors.E003, name=label, offset=exc.start, encoding="UTF-8"))
+    return Item(label=label, article=_storable(article))
+
+
+def _storable(article: Article) -> Article:
+    """The article with lone surrogates in its metadata replaced, so that a store can encode them,
+    and its title capped as the readers cap theirs."""
+    fields = {"title": cap_title(article.title), "outlet": article.outlet, "byline": article.byline, "url": article.url}
+    fixed = {k: v.encode("utf-8", "replace").decode("utf-8") for k, v in fields.items() if isinstance(v, str)}
+    return replace(article, **fixed)
+
+
+def _contained(label: str, items: Iterator[Item]) -> Iterator[Item]:
+    """``items``, and E301 for ``label`` if reading them fails unexpectedly: the run goes on."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - one input's bug must not end the run
+        yield Item(label=label, error=unexpected(label, exc))
+
+
+def _given_items(path: Path, options: dict) -> Iterator[Item]:
+    label = display_name(path)
+    try:
+        mode = path.stat().st_mode  # a path given by name is followed wherever it links
+    except FileNotFoundError:
+        yield Item(label=label, error=StoreError(Errors.E401, name=label))
+        return
+    except (OSError, ValueError) as exc:
+        yield Item(label=label, error=InputError(Errors.E007, name=label, detail=_why(exc)))
+        return
+    if stat.S_ISDIR(mode):
+        yield from _folder_items(path, options)
+    elif stat.S_ISREG(mode):
+        yield from _file_items(path, options)
+    else:
+        yield Item(label=label, error=InputError(Errors.E007, name=label, detail=f"it is {file_kind(mode)}, not a regular file"))
+
+
+def _folder_items(root: Path, options: dict) -> Iterator[Item]:
+    """Depth first, names in order; a stack rather than recursion, so that no depth of folders overflows."""
+    top = Path(os.path.realpath(root))
+    stack = [_listing(root)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, Item):
+            yield entry
+        elif entry.is_symlink():
+            yield from _linked_items(Path(entry.path), top, options)
+        elif entry.is_dir(follow_symlinks=False):
+            stack.append(_listing(Path(entry.path)))
+        elif entry.is_file(follow_symlinks=False):
+            yield from _contained(display_name(entry.path), _file_items(Path(entry.path), options))
         else:
-            yield Item(label=str(path), error=StoreError(Errors.E401, name=str(path)))
+            yield _special_item(entry)
+
+
+def _special_item(entry: os.DirEntry) -> Item:
+    """E007 for a FIFO, device or socket met in a folder (or a file that vanished while listed)."""
+    label = display_name(entry.path)
+    try:
+        detail = f"it is {file_kind(entry.stat(follow_symlinks=False).st_mode)}, not a regular file"
+    except OSError as exc:
+        detail = _why(exc)
+    return Item(label=label, error=InputError(Errors.E007, name=label, detail=detail))
+
+
+def _listing(folder: Path) -> Iterator[Union[os.DirEntry, Item]]:
+    """The folder's entries that are not hidden, by name; an unreadable folder is one E007 item."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError as exc:
+        label = display_name(folder)
+        yield Item(label=label, error=InputError(Errors.E007, name=label, detail=_why(exc)))
+        return
+    yield from entries
+
+
+def _linked_items(link: Path, top: Path, options: dict) -> Iterator[Item]:
+    label = display_name(link)
+    try:
+        target = link.resolve(strict=True)
+        mode = target.stat().st_mode
+    except RuntimeError:  # Python 3.11 reports a link loop so
+        detail: Optional[str] = "it is a symbolic link that loops"
+    except (OSError, ValueError) as exc:
+        detail = _why(exc, link=True)
+    else:
+        detail = None
+    if detail is not None:
+        yield Item(label=label, error=InputError(Errors.E007, name=label, detail=detail))
+    elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        yield Item(label=label, error=InputError(Errors.E007, name=label, detail=f"it links to {file_kind(mode)}, not a regular file"))
+    elif not target.is_relative_to(top):
+        detail = f"it is a symbolic link to {display_name(target)}, outside the folder {display_name(top)}"
+        yield Item(label=label, error=StoreError(Errors.E409, name=label, detail=detail))
+    elif stat.S_ISREG(mode):
+        yield from _contained(label, _file_items(link, options))
+    # a link to a folder inside: its files are read where they lie, once
 
 
 def _file_items(path: Path, options: dict) -> Iterator[Item]:
+    label = display_name(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl_items(path, options)
+        yield from jsonl_items(path, label, options)
     elif suffix in FEED_SUFFIXES:
-        yield from _xml_items(path, options)
+        yield from _xml_items(path, label, options)
     else:
-        yield _guard(str(path), lambda: read_article(path, **options))
+        yield guarded(label, lambda: read_article(path, name=label, regular_only=True, **options))
 
 
-def _guard(label: str, build) -> Item:
+def _xml_items(path: Path, label: str, options: dict) -> Iterator[Item]:
     try:
-        return Item(label=label, article=build())
+        with open_regular(path, label) as handle:
+            head = handle.read(_SNIFF_BYTES).lower()
     except NewsgraphError as error:
-        return Item(label=label, error=error)
-
-
-# JSON escapes ("\u00e9") can spell one character with six: a line is refused unread only
-# when even fully escaped text could not fit under the article limit.
-_JSON_ESCAPE_WIDTH = 6
-_LINE_SLACK = 1 << 16  # room for the metadata fields around the text
-_DRAIN_CHUNK = 1 << 20
-
-
-def _bounded_lines(handle, limit: int) -> Iterator[tuple[Optional[str], int]]:
-    """Each line with its length, or (None, length) for a line over ``limit`` characters,
-    which is skipped a megabyte at a time instead of being held in memory whole."""
-    while True:
-        line = handle.readline(limit + 1)
-        if not line:
-            return
-        if len(line) <= limit or line.endswith("\n"):
-            yield line, len(line)
-            continue
-        size = len(line)
-        while not line.endswith("\n"):
-            line = handle.readline(_DRAIN_CHUNK)
-            if not line:
-                break
-            size += len(line)
-        yield None, size
-
-
-def _jsonl_items(path: Path, options: dict) -> Iterator[Item]:
-    limit = options["max_chars"] * _JSON_ESCAPE_WIDTH + _LINE_SLACK
-    with path.open("r", encoding="utf-8", errors="replace") as handle:
-        for number, (line, size) in enumerate(_bounded_lines(handle, limit), start=1):
-            label = f"{path}:{number}"
-            if line is None:
-                yield Item(label=label, error=InputError(Errors.E004, name=label, size=size, limit=options["max_chars"]))
-                continue
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("not an object")
-                body = record.get("text") or record.get("html")
-                if not isinstance(body, str):
-                    raise ValueError("no 'text' or 'html' string")
-            except ValueError as exc:
-                yield Item(label=label, error=StoreError(Errors.E402, name=label, detail=str(exc)))
-                continue
-            yield _guard(label, lambda: _from_record(record, body, label, options))
-
-
-def _from_record(record: dict, body: str, label: str, options: dict) -> Article:
-    article = article_from_text(
-        body,
-        name=label,
-        **options,
-        published=_day(record.get("published"), label),
-        outlet=_text(record.get("outlet")),
-        title=_text(record.get("title")),
-    )
-    url = _text(record.get("url"))
-    return Article(**{**article.__dict__, "url": url or article.url})
-
-
-def _text(value) -> Optional[str]:
-    if value is None:
-        return None
-    # Metadata from JSON or feeds may hold lone surrogates, which no store can encode.
-    text = str(value).encode("utf-8", "replace").decode("utf-8")
-    return " ".join(text.split()) or None
-
-
-def _day(value, label: str) -> Optional[str]:
-    """"2016-01-10T08:00:00Z" -> "2016-01-10"; anything unreadable is refused (E008)."""
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
-    try:
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        raise InputError(Errors.E008, name=label, value=value) from None
-
-
-def _xml_items(path: Path, options: dict) -> Iterator[Item]:
-    with path.open("rb") as handle:
-        head = handle.read(_SNIFF_BYTES).lower()
+        yield Item(label=label, error=error)
+        return
     if b"<urlset" in head or b"<sitemapindex" in head:
-        yield from _sitemap_items(path, options)
+        yield from sitemap_items(path, label, options)
     else:
-        yield from _feed_items(path, options)
+        yield from feed_items(path, label, options)
 
 
-def _feed_items(path: Path, options: dict) -> Iterator[Item]:
-    import feedparser
-
-    feed = feedparser.parse(str(path))
-    outlet = _text(feed.feed.get("title"))
-    for number, entry in enumerate(feed.entries, start=1):
-        label = f"{path}#{entry.get('id') or entry.get('link') or number}"
-        body = _entry_body(entry)
-        if body is None:
-            yield Item(label=label, error=StoreError(Errors.E404, name=label))
-            continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = _dt.datetime.fromtimestamp(calendar.timegm(stamp), _dt.timezone.utc).date() if stamp else None
-
-        def build(entry=entry, body=body, published=published, label=label) -> Article:
-            article = article_from_text(
-                body, name=label, **options, published=published, outlet=outlet,
-                title=_text(entry.get("title")),
-            )
-            return Article(**{**article.__dict__, "url": _text(entry.get("link")) or article.url})
-
-        yield _guard(label, build)
-
-
-def _entry_body(entry) -> Optional[str]:
-    for content in entry.get("content") or ():
-        if content.get("value") and len(content["value"].split()) >= _MIN_FEED_WORDS // 2:
-            return content["value"]
-    summary = entry.get("summary") or ""
-    return summary if len(summary.split()) >= _MIN_FEED_WORDS else None
-
-
-def _sitemap_items(path: Path, options: dict) -> Iterator[Item]:
-    from lxml import etree
-
-    # iterparse streams a large sitemap; entities and network access stay off for untrusted XML.
-    context = etree.iterparse(str(path), events=("end",), resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        yield from _sitemap_entries(path, context, options)
-    except etree.XMLSyntaxError as exc:
-        yield Item(label=str(path), error=StoreError(Errors.E606, name=str(path), detail=str(exc)))
-
-
-def _sitemap_entries(path: Path, context, options: dict) -> Iterator[Item]:
-    from lxml import etree
-
-    for _, element in context:
-        # comments and processing instructions have no name
-        if not isinstance(element.tag, str) or etree.QName(element).localname != "url":
-            continue
-        fields = {etree.QName(child).localname: (child.text or "").strip() for child in element.iter() if child is not element and isinstance(child.tag, str)}
-        element.clear()
-        url = fields.get("loc")
-        if not url:
-            continue
-        label = f"{path}#{url}"
-        saved, looked = _saved_copy(path.parent, url)
-        if saved is None:
-            yield Item(label=label, error=StoreError(Errors.E403, name=str(path), url=url, looked=", ".join(looked)))
-            continue
-
-        def build(saved=saved, fields=fields, url=url, label=label) -> Article:
-            published = fields.get("publication_date") or fields.get("lastmod")
-            article = read_article(
-                saved, name=label, **options, published=_day(published, label),
-                outlet=fields.get("name") or None, title=fields.get("title") or None,
-            )
-            return Article(**{**article.__dict__, "url": url})
-
-        yield _guard(label, build)
-
-
-def _saved_copy(folder: Path, url: str) -> tuple[Optional[Path], list[str]]:
-    parsed = urlparse(url)
-    if parsed.scheme == "file":
-        candidates = [Path(parsed.path)]
-    else:
-        relative = parsed.path.lstrip("/") or "index.html"
-        if relative.endswith("/"):
-            relative += "index.html"
-        candidates = [folder / parsed.netloc / relative, folder / relative, folder / Path(relative).name]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate, []
-    return None, [str(c) for c in candidates]
+def _why(exc: BaseException, link: bool = False) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "it is a symbolic link that loops"
+    if link and isinstance(exc, FileNotFoundError):
+        return "it is a broken symbolic link"
+    return getattr(exc, "strerror", None) or str(exc)

@@ -50,7 +50,7 @@ def ingest_to_parquet(
     folder.mkdir(parents=True, exist_ok=True)
     stats = IngestStats()
     report = progress or (lambda _stats: None)
-    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars)
+    items = iter_items(inputs, check_language=options.check_language, max_chars=options.max_chars, encoding=options.encoding)
     with analyser_for(options.engine, options.workers, options.model, options.scheduler) as analyser:
         in_flight: deque = deque()
         for number, chunk in enumerate(_chunks(items, stats)):
@@ -138,7 +138,7 @@ def load_parquet(store: Store, directory: Union[str, "os.PathLike[str]"], progre
             stats.seen += 1
             if row["report"] is None:
                 record_error(store, row["item"], row["code"], row["reason"], row["article_id"])
-                stats.errors += 1
+                stats.add_error(row["code"])
             else:
                 written = write_report(store, row["item"], row["article_id"], Report.from_dict(json.loads(row["report"])))
                 if written < 0:

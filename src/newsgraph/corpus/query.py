@@ -65,7 +65,7 @@ class Corpus:
         ``check_language``, ``max_chars`` and ``article_timeout`` (guards against a
         pathological article), ``engine="dask"`` with ``scheduler`` (a cluster; a local one
         of ``workers`` processes without it), and ``event_threshold`` (the event judge's
-        confidence an event needs to be stored).
+        confidence an event needs to be stored), and ``encoding`` (of inputs that are not UTF-8).
         """
         if isinstance(inputs, (str, os.PathLike, Article)):
             inputs = [inputs]
