@@ -53,6 +53,7 @@ def analyze(
         None, "--event-threshold", min=0.0, max=1.0,
         help="Keep events the event judge gives at least this confidence (default 0.4; 0 keeps every candidate the rules propose).",
     ),
+    article_timeout: float = typer.Option(120.0, "--article-timeout", min=0, help="Stop when the parse or the analysis takes longer than this many seconds (error E601); 0 for no limit."),
 ) -> None:
     """Analyse one article and print its sources, events and attributions."""
     from . import analyze_many, read_article
@@ -67,7 +68,7 @@ def analyze(
             max_chars=max_chars,
             encoding=encoding,
         )
-        report = next(analyze_many([article], model=model, event_threshold=event_threshold))
+        report = next(analyze_many([article], model=model, event_threshold=event_threshold, article_timeout=article_timeout or None))
     except NewsgraphError as error:
         _fail(error)
         return
