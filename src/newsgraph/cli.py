@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -224,6 +225,33 @@ def ingest(
         workers=workers, model=model, check_language=language_check, max_chars=max_chars,
         article_timeout=article_timeout or None, engine=engine, scheduler=scheduler, event_threshold=event_threshold,
     )
+    with _exit_on_sigterm():
+        _ingest(paths, db, options, output_parquet)
+
+
+@contextmanager
+def _exit_on_sigterm():
+    """SIGTERM (``kill``, a service manager stopping us) ends the run as Ctrl-C would: the
+    blocks unwind, so the pool stops its workers and the store closes; the exit status is
+    the shell's for a SIGTERM death, 143."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _ingest(paths: list[str], db: Optional[str], options, output_parquet: Optional[Path]) -> None:
     if output_parquet is not None:
         from .corpus.parquet import ingest_to_parquet
 
