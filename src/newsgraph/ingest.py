@@ -40,7 +40,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_CHARS = 2_000_000
+# The memory budget: one article's analysis peaks at about 330 MB per 100,000 characters on
+# top of the loaded pipeline (about 380 MB), so that a --workers process stays under 1.5 GB at
+# this length (benchmarks/memory.py; docs/benchmarks.md).
+DEFAULT_MAX_CHARS = 300_000
 
 # UTF-8 needs at most 4 bytes a character: more bytes than this cannot fit the limit.
 _MAX_BYTES_PER_CHAR = 4
