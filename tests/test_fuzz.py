@@ -63,7 +63,7 @@ def test_hostile_text_gets_a_report_or_a_coded_error(nlp, name):
     "name, code",
     [
         ("10 MB single line", "E004"),
-        ("1.5 M characters of prose", "E605"),
+        ("1.5 M characters of prose", "E004"),
         ("gigantic HTML", "E004"),
         ("French", "E005"),
         ("Arabic (RTL)", "E005"),
@@ -75,6 +75,16 @@ def test_hostile_text_is_refused_with_its_code(nlp, name, code):
     with pytest.raises(NewsgraphError) as excinfo:
         newsgraph.analyze(HOSTILE[name])
     assert excinfo.value.code == code
+
+
+def test_over_the_parsers_limit_is_coded(nlp):
+    """With ``max_chars`` raised past spaCy's ``max_length``, the parser's own limit is E605."""
+    from newsgraph.ingest import article_from_text
+
+    article = article_from_text(HOSTILE["1.5 M characters of prose"], max_chars=2_000_000, check_language=False)
+    with pytest.raises(NewsgraphError) as excinfo:
+        next(newsgraph.analyze_many([article]))
+    assert excinfo.value.code == "E605"
 
 
 @FUZZ
@@ -332,3 +342,36 @@ def test_html_reader_takes_tag_soup_and_deep_nesting(tmp_path_factory, fragment,
     page = f"<html><body>{f'<{tag}>' * depth}{fragment}{f'</{tag}>' * depth}</body></html>"
     (item,) = _drain(tmp_path_factory.mktemp("html"), "page.html", page.encode("utf-8", "surrogatepass"), check_language=False)
     assert item.article is not None or item.error.code in {"E001", "E002", "E003", "E006"}
+# Nesting and length: every case ends within its time bound (``article_timeout``, the limit
+# that ``analyze`` itself enforces, for the parse and again for the analysis) with a report or
+# a coded error (E601 past the bound). Hypothesis's deadline is the backstop, loose enough that
+# a slow shared machine does not trip it while a limit that failed to stop would.
+CASE_SECONDS = 10
+BOUNDED = settings(
+    max_examples=6, deadline=(2 * CASE_SECONDS + 30) * 1000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+SPEAKERS = ["Egypt's minister", "the Turkish envoy", "he", "an official", "Reuters", "they"]
+CUES = ["said that", "told reporters", "claimed", ", citing", "wrote:", "according to"]
+MARKS = ['"', "'", "“", "”", "‘", "’", "«", "»", "„"]
+nested_quotes = st.lists(st.tuples(st.sampled_from(SPEAKERS), st.sampled_from(CUES), st.sampled_from(MARKS)), min_size=1, max_size=120).map(
+    lambda levels: "".join(f"{who} {cue} {mark}" for who, cue, mark in levels)
+    + "the troops attacked the town"
+    + "".join(f"{mark}, {who} added" for who, _, mark in reversed(levels))
+    + "."
+)
+SENTENCES = [SENTENCE, "Iran warned Iraq, citing a report.", '"We will respond," the minister said.', "Talks go on.\n\n"]
+long_texts = st.tuples(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=8), st.integers(1, 400)).map(
+    lambda pieces_times: " ".join(pieces_times[0]) * pieces_times[1]
+)
+
+
+@BOUNDED
+@given(nested_quotes)
+def test_analyze_nested_quotes_within_the_time_bound(text):
+    _analyse(text, check_language=False, article_timeout=CASE_SECONDS)
+
+
+@BOUNDED
+@given(long_texts)
+def test_analyze_long_texts_within_the_time_bound(text):
+    _analyse(text, check_language=False, article_timeout=CASE_SECONDS)

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 from newsgraph import Article, Corpus
 from newsgraph.cli import app
 from newsgraph.corpus.analysis import analyse_chunk
-from newsgraph.corpus.limits import ArticleTimeout, time_limit
 from newsgraph.errors import AnalysisError, Errors, InputError, ScaleError, StoreError
+from newsgraph.limits import ArticleTimeout, time_limit
 
 SLOW = "SLOW-ARTICLE-MARKER"
 TEXTS = [
@@ -23,8 +23,15 @@ TEXTS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def warm(nlp):
+    """The first analysis in a process loads lazy tables (the GeoNames cities, seconds): done
+    here, so that the short limits below time the articles, not the loading."""
+    analyse_chunk([Article(text=TEXTS[0])])
+
+
 @pytest.fixture
-def slow_pipeline(monkeypatch):
+def slow_pipeline(monkeypatch, warm):
     """``build_report`` hangs on the marked article (in small sleeps, so that both timers can stop it)."""
     from newsgraph.corpus import analysis
 
@@ -134,3 +141,69 @@ def test_missing_distributed_extra_is_coded(tmp_path, monkeypatch):
 def test_errors_cross_process_boundaries(error):
     back = pickle.loads(pickle.dumps(error))
     assert (type(back), back.code, str(back)) == (type(error), error.code, str(error))
+
+
+@pytest.fixture
+def slow_analysis(monkeypatch, warm):
+    """``analyze``'s ``build_report`` hangs on the marked article, as in ``slow_pipeline``."""
+    from newsgraph import pipeline
+
+    real = pipeline.build_report
+
+    def build_report(doc, article, *args, **kwargs):
+        if SLOW in article.text:
+            for _ in range(1200):
+                time.sleep(0.05)
+        return real(doc, article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_report", build_report)
+
+
+def _in(thread: bool, run):
+    """``run()``'s result or exception, on the main thread or on another (no SIGALRM there)."""
+    if not thread:
+        try:
+            return run()
+        except BaseException as exc:  # noqa: BLE001 - the test looks at it
+            return exc
+    out: list = []
+
+    def target() -> None:
+        try:
+            out.append(run())
+        except BaseException as exc:  # noqa: BLE001
+            out.append(exc)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive()
+    return out[0]
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "other thread"])
+def test_analyze_stops_a_pathological_article(nlp, slow_analysis, thread):
+    import newsgraph
+
+    outcome = _in(thread, lambda: newsgraph.analyze(TEXTS[1], check_language=False, article_timeout=0.5))
+    assert isinstance(outcome, ScaleError) and outcome.code == "E601", outcome
+    assert "--article-timeout" in str(outcome)
+    assert newsgraph.analyze(TEXTS[0], check_language=False, article_timeout=0.5).events  # the limit leaves the next one alone
+
+
+@pytest.mark.parametrize("thread", [False, True], ids=["main thread", "other thread"])
+def test_analyze_many_skips_a_pathological_article(nlp, slow_analysis, thread):
+    import newsgraph
+
+    articles = [Article(text=t, title=f"article {i}") for i, t in enumerate(TEXTS)]
+    kept = _in(thread, lambda: [r.article.title for r in newsgraph.analyze_many(articles, skip_failures=True, article_timeout=0.5)])
+    assert kept == ["article 0", "article 2"]
+    stopped = _in(thread, lambda: list(newsgraph.analyze_many(articles, article_timeout=0.5)))
+    assert isinstance(stopped, ScaleError) and stopped.code == "E601" and "article 1" in str(stopped)
+
+
+def test_cli_analyze_has_a_time_limit(tmp_path, nlp, slow_analysis):
+    (tmp_path / "slow.txt").write_text(TEXTS[1], encoding="utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "slow.txt"), "--no-language-check", "--article-timeout", "0.5"])
+    assert result.exit_code == 2, result.output
+    assert "E601" in result.output and "Traceback" not in result.output

@@ -10,6 +10,7 @@ import logging
 from typing import Iterable, Iterator, Optional
 
 from .errors import AnalysisError, DataError, InputError, ModelError, NewsgraphError, ScaleError, StoreError, WebError
+from .limits import DEFAULT_ARTICLE_TIMEOUT
 from .model import Actor, Article, Attribution, Claim, Event, Relation, Report, Voice
 from .version import __version__
 
@@ -75,18 +76,20 @@ def analyze(
     model: Optional[str] = None,
     check_language: bool = True,
     event_threshold: Optional[float] = None,
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Report:
     """Analyse one article given as text (plain or HTML) and return its ``Report``.
 
     ``published`` (YYYY-MM-DD) anchors relative dates ("last week"); ``outlet`` names
     the publisher. ``event_threshold``: keep events the event judge gives at least this
     confidence (default ``event_judge.DEFAULT_THRESHOLD``; 0 keeps every candidate). Raises
-    ``InputError`` for empty, binary, oversized or non-English input.
+    ``InputError`` for empty, binary, oversized or non-English input, and ``ScaleError`` (E601)
+    when the parse or the analysis runs past ``article_timeout`` seconds (``None``: no limit).
     """
     from .ingest import article_from_text
 
     article = article_from_text(text, published=published, outlet=outlet, title=title, check_language=check_language)
-    return next(analyze_many([article], model=model, event_threshold=event_threshold))
+    return next(analyze_many([article], model=model, event_threshold=event_threshold, article_timeout=article_timeout))
 
 
 def analyze_many(
@@ -96,11 +99,17 @@ def analyze_many(
     batch_size: int = 16,
     skip_failures: bool = False,
     event_threshold: Optional[float] = None,
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[Report]:
     """Reports for many ``Article``s, parsed in batches (``nlp.pipe``), in input order.
 
-    ``skip_failures``: log an article the pipeline fails on (``AnalysisError``) and go on.
+    ``article_timeout``: seconds one article's parse, and then its analysis, may take
+    (``ScaleError`` E601 past it; ``None``: no limit). ``skip_failures``: log an article the
+    pipeline fails on (``AnalysisError``) or that runs over the limit, and go on.
     """
     from .pipeline import analyze_docs
 
-    return analyze_docs(load_pipeline(model), articles, batch_size=batch_size, skip_failures=skip_failures, event_threshold=event_threshold)
+    return analyze_docs(
+        load_pipeline(model), articles, batch_size=batch_size, skip_failures=skip_failures,
+        event_threshold=event_threshold, article_timeout=article_timeout,
+    )

@@ -890,9 +890,17 @@ def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """Whether a mention is the subject of its clause ("Sen. Ted Cruz", "Cruz's campaign")."""
-    words = doc[mention.start : mention.end]
-    head = words.root
-    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS)
+    # Cached on the doc: every subject pronoun asks about each earlier mention of its sentence,
+    # which in one long sentence (nested quotations) is O(n^2) span roots.
+    known = doc.user_data.setdefault(_SUBJECT_KEY, {})
+    key = (mention.start, mention.end)
+    if key not in known:
+        head = doc[mention.start : mention.end].root
+        known[key] = head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS)
+    return known[key]
+
+
+_SUBJECT_KEY = "newsgraph_subject_mentions"
 
 
 def _first_content_token(span: Span) -> int:

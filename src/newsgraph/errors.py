@@ -144,8 +144,8 @@ class Errors(str, Enum):
     )
 
     E601 = (
-        "{name}: the analysis took longer than the limit of {seconds:g} s and was stopped; the batch "
-        "went on without it. Split the article, or raise the limit with --article-timeout / article_timeout=."
+        "{name}: the analysis took longer than the limit of {seconds:g} s and was stopped (a batch goes "
+        "on without it). Split the article, or raise the limit with --article-timeout / article_timeout=."
     )
     E602 = (
         "{address}: cannot reach the dask scheduler ({detail}). Start one with `dask scheduler` and give "

@@ -1010,6 +1010,8 @@ def list_members(noun: Token) -> list[Token]:
 
 def _reciprocal(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Several sources and no target, or "each other": everyone acts on everyone."""
+    if len(sources) < 2:  # checked first: the hints below read the trigger's whole subtree
+        return sources, targets
     words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
     objects = " ".join(t.lower_ for t in trigger.subtree)
     hinted = bool(words & SYMMETRIC_HINTS) or any(r in objects for r in RECIPROCAL_OBJECTS)

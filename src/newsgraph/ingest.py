@@ -54,7 +54,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_CHARS = 2_000_000
+# The memory budget: one article's analysis peaks at about 330 MB per 100,000 characters on
+# top of the loaded pipeline (about 380 MB), so that a --workers process stays under 1.5 GB at
+# this length (benchmarks/memory.py; docs/benchmarks.md).
+DEFAULT_MAX_CHARS = 300_000
 # Headlines run to a few hundred characters; past this a "title" is a body pasted in the wrong field.
 MAX_TITLE_CHARS = 1000
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime
 import logging
-from typing import Iterable, Iterator, Optional, cast
+from itertools import islice
+from typing import Iterable, Iterator, Optional, Sequence, Union, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,19 +23,20 @@ from .casualties import attach_casualties
 from .claims import build_claims
 from .confidence import event_confidence
 from .dates import find_dates
-from .errors import AnalysisError, Errors, ScaleError
+from .errors import AnalysisError, Errors, NewsgraphError, ScaleError
 from .event_class import EventClassModel, code_class
 from .event_class import features as class_features
 from .event_judge import DEFAULT_THRESHOLD, EventJudge, judged
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import event_factuality
 from .framing import framed_factuality, frames_speech, owner_of, with_commitment
+from .limits import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, time_limit
 from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
 from .quotes import find_quotes
 from .voice import analyze_voice
 
-__all__ = ["analyze_docs", "build_report", "pipeline_name", "too_long"]
+__all__ = ["analyze_docs", "article_label", "build_report", "failed", "parse_within", "pipeline_name", "timed_out", "too_long"]
 
 log = logging.getLogger(__name__)
 
@@ -175,8 +177,45 @@ def too_long(nlp: Language, article: Article) -> Optional[ScaleError]:
     """E605 when the text is over the parser's length limit (spaCy would raise E088)."""
     if len(article.text) <= nlp.max_length:
         return None
-    label = article.url or article.title or f"<article of {len(article.text)} chars>"
-    return ScaleError(Errors.E605, name=label, size=len(article.text), limit=nlp.max_length)
+    return ScaleError(Errors.E605, name=article_label(article), size=len(article.text), limit=nlp.max_length)
+
+
+def article_label(article: Article) -> str:
+    """How messages name an article: its url, its title, or its length."""
+    return article.url or article.title or f"<article of {len(article.text)} chars>"
+
+
+def failed(article: Article, exc: BaseException) -> AnalysisError:
+    """E301: the pipeline raised ``exc`` on ``article``."""
+    error = AnalysisError(Errors.E301, name=article_label(article), detail=f"{type(exc).__name__}: {exc}")
+    error.__cause__ = exc
+    return error
+
+
+def timed_out(article: Article, seconds: Optional[float]) -> ScaleError:
+    """E601: ``article`` ran past the time limit of ``seconds``."""
+    return ScaleError(Errors.E601, name=article_label(article), seconds=seconds or 0)
+
+
+def parse_within(nlp: Language, articles: Sequence[Article], timeout: Optional[float]) -> list[Union[Doc, NewsgraphError]]:
+    """The articles parsed in one ``nlp.pipe`` batch (its budget: ``timeout`` seconds per
+    article); when that fails or runs over, one article at a time, to find the one that breaks
+    it: that one becomes E601 (over the limit) or E301 (the parser raised)."""
+    try:
+        with time_limit(timeout * len(articles) if timeout else None):
+            return list(nlp.pipe((a.text for a in articles), batch_size=len(articles)))
+    except (Exception, ArticleTimeout):  # noqa: BLE001 - keep the others
+        pass
+    docs: list[Union[Doc, NewsgraphError]] = []
+    for article in articles:
+        try:
+            with time_limit(timeout):
+                docs.append(nlp(article.text))
+        except ArticleTimeout:
+            docs.append(timed_out(article, timeout))
+        except Exception as exc:  # noqa: BLE001
+            docs.append(failed(article, exc))
+    return docs
 
 
 def _parsable(nlp: Language, articles: Iterable[Article], skip_failures: bool) -> Iterator[Article]:
@@ -191,22 +230,42 @@ def _parsable(nlp: Language, articles: Iterable[Article], skip_failures: bool) -
 
 
 def analyze_docs(
-    nlp: Language, articles: Iterable[Article], batch_size: int = 16, *, skip_failures: bool = False, event_threshold: Optional[float] = None
+    nlp: Language,
+    articles: Iterable[Article],
+    batch_size: int = 16,
+    *,
+    skip_failures: bool = False,
+    event_threshold: Optional[float] = None,
+    article_timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
 ) -> Iterator[Report]:
     """Reports for many articles, parsed in batches with ``nlp.pipe``, in input order.
 
-    A failure on one article raises ``AnalysisError`` (E301) naming it; with
-    ``skip_failures`` it is logged and the batch goes on with the other articles.
+    A failure on one article raises ``AnalysisError`` (E301) naming it, and an article whose
+    parse or analysis runs past ``article_timeout`` seconds (``None``: no limit) is stopped
+    with ``ScaleError`` (E601); with ``skip_failures`` either is logged and the batch goes on
+    with the other articles.
     """
     catalogue = ActorCatalogue.packaged(nlp)
     name = pipeline_name(nlp)
-    pairs = ((a.text, a) for a in _parsable(nlp, articles, skip_failures))
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        try:
-            yield build_report(doc, article, catalogue, name, event_threshold=event_threshold)
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
-            label = article.url or article.title or f"<article of {len(article.text)} chars>"
-            error = AnalysisError(Errors.E301, name=label, detail=f"{type(exc).__name__}: {exc}")
-            if not skip_failures:
-                raise error from exc
-            log.warning("%s", error)
+    parsable = _parsable(nlp, articles, skip_failures)
+    while batch := list(islice(parsable, batch_size)):
+        for doc, article in zip(parse_within(nlp, batch, article_timeout), batch):
+            report = doc if isinstance(doc, NewsgraphError) else _report_within(doc, article, catalogue, name, article_timeout, event_threshold)
+            if isinstance(report, Report):
+                yield report  # outside the time limit: the caller's time is not the article's
+            elif skip_failures:
+                log.warning("%s", report)
+            else:
+                raise report
+
+
+def _report_within(
+    doc: Doc, article: Article, catalogue: ActorCatalogue, name: str, timeout: Optional[float], event_threshold: Optional[float]
+) -> Union[Report, NewsgraphError]:
+    try:
+        with time_limit(timeout):
+            return build_report(doc, article, catalogue, name, event_threshold=event_threshold)
+    except ArticleTimeout:
+        return timed_out(article, timeout)
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
+        return failed(article, exc)

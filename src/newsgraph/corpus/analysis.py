@@ -11,10 +11,10 @@ from typing import Optional, Sequence, Union
 
 from ..actors import ActorCatalogue
 from ..components import DEFAULT_MODEL, load_pipeline
-from ..errors import AnalysisError, Errors, NewsgraphError, ScaleError
+from ..errors import NewsgraphError
+from ..limits import ArticleTimeout, time_limit
 from ..model import Article, Report
-from ..pipeline import build_report, pipeline_name, too_long
-from .limits import ArticleTimeout, time_limit
+from ..pipeline import build_report, failed, parse_within, pipeline_name, timed_out, too_long
 
 __all__ = ["analyse_chunk", "cached_pipeline"]
 
@@ -40,7 +40,7 @@ def analyse_chunk(
     nlp, catalogue, name = cached_pipeline(model)
     refused = {i: too_long(nlp, a) for i, a in enumerate(articles)}
     parsable = [a for i, a in enumerate(articles) if refused[i] is None]
-    parsed = iter(_parse(nlp, parsable, timeout) if parsable else ())
+    parsed = iter(parse_within(nlp, parsable, timeout) if parsable else ())
     docs = [refused[i] or next(parsed) for i in range(len(articles))]
     out: list[Union[Report, NewsgraphError]] = []
     for doc, article in zip(docs, articles):
@@ -51,39 +51,7 @@ def analyse_chunk(
             with time_limit(timeout):
                 out.append(build_report(doc, article, catalogue, name, event_threshold=event_threshold))
         except ArticleTimeout:
-            out.append(_timed_out(article, timeout))
+            out.append(timed_out(article, timeout))
         except Exception as exc:  # noqa: BLE001 - one article's bug must not end the batch
-            out.append(_failure(article, exc))
+            out.append(failed(article, exc))
     return out
-
-
-def _parse(nlp, articles: Sequence[Article], timeout: Optional[float]) -> list:
-    """The chunk parsed in one ``nlp.pipe`` batch (its budget: ``timeout`` per article); when
-    that fails or runs over, one article at a time, to find the one that breaks it."""
-    try:
-        with time_limit(timeout * len(articles) if timeout else None):
-            return list(nlp.pipe((a.text for a in articles), batch_size=len(articles)))
-    except (Exception, ArticleTimeout):  # noqa: BLE001 - keep the others
-        pass
-    docs: list = []
-    for article in articles:
-        try:
-            with time_limit(timeout):
-                docs.append(nlp(article.text))
-        except ArticleTimeout:
-            docs.append(_timed_out(article, timeout))
-        except Exception as exc:  # noqa: BLE001
-            docs.append(_failure(article, exc))
-    return docs
-
-
-def _label(article: Article) -> str:
-    return article.url or article.title or f"<article of {len(article.text)} chars>"
-
-
-def _failure(article: Article, exc: Exception) -> AnalysisError:
-    return AnalysisError(Errors.E301, name=_label(article), detail=f"{type(exc).__name__}: {exc}")
-
-
-def _timed_out(article: Article, seconds: Optional[float]) -> ScaleError:
-    return ScaleError(Errors.E601, name=_label(article), seconds=seconds or 0)

@@ -33,6 +33,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import NewsgraphError
 from ..ingest import DEFAULT_MAX_CHARS
+from ..limits import DEFAULT_ARTICLE_TIMEOUT
 from ..model import Article
 from .analysis import analyse_chunk
 from .connection import Store
@@ -45,8 +46,6 @@ __all__ = ["CHUNK", "DEFAULT_ARTICLE_TIMEOUT", "IngestOptions", "IngestStats", "
 log = logging.getLogger(__name__)
 
 CHUNK = 16
-# An ordinary article takes well under a second; a limit of minutes only stops the pathological.
-DEFAULT_ARTICLE_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ its own spaCy pipeline, or on a dask.distributed cluster (``dask_engine``). Ever
 from __future__ import annotations
 
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Optional
 
 from ..errors import Errors, ScaleError, StoreError
 from .analysis import cached_pipeline
+from .tether import tether
 
 __all__ = ["ENGINES", "analyser_for"]
 
@@ -33,11 +35,18 @@ class _Inline:
         return None
 
 
+def _start_worker(parent: int, model: Optional[str]) -> None:
+    """A pool worker's first steps: die with ``parent``, then load the pipeline."""
+    tether(parent)
+    cached_pipeline(model)
+
+
 class _Pool:
     def __init__(self, workers: int, model: Optional[str]) -> None:
-        # spawn: workers must not inherit the parent's open database connection.
+        # spawn: workers must not inherit the parent's open database connection. The workers
+        # are started by the thread that submits (this call's), which outlives them.
         self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=cached_pipeline, initargs=(model,)
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(os.getpid(), model)
         )
         self.depth = 2 * workers
 
@@ -47,8 +56,18 @@ class _Pool:
     def __enter__(self) -> "_Pool":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, error_type, *exc) -> None:
+        if error_type is not None:
+            # Interrupted (SIGTERM, Ctrl-C, a store error): the chunks in flight are not wanted,
+            # and waiting for them could take minutes.
+            self._stop_workers()
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _stop_workers(self) -> None:
+        # ProcessPoolExecutor has no public way to stop running tasks before Python 3.14
+        # (terminate_workers); its process table is the one place that names the workers.
+        for process in list(getattr(self.executor, "_processes", {}).values()):
+            process.terminate()
 
 
 def analyser_for(engine: str, workers: int, model: Optional[str], scheduler: Optional[str] = None):

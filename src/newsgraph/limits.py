@@ -1,4 +1,5 @@
-"""The per-article time limit: one pathological article must not stall a batch.
+"""The per-article time limit: one pathological article must not stall a batch, nor
+``analyze()``.
 
 ``time_limit(seconds)`` raises ``ArticleTimeout`` inside the block once ``seconds`` have
 passed. In a process's main thread (the inline analysis and the ``--workers`` pool, whose
@@ -20,7 +21,10 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
-__all__ = ["ArticleTimeout", "time_limit"]
+__all__ = ["DEFAULT_ARTICLE_TIMEOUT", "ArticleTimeout", "time_limit"]
+
+# An ordinary article takes well under a second; a limit of minutes only stops the pathological.
+DEFAULT_ARTICLE_TIMEOUT = 120.0
 
 
 class ArticleTimeout(BaseException):
