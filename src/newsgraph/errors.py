@@ -16,7 +16,8 @@ Exception tree::
     ├── StoreError (RuntimeError)  the corpus store or its inputs cannot be used
     │     E401 no such input, E402 malformed JSONL line, E403 sitemap entry without a saved page,
     │     E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
-    │     E407 optional extra missing, E408 store cannot be opened, E606 malformed sitemap XML
+    │     E407 optional extra missing, E408 store cannot be opened, E606 malformed sitemap XML,
+    │     E420 write aborted by other writers too often
     ├── ScaleError (RuntimeError)  resource guards and distributed ingest
     │     E601 article over the analysis time limit, E602 cluster unreachable,
     │     E603 not a newsgraph Parquet folder, E604 bad ingest options,
@@ -129,6 +130,10 @@ class Errors(str, Enum):
     )
     E407 = "{feature} needs the optional extra '{extra}': pip install 'newsgraph[{extra}]'."
     E408 = "{target}: the store cannot be opened ({detail})."
+    E420 = (
+        "{target}: a write was aborted {attempts} times for other writers' sake ({detail}). "
+        "Run fewer ingests into this store at once, or run this one again: it goes on where it stopped."
+    )
 
     E601 = (
         "{name}: the analysis took longer than the limit of {seconds:g} s and was stopped; the batch "
