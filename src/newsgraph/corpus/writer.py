@@ -124,19 +124,20 @@ def _write_actors(store: Store, key: str, report: Report) -> None:
             "INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
             (ident, actor.name, actor.code, actor.kind),
         ):
-            _keep_least_name(store, ident, actor.name)
+            _keep_least_name(store, ident, actor.name, actor.kind)
         # Counters kept at write time, so that listing actors never scans the events.
         if store.execute("INSERT INTO article_actors (article_id, actor_key) VALUES (?, ?) ON CONFLICT DO NOTHING", (key, ident)):
             store.execute("UPDATE actors SET articles = articles + 1 WHERE actor_key = ?", (ident,))
 
 
-def _keep_least_name(store: Store, ident: str, name: str) -> None:
-    """Of the spellings an actor is stored under ("Republican Party", "Republican party"),
-    keep the least in code-point order: the same whichever article came first. Compared
-    here, not in SQL, where PostgreSQL's collation would order them otherwise than SQLite."""
-    stored = store.scalar("SELECT name FROM actors WHERE actor_key = ?", (ident,))
-    if stored is not None and name < stored:
-        store.execute("UPDATE actors SET name = ? WHERE actor_key = ?", (name, ident))
+def _keep_least_name(store: Store, ident: str, name: str, kind: Optional[str]) -> None:
+    """Of the names and kinds an actor is stored under ("Republican Party", "Republican
+    party"; "organization", "agent"), keep the least pair in code-point order: the same
+    whichever article came first. Compared here, not in SQL, where PostgreSQL's collation
+    would order them otherwise than SQLite."""
+    _, rows = store.rows("SELECT name, kind FROM actors WHERE actor_key = ?", (ident,))
+    if rows and (name, kind or "") < (rows[0][0], rows[0][1] or ""):
+        store.execute("UPDATE actors SET name = ?, kind = ? WHERE actor_key = ?", (name, kind, ident))
 
 
 def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]:
