@@ -11,12 +11,16 @@ surname links (``surnames``).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from typing import Any
+from typing import Any, Sequence, Union
 
+from ..model import Report
 from .connection import Store
+from .store import open_store
+from .writer import article_id, write_report
 
-__all__ = ["Snapshot", "difference", "snapshot"]
+__all__ = ["Snapshot", "compare", "difference", "snapshot"]
 
 Snapshot = dict[str, Counter]
 
@@ -64,3 +68,24 @@ def difference(one: Snapshot, other: Snapshot) -> dict[str, tuple[int, int]]:
         if only_a or only_b:
             out[table] = (only_a, only_b)
     return out
+
+
+def compare(reports: Sequence[Report], folder: Union[str, "os.PathLike[str]"]) -> dict[str, Any]:
+    """Write ``reports`` into two new SQLite stores in ``folder``, in the given order and
+    reversed: the events and mentions each holds, and per table the rows only in the one or
+    the other (``difference``; empty when the order made no difference)."""
+    snapshots = []
+    for name, order in (("forward", list(reports)), ("reversed", list(reports)[::-1])):
+        store = open_store(os.path.join(os.fspath(folder), f"{name}.db"))
+        try:
+            for report in order:
+                write_report(store, "compare", article_id(report.article.text), report)
+            snapshots.append(snapshot(store))
+        finally:
+            store.close()
+    forward, backward = snapshots
+    return {
+        "events": (sum(forward["events"].values()), sum(backward["events"].values())),
+        "mentions": (sum(forward["mentions"].values()), sum(backward["mentions"].values())),
+        "difference": difference(forward, backward),
+    }

@@ -291,6 +291,7 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         event_id = evidence.event
         if any(row[column] is not None for column in CASUALTY_COLUMNS):
             _raise_counts(store, event_id, row)
+        _keep_least_sides(store, event_id, row)
     store.execute(
         "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
         "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
@@ -306,6 +307,15 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         ),
     )
     return event_id
+
+
+def _keep_least_sides(store: Store, event_id: str, row: dict[str, Any]) -> None:
+    """The names an event shows for its sides: of those its mentions give ("Republican
+    Party", "Republican party"), the least in code-point order, whichever came first."""
+    _, found = store.rows("SELECT source_actor, target_actor FROM events WHERE id = ?", (event_id,))
+    for column, stored in zip(("source_actor", "target_actor"), found[0] if found else ()):
+        if row[column] is not None and stored is not None and row[column] < stored:
+            store.execute(f"UPDATE events SET {column} = ? WHERE id = ?", (row[column], event_id))  # fixed names
 
 
 def _raise_counts(store: Store, event_id: str, row: dict[str, Any]) -> None:
