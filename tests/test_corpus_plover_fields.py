@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import json
 
+import jsonschema_rs
 import pytest
 
 from newsgraph import Article, Corpus
 from newsgraph.corpus.export import export
+from newsgraph.resources import catalogue_json
 
 # The same attack twice: the later report's higher toll is the event's count.
 ARTICLES = [
@@ -58,6 +60,8 @@ def test_the_store_keeps_geonames_ids_and_the_largest_count(filled):
 def test_plover_export_has_size_and_geonames_location(filled, tmp_path):
     export(filled, "plover", tmp_path / "p.jsonl")
     records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    schema = jsonschema_rs.validator_for(catalogue_json("plover_schema.json"))
+    assert [e.message for r in records for e in schema.iter_errors(r)] == []
     sized = [r for r in records if "size" in r]
     assert [r["size"] for r in sized] == [{"dead": 7}]
     place = next(r["event_loc"] for r in records if r["event_loc"])

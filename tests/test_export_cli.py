@@ -12,13 +12,15 @@ import subprocess
 import sys
 import time
 
+import jsonschema_rs
 import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
 from newsgraph import Corpus
 from newsgraph.cli import app
-from newsgraph.corpus.export import PHOENIX_COLUMNS, export, quad_class
+from newsgraph.corpus.export import PHOENIX_COLUMNS, PLOVER_QUADS, export, plover_record, quad_class
+from newsgraph.resources import catalogue_json
 
 runner = CliRunner()
 
@@ -63,11 +65,19 @@ def test_jsonl_csv_parquet_round_trip(corpus_db, tmp_path):
         assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
 
 
+PLOVER_SCHEMA = catalogue_json("plover_schema.json")
+
+
+def plover_errors(record: dict) -> list[str]:
+    return [error.message for error in jsonschema_rs.validator_for(PLOVER_SCHEMA).iter_errors(record)]
+
+
 def test_plover_records_follow_the_manual(corpus_db, tmp_path):
     with Corpus(corpus_db) as corpus:
         count = export(corpus, "plover", tmp_path / "p.jsonl")
         records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     assert count == len(records) > 0
+    assert {r["id"]: plover_errors(r) for r in records} == {r["id"]: [] for r in records}
     extras = {"goldstein", "mentions", "origins", "contradicted"}
     for record in records:
         assert {"id", "date", "actor", "event"} <= set(record)
@@ -82,6 +92,82 @@ def test_plover_records_follow_the_manual(corpus_db, tmp_path):
     assert assault["actor"][0] == {"entity_text": "Hamas", "identifier_id": "cat:hamas", "code": "PSE", "sector": "REB"}
     assert assault["quad_code"] == 4
     assert assault["event_loc"]["extracted_place"] == "Gaza"
+
+
+# A stored event as ``Corpus.events`` gives it, for plover_record.
+EVENT = {
+    "event_id": "ev-1", "date": "2024-05-01", "date_end": "2024-05-01", "source_actor": "Egypt", "source_code": "EGY",
+    "source_key": "country:EGY", "target_actor": "Turkey", "target_code": "TUR", "target_key": "country:TUR",
+    "cameo": "190", "plover_type": "THREATEN", "goldstein": -10.0, "location": None, "country": None,
+    "mentions": 1, "origins": 1, "contradicted": 0,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "plover_type, cameo, quad",
+    [
+        ("THREATEN", "190", 3),  # "threatened to attack": CAMEO 19x is material, the threat verbal
+        ("SANCTION", "163", 4),  # the manual's category sections: material conflict
+        ("AGREE", "190", 1),  # a promised act coded AGREE
+        ("RETREAT", "087", 2),
+        ("REQUEST", "010", 3),
+        ("ASSAULT", "180", 4),
+    ],
+)
+def test_plover_quad_code_is_the_categorys(plover_type, cameo, quad):
+    record = plover_record({**EVENT, "plover_type": plover_type, "cameo": cameo}, None, None, "2024-06-01")
+    assert record["quad_code"] == quad
+    assert plover_errors(record) == []
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"actor": []}, "[] has less than 1 item"),
+        ({"event": ["FIGHT"]}, '"FIGHT" is not one of'),  # PLOVER 0.5b1's name, not the manual's
+        ({"quad_code": 3, "event": ["SANCTION"]}, "4 was expected"),
+        ({"date": "1 May 2024"}, "does not match"),
+        ({"actor": [{"actorText": "Egypt"}]}, "Additional properties are not allowed"),
+    ],
+)
+def test_the_plover_schema_refuses_what_the_manual_does(change, message):
+    record = {**plover_record(EVENT, None, None, "2024-06-01"), **change}
+    assert any(message in error for error in plover_errors(record)), plover_errors(record)
+
+
+def test_the_schemas_quad_classes_are_the_exports():
+    from_schema = {c: rule["then"]["properties"]["quad_code"]["const"] for rule in PLOVER_SCHEMA["allOf"] for c in rule["if"]["properties"]["event"]["contains"]["enum"]}
+    assert from_schema == PLOVER_QUADS and len(PLOVER_QUADS) == 16
+
+
+def test_plover_export_leaves_out_events_without_category_or_actor(tmp_path):
+    """The manual requires an actor and an event category: an event with neither a stored
+    actor nor words naming one, or without a category, is no PLOVER record; both are counted."""
+    from conftest import filled_corpus
+
+    from newsgraph.model import Actor, Article, Event, Factuality, Plover, Report
+
+    text = "Someone attacked the town on Monday. Egypt did something to Turkey."
+    egypt = Actor(id="a1", name="Egypt", code="EGY", kind="country", mentions=((37, 42),), entity="country:EGY")
+    turkey = Actor(id="a2", name="Turkey", code="TUR", kind="country", mentions=((61, 67),), entity="country:TUR")
+
+    def event(number, sources, plover, cameo, trigger, targets=()):
+        return Event(id=f"evt-{number}", sources=sources, targets=targets, cameo=cameo, plover=Plover(plover), goldstein=None,
+                     trigger=trigger, sentence=(0, len(text)), factuality=Factuality(), text=text[trigger[0]:trigger[1]])
+
+    report = Report(
+        article=Article(text=text, published="2024-05-01"),
+        actors=(egypt, turkey),
+        events=(event(1, (), "ASSAULT", "190", (8, 16)), event(2, ("a1",), None, "010", (47, 56), ("a2",)),
+                event(3, ("a1",), "ACCUSE", "112", (47, 56), ("a2",))),
+    )  # fmt: skip
+    with filled_corpus(tmp_path / "left.db", [report]) as corpus:
+        written = export(corpus, "plover", tmp_path / "p.jsonl")
+        result = runner.invoke(app, ["export", "--format", "plover", "--db", str(tmp_path / "left.db"), "-o", str(tmp_path / "q.jsonl")])
+    records = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert [r["event"] for r in records] == [["ACCUSE"]] and written == 1
+    assert written.left_out == {"no PLOVER category": 1, "no actor": 1}
+    assert "left out 2 events: 1 with no PLOVER category, 1 with no actor" in result.output
 
 
 def test_cameo_tsv_is_dyadic_and_phoenix_ordered(corpus_db, tmp_path):

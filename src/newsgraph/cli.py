@@ -420,6 +420,9 @@ def export_command(
         count = export(corpus, fmt, output, actor=actor, type=type_, since=since, min_origins=min_origins)
     if output is not None:
         _err.print(f"wrote {count} {'edges' if fmt in {'graphml', 'gexf'} else 'events'} to {output}", highlight=False)
+    if count.left_out:  # the PLOVER format requires an actor and a category
+        reasons = ", ".join(f"{n} with {why}" for why, n in sorted(count.left_out.items()))
+        _err.print(f"left out {sum(count.left_out.values())} events: {reasons}", highlight=False)
 
 
 @app.command()

@@ -18,7 +18,8 @@ Exception tree::
     │     E404 feed entry without text, E405 unknown store address, E406 store newer than newsgraph,
     │     E407 optional extra missing, E408 store cannot be opened, E409 input outside the
     │     paths given (a sitemap's file: or ../ link, a symlink out of a folder), E410 a feed
-    │     that is not RSS/Atom, E606 malformed sitemap XML
+    │     that is not RSS/Atom, E606 malformed sitemap XML,
+    │     E420 write aborted by other writers too often
     ├── ScaleError (RuntimeError)  resource guards and distributed ingest
     │     E601 article over the analysis time limit, E602 cluster unreachable,
     │     E603 not a newsgraph Parquet folder, E604 bad ingest options,
@@ -141,6 +142,10 @@ class Errors(str, Enum):
     E410 = (
         "{name}: is not a well-formed RSS or Atom feed ({detail}). Save the feed again, or give its "
         "articles as text, HTML or JSONL files."
+    )
+    E420 = (
+        "{target}: a write was aborted {attempts} times for other writers' sake ({detail}). "
+        "Run fewer ingests into this store at once, or run this one again: it goes on where it stopped."
     )
 
     E601 = (

@@ -4,11 +4,18 @@ SQL is written once, with ``?`` placeholders, in the dialect both databases shar
 PostgreSQL backend rewrites the placeholders for psycopg. Values always travel as bound
 parameters, never inside the SQL text.
 
-Crash and concurrency safety rest on transactions: a writer wraps each article in
-``store.transaction()``. SQLite runs in WAL mode and takes the write lock up front
-(``BEGIN IMMEDIATE``), so two ingests into one file queue instead of failing half-way;
-PostgreSQL serialises the work that must not interleave with ``lock(key)``, a
-transaction-scoped advisory lock.
+Crash and concurrency safety rest on transactions: a writer puts each article in
+``store.write(work)``, one transaction that writers take one at a time. SQLite runs in WAL
+mode and takes the write lock up front (``BEGIN IMMEDIATE``), so two ingests into one file
+queue instead of failing half-way; PostgreSQL does the same with a transaction-level
+advisory lock on one fixed key (``WRITE_LOCK``). Without it two writers inserting the same
+actors in opposite orders each waited for the other's uncommitted row, and PostgreSQL
+aborted one of them (deadlock_detected). Writes are a small part of an ingest (analysis is
+the rest), so queueing them costs little, and it makes the result that of some one order.
+A transaction the database still aborts for another writer's sake (a deadlock, a
+serialisation failure, SQLite's "database is locked") is tried again, a few times, with a
+growing pause; not when it runs inside a caller's transaction, which is lost as a whole
+and only the caller can redo.
 
 One ``Store`` may be shared by threads (the web server answers requests from a thread
 pool): each statement, and each transaction as a whole, holds the store's re-entrant lock,
@@ -17,18 +24,32 @@ so one thread's transaction never interleaves with another's statements on the c
 
 from __future__ import annotations
 
+import logging
+import random
 import sqlite3
 import threading
 import time
 import zlib
 from contextlib import contextmanager
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from ..errors import Errors, StoreError
 
-__all__ = ["PostgresStore", "SQLiteStore", "Store", "redact"]
+__all__ = ["PostgresStore", "SQLiteStore", "Store", "WRITE_ATTEMPTS", "WRITE_LOCK", "redact"]
+
+log = logging.getLogger(__name__)
 
 _BUSY_TIMEOUT_MS = 120_000
+# The key every write transaction locks first, so that writers take turns.
+WRITE_LOCK = "newsgraph-write"
+# Tries of one write the database aborts for another writer's sake, and the first pause
+# (seconds) before the next; it doubles each time, with jitter so that writers spread out.
+WRITE_ATTEMPTS = 5
+_RETRY_PAUSE = 0.05
+# SQLSTATEs of transactions aborted for another's sake: serialization_failure, deadlock_detected.
+_CONFLICT_STATES = frozenset({"40001", "40P01"})
+
+T = TypeVar("T")
 
 
 class Store:
@@ -39,6 +60,7 @@ class Store:
     def __init__(self, target: str) -> None:
         self.target = target
         self._guard = threading.RLock()
+        self._depth = 0  # open transaction() blocks: more than 0 inside a transaction
 
     # -- statements -------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
@@ -59,7 +81,38 @@ class Store:
         yield self  # pragma: no cover
 
     def lock(self, key: str) -> None:
-        """Hold ``key`` until the transaction ends (serialises event matching across writers)."""
+        """Hold ``key`` until the transaction ends (another transaction locking it waits)."""
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def conflict(self, error: BaseException) -> bool:
+        """Whether ``error`` aborted a transaction for another writer's sake (worth a retry)."""
+        return False
+
+    def write(self, work: Callable[["Store"], T], attempts: int = WRITE_ATTEMPTS) -> T:
+        """``work(store)`` in a write transaction of its own, writers one at a time, tried
+        again when the database aborts it for another writer's sake. Inside a caller's
+        transaction it joins that transaction and is not retried."""
+        if self.in_transaction:
+            with self.transaction():
+                self.lock(WRITE_LOCK)
+                return work(self)
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction():
+                    self.lock(WRITE_LOCK)
+                    return work(self)
+            except Exception as exc:
+                if not self.conflict(exc):
+                    raise
+                if attempt == attempts:
+                    raise StoreError(Errors.E420, target=self.target, attempts=attempts, detail=str(exc).strip()) from exc
+                pause = _RETRY_PAUSE * 2 ** (attempt - 1) * (1 + random.random())  # noqa: S311 - jitter, not secrets
+                log.info("%s: write aborted by another writer (%s); try %d of %d in %.2f s", self.target, exc, attempt + 1, attempts, pause)
+                time.sleep(pause)
+        raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
     def close(self) -> None:
         raise NotImplementedError
@@ -80,7 +133,6 @@ class SQLiteStore(Store):
             self.conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.Error as exc:
             raise StoreError(Errors.E408, target=path, detail=str(exc)) from exc
-        self._depth = 0
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         with self._guard:
@@ -109,6 +161,10 @@ class SQLiteStore(Store):
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+
+    def conflict(self, error: BaseException) -> bool:
+        # BEGIN IMMEDIATE waits up to the busy timeout for the write lock; past it, "locked".
+        return isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error))
 
     def close(self) -> None:
         with self._guard:
@@ -163,7 +219,14 @@ class PostgresStore(Store):
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         with self._guard, self.conn.transaction():
-            yield self
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+
+    def conflict(self, error: BaseException) -> bool:
+        return getattr(error, "sqlstate", None) in _CONFLICT_STATES
 
     def lock(self, key: str) -> None:
         # A 63-bit key from the text: advisory locks take integers.

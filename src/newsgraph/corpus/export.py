@@ -7,7 +7,15 @@
   "PLOVER JSON" table (``id``, ``date``, ``enddate``, ``actor``/``recipient`` entity objects,
   ``event``, ``mode``, ``context``, ``event_loc``, ``event_text``, ``quad_code``, ``cite_info``,
   ``coder``, ``coded_date``, ``comment``) plus newsgraph's own named fields (``goldstein``,
-  ``mentions``, ``origins``, ``contradicted``), as the manual allows. An entity object's
+  ``mentions``, ``origins``, ``contradicted``), as the manual allows. The names are the
+  manual's snake_case (its current version, 2024); camelCase ``eventText``, ``eventLoc``,
+  ``actorText`` are PLOVER 0.5b1's, kept only in its old gold-standard records. Every
+  record validates against ``data/plover_schema.json``, a JSON Schema of the manual's
+  tables: the manual requires an ``actor`` and an ``event``, so an event without a PLOVER
+  category, or with no words for its actor, is left out, and counted in the export's
+  ``left_out``. ``quad_code`` is the PLOVER category's quad class (``PLOVER_QUADS``), not
+  the CAMEO code's: the two differ where the category was chosen from the report (a
+  threatened attack is THREATEN, verbal conflict, though CAMEO 19x is material). An entity object's
   ``identifier_id`` is the actor's entity key. ``event_loc`` is the
   manual's location object: ``extracted_place``, ``country_code`` and, when the place resolved
   to a GeoNames record, ``geonameid`` (and ``lat``/``lon`` for a city). ``size`` is the
@@ -29,6 +37,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import json
+import logging
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,7 +46,9 @@ from typing import IO, Any, Iterator, Optional, Union
 from ..version import __version__
 from .tables import EVENT_COLUMNS
 
-__all__ = ["FORMATS", "export", "actor_graph", "plover_record", "quad_class", "PHOENIX_COLUMNS"]
+__all__ = ["FORMATS", "PLOVER_QUADS", "Written", "export", "actor_graph", "plover_record", "quad_class", "PHOENIX_COLUMNS"]
+
+log = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo-tsv", "graphml", "gexf")
 _PAGE = 5000
@@ -67,23 +78,49 @@ def quad_class(cameo: Optional[str]) -> Optional[int]:
     return None
 
 
-def export(corpus, format: str, output: Union[str, Path, None] = None, **filters) -> int:  # noqa: A002
+# The quad class of each PLOVER category, from the manual's "Summary of event categories"
+# and each category's own section: 1 verbal and 2 material cooperation, 3 verbal and 4
+# material conflict. SANCTION is 4 there; the manual's shorter "Quad categories" table puts
+# it under verbal conflict, alone against both.
+PLOVER_QUADS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
+}
+
+
+class Written(int):
+    """How many records an export wrote (an ``int``), and in ``left_out`` how many events it
+    left out and why ("no PLOVER category", "no actor"): the PLOVER format needs both."""
+
+    left_out: dict[str, int]
+
+    def __new__(cls, count: int, left_out: Optional[dict[str, int]] = None) -> "Written":
+        written = super().__new__(cls, count)
+        written.left_out = dict(left_out or {})
+        return written
+
+
+def export(corpus, format: str, output: Union[str, Path, None] = None, **filters) -> Written:  # noqa: A002
     """Write the events matching ``filters`` in ``format`` to ``output`` (None: standard output
-    for text formats). Returns the number of events (graphs: edges) written."""
+    for text formats). Returns the number of events (graphs: edges) written, with the events
+    left out and why in its ``left_out`` (``Written``)."""
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; choose from {', '.join(FORMATS)}")
     if format in {"parquet", "graphml", "gexf"} and output is None:
         raise ValueError(f"the {format} format is binary or XML: give an output file")
     if format == "parquet":
-        return _parquet(corpus, Path(output or ""), filters)  # output is set: checked above
+        return Written(_parquet(corpus, Path(output or ""), filters))  # output is set: checked above
     if format in {"graphml", "gexf"}:
         import networkx as nx
 
         graph = actor_graph(corpus, **filters)
         (nx.write_graphml if format == "graphml" else nx.write_gexf)(graph, str(output))
-        return graph.number_of_edges()
+        return Written(graph.number_of_edges())
     with _open_text(output) as handle:
-        return {"jsonl": _jsonl, "csv": _csv, "plover": _plover, "cameo-tsv": _cameo_tsv}[format](corpus, handle, filters)
+        count = {"jsonl": _jsonl, "csv": _csv, "plover": _plover, "cameo-tsv": _cameo_tsv}[format](corpus, handle, filters)
+    return count if isinstance(count, Written) else Written(count)
 
 
 @contextmanager
@@ -192,7 +229,7 @@ def plover_record(event: dict, first_mention: Optional[dict], article: Optional[
         "context": [],
         "event_loc": _event_loc(event),
         "event_text": [first_mention["trigger_text"]] if first_mention else [],
-        "quad_code": quad_class(event["cameo"]),
+        "quad_code": PLOVER_QUADS.get(event["plover_type"] or ""),
         "cite_info": {
             "url": article.get("url"),
             "title": article.get("title"),
@@ -233,10 +270,13 @@ def _size(event: dict) -> dict:
     return {key: int(event[column]) for key, column in names.items() if event.get(column) is not None}
 
 
-def _plover(corpus, handle: IO[str], filters: dict) -> int:
+def _plover(corpus, handle: IO[str], filters: dict) -> Written:
     coded = _dt.date.today().isoformat()
-    count = 0
+    count, left_out = 0, dict[str, int]()
     for event in _records(corpus, filters):
+        if not event["plover_type"]:
+            left_out["no PLOVER category"] = left_out.get("no PLOVER category", 0) + 1
+            continue
         mentions = corpus.mentions(event["event_id"])
         first = mentions.iloc[0].to_dict() if not mentions.empty else None
         article = corpus.article(first["article_id"]) if first else None
@@ -251,11 +291,16 @@ def _plover(corpus, handle: IO[str], filters: dict) -> int:
                     record["context"] = [item.plover.context] if item.plover.context else []
                     for side, spans in (("actor", item.source_spans), ("recipient", item.target_spans)):
                         if not record[side]:
-                            record[side] = [{"entity_text": report.span_text(span)} for span in spans]
+                            record[side] = [{"entity_text": text} for text in map(report.span_text, spans) if text.strip()]
                     break
+        if not record["actor"]:  # the manual requires one: "someone" is no record
+            left_out["no actor"] = left_out.get("no actor", 0) + 1
+            continue
         handle.write(json.dumps(record, ensure_ascii=False, default=_plain) + "\n")
         count += 1
-    return count
+    if left_out:
+        log.info("PLOVER export left out %s", ", ".join(f"{n} event(s) with {why}" for why, n in sorted(left_out.items())))
+    return Written(count, left_out)
 
 
 def _cameo_tsv(corpus, handle: IO[str], filters: dict) -> int:

@@ -2,10 +2,11 @@
 
 The article row, its report, actors, sources, claims and event mentions go in together,
 so a process killed at any point leaves either the whole article or none of it. Event
-coreference happens here too: each mention is matched against stored events (under a
-lock on its match key, so that two writers cannot both create the same event), and the
+coreference happens here too: each mention is matched against stored events, and the
 event's counts — mentions, independent origins, contradiction — take in the article's new
-mentions (``event_counts``).
+mentions (``event_counts``). Writers take turns (``Store.write``), so two of them cannot
+both create the same event or wait on each other's rows; a write the database aborts for
+another writer's sake is tried again.
 """
 
 from __future__ import annotations
@@ -53,46 +54,51 @@ def factuality_label(polarity: str, certainty: str, mode: str, disputed: bool) -
 
 
 def record_error(store: Store, item: str, code: Optional[str], reason: str, article: Optional[str] = None) -> None:
-    with store.transaction():
-        store.execute(
+    added = now()
+    store.write(
+        lambda s: s.execute(
             "INSERT INTO errors (item, article_id, code, reason, added) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (item) DO UPDATE SET article_id = excluded.article_id, code = excluded.code, "
             "reason = excluded.reason, added = excluded.added",
-            (item, article, code, reason, now()),
+            (item, article, code, reason, added),
         )
+    )
 
 
 def write_report(store: Store, item: str, key: str, report: Report) -> int:
     """Store ``report`` as article ``key``; the number of event mentions written, or -1 when
     the article was already there (another run or another process stored it first)."""
-    article = report.article
     added = now()
-    with store.transaction():
-        inserted = store.execute(
-            "INSERT INTO articles (id, title, url, outlet, published, text, added, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO NOTHING",
-            (key, article.title, article.url, article.outlet, article.published, article.text, added, item),
-        )
-        if inserted == 0:
-            return -1
-        report = link_surnames(store, report)
-        store.execute("INSERT INTO reports (article_id, report) VALUES (?, ?)", (key, json.dumps(report.to_dict(), ensure_ascii=False)))
-        _write_actors(store, key, report)
-        _write_attributions(store, key, report)
-        original = record_copy(store, key, article.text)
-        # A republished copy vouches as its original's publisher does (corpus.copies).
-        publisher = (store.scalar("SELECT outlet FROM articles WHERE id = ?", (original,)), original) if original else (article.outlet, key)
-        mentions = 0
-        tallies: dict[str, Tally] = {}
-        seen = article.published or added[:10]
-        for event in report.events:
-            for number, row in enumerate(mention_rows(report, event)):
-                event_id = _place_mention(store, key, f"{event.id}:{number}", row)
-                tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
-                mentions += 1
-        for event_id in sorted(tallies):
-            apply_tally(store, event_id, tallies[event_id])
-        store.execute("DELETE FROM errors WHERE item = ?", (item,))
+    return store.write(lambda s: _write_article(s, item, key, report, added))
+
+
+def _write_article(store: Store, item: str, key: str, report: Report, added: str) -> int:
+    article = report.article
+    inserted = store.execute(
+        "INSERT INTO articles (id, title, url, outlet, published, text, added, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO NOTHING",
+        (key, article.title, article.url, article.outlet, article.published, article.text, added, item),
+    )
+    if inserted == 0:
+        return -1
+    report = link_surnames(store, report)
+    store.execute("INSERT INTO reports (article_id, report) VALUES (?, ?)", (key, json.dumps(report.to_dict(), ensure_ascii=False)))
+    _write_actors(store, key, report)
+    _write_attributions(store, key, report)
+    original = record_copy(store, key, article.text)
+    # A republished copy vouches as its original's publisher does (corpus.copies).
+    publisher = (store.scalar("SELECT outlet FROM articles WHERE id = ?", (original,)), original) if original else (article.outlet, key)
+    mentions = 0
+    tallies: dict[str, Tally] = {}
+    seen = article.published or added[:10]
+    for event in report.events:
+        for number, row in enumerate(mention_rows(report, event)):
+            event_id = _place_mention(store, key, f"{event.id}:{number}", row)
+            tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
+            mentions += 1
+    for event_id in sorted(tallies):
+        apply_tally(store, event_id, tallies[event_id])
+    store.execute("DELETE FROM errors WHERE item = ?", (item,))
     return mentions
 
 
@@ -114,13 +120,24 @@ def _write_actors(store: Store, key: str, report: Report) -> None:
         ident = entity_of(actor)
         if ident is None:
             continue
-        store.execute(
+        if not store.execute(
             "INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?) ON CONFLICT (actor_key) DO NOTHING",
             (ident, actor.name, actor.code, actor.kind),
-        )
+        ):
+            _keep_least_name(store, ident, actor.name, actor.kind)
         # Counters kept at write time, so that listing actors never scans the events.
         if store.execute("INSERT INTO article_actors (article_id, actor_key) VALUES (?, ?) ON CONFLICT DO NOTHING", (key, ident)):
             store.execute("UPDATE actors SET articles = articles + 1 WHERE actor_key = ?", (ident,))
+
+
+def _keep_least_name(store: Store, ident: str, name: str, kind: Optional[str]) -> None:
+    """Of the names and kinds an actor is stored under ("Republican Party", "Republican
+    party"; "organization", "agent"), keep the least pair in code-point order: the same
+    whichever article came first. Compared here, not in SQL, where PostgreSQL's collation
+    would order them otherwise than SQLite."""
+    _, rows = store.rows("SELECT name, kind FROM actors WHERE actor_key = ?", (ident,))
+    if rows and (name, kind or "") < (rows[0][0], rows[0][1] or ""):
+        store.execute("UPDATE actors SET name = ?, kind = ? WHERE actor_key = ?", (name, kind, ident))
 
 
 def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]:
@@ -215,8 +232,12 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         t_key, t_name, t_code = _key_of(report, target)
         pair = (s_key, t_key)
         if symmetric(event.cameo):
-            # "Kerry and Lavrov met": one meeting, one mention, not one per direction.
-            pair = tuple(sorted(pair, key=lambda k: k or ""))
+            # "Kerry and Lavrov met": one meeting, one mention, not one per direction; its
+            # sides in one fixed order, so that the event reads the same whichever report
+            # of it arrived first.
+            if (t_key or "") < (s_key or ""):
+                (s_key, s_name, s_code), (t_key, t_name, t_code) = (t_key, t_name, t_code), (s_key, s_name, s_code)
+            pair = (s_key, t_key)
             if pair in seen:
                 continue
             seen.add(pair)
@@ -230,7 +251,6 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
 def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]) -> str:
     """Attach the mention to its event (found or new); the event id."""
     key = match_key(row["source_key"], row["target_key"], row["plover_type"], row["cameo"])
-    store.lock(key)
     dates = (row["date"], row["date_end"])
     if dates[0] is None:
         _, found = store.rows(
@@ -271,6 +291,7 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         event_id = evidence.event
         if any(row[column] is not None for column in CASUALTY_COLUMNS):
             _raise_counts(store, event_id, row)
+        _keep_least_sides(store, event_id, row)
     store.execute(
         "INSERT INTO mentions (article_id, mention, event_id, outlet, published, sentence, trigger_start, trigger_end, "
         "trigger_text, chain, chain_kinds, polarity, certainty, mode, disputed, factuality, confidence, date, date_end, "
@@ -286,6 +307,15 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         ),
     )
     return event_id
+
+
+def _keep_least_sides(store: Store, event_id: str, row: dict[str, Any]) -> None:
+    """The names an event shows for its sides: of those its mentions give ("Republican
+    Party", "Republican party"), the least in code-point order, whichever came first."""
+    _, found = store.rows("SELECT source_actor, target_actor FROM events WHERE id = ?", (event_id,))
+    for column, stored in zip(("source_actor", "target_actor"), found[0] if found else ()):
+        if row[column] is not None and stored is not None and row[column] < stored:
+            store.execute(f"UPDATE events SET {column} = ? WHERE id = ?", (row[column], event_id))  # fixed names
 
 
 def _raise_counts(store: Store, event_id: str, row: dict[str, Any]) -> None:
