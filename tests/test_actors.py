@@ -100,6 +100,22 @@ def test_surname_refers_to_full_name(analyze_text):
     assert [a.name for a in report.actors if a.kind == "person"] == ["Mahmoud Abbas"]
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # the tagger takes the second "Trump" for a common noun and the NER passes it by
+        ("Donald Trump said Hillary Clinton caused the migration. Trump blamed the problem of mass "
+         'shootings on "sickos" and suggested building institutions to house them.', "Trump blamed"),
+        ("Bernie Sanders called Donald Trump a liar. Sanders unloaded on the Post during a media breakfast.", "Sanders unloaded"),
+    ],
+)
+def test_surname_the_ner_missed_is_the_named_person(rule_events, text, word):
+    report = rule_events(text)
+    start = text.index(word)
+    (actor,) = [a for a in report.actors if any(s == start for s, _ in a.mentions)]
+    assert actor.kind == "person" and actor.name.endswith(word.split()[0])
+
+
 def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):
     report = analyze_text("Sudan's army blocked the convoy. The officials said the army seized three trucks.")
     seized = next(e for e in report.events if e.text == "seized")

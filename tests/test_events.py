@@ -232,6 +232,49 @@ def test_verbal_attacks(analyze_text, text, trigger, expected):
 
 
 @pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # criticism verbs CAMEO.2.0 lacks or files under other senses (scripts/curated/verbs.tsv)
+        ("Hillary Clinton insulted the Benghazi victims.", "insulted", "111"),
+        ("Donald Trump slammed Hillary Clinton's plan.", "slammed", "111"),
+        ("Eric Trump knocked a statement by George Clooney.", "knocked", "111"),
+        ("Bernie Sanders unloaded on the Washington Post on Thursday.", "unloaded", "111"),
+        ("Mitt Romney fired back in March, attacking Donald Trump.", "fired", "111"),
+        # firing at someone is still force: the dictionary's "fire at" pattern wins
+        ("Israeli soldiers fired back at Hamas gunmen.", "fired", "190"),
+        # firing a person or an office holder dismisses them (SANCTION), firing weapons is force
+        ("Donald Trump fired James Comey.", "fired", "160"),
+        ("James Comey was fired by Donald Trump.", "fired", "160"),
+        ("Donald Trump fired his campaign manager.", "fired", "160"),
+        ("Soldiers fired rockets at the village.", "fired", "194"),
+    ],
+)
+def test_criticism_and_dismissal_senses(rule_events, text, trigger, expected):
+    assert expected == next(e.cameo for e in rule_events(text).events if e.text == trigger)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # a relative pronoun's act belongs to the noun it stands for
+        ("Barack Obama, who criticized Vladimir Putin, spoke on Monday.", "criticized", "Barack Obama"),
+        ("Kenneth Starr, the counsel who accused Bill Clinton, spoke on Monday.", "accused", "Kenneth Starr"),
+    ],
+)
+def test_relative_clause_subject_is_its_antecedent(rule_events, text, trigger, source):
+    report = rule_events(text)
+    names = {a.id: a.name for a in report.actors}
+    event = next(e for e in report.events if e.text == trigger)
+    assert [names[k] for k in event.sources] == [source]
+
+
+def test_particle_read_as_preposition_keeps_the_appeal(rule_events):
+    """The parser reads "called on Republicans" as particle + object; it is still "call on"."""
+    report = rule_events("Phil Bryant has since called on Republicans to back Donald Trump.")
+    assert "020" == next(e.cameo for e in report.events if e.text == "called")
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # the "accord" of "according to" is neither an act nor a treaty attacked (111)

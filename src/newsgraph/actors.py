@@ -431,6 +431,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue, published: Optional[str]
             for i in range(start, end):
                 index.relink(i, tuple(keys))
     unify_entities(index)
+    _add_missed_surnames(doc, index)
     _add_acronym_aliases(doc, index)
     index.finish()
     _add_descriptions(doc, index, bare_agents)
@@ -521,6 +522,37 @@ def unify_entities(index: ActorIndex) -> None:
             owners = given.get(words[0], set())
         if len(owners) == 1 and draft.key not in owners:
             index.merge(draft.key, next(iter(owners)))
+
+
+# Where a lone surname can stand for a person: an argument of a verb or a preposition, not a
+# modifier ("the Trump campaign" is the campaign's).
+_NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj", "appos", "poss"}
+
+
+def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
+    """A surname the statistical NER did not tag ("Trump blamed ...", four sentences after
+    "Donald Trump said") is the one person of the article with that last name, as a tagged
+    surname is (``unify_entities``). Only a capitalised word standing alone in an argument slot
+    counts: "Ivanka Trump" (another name) and "the Trump campaign" (a modifier) do not."""
+    people: dict[str, set[str]] = {}
+    for draft in index.drafts.values():
+        words = fold_name(draft.name).split()
+        if draft.kind == "person" and len(words) >= 2:
+            people.setdefault(words[-1], set()).add(draft.key)
+    if not people:
+        return
+    for token in doc:
+        # The tagger itself can miss the name: "Trump blamed ..." is tagged a common noun.
+        if token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper():
+            continue
+        if token.ent_type_ or token.dep_ not in _NOMINAL_ROLES or index.keys_at(token):
+            continue
+        if any(c.dep_ in {"compound", "flat"} for c in token.children):
+            continue
+        owners = people.get(fold_name(token.text), set())
+        if len(owners) == 1:
+            draft = index.drafts[next(iter(owners))]
+            index.add(Mention(token.i, token.i + 1, (draft.key,), "ner"), draft.name, draft.code, draft.kind, token.text, draft.entity)
 
 
 def _preference(draft: _Draft) -> tuple:

@@ -12,6 +12,8 @@ Each term says how much of the who-did-what-to-whom the coder found:
   "ISIS-allied"), which is more often not an event;
 - -0.30 for an embedded event, the content of another one ("refused to deploy"), which is
   not an act reported as done;
+- -0.15 for an act in a relative clause ("Abe, who met Xi last year, ..."): it describes a
+  participant, while the sentence's news is in its main clause;
 - capped at 0.95 and rounded to two decimals: no rule-coded event is certain.
 """
 
@@ -28,4 +30,6 @@ def event_confidence(draft: EventDraft) -> float:
         confidence -= 0.1
     if draft.embedded:
         confidence -= 0.3
+    if draft.trigger.dep_ == "relcl":
+        confidence -= 0.15
     return round(min(confidence, 0.95), 2)

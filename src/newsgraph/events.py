@@ -28,6 +28,7 @@ from .words.events import (
     CONDITION_MARKERS,
     DEONTIC_MODALS,
     DIRECTIVE_MODALS,
+    DISMISSAL_VERBS,
     EPITHET_CODES,
     EPITHET_RELATIONS,
     LOCATIVE_PREPOSITIONS,
@@ -36,6 +37,7 @@ from .words.events import (
     NOMINAL_SUPPORT_VERBS,
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
+    OFFICE_HOLDERS,
     PARTY_ENTITIES,
     PARTY_PRONOUNS,
     PATTERN_PARTICLES,
@@ -197,6 +199,18 @@ def _verbal_attack(verb: Token, index: ActorIndex) -> bool:
         return True
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(_a_person(s, index) for s in subjects) and any(_a_person(o, index) for o in objects)
+
+
+# Dismissal from office: CAMEO has no code of its own; 160 "reduce relations" is PLOVER SANCTION,
+# where the judging guideline puts "fire from office".
+DISMISSAL_CODE = "160"
+
+
+def _dismissal(verb: Token, index: ActorIndex) -> bool:
+    if verb.lemma_.lower() not in DISMISSAL_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(_a_person(o, index) or o.lemma_.lower() in OFFICE_HOLDERS for o in objects)
 
 
 def _verbal_attack_noun(noun: Token, owners: list[Token], aimed: list[Token], index: ActorIndex) -> bool:
@@ -383,6 +397,12 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
                 if prep.dep_ == "prep" and prep is not child:
                     preps.setdefault(_NESTED + prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
         after |= words
+    # "called on Republicans to back Trump": the parser can take "on" for a particle and
+    # "Republicans" for the object; the pair is still the pattern's prepositional group.
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ not in preps]
+    for particle in particles:
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > particle.i):
+            preps.setdefault(particle.lower_, set()).update(_phrase_words(obj))
     for prep, words in list(preps.items()):
         if not prep.startswith(_NESTED):
             preps.setdefault(_NESTED + prep, set()).update(words)
@@ -648,6 +668,8 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     code, line = verbs.code_for(verb, entry)
     if code and code[:2] in _FORCE_ROOTS and _verbal_attack(verb, index):
         code, line = CHARACTERISATION_CODE, None
+    elif _dismissal(verb, index):
+        code, line = DISMISSAL_CODE, None
     if not code or (message and code[:2] not in _VERBAL_ROOTS):
         return None
     sources, targets = _verb_arguments(verb, index)
@@ -777,9 +799,9 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
         for noun in agents:
             sources += _actors_of(noun, index)
         for noun in passive_subjects:
-            targets += _actors_of(noun, index)
+            targets += _actors_of(_antecedent(noun, verb), index)
     for noun in subjects:
-        sources += _actors_of(noun, index)
+        sources += _actors_of(_antecedent(noun, verb), index)
     if subjects and not sources:
         # "ISIL [another name for ISIS] fights Egypt": a bracketed gloss can leave the real
         # subject as a stray modifier left of the verb.
@@ -827,6 +849,15 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
                 for obj in (c for c in child.children if c.dep_ == "dobj"):
                     targets += _actors_of(obj, index)
     return _unique(sources), tuple(k for k in _unique(targets) if k not in sources or _is_reflexive(verb))
+
+
+def _antecedent(noun: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for: "Obama, who claimed ..." is Obama's claim, and
+    "Kenneth Starr, the counsel who pursued ..." Starr's act."""
+    if verb.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
+        head = verb.head
+        return head.head if head.dep_ == "appos" else head
+    return noun
 
 
 def _is_reflexive(verb: Token) -> bool:

@@ -119,6 +119,14 @@ SPOKEN_MEDIA = frozenset({
     "interview", "debate", "rally", "ad", "advertisement", "commercial", "video", "book", "memo",
     "email", "essay", "remarks", "statement", "letter", "message", "podcast", "show", "broadcast",
 })
+# "fired James Comey", "sacked the minister": with a person or an office holder as object these
+# verbs dismiss from office (PLOVER SANCTION); one fires *at* people and fires weapons.
+DISMISSAL_VERBS = frozenset({"fire", "sack"})
+OFFICE_HOLDERS = frozenset({
+    "aide", "adviser", "advisor", "chief", "director", "manager", "minister", "official", "officer",
+    "secretary", "spokesman", "spokeswoman", "staff", "staffer", "employee", "commissioner", "head",
+    "chairman", "chairwoman", "general", "commander", "coach", "prosecutor", "attorney", "ambassador",
+})
 # Instruments that make an attack physical whoever makes it ("attacked the governor with grenades").
 ATTACK_INSTRUMENT_PREPOSITIONS = frozenset({"with", "using"})
 
