@@ -428,7 +428,7 @@ def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> N
     ``after`` holds space-separated words; ``prep:word`` is a prepositional group, ``*`` any word.
     A row with an empty ``after`` sets the verb's default code.
     """
-    added = 0
+    added = replaced = 0
     for n, line in enumerate(read_lines(path), 1):
         cols = line.rstrip("\n").split("\t")
         if not line.strip() or line.startswith("#") or cols[0] == "lemma":
@@ -453,10 +453,18 @@ def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> N
             else:
                 items.append(word)
         pattern = {"before": [], "after": items, "code": code or None, "line": None, "verb": lemma_, "source": source}
+        # The curated row is the correction: the dictionary's pattern with the same words for
+        # this verb would tie with it ("declare winner" 051), so it goes.
+        for patterns in (entry["patterns"], family["patterns"]):
+            same = [q for q in patterns if not q.get("source") and not q["before"] and q["after"] == items and q.get("verb") in (lemma_, None)]
+            for q in same:
+                patterns.remove(q)
+            replaced += len(same)
         entry["patterns"].append(pattern)
         family["patterns"].append(pattern)
         added += 1
     stats["curated_verb_rows"] = added
+    stats["curated_verb_patterns_replaced"] = replaced
 
 
 # --------------------------------------------------------------------------- CAMEO codes

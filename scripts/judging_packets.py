@@ -7,6 +7,7 @@ the judgments, keyed by document id and character offsets, are committed
 
     python scripts/judging_packets.py --out /tmp/packets [--articles 40]
     python scripts/judging_packets.py --out /tmp/train-packets --training 32
+    python scripts/judging_packets.py --out /tmp/more-packets --training 40 --more --candidates
 
 ``--training N`` writes packets for N other articles of the same length band, judged only to
 train the event judge (``docs/judging-events.md``, "Training judgments").
@@ -22,10 +23,11 @@ from pathlib import Path
 from newsgraph.actors import ActorCatalogue
 from newsgraph.components import DEFAULT_MODEL, load_pipeline
 from newsgraph.corpus.writer import factuality_label
-from newsgraph.evaluation.judged_events import chain_spans, select_articles, training_articles
+from newsgraph.evaluation.judged_events import TRAINING_JUDGMENTS, chain_spans, load_judgments, select_articles, training_articles
 from newsgraph.events import cameo_name
 from newsgraph.model import Article, Report
 from newsgraph.pipeline import build_report, pipeline_name
+from newsgraph.resources import catalogue_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -72,13 +74,21 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="folder for the packets (outside the repository)")
     parser.add_argument("--articles", type=int, default=40, help="how many scored articles")
     parser.add_argument("--training", type=int, default=0, help="instead, packets for this many training-only articles")
+    parser.add_argument("--more", action="store_true", help="with --training: skip the articles event_judge_train.jsonl already holds")
+    parser.add_argument("--candidates", action="store_true", help="every candidate event (threshold 0), as the event judge is trained on")
     args = parser.parse_args()
     nlp = load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     args.out.mkdir(parents=True, exist_ok=True)
-    chosen = training_articles(args.data, args.training, held_out=args.articles) if args.training else select_articles(args.data, args.articles)
+    # The real corroboration cases are scored with the shipped judge: it must not train on them.
+    corroboration = {a["polnear"] for case in catalogue_jsonl("corroboration_polnear.jsonl") for a in case["articles"]}
+    judged = set(load_judgments(packaged=TRAINING_JUDGMENTS)) | corroboration if args.more else set()
+    if args.training:
+        chosen = training_articles(args.data, args.training, held_out=args.articles, exclude=judged)
+    else:
+        chosen = select_articles(args.data, args.articles)
     for doc_id, text in chosen:
-        report = build_report(nlp(text), Article(text=text), catalogue, name)
+        report = build_report(nlp(text), Article(text=text), catalogue, name, event_threshold=0.0 if args.candidates else None)
         (args.out / f"{doc_id}.json").write_text(json.dumps(packet(doc_id, text, report), ensure_ascii=False, indent=1), encoding="utf-8")
         print(doc_id, len(report.events), "events")
 

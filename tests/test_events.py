@@ -225,6 +225,13 @@ def test_characterising_call(analyze_text, text, expected):
         ("A man attacked Hillary Clinton with a knife.", "attacked", "194"),
         ("Israel attacked Hamas positions in Gaza.", "attacked", "193"),
         ("Hamas launched an attack on Israeli soldiers.", "attack", "190"),
+        # among people, with nothing armed in the sentence, an attack is words even when only
+        # one side is named ("continues to hammer Clinton", "dropped attacks on Sanders")
+        ("The big question is whether Bernie Sanders continues to hammer Hillary Clinton.", "hammer", "111"),
+        ("She has dropped direct attacks on Bernie Sanders from her stump speech.", "attacks", "111"),
+        # an armed party, a place or a casualty keeps the attack physical
+        ("Hamas attacked Benjamin Netanyahu.", "attacked", "190"),
+        ("Omar Mateen attacked the Pulse nightclub, killing 49 people.", "attacked", "190"),
     ],
 )
 def test_verbal_attacks(analyze_text, text, trigger, expected):
@@ -240,6 +247,8 @@ def test_verbal_attacks(analyze_text, text, trigger, expected):
         ("Eric Trump knocked a statement by George Clooney.", "knocked", "111"),
         ("Bernie Sanders unloaded on the Washington Post on Thursday.", "unloaded", "111"),
         ("Mitt Romney fired back in March, attacking Donald Trump.", "fired", "111"),
+        ("Joe Biden took aim at comments by Donald Trump.", "took", "111"),
+        ("Hamas released two Israeli hostages.", "released", "0841"),
         # firing at someone is still force: the dictionary's "fire at" pattern wins
         ("Israeli soldiers fired back at Hamas gunmen.", "fired", "190"),
         # firing a person or an office holder dismisses them (SANCTION), firing weapons is force
@@ -247,10 +256,31 @@ def test_verbal_attacks(analyze_text, text, trigger, expected):
         ("James Comey was fired by Donald Trump.", "fired", "160"),
         ("Donald Trump fired his campaign manager.", "fired", "160"),
         ("Soldiers fired rockets at the village.", "fired", "194"),
+        # a rally against something is a protest
+        ("Hamas supporters held a rally against Israel in Gaza.", "rally", "141"),
     ],
 )
-def test_criticism_and_dismissal_senses(rule_events, text, trigger, expected):
+def test_word_senses_and_their_codes(rule_events, text, trigger, expected):
     assert expected == next(e.cameo for e in rule_events(text).events if e.text == trigger)
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # publishing is not a release of persons or property (084)
+        ("The State Department released Hillary Clinton's emails on Friday.", "released"),
+        ("The Trump campaign released a video attacking Hillary Clinton.", "released"),
+        # an election result is no decree; light verbs and positions are no seizure (171)
+        ("Hillary Clinton was declared the winner in Pennsylvania.", "declared"),
+        ("Donald Trump has taken a hardline stance against Iran.", "taken"),
+        ("Voters will take Bernie Sanders more seriously now.", "take"),
+        # a candidate's rally is a campaign event; "demonstrated his commitment" shows
+        ("At a Trump rally in Birmingham, supporters kicked a protester.", "rally"),
+        ("Barack Obama demonstrated his commitment to Israel.", "demonstrated"),
+    ],
+)
+def test_word_senses_that_are_not_acts(rule_events, text, trigger):
+    assert trigger not in [e.text for e in rule_events(text).events]
 
 
 @pytest.mark.parametrize(

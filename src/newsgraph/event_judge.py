@@ -16,7 +16,7 @@ measured calibration). ``build_report`` keeps the candidates at or above a thres
 table (an epithet dropped there still reaches the author-voice analysis).
 
 The shipped weights (``data/event_judge_model.json``) were fitted by
-``scripts/train_event_judge.py`` on 880 candidates judged by hand on 88 PolNeAR train
+``scripts/train_event_judge.py`` on 1,309 candidates judged by hand on 127 PolNeAR train
 articles (``data/event_judge_train.jsonl`` and ``data/judged_events.jsonl``).
 ``newsgraph eval events-judged`` does not score that model: it refits the recipe per fold of
 articles, so no scored article is judged by a model that saw it. Scoring needs no ML
@@ -37,7 +37,7 @@ from .errors import Errors, ModelError
 from .event_class import design_matrix
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
-from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
+from .words.events import ARMED_CODE_PARTS, JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
 from .words.lexicon import lexicon
 
 __all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "judged", "rescore"]
@@ -93,6 +93,9 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
             if actor is not None:
                 out.add(f"{side}.kind={actor.kind}")
                 out.add(f"{side}.coded={actor.code is not None}")
+                if actor.code and any(part in actor.code for part in ARMED_CODE_PARTS):
+                    # armies, police, rebels, militant groups: force between them is news
+                    out.add(f"{side}.armed")
     subject = _subject(trigger)
     if subject is not None:
         # "an earthquake hit", "Brazil crushed": what does the act, named or not.

@@ -23,14 +23,17 @@ from .nlp import SUBJECT_DEPS, clause_children, marked_by
 from .resources import catalogue_json
 from .words.events import (
     ARGUMENT_PREPOSITIONS,
+    ARMED_CODE_PARTS,
     ATTACK_INSTRUMENT_PREPOSITIONS,
     ATTACK_VERBS,
+    CAMPAIGN_GATHERINGS,
     CONDITION_MARKERS,
     DEONTIC_MODALS,
     DIRECTIVE_MODALS,
     DISMISSAL_VERBS,
     EPITHET_CODES,
     EPITHET_RELATIONS,
+    FORCE_WORDS,
     LOCATIVE_PREPOSITIONS,
     MESSAGE_NOUNS,
     MODAL_AUXILIARIES,
@@ -41,8 +44,11 @@ from .words.events import (
     PARTY_ENTITIES,
     PARTY_PRONOUNS,
     PATTERN_PARTICLES,
+    PROTEST_CAUSES,
+    PROTEST_PREPOSITIONS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_OBJECTS,
+    SHOWING_VERBS,
     SPOKEN_MEDIA,
     SYMMETRIC_HINTS,
     TARGET_PREPOSITIONS,
@@ -193,17 +199,48 @@ def _verbal_attack(verb: Token, index: ActorIndex) -> bool:
         return False
     if any(o.lemma_.lower() in SPOKEN_MEDIA for p in preps for o in p.children if o.dep_ == "pobj"):
         return True
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    subjects = [_antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "agent")]
     subjects += [o for s in subjects if s.dep_ == "agent" for o in s.children if o.dep_ == "pobj"]
     if any(s.lemma_.lower() in SPOKEN_MEDIA for s in subjects):
         return True
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(_a_person(s, index) for s in subjects) and any(_a_person(o, index) for o in objects)
+    objects += [o for p in preps if p.lower_ in {"on", "against"} for o in p.children if o.dep_ == "pobj"]
+    return _words_not_force(verb, subjects + objects, index)
+
+
+def _words_not_force(trigger: Token, sides: list[Token], index: ActorIndex) -> bool:
+    """An attack among people with nothing armed about it: a person on some side ("Sanders
+    continues to hammer Clinton", "her attacks on Bernie Sanders"), no side a state, a place
+    or an armed party (army, police, rebels, militant groups), and no weapon or casualty in
+    the sentence. Campaign news calls criticism "attacks" (the judged articles: 10 such
+    "attacks" and "hammer"s, all verbal)."""
+    if not any(_a_person(t, index) for t in sides):
+        return False
+    if any(_armed_or_state(t, index) for t in sides):
+        return False
+    return not any(t.i != trigger.i and t.lemma_.lower() in FORCE_WORDS for t in trigger.sent)
+
+
+def _armed_or_state(token: Token, index: ActorIndex) -> bool:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    for key in index.keys_at(token):
+        code = index.drafts[key].code or ""
+        if index.kind_of(key) == "country" or any(part in code for part in ARMED_CODE_PARTS):
+            return True
+    return False
 
 
 # Dismissal from office: CAMEO has no code of its own; 160 "reduce relations" is PLOVER SANCTION,
 # where the judging guideline puts "fire from office".
 DISMISSAL_CODE = "160"
+
+
+_PROTEST_ROOT = "14"
+
+
+def _has_complement(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
 
 
 def _dismissal(verb: Token, index: ActorIndex) -> bool:
@@ -214,11 +251,12 @@ def _dismissal(verb: Token, index: ActorIndex) -> bool:
 
 
 def _verbal_attack_noun(noun: Token, owners: list[Token], aimed: list[Token], index: ActorIndex) -> bool:
-    """"her attack on Trump", "Clinton launched an attack on Trump": a person's attack on a person."""
+    """"her attack on Trump", "Clinton launched an attack on Trump", "lobbing attacks on her":
+    an attack among people with nothing armed about it (``_words_not_force``)."""
     attackers = list(owners)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
         attackers += [c for c in noun.head.children if c.dep_ == "nsubj"]
-    return any(_a_person(a, index) for a in attackers) and any(_a_person(t, index) for t in aimed)
+    return _words_not_force(noun, attackers + aimed, index)
 
 
 def _a_person(token: Token, index: ActorIndex) -> bool:
@@ -569,6 +607,9 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
     governed: list[tuple[EventDraft, EventDraft, Token]] = []
     for draft in drafts:
         node = draft.trigger
+        if node.dep_ == "acl" and _infinitival(node):
+            draft.embedded = True  # "Trump's decision to recognize", "a request to extradite": decided, asked
+            continue
         for _ in range(4):
             if node.dep_ == "acomp" and node.head is not node:
                 node = node.head  # "must be ready to mediate": through the adjective to its verb
@@ -663,9 +704,11 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if entry is None or _supports_nominal(verb):
         return None
     message = _message_participle(verb)
-    if verb.dep_ == "acl" and not message and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ == "acl" and not message and not _infinitival(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
     code, line = verbs.code_for(verb, entry)
+    if code and code[:2] == _PROTEST_ROOT and line is None and verb.lemma_.lower() in SHOWING_VERBS and _has_complement(verb):
+        return None  # "demonstrated his commitment", "demonstrated that ...": showing, not protesting
     if code and code[:2] in _FORCE_ROOTS and _verbal_attack(verb, index):
         code, line = CHARACTERISATION_CODE, None
     elif _dismissal(verb, index):
@@ -813,6 +856,10 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
     if _message_participle(verb):
         # "issued a declaration demanding that ...": whoever issued the message acts.
         sources += [k for s in clause_children(verb.head.head, SUBJECT_DEPS) if s.dep_ == "nsubj" for k in _actors_of(s, index)]
+    elif verb.dep_ == "acl" and _infinitival(verb):
+        # "Trump's plan to deport immigrants", "the move to ban him": the plan's owner acts.
+        if not subjects:
+            sources += [k for c in verb.head.children if c.dep_ == "poss" for k in _actors_of(c, index)]
     elif verb.dep_ == "acl":
         # "the weapons ordered by Hamas": the modified noun is the object.
         targets += _actors_of(verb.head, index)
@@ -849,6 +896,11 @@ def _verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tu
                 for obj in (c for c in child.children if c.dep_ == "dobj"):
                     targets += _actors_of(obj, index)
     return _unique(sources), tuple(k for k in _unique(targets) if k not in sources or _is_reflexive(verb))
+
+
+def _infinitival(verb: Token) -> bool:
+    """"a plan to deport", "the move to ban him": an infinitive, not an adjectival participle."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _antecedent(noun: Token, verb: Token) -> Token:
@@ -895,6 +947,8 @@ def _inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
 
 def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     lemma = noun.lemma_.lower()
+    if lemma in CAMPAIGN_GATHERINGS and not _protest_gathering(noun):
+        return None
     code = NOMINAL_TRIGGERS[lemma]
     by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
     code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
@@ -931,6 +985,15 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
         unnamed_sources=() if sources_t else _parties(owners, index),
         unnamed_targets=() if targets_t else _parties(aimed, index),
     )
+
+
+def _protest_gathering(noun: Token) -> bool:
+    """"a rally against the war", "a protest rally", "rallies over the killing": a gathering
+    against something is a protest; "a Trump rally", "his campaign rally" are campaign events."""
+    against = any(c.dep_ == "prep" and c.lower_ in PROTEST_PREPOSITIONS for c in noun.children)
+    against |= any(c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_.lower() in PROTEST_CAUSES for o in c.children) for c in noun.children)
+    marked = any(c.lemma_.lower() in {"protest", "opposition", "anti"} or c.lower_.startswith("anti-") for c in noun.lefts)
+    return against or marked
 
 
 def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:

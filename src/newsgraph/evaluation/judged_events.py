@@ -82,11 +82,12 @@ def _fitting(data_dir: Path) -> list[tuple[str, str]]:
     return sorted((doc, text) for doc, text in seen.items() if _MIN_CHARS <= len(text) <= _MAX_CHARS)
 
 
-def training_articles(data_dir: Path, count: int, *, held_out: int = 40) -> list[tuple[str, str]]:
+def training_articles(data_dir: Path, count: int, *, held_out: int = 40, exclude: Iterable[str] = ()) -> list[tuple[str, str]]:
     """``count`` PolNeAR train articles of the same length band that are not among the
-    ``held_out`` scored ones, evenly spaced in document-id order: candidates judged only to
-    train the event judge (``data/event_judge_train.jsonl``), never scored."""
-    scored = {doc for doc, _ in select_articles(data_dir, held_out)}
+    ``held_out`` scored ones (nor in ``exclude``: articles judged for training before), evenly
+    spaced in document-id order: candidates judged only to train the event judge
+    (``data/event_judge_train.jsonl``), never scored."""
+    scored = {doc for doc, _ in select_articles(data_dir, held_out)} | set(exclude)
     rest = [(doc, text) for doc, text in _fitting(data_dir) if doc not in scored]
     step = len(rest) / count
     return [rest[int(i * step + step / 2)] for i in range(min(count, len(rest)))]

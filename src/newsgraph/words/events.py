@@ -127,6 +127,25 @@ OFFICE_HOLDERS = frozenset({
     "secretary", "spokesman", "spokeswoman", "staff", "staffer", "employee", "commissioner", "head",
     "chairman", "chairwoman", "general", "commander", "coach", "prosecutor", "attorney", "ambassador",
 })
+# "rally" is a protest only against something ("a rally against the war"); in campaign news a
+# rally is the candidate's own event (the judged articles: 8 campaign rallies, no protest).
+CAMPAIGN_GATHERINGS = frozenset({"rally"})
+PROTEST_PREPOSITIONS = frozenset({"against", "over"})
+PROTEST_CAUSES = frozenset({"protest", "solidarity", "support", "memory", "defiance"})  # "a rally in protest of"
+# Protest verbs that also mean showing: with an object or a clause they show ("demonstrated his
+# resolve", "demonstrated that the plan works").
+SHOWING_VERBS = frozenset({"demonstrate"})
+# Parts of CAMEO actor codes that mark an armed party: military, police, rebels, insurgents,
+# intelligence, unidentified armed forces, militarised groups ("IMGMUSISI").
+ARMED_CODE_PARTS = ("MIL", "COP", "REB", "INS", "SPY", "UAF", "IMG")
+# Words that make an attack in the sentence physical: weapons, armed attackers, casualties.
+FORCE_WORDS = frozenset({
+    "bomb", "bombing", "explosive", "ied", "rocket", "missile", "shell", "mortar", "grenade",
+    "bullet", "gunfire", "airstrike", "raid", "drone", "artillery", "tank", "gun", "rifle", "knife",
+    "gunman", "sniper", "militant", "attacker", "assailant", "terrorist", "terror", "shooting",
+    "stabbing", "kill", "wound", "injure", "die", "dead", "death", "casualty", "victim", "shoot",
+    "stab", "beat", "punch", "kick", "assault", "hostage",
+})
 # Instruments that make an attack physical whoever makes it ("attacked the governor with grenades").
 ATTACK_INSTRUMENT_PREPOSITIONS = frozenset({"with", "using"})
 
