@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from newsgraph import Article, analyze_many  # noqa: E402
-from newsgraph.corpus.arrival import difference, snapshot  # noqa: E402
+from newsgraph.corpus.arrival import difference, snapshot_of  # noqa: E402
 from newsgraph.corpus.store import open_store  # noqa: E402
 from newsgraph.corpus.writer import article_id, write_report  # noqa: E402
 
@@ -84,14 +84,6 @@ def write_together(address: str, halves) -> list[str]:
     for thread in threads:
         thread.join()
     return errors
-
-
-def content(address: str):
-    store = open_store(address)
-    try:
-        return snapshot(store)
-    finally:
-        store.close()
 
 
 @contextmanager
@@ -146,7 +138,7 @@ class Stores:
 def measure(stores: Stores, reports, rounds: int) -> dict:
     alone = stores.fresh()
     write_all(alone, reports)
-    reference = content(alone)
+    reference = snapshot_of(alone)
     identical, failed, differences, seconds = 0, 0, [], 0.0
     for _ in range(rounds):
         address = stores.fresh()
@@ -154,7 +146,7 @@ def measure(stores: Stores, reports, rounds: int) -> dict:
         errors = write_together(address, [reports[0::2], reports[1::2]])
         seconds += time.perf_counter() - start
         failed += len(errors)
-        differs = difference(content(address), reference)
+        differs = difference(snapshot_of(address), reference)
         identical += not errors and not differs
         if errors or differs:
             differences.append({"errors": errors, "tables": differs})

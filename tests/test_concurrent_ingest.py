@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from newsgraph import Article, analyze_many
-from newsgraph.corpus.arrival import difference, snapshot
+from newsgraph.corpus.arrival import difference, snapshot_of
 from newsgraph.corpus.connection import PostgresStore, SQLiteStore, Store
 from newsgraph.corpus.store import open_store
 from newsgraph.corpus.writer import article_id, write_report
@@ -98,20 +98,12 @@ def _together(address: str, *halves) -> list[BaseException]:
     return errors
 
 
-def _content(address: str):
-    store = open_store(address)
-    try:
-        return snapshot(store)
-    finally:
-        store.close()
-
-
 def test_two_writers_give_the_store_one_writer_gives(target, reports):
     alone = target()
     _alone(alone, reports)
     both = target()
     assert _together(both, reports[0::2], reports[1::2]) == []
-    assert difference(_content(both), _content(alone)) == {}
+    assert difference(snapshot_of(both), snapshot_of(alone)) == {}
 
 
 def test_writers_that_take_the_same_actors_in_opposite_orders_do_not_deadlock(target, reports, monkeypatch):
@@ -134,7 +126,7 @@ def test_writers_that_take_the_same_actors_in_opposite_orders_do_not_deadlock(ta
 
     monkeypatch.setattr(cls, "execute", execute)
     assert _together(address, [reports[0]], [reports[1]]) == []
-    assert len(_content(address)["articles"]) == 2
+    assert len(snapshot_of(address)["articles"]) == 2
 
 
 def _conflict(store: Store) -> BaseException:

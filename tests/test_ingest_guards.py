@@ -30,12 +30,10 @@ def warm(nlp):
     analyse_chunk([Article(text=TEXTS[0])])
 
 
-@pytest.fixture
-def slow_pipeline(monkeypatch, warm):
-    """``build_report`` hangs on the marked article (in small sleeps, so that both timers can stop it)."""
-    from newsgraph.corpus import analysis
-
-    real = analysis.build_report
+def _hang_on_slow(monkeypatch, module) -> None:
+    """``module.build_report`` hangs on the marked article (in small sleeps, so that both
+    timers can stop it)."""
+    real = module.build_report
 
     def build_report(doc, article, *args, **kwargs):
         if SLOW in article.text:
@@ -43,7 +41,15 @@ def slow_pipeline(monkeypatch, warm):
                 time.sleep(0.05)
         return real(doc, article, *args, **kwargs)
 
-    monkeypatch.setattr(analysis, "build_report", build_report)
+    monkeypatch.setattr(module, "build_report", build_report)
+
+
+@pytest.fixture
+def slow_pipeline(monkeypatch, warm):
+    """Ingest's ``build_report`` hangs on the marked article."""
+    from newsgraph.corpus import analysis
+
+    _hang_on_slow(monkeypatch, analysis)
 
 
 def test_slow_article_is_recorded_and_the_batch_goes_on(tmp_path, nlp, slow_pipeline):
@@ -145,18 +151,10 @@ def test_errors_cross_process_boundaries(error):
 
 @pytest.fixture
 def slow_analysis(monkeypatch, warm):
-    """``analyze``'s ``build_report`` hangs on the marked article, as in ``slow_pipeline``."""
+    """``analyze``'s ``build_report`` hangs on the marked article."""
     from newsgraph import pipeline
 
-    real = pipeline.build_report
-
-    def build_report(doc, article, *args, **kwargs):
-        if SLOW in article.text:
-            for _ in range(1200):
-                time.sleep(0.05)
-        return real(doc, article, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "build_report", build_report)
+    _hang_on_slow(monkeypatch, pipeline)
 
 
 def _in(thread: bool, run):

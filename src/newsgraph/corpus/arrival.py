@@ -20,7 +20,7 @@ from .connection import Store
 from .store import open_store
 from .writer import article_id, write_report
 
-__all__ = ["Snapshot", "compare", "difference", "snapshot"]
+__all__ = ["Snapshot", "compare", "difference", "snapshot", "snapshot_of"]
 
 Snapshot = dict[str, Counter]
 
@@ -52,6 +52,16 @@ def snapshot(store: Store) -> Snapshot:
     for table in ("sources", "claims"):
         out[table] = Counter(tuple(map(_plain, row)) for row in store.rows(f"SELECT * FROM {table}")[1])  # noqa: S608 - fixed names
     return out
+
+
+def snapshot_of(address: str) -> Snapshot:
+    """``snapshot`` of the store at ``address`` (a SQLite path or a PostgreSQL URL), opened and
+    closed again."""
+    store = open_store(address)
+    try:
+        return snapshot(store)
+    finally:
+        store.close()
 
 
 def _plain(value: Any) -> Any:
