@@ -289,9 +289,12 @@ def test_word_senses_that_are_not_acts(rule_events, text, trigger):
         # a relative pronoun's act belongs to the noun it stands for
         ("Barack Obama, who criticized Vladimir Putin, spoke on Monday.", "criticized", "Barack Obama"),
         ("Kenneth Starr, the counsel who accused Bill Clinton, spoke on Monday.", "accused", "Kenneth Starr"),
+        # the subject of the verb that carries a nominal attack is the attacker
+        ("Hillary Clinton has dropped direct attacks on Bernie Sanders from her stump speech.", "attacks", "Hillary Clinton"),
+        ("Donald Trump has been lobbing attacks on Hillary Clinton.", "attacks", "Donald Trump"),
     ],
 )
-def test_relative_clause_subject_is_its_antecedent(rule_events, text, trigger, source):
+def test_who_acts(rule_events, text, trigger, source):
     report = rule_events(text)
     names = {a.id: a.name for a in report.actors}
     event = next(e for e in report.events if e.text == trigger)

@@ -45,6 +45,9 @@ NOMINAL_SUPPORT_VERBS = {
     "strengthen", "deepen", "conduct", "carry", "resume", "escalate", "mount", "stage", "hold",
     "have", "facilitate", "share", "receive", "provide", "maintain", "renew", "seek",
     "announce", "repeat", "reiterate",
+    # "dropped direct attacks on Sanders", "lobbing attacks on her", "leveled criticism at":
+    # the support verb's subject is the attacker
+    "drop", "lob", "level", "unleash", "direct",
 }
 
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
