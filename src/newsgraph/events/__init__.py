@@ -1,0 +1,409 @@
+"""Events: who did what to whom, from CAMEO verb patterns over the dependency parse.
+
+Reads the parse and the ``ActorIndex``; returns ``EventDraft`` records (trigger token,
+source and target actor keys, CAMEO code). Triggers are verbs from the packaged CAMEO
+verb dictionary (active, passive, participial and gerund forms), a small set of nominal
+triggers ("offensive", "cooperation", "shipments"), and relational epithets
+("ISIS-allied Hamas"). The CAMEO code is refined by the dictionary's object patterns,
+then mapped to PLOVER and scored with the Goldstein table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorIndex
+from ..nlp import SUBJECT_DEPS, clause_children, marked_by
+from ..words.events import (
+    ARGUMENT_PREPOSITIONS,
+    ATTACK_VERBS,
+    CAMPAIGN_GATHERINGS,
+    CONDITION_MARKERS,
+    DEONTIC_MODALS,
+    EPITHET_CODES,
+    EPITHET_RELATIONS,
+    MODAL_AUXILIARIES,
+    NOMINAL_SUPPORT_VERBS,
+    NOMINAL_TRIGGER_MODIFIERS,
+    NOMINAL_TRIGGERS,
+    SHOWING_VERBS,
+    WILLINGNESS_ADJECTIVES,
+)
+from ..words.lexicon import lexicon
+from .arguments import (
+    VERBAL_ROOTS,
+    Argument,
+    actors_of,
+    argument_spans,
+    directive_clause,
+    infinitival,
+    inherited_subject,
+    is_party,
+    list_members,
+    message_participle,
+    party_spans,
+    reciprocal_sides,
+    reciprocal_subject,
+    unique_keys,
+    unnamed_sides,
+    verb_arguments,
+)
+from .codes import cameo_info, cameo_name, plover_for
+from .patterns import VerbLexicon, according_to
+from .senses import (
+    CHARACTERISATION_CODE,
+    DISMISSAL_CODE,
+    FORCE_ROOTS,
+    PROTEST_ROOT,
+    has_complement,
+    is_dismissal,
+    protest_gathering,
+    verbal_attack,
+    verbal_attack_noun,
+)
+
+__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "cameo_name", "list_members", "plover_for"]
+
+
+# CAMEO roots whose events stand without an actor target: material cooperation and
+# conflict done to things or places ("destroying tunnels", "sends raw materials").
+_UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+
+
+@dataclass
+class EventDraft:
+    trigger: Token
+    code: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    kind: str  # verb | noun | epithet
+    pattern_line: Optional[int] = None
+    end: Optional[int] = None  # last trigger token (epithets span "ISIS-allied")
+    embedded: bool = False  # the content of another event ("refused to deploy"), not an act reported as done
+    offered: bool = False  # an act someone says they are willing or ready to do ("is willing to withdraw")
+    # Sides named by words no actor stands for ("industry lobbyists", an unresolved "he"):
+    # where they are, for a side that has no actor.
+    unnamed_sources: tuple[tuple[int, int], ...] = ()
+    unnamed_targets: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def source_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted({*argument_spans(self.sources), *self.unnamed_sources}))
+
+    @property
+    def target_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(sorted({*argument_spans(self.targets), *self.unnamed_targets}))
+
+    @property
+    def trigger_chars(self) -> tuple[int, int]:
+        last = self.trigger.doc[self.end] if self.end is not None else self.trigger
+        start = min(self.trigger.idx, last.idx)
+        return (start, max(self.trigger.idx + len(self.trigger), last.idx + len(last)))
+
+
+def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[VerbLexicon] = None) -> list[EventDraft]:
+    """Events in ``doc``; tokens in ``skip`` (attribution cues) are not triggers. ``verbs``
+    defaults to the packaged CAMEO.2.0 dictionary."""
+    verbs = verbs or VerbLexicon.packaged()
+    drafts: list[EventDraft] = []
+    for token in doc:
+        directive = _directive_report(token, index)
+        if directive is not None:
+            drafts.append(directive)
+            continue
+        if token.i in skip and not _coded_act(token, verbs):
+            continue
+        if token.pos_ in {"VERB", "AUX"}:
+            draft = _verb_event(token, index, verbs)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
+            draft = _noun_event(token, index)
+        elif token.text == "-":
+            draft = _epithet_event(token, index)
+        else:
+            draft = None
+        # An act needs an actor on some side, or a party doing it ("staff members apologized");
+        # a party only suffering it ("killing 57 people") is as often an accident's toll.
+        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources):
+            drafts.append(draft)
+    return _mark_embedded(_without_restated_objects(drafts))
+
+
+# A complement or purpose clause of an act is what the act is about: "refused to deploy",
+# "demanded that the US cancel", "agreed to allow", "staged rallies to demand".
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "advcl"}
+
+
+_DIRECTIVE_ROOTS = {"02", "10"}  # appeals and demands
+_CONFLICT_ROOTS = {"13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _irrealis_complement(clause: Token) -> bool:
+    """A clause that states no fact: an infinitive ("refused to deploy", "to demand"), a
+    mandative subjunctive ("demanded that the US cancel") or a modal one ("said Sudan must
+    return"). "reported that X attacked" reports an act done, which stays an event of its own."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ == "to" for a in auxes):
+        return True
+    if clause.dep_ == "xcomp":
+        return clause.tag_ in {"VB", "VBG"} or not auxes
+    if clause.dep_ == "advcl":
+        # A condition is not an act done: "unless the US lifted sanctions", "if talks fail".
+        return marked_by(clause, CONDITION_MARKERS)
+    if clause.dep_ != "ccomp":
+        return False
+    if any(a.lower_ in MODAL_AUXILIARIES for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
+    """Flag events whose trigger sits in an irrealis complement of another event's act: the
+    matrix act ("refused") is what was done; the embedded one ("deploy") was refused,
+    demanded or promised, not done. A matrix act without a target takes the one its content
+    names."""
+    acts: dict[int, EventDraft] = {}
+    for draft in drafts:
+        acts.setdefault(draft.trigger.i, draft)
+        if draft.kind == "noun" and draft.trigger.dep_ == "dobj":
+            acts.setdefault(draft.trigger.head.i, draft)  # "staged rallies": the support verb acts
+    governed: list[tuple[EventDraft, EventDraft, Token]] = []
+    for draft in drafts:
+        node = draft.trigger
+        if node.dep_ == "acl" and infinitival(node):
+            draft.embedded = True  # "Trump's decision to recognize", "a request to extradite": decided, asked
+            continue
+        for _ in range(4):
+            if node.dep_ == "acomp" and node.head is not node:
+                node = node.head  # "must be ready to mediate": through the adjective to its verb
+                continue
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in WILLINGNESS_ADJECTIVES:
+                draft.offered = True
+            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
+                break
+            governor = acts.get(node.head.i)
+            if not (_irrealis_complement(node) or (node.dep_ == "ccomp" and governor is not None and governor.code[:2] in _DIRECTIVE_ROOTS)):
+                break  # a directive's complement is what it asks for, whatever its tense
+            clause, node = node, node.head
+            if governor is not None and governor is not draft:
+                if governor.code[:2] == "03" and draft.code[:2] in _CONFLICT_ROOTS:
+                    # "plans to impose restrictions": intent to do harm is no intent to
+                    # cooperate (CAMEO 03); the intended act, typed as a future act, tells.
+                    governor.embedded = True
+                else:
+                    draft.embedded = True
+                    governed.append((draft, governor, clause))
+                break
+    for draft, governor, clause in governed:
+        if governor.targets or governor.embedded:
+            continue
+        if clause.dep_ == "ccomp" and directive_clause(clause):
+            # "demanded that the US cancel": the act is aimed at the complement's subject.
+            governor.targets = unique_keys(k for k in draft.sources if k not in governor.sources)
+        elif clause.dep_ != "ccomp":
+            # "refused to deploy troops in Iraq": at whom the refused act was aimed.
+            governor.targets = unique_keys(k for k in draft.targets if k not in governor.sources)
+    return drafts
+
+
+def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
+    """"imposed sanctions", "postponed their meeting", "called off the strike": the verb is
+    the act and its object noun what it acts on, not a second event (a support verb, "held
+    talks", is no act of its own and leaves the noun its event)."""
+    verbs = {d.trigger.i: d.code[:2] for d in drafts if d.kind == "verb"}
+    return [
+        d for d in drafts
+        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs)
+    ]
+
+
+# "Russia said Sudan must return the helicopter": a report that someone must act is a demand
+# (CAMEO 10) by the speaker on them, as event coders read it; the act itself has not happened.
+DEMAND_CODE = "100"
+
+
+def _directive_report(verb: Token, index: ActorIndex) -> Optional[EventDraft]:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().reporting_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if not any(a.dep_ == "aux" and a.lower_ in DEONTIC_MODALS for a in clause_children(clause)):
+            continue
+        sources = [k for s in clause_children(verb, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index)]
+        targets = [k for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index)]
+        targets = [k for k in targets if k not in sources]
+        if sources and targets:
+            return EventDraft(verb, DEMAND_CODE, unique_keys(sources), unique_keys(targets), "verb")
+    return None
+
+
+def _coded_act(token: Token, verbs: VerbLexicon) -> bool:
+    """A reporting cue that is also an act CAMEO codes beyond "make a statement" (01):
+    "urged", "welcomed", "rejected", "accused", "warned" are events as well as cues, and so
+    are category nouns framing a clause ("its demand that Uganda close the border")."""
+    if token.pos_ == "NOUN":
+        code = NOMINAL_TRIGGERS.get(token.lemma_.lower())
+        return bool(code) and not code.startswith("01")
+    entry = verbs.lookup(token) if token.pos_ in {"VERB", "AUX"} else None
+    if entry is None:
+        return False
+    code, _ = verbs.code_for(token, entry)
+    return bool(code) and not code.startswith("01")
+
+
+def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[EventDraft]:
+    if _is_epithet_participle(verb) or according_to(verb):
+        return None
+    entry = verbs.lookup(verb)
+    if entry is None or _supports_nominal(verb):
+        return None
+    message = message_participle(verb)
+    if verb.dep_ == "acl" and not message and not infinitival(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
+    code, line = verbs.code_for(verb, entry)
+    if code and code[:2] == PROTEST_ROOT and line is None and verb.lemma_.lower() in SHOWING_VERBS and has_complement(verb):
+        return None  # "demonstrated his commitment", "demonstrated that ...": showing, not protesting
+    if code and code[:2] in FORCE_ROOTS and verbal_attack(verb, index):
+        code, line = CHARACTERISATION_CODE, None
+    elif is_dismissal(verb, index):
+        code, line = DISMISSAL_CODE, None
+    if not code or (message and code[:2] not in VERBAL_ROOTS):
+        return None
+    sources, targets = verb_arguments(verb, index)
+    sources, targets = reciprocal_sides(verb, sources, targets)
+    if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
+        # A verbal act with neither an actor nor anything it acts on is too vague to code.
+        return None
+    if not targets and line is None and code[:2] == _MEETING_ROOT and not _meets_a_party(verb, index):
+        return None
+    unnamed_sources, unnamed_targets = unnamed_sides(verb, index) if not (sources and targets) else ((), ())
+    return EventDraft(
+        verb, code, sources, targets, "verb", line,
+        unnamed_sources=() if sources else unnamed_sources,
+        unnamed_targets=() if targets else unnamed_targets,
+    )
+
+
+# "faced the voters" is a meeting; "faced major trouble", "must face more diverse electorates"
+# and "confronted the problem" are not: with no pattern to say otherwise, the meeting verbs
+# (CAMEO 04, "face", "confront", "encounter", "meet") need a party to meet.
+_MEETING_ROOT = "04"
+
+
+def _meets_a_party(verb: Token, index: ActorIndex) -> bool:
+    met = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    met += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    met += [m for o in list(met) for m in list_members(o)]
+    return any(is_party(o, index) for o in met) or not met and reciprocal_subject(verb)
+
+
+def _supports_nominal(verb: Token) -> bool:
+    """"intensified their cooperation": the noun is the event, the verb only its aspect."""
+    if verb.lemma_.lower() not in NOMINAL_SUPPORT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in NOMINAL_TRIGGERS for c in verb.children)
+
+
+def _has_object(verb: Token) -> bool:
+    """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor;
+    so has a speech act with a prepositional one ("agreed to an extension", "called for a truce")."""
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return True
+    # Other verbs only when the phrase names an event ("arrived on a visit"): "came to" or
+    # "headed to the polls" is motion, not an act with content.
+    speech = verb.lemma_.lower() in lexicon().reporting_verbs
+    return any(
+        c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPOSITIONS
+        and any(
+            o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and (speech or o.lemma_.lower() in NOMINAL_TRIGGERS)
+            for o in c.children
+        )
+        for c in verb.children
+    )
+
+
+def _is_epithet_participle(token: Token) -> bool:
+    """"allied" in "ISIS-allied" is coded once, as an epithet."""
+    if token.i < 2 or token.lower_ not in EPITHET_RELATIONS:
+        return False
+    hyphen = token.doc[token.i - 1]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
+
+
+def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
+    lemma = noun.lemma_.lower()
+    if lemma in CAMPAIGN_GATHERINGS and not protest_gathering(noun):
+        return None
+    code = NOMINAL_TRIGGERS[lemma]
+    by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
+    code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
+    sources: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+            sources += actors_of(child, index, expand=False)
+        elif child.dep_ == "prep" and child.lower_ in {"against", "on", "with", "to", "between", "of", "into"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = actors_of(pobj, index)
+                if child.lower_ == "between":
+                    sources += found
+                else:
+                    targets += found
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                sources += actors_of(pobj, index)
+    if not sources and noun.dep_ in {"dobj", "pobj"}:
+        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
+            sources += [k for s in governor.children if s.dep_ == "nsubj" for k in actors_of(s, index)]
+            if not sources:
+                sources += inherited_subject(governor, index)
+    sources_t, targets_t = unique_keys(sources), unique_keys(t for t in targets if t not in sources)
+    sources_t, targets_t = reciprocal_sides(noun, sources_t, targets_t)
+    # "his criticism of them", "attacks on women": parties no actor stands for.
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
+    if code[:2] in FORCE_ROOTS and lemma in ATTACK_VERBS and verbal_attack_noun(noun, owners, aimed, index):
+        code = CHARACTERISATION_CODE
+    return EventDraft(
+        noun, code, sources_t, targets_t, "noun",
+        unnamed_sources=() if sources_t else party_spans(owners, index),
+        unnamed_targets=() if targets_t else party_spans(aimed, index),
+    )
+
+
+def _epithet_event(token: Token, index: ActorIndex) -> Optional[EventDraft]:
+    """"ISIS-allied Hamas": the prefix actor stands in a relation to the head actor."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    participle = doc[token.i + 1]
+    prefix = doc[token.i - 1]
+    relation = EPITHET_RELATIONS.get(participle.lower_)
+    if relation is None or token.whitespace_ or prefix.whitespace_:
+        return None
+    prefix_keys = [Argument(k, index.mention_span(prefix)) for k in index.keys_at(prefix)]
+    if not prefix_keys:
+        return None
+    head = _epithet_head(participle, prefix)
+    if head is None:
+        return None
+    start, end = index.mention_span(head)
+    if start <= prefix.idx < end:
+        return None  # "Saudi-led warplanes": the prefix owns the head actor, no relation between two
+    head_keys = [k for k in actors_of(head, index, expand=False) if k not in prefix_keys]
+    if not head_keys:
+        return None
+    return EventDraft(prefix, EPITHET_CODES[relation], tuple(prefix_keys), tuple(head_keys), "epithet", end=participle.i)
+
+
+def _epithet_head(participle: Token, prefix: Token) -> Optional[Token]:
+    """The noun an "X-allied" modifier belongs to: its head, or the next noun."""
+    for candidate in (participle.head, prefix.head):
+        if candidate.i > participle.i and candidate.pos_ in {"PROPN", "NOUN"}:
+            return candidate
+    following = participle.doc[participle.i + 1 : participle.i + 4]
+    return next((t for t in following if t.pos_ in {"PROPN", "NOUN"}), None)

@@ -1,0 +1,286 @@
+"""Who acts on whom: the source and target actors of a trigger, from its subject, object,
+agent and prepositional groups, through relative pronouns, control and apposition, and the
+character spans that name them."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex, affiliation, resolve_pronoun
+from ..nlp import SUBJECT_DEPS, clause_children
+from ..words.events import (
+    DIRECTIVE_MODALS,
+    LOCATIVE_PREPOSITIONS,
+    MESSAGE_NOUNS,
+    PARTY_ENTITIES,
+    PARTY_PRONOUNS,
+    RECIPIENT_PREPOSITIONS,
+    RECIPROCAL_OBJECTS,
+    SYMMETRIC_HINTS,
+    TARGET_PREPOSITIONS,
+)
+
+
+def directive_clause(clause: Token) -> bool:
+    """"that the US cancel", "that Sudan must return": what someone is asked to do."""
+    auxes = [c for c in clause_children(clause) if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in DIRECTIVE_MODALS for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not auxes
+
+
+def reciprocal_subject(verb: Token) -> bool:
+    """"Leaders met on Monday", "the two sides met": a meeting among the subject's members."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Where a verb's subject and object name parties no actor stands for: people and groups
+    ("industry lobbyists", "women", "protesters"), named ones the catalogue lacks, and personal
+    pronouns it could not resolve. Things and places are no party ("rejected the resolution")."""
+    children = clause_children(verb, SUBJECT_DEPS)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+
+    return party_spans(subjects, index), party_spans(objects, index)
+
+
+def party_spans(nouns: list[Token], index: ActorIndex) -> tuple[tuple[int, int], ...]:
+    """Spans of the nouns (and their list members) that name parties."""
+    found = [n for noun in nouns for n in [noun, *list_members(noun)] if is_party(n, index)]
+    return tuple(sorted({phrase_span(n) for n in found}))
+
+
+def is_party(noun: Token, index: ActorIndex) -> bool:
+    if noun.pos_ == "PRON":
+        return noun.lower_ in PARTY_PRONOUNS
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # "industry lobbyists", "Boko Haram fighters": the modifier says whose people they are.
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.i in index.unowned_agents or w.ent_type_ in PARTY_ENTITIES for w in words)
+
+
+# Verbal acts a message can perform: appeals, intents, support, demands, disapproval, rejection,
+# threats.
+VERBAL_ROOTS = {"02", "03", "05", "10", "11", "12", "13"}
+
+
+def message_participle(verb: Token) -> bool:
+    """"issued a declaration demanding that ...", "released a statement condemning ...": a
+    participle on an issued message is the message's act."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in MESSAGE_NOUNS
+        and head.dep_ == "dobj" and head.head.pos_ == "VERB"
+    )
+
+
+def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    children = clause_children(verb, SUBJECT_DEPS)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    sources: list[str] = []
+    targets: list[str] = []
+    if passive_subjects or agents:
+        for noun in agents:
+            sources += actors_of(noun, index)
+        for noun in passive_subjects:
+            targets += actors_of(antecedent(noun, verb), index)
+    for noun in subjects:
+        sources += actors_of(antecedent(noun, verb), index)
+    if subjects and not sources:
+        # "ISIL [another name for ISIS] fights Egypt": a bracketed gloss can leave the real
+        # subject as a stray modifier left of the verb.
+        for child in verb.lefts:
+            if child.dep_ in {"nmod", "npadvmod", "dep"}:
+                sources += actors_of(child, index, expand=False)
+    if not subjects and not passive_subjects:
+        sources += inherited_subject(verb, index)
+    if message_participle(verb):
+        # "issued a declaration demanding that ...": whoever issued the message acts.
+        sources += [k for s in clause_children(verb.head.head, SUBJECT_DEPS) if s.dep_ == "nsubj" for k in actors_of(s, index)]
+    elif verb.dep_ == "acl" and infinitival(verb):
+        # "Trump's plan to deport immigrants", "the move to ban him": the plan's owner acts.
+        if not subjects:
+            sources += [k for c in verb.head.children if c.dep_ == "poss" for k in actors_of(c, index)]
+    elif verb.dep_ == "acl":
+        # "the weapons ordered by Hamas": the modified noun is the object.
+        targets += actors_of(verb.head, index)
+    for child in children:
+        if child.dep_ in {"dobj", "iobj", "attr", "oprd"}:
+            targets += actors_of(child, index, exclude=sources)
+            # "sold weapons to Syria", "sent troops into Libya": the recipient hangs on the object.
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    targets += actors_of(pobj, index, exclude=sources)
+        elif child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPOSITIONS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                targets += actors_of(pobj, index, exclude=sources)
+        elif child.dep_ == "dative":
+            targets += actors_of(child, index, exclude=sources)
+    if not targets:
+        # "welcomed a resumption of talks with Mordor": an actor named inside the object phrase.
+        for child in children:
+            if child.dep_ == "dobj":
+                nested = [t for t in child.subtree if t.i != child.i and t.dep_ == "pobj"]
+                # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
+                # where; it is the target only when nothing else in the phrase is one.
+                found = [k for t in nested if t.head.lower_ not in LOCATIVE_PREPOSITIONS for k in actors_of(t, index, exclude=sources)]
+                targets += found or [k for t in nested for k in actors_of(t, index, exclude=sources)]
+    if not targets:
+        # "demanded that North Korea forsake its program": a mandative clause names whom the
+        # act is aimed at.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and directive_clause(c)):
+            targets += [k for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index, exclude=sources)]
+    if not targets:
+        # "sends raw materials, enabling Hamas to ...": the beneficiary sits in a dependent clause.
+        for child in verb.children:
+            if child.dep_ in {"advcl", "xcomp"} and child.tag_ == "VBG":
+                for obj in (c for c in child.children if c.dep_ == "dobj"):
+                    targets += actors_of(obj, index)
+    return unique_keys(sources), tuple(k for k in unique_keys(targets) if k not in sources or _is_reflexive(verb))
+
+
+def infinitival(verb: Token) -> bool:
+    """"a plan to deport", "the move to ban him": an infinitive, not an adjectival participle."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def antecedent(noun: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for: "Obama, who claimed ..." is Obama's claim, and
+    "Kenneth Starr, the counsel who pursued ..." Starr's act."""
+    if verb.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
+        head = verb.head
+        return head.head if head.dep_ == "appos" else head
+    return noun
+
+
+def _is_reflexive(verb: Token) -> bool:
+    return any(" ".join(t.lower_ for t in c.subtree) in RECIPROCAL_OBJECTS for c in verb.children)
+
+
+def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "xcomp":
+            # Object control ("enabling Hamas to manufacture") before subject control.
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            if objects:
+                found = [k for o in objects for k in actors_of(o, index)]
+                if found:
+                    return found
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"of", "for"}:
+            # "accused Israel of attacking Gaza", "blamed Hamas for firing": the object acts.
+            objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
+            found = [k for o in objects for k in actors_of(o, index)]
+            if found:
+                return found
+        if node.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"} and node.head.i != node.i:
+            # "Arnor is about to restore ...": climb through "about" to the clause with a subject.
+            node = node.head
+            subjects = [c for c in clause_children(node, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+            if subjects:
+                return [k for s in subjects for k in actors_of(s, index)]
+            continue
+        if node.dep_ == "relcl":
+            return actors_of(node.head, index)
+        break
+    return []
+
+
+class Argument(str):
+    """An actor key that remembers the words naming the actor at one event: "she" for the
+    Hillary Clinton it resolves to, "Hamas sources" for Hamas. Compares and hashes as its
+    key, so argument lists stay lists of keys; ``span`` is what PLOVER's actor text and the
+    side scorers read."""
+
+    span: tuple[int, int]
+
+    def __new__(cls, key: str, span: tuple[int, int]) -> "Argument":
+        made = super().__new__(cls, key)
+        made.span = span
+        return made
+
+
+def argument_spans(keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    """Character spans of the words naming ``keys`` at their event, in text order."""
+    return tuple(sorted({k.span for k in keys if isinstance(k, Argument)}))
+
+
+def actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: Iterable[str] = ()) -> list[str]:
+    """Actor keys a noun phrase refers to, including its conjuncts, as ``Argument``s."""
+    found: list[str] = []
+    if expand:
+        # "Fatah and ISIS-allied Hamas": a coordination the parser did not build.
+        found += [Argument(k, _named_before(k, noun, index)) for k in index.coordination_ending_at(noun) if k not in exclude]
+    for token in [noun, *(list_members(noun) if expand else ())]:
+        keys = index.keys_at(token)
+        if not keys and token.pos_ == "PRON":
+            keys = resolve_pronoun(token, index, exclude=exclude)
+        if not keys:
+            keys = affiliation(token, index)
+        found += [Argument(k, phrase_span(token)) for k in keys if k not in found]
+    return found
+
+
+def _named_before(key: str, noun: Token, index: ActorIndex) -> tuple[int, int]:
+    """The last mention of ``key`` ending by ``noun``: its place in a coordination."""
+    end = noun.idx + len(noun)
+    spans = [m for m in index.drafts[key].mentions if m[1] <= end] if key in index.drafts else []
+    return max(spans) if spans else (noun.idx, end)
+
+
+def phrase_span(noun: Token) -> tuple[int, int]:
+    """Characters of the noun phrase ``noun`` heads: its determiners and modifiers, an
+    apposition ("Bahrain's prime minister, Prince Khalifa") and the phrase saying whose or
+    of what it is ("envoys from Egypt", "a spokesman for the army", "a depot of the army").
+    A pronoun is itself; conjuncts are phrases of their own."""
+    if noun.pos_ == "PRON":
+        return (noun.idx, noun.idx + len(noun))
+    members = {t.i for t in list_members(noun)}
+    last = noun
+    for child in noun.rights:
+        if child.i in members or any(t.dep_ == "cc" for t in child.lefts):
+            break
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in {"from", "of", "for"}):
+            last = child.right_edge
+    first = noun.left_edge
+    return (first.idx, last.idx + len(last))
+
+
+def list_members(noun: Token) -> list[Token]:
+    """The other members of a list a noun heads: its conjuncts, and in "Mordor, the Shire,
+    Fornost and Bree" (parsed as an apposition with conjuncts of its own) those of the list
+    hung under the apposition. A plain apposition ("Mordor, the state's foe") renames."""
+    members = list(noun.conjuncts)
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        conjuncts = [c for c in appos.conjuncts if c.i > appos.i]
+        if conjuncts and any(t.dep_ == "cc" for c in [appos, *conjuncts] for t in c.children):
+            members += [appos, *conjuncts]
+    return members
+
+
+def reciprocal_sides(trigger: Token, sources: tuple[str, ...], targets: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Several sources and no target, or "each other": everyone acts on everyone."""
+    if len(sources) < 2:  # checked first: the hints below read the trigger's whole subtree
+        return sources, targets
+    words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.children}
+    objects = " ".join(t.lower_ for t in trigger.subtree)
+    hinted = bool(words & SYMMETRIC_HINTS) or any(r in objects for r in RECIPROCAL_OBJECTS)
+    if len(sources) >= 2 and (not targets or hinted) and (hinted or not targets):
+        return sources, sources
+    return sources, targets
+
+
+def unique_keys(keys) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in keys:
+        if key not in out:
+            out.append(key)
+    return tuple(out)
