@@ -23,11 +23,11 @@ from pathlib import Path
 from newsgraph.actors import ActorCatalogue
 from newsgraph.components import DEFAULT_MODEL, load_pipeline
 from newsgraph.corpus.writer import factuality_label
+from newsgraph.evaluation.corroboration import real_case_articles
 from newsgraph.evaluation.judged_events import TRAINING_JUDGMENTS, chain_spans, load_judgments, select_articles, training_articles
 from newsgraph.events import cameo_name
 from newsgraph.model import Article, Report
 from newsgraph.pipeline import build_report, pipeline_name
-from newsgraph.resources import catalogue_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -80,9 +80,7 @@ def main() -> None:
     nlp = load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     args.out.mkdir(parents=True, exist_ok=True)
-    # The real corroboration cases are scored with the shipped judge: it must not train on them.
-    corroboration = {a["polnear"] for case in catalogue_jsonl("corroboration_polnear.jsonl") for a in case["articles"]}
-    judged = set(load_judgments(packaged=TRAINING_JUDGMENTS)) | corroboration if args.more else set()
+    judged = set(load_judgments(packaged=TRAINING_JUDGMENTS)) | real_case_articles() if args.more else set()
     if args.training:
         chosen = training_articles(args.data, args.training, held_out=args.articles, exclude=judged)
     else:

@@ -100,9 +100,9 @@ def test_judged_articles_are_among_the_selected_ones(shared_data):
 def test_the_judge_trains_on_no_scored_or_corroboration_article():
     """The event judge's training articles are apart from the articles its scores are read on:
     the 40 scored ones (cross-validated instead) and the real corroboration cases."""
+    from newsgraph.evaluation.corroboration import real_case_articles
     from newsgraph.evaluation.judged_events import TRAINING_JUDGMENTS
-    from newsgraph.resources import catalogue_jsonl
 
     training = set(load_judgments(packaged=TRAINING_JUDGMENTS))
-    corroboration = {a["polnear"] for case in catalogue_jsonl("corroboration_polnear.jsonl") for a in case["articles"]}
-    assert training and not training & set(load_judgments()) and not training & corroboration
+    corroboration = real_case_articles()
+    assert training and corroboration and not training & set(load_judgments()) and not training & corroboration

@@ -505,13 +505,8 @@ def unify_entities(index: ActorIndex) -> None:
             for draft in drafts:
                 if draft is not keep:
                     index.merge(draft.key, keep.key)
-    people: dict[str, set[str]] = {}
-    given: dict[str, set[str]] = {}
-    for draft in index.drafts.values():
-        words = fold_name(draft.name).split()
-        if draft.kind == "person" and len(words) >= 2:
-            people.setdefault(words[-1], set()).add(draft.key)
-            given.setdefault(words[0], set()).add(draft.key)
+    people = _people_by_name_word(index, -1)
+    given = _people_by_name_word(index, 0)
     for draft in list(index.drafts.values()):
         if not draft.key.startswith("ner:") or draft.kind not in {"person", "organization"}:
             continue
@@ -534,11 +529,7 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
     "Donald Trump said") is the one person of the article with that last name, as a tagged
     surname is (``unify_entities``). Only a capitalised word standing alone in an argument slot
     counts: "Ivanka Trump" (another name) and "the Trump campaign" (a modifier) do not."""
-    people: dict[str, set[str]] = {}
-    for draft in index.drafts.values():
-        words = fold_name(draft.name).split()
-        if draft.kind == "person" and len(words) >= 2:
-            people.setdefault(words[-1], set()).add(draft.key)
+    people = _people_by_name_word(index, -1)
     if not people:
         return
     for token in doc:
@@ -553,6 +544,17 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
         if len(owners) == 1:
             draft = index.drafts[next(iter(owners))]
             index.add(Mention(token.i, token.i + 1, (draft.key,), "ner"), draft.name, draft.code, draft.kind, token.text, draft.entity)
+
+
+def _people_by_name_word(index: ActorIndex, position: int) -> dict[str, set[str]]:
+    """The keys of the article's people named in two words or more, by the folded word at
+    ``position`` of their name: -1 the last name, 0 the first."""
+    found: dict[str, set[str]] = {}
+    for draft in index.drafts.values():
+        words = fold_name(draft.name).split()
+        if draft.kind == "person" and len(words) >= 2:
+            found.setdefault(words[position], set()).add(draft.key)
+    return found
 
 
 def _preference(draft: _Draft) -> tuple:

@@ -35,9 +35,10 @@ from spacy.tokens import Doc, Token
 
 from .errors import Errors, ModelError
 from .event_class import design_matrix
+from .events.senses import armed_code
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
-from .words.events import ARMED_CODE_PARTS, JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
+from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
 from .words.lexicon import lexicon
 
 __all__ = ["DEFAULT_THRESHOLD", "MODEL", "EventJudge", "features", "fit", "judged", "rescore"]
@@ -93,7 +94,7 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
             if actor is not None:
                 out.add(f"{side}.kind={actor.kind}")
                 out.add(f"{side}.coded={actor.code is not None}")
-                if actor.code and any(part in actor.code for part in ARMED_CODE_PARTS):
+                if armed_code(actor.code):
                     # armies, police, rebels, militant groups: force between them is news
                     out.add(f"{side}.armed")
     subject = _subject(trigger)

@@ -44,7 +44,7 @@ from ..resources import catalogue_jsonl
 from . import SetResult
 from .judged_events import TRAIN, train_texts
 
-__all__ = ["CASES", "Case", "GoldMention", "load_cases", "evaluate"]
+__all__ = ["CASES", "Case", "GoldMention", "load_cases", "evaluate", "real_case_articles"]
 
 CASES = "corroboration_cases.jsonl"
 REAL_CASES = "corroboration_polnear.jsonl"
@@ -100,6 +100,13 @@ def polnear_article(doc: str, text: str) -> Article:
     )
 
 
+def real_case_articles(cases: Optional[list[dict[str, Any]]] = None) -> set[str]:
+    """The PolNeAR document ids the real cases (``REAL_CASES``, or the rows given) are read
+    from; the event judge must not train on them, as they are scored with its shipped weights."""
+    rows = catalogue_jsonl(REAL_CASES) if cases is None else cases
+    return {a["polnear"] for case in rows for a in case["articles"]}
+
+
 def load_cases(limit: Optional[int] = None, data_dir: Optional[Path] = None) -> list[Case]:
     """The written cases, and (with ``data_dir`` holding PolNeAR train) the real ones
     (``REAL_CASES``: PolNeAR train articles by document id, mentions by character offsets)."""
@@ -107,8 +114,7 @@ def load_cases(limit: Optional[int] = None, data_dir: Optional[Path] = None) -> 
     texts: dict[str, str] = {}
     if data_dir is not None and (Path(data_dir) / TRAIN).is_file():
         real = list(catalogue_jsonl(REAL_CASES))
-        wanted = {a["polnear"] for r in real for a in r["articles"]}
-        texts = dict(train_texts(Path(data_dir), wanted))
+        texts = dict(train_texts(Path(data_dir), real_case_articles(real)))
         rows += [r for r in real if all(a["polnear"] in texts for a in r["articles"])]
     cases = []
     for row in rows:

@@ -29,7 +29,6 @@ from ..words.events import (
     NOMINAL_SUPPORT_VERBS,
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
-    SHOWING_VERBS,
     WILLINGNESS_ADJECTIVES,
 )
 from ..words.lexicon import lexicon
@@ -57,10 +56,9 @@ from .senses import (
     CHARACTERISATION_CODE,
     DISMISSAL_CODE,
     FORCE_ROOTS,
-    PROTEST_ROOT,
-    has_complement,
     is_dismissal,
     protest_gathering,
+    shows,
     verbal_attack,
     verbal_attack_noun,
 )
@@ -264,8 +262,8 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if verb.dep_ == "acl" and not message and not infinitival(verb) and not any(c.dep_ == "agent" for c in verb.children):
         return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
     code, line = verbs.code_for(verb, entry)
-    if code and code[:2] == PROTEST_ROOT and line is None and verb.lemma_.lower() in SHOWING_VERBS and has_complement(verb):
-        return None  # "demonstrated his commitment", "demonstrated that ...": showing, not protesting
+    if shows(verb, code, line):
+        return None
     if code and code[:2] in FORCE_ROOTS and verbal_attack(verb, index):
         code, line = CHARACTERISATION_CODE, None
     elif is_dismissal(verb, index):

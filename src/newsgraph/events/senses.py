@@ -5,6 +5,8 @@ trigger and says which sense it has."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from ..actors import ActorIndex
@@ -18,6 +20,7 @@ from ..words.events import (
     OFFICE_HOLDERS,
     PROTEST_CAUSES,
     PROTEST_PREPOSITIONS,
+    SHOWING_VERBS,
     SPOKEN_MEDIA,
 )
 from .arguments import antecedent
@@ -74,11 +77,12 @@ def _words_not_force(trigger: Token, sides: list[Token], index: ActorIndex) -> b
 def _armed_or_state(token: Token, index: ActorIndex) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
-    for key in index.keys_at(token):
-        code = index.drafts[key].code or ""
-        if index.kind_of(key) == "country" or any(part in code for part in ARMED_CODE_PARTS):
-            return True
-    return False
+    return any(index.kind_of(key) == "country" or armed_code(index.drafts[key].code) for key in index.keys_at(token))
+
+
+def armed_code(code: Optional[str]) -> bool:
+    """A CAMEO actor code of an armed party: army, police, rebels, militant group ("IMGMUSISI")."""
+    return code is not None and any(part in code for part in ARMED_CODE_PARTS)
 
 
 # Dismissal from office: CAMEO has no code of its own; 160 "reduce relations" is PLOVER SANCTION,
@@ -86,11 +90,16 @@ def _armed_or_state(token: Token, index: ActorIndex) -> bool:
 DISMISSAL_CODE = "160"
 
 
-PROTEST_ROOT = "14"
+_PROTEST_ROOT = "14"
 
 
-def has_complement(verb: Token) -> bool:
-    return any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+def shows(verb: Token, code: Optional[str], line: Optional[int]) -> bool:
+    """"demonstrated his commitment", "demonstrated that ...": a protest verb with an object or
+    a clause, and no dictionary pattern saying otherwise, shows; it does not protest."""
+    return (
+        code is not None and code[:2] == _PROTEST_ROOT and line is None and verb.lemma_.lower() in SHOWING_VERBS
+        and any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+    )
 
 
 def is_dismissal(verb: Token, index: ActorIndex) -> bool:

@@ -141,14 +141,18 @@ SHOWING_VERBS = frozenset({"demonstrate"})
 # Parts of CAMEO actor codes that mark an armed party: military, police, rebels, insurgents,
 # intelligence, unidentified armed forces, militarised groups ("IMGMUSISI").
 ARMED_CODE_PARTS = ("MIL", "COP", "REB", "INS", "SPY", "UAF", "IMG")
-# Words that make an attack in the sentence physical: weapons, armed attackers, casualties.
-FORCE_WORDS = frozenset({
+# Weapons and armed attackers, in the event judge's word class and in an attack's sentence.
+WEAPONS = frozenset({
     "bomb", "bombing", "explosive", "ied", "rocket", "missile", "shell", "mortar", "grenade",
-    "bullet", "gunfire", "airstrike", "raid", "drone", "artillery", "tank", "gun", "rifle", "knife",
-    "gunman", "sniper", "militant", "attacker", "assailant", "terrorist", "terror", "shooting",
-    "stabbing", "kill", "wound", "injure", "die", "dead", "death", "casualty", "victim", "shoot",
-    "stab", "beat", "punch", "kick", "assault", "hostage",
+    "bullet", "gunfire", "airstrike", "raid", "drone", "artillery", "tank", "gunman", "sniper",
+    "militant", "attacker", "assailant",
 })
+# Words that make an attack in the sentence physical: weapons, armed attackers, casualties.
+FORCE_WORDS = WEAPONS | {
+    "gun", "rifle", "knife", "terrorist", "terror", "shooting", "stabbing", "kill", "wound", "injure",
+    "die", "dead", "death", "casualty", "victim", "shoot", "stab", "beat", "punch", "kick", "assault",
+    "hostage",
+}
 # Instruments that make an attack physical whoever makes it ("attacked the governor with grenades").
 ATTACK_INSTRUMENT_PREPOSITIONS = frozenset({"with", "using"})
 
@@ -180,11 +184,7 @@ JUDGE_WORD_CLASSES = {
         "virus", "disease", "outbreak", "epidemic", "collision", "crash", "derailment",
         "accident", "leak", "collapse",
     }),
-    "weapon": frozenset({
-        "bomb", "bombing", "device", "explosive", "ied", "mine", "rocket", "missile", "shell",
-        "mortar", "grenade", "bullet", "gunfire", "airstrike", "strike", "raid", "drone",
-        "artillery", "tank", "gunman", "sniper", "militant", "attacker", "assailant",
-    }),
+    "weapon": WEAPONS | {"device", "mine", "strike"},
     "game": frozenset({
         "match", "final", "semi", "semifinal", "quarter", "title", "championship", "cup",
         "medal", "goal", "tournament", "league", "season", "race", "lap", "set", "wicket",
