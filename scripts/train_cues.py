@@ -68,12 +68,12 @@ def _examples(nlp, catalogue, rows, cache: Path | None = None):
     from newsgraph.actors import resolve_actors
     from newsgraph.attribution import find_attributions, known_frame
     from newsgraph.cues import candidate, features, nominal
-    from newsgraph.quotes import find_quotes
+    from newsgraph.quotation_marks import find_quoted_spans
 
     docs = _parsed(nlp, [row["text"] for row in rows], cache)
     for row, doc in zip(rows, docs):
         index = resolve_actors(doc, catalogue)
-        quotes = find_quotes(doc.text)
+        quotes = find_quoted_spans(doc.text)
         drafts, _ = find_attributions(doc, index, quotes, model=None)
         rule_cues = {d.cue_tokens[0] for d in drafts}
         cue_chars = [(s, e) for a in row["attributions"] for s, e in a.get("cue") or []]

@@ -23,7 +23,7 @@ def test_analyze_returns_report_with_article_metadata():
     report = newsgraph.analyze("Iran has not provided Hamas with money, officials said.", published="2016-01-10", outlet="Wire")
     assert isinstance(report, newsgraph.Report)
     assert report.article.published == "2016-01-10" and report.article.outlet == "Wire"
-    assert report.to_dict()["schema"] == "newsgraph.report/1"
+    assert report.to_dict()["schema"] == "newsgraph.report/2"
 
 
 def test_analyze_many_keeps_order_and_count():

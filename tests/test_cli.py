@@ -38,7 +38,7 @@ def test_analyze_json_contract(article_file):
     result = runner.invoke(app, ["analyze", str(article_file), "--json", "--date", "2024-05-01", "--outlet", "Test Wire"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema"] == "newsgraph.report/1"
+    assert data["schema"] == "newsgraph.report/2"
     assert data["article"]["title"] == "Rebels accused of border raid"
     assert data["article"]["published"] == "2024-05-01" and data["article"]["outlet"] == "Test Wire"
     text = data["article"]["text"]

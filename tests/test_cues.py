@@ -7,7 +7,7 @@ import pytest
 from newsgraph.actors import ActorCatalogue, resolve_actors
 from newsgraph.attribution import find_attributions
 from newsgraph.cues import CueModel, candidate, features, nominal
-from newsgraph.quotes import find_quotes
+from newsgraph.quotation_marks import find_quoted_spans
 
 
 def test_shipped_model_loads_and_records_its_training():
@@ -40,7 +40,7 @@ def test_model_keeps_clear_cues(nlp, text):
 def test_rules_only_mode(nlp):
     doc = nlp("Hamas sources complained that Iran has not paid.")
     index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
-    drafts, _ = find_attributions(doc, index, find_quotes(doc.text), model=None)
+    drafts, _ = find_attributions(doc, index, find_quoted_spans(doc.text), model=None)
     assert [doc.text[d.cue[0] : d.cue[1]] for d in drafts] == ["complained"]
 
 
@@ -62,7 +62,7 @@ def test_probability_is_bounded():
 def test_model_cue_without_a_known_frame(nlp, text, cue, content):
     doc = nlp(text)
     index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
-    drafts, _ = find_attributions(doc, index, find_quotes(doc.text))
+    drafts, _ = find_attributions(doc, index, find_quoted_spans(doc.text))
     outermost = [(doc.text[d.cue[0] : d.cue[1]], [doc.text[s:e] for s, e in d.content]) for d in drafts if d.via is None]
     assert outermost == [(cue, [content])]
 
@@ -99,6 +99,6 @@ def test_nouns_are_candidates_when_they_could_be_about_something(nlp, text, word
 def test_noun_cue_takes_owner_and_content(nlp, text, expected):
     doc = nlp(text)
     index = resolve_actors(doc, ActorCatalogue.packaged(nlp))
-    drafts, _ = find_attributions(doc, index, find_quotes(doc.text))
+    drafts, _ = find_attributions(doc, index, find_quoted_spans(doc.text))
     found = [(doc.text[d.source[0] : d.source[1]], doc.text[d.cue[0] : d.cue[1]], [doc.text[s:e] for s, e in d.content]) for d in drafts]
     assert found == [expected]

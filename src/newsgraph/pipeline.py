@@ -33,7 +33,7 @@ from .framing import framed_factuality, frames_speech, owner_of, with_commitment
 from .limits import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, time_limit
 from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
-from .quotes import find_quotes
+from .quotation_marks import find_quoted_spans
 from .voice import analyze_voice
 
 __all__ = ["analyze_docs", "article_label", "build_report", "failed", "parse_within", "pipeline_name", "timed_out", "too_long"]
@@ -60,7 +60,7 @@ def build_report(
     text = text_of(doc)
     article_key = make_id("art", text)
     index = resolve_actors(doc, catalogue, article.published)
-    quotes = find_quotes(text)
+    quotes = find_quoted_spans(text)
     drafts, relation_rows = find_attributions(doc, index, quotes)
     attributions = finalize(doc, drafts, index, article_key)
     link_first_person(doc, index, drafts)

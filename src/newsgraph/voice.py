@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .model import Drift, Event, Span, Voice, VoiceMarker
 from .nlp import text_of
-from .quotes import Quote
+from .quotation_marks import QuotedSpan
 from .words.lexicon import lexicon
 from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
 
@@ -29,7 +29,7 @@ __all__ = ["analyze_voice"]
 
 def analyze_voice(
     doc: Doc,
-    quotes: Sequence[Quote],
+    quotes: Sequence[QuotedSpan],
     attributed: Sequence[Span],
     quoted_by_cue: Sequence[Span],
     events: Sequence[Event],
@@ -70,7 +70,7 @@ def _strip(text: str, span: Span) -> Span:
     return (start, end)
 
 
-def _scare_quotes(text: str, quotes: Sequence[Quote], quoted_by_cue: Sequence[Span]) -> list[VoiceMarker]:
+def _scare_quotes(text: str, quotes: Sequence[QuotedSpan], quoted_by_cue: Sequence[Span]) -> list[VoiceMarker]:
     out = []
     for quote in quotes:
         words = text[quote.start : quote.end].split()

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from ..actors import ActorIndex
 from ..cues import CueModel, candidate, features, nominal
 from ..nlp import text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from .draft import AttributionDraft, RelationRow
 from .learned import generic_cue, generic_noun_cue, known_frame
 from .nesting import nest, relay_via_recipients, separate_sibling_cues, split_embedded_cues, untangle_mutual_nesting
@@ -46,7 +46,7 @@ _PACKAGED: Any = object()  # sentinel: "use the packaged cue model"
 
 
 def find_attributions(
-    doc: Doc, index: ActorIndex, quotes: list[Quote], *, model: Optional[CueModel] = _PACKAGED
+    doc: Doc, index: ActorIndex, quotes: list[QuotedSpan], *, model: Optional[CueModel] = _PACKAGED
 ) -> tuple[list[AttributionDraft], list[RelationRow]]:
     """Attributions in document order, with sources resolved and nesting worked out, and the
     relations between them (an attribution disputing, supporting or correcting another).

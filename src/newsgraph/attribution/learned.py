@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as CharSpan
 from ..nlp import clause_children, sentence_of, text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from ..words.attribution import ASPECTUAL_NON_CUES, NOUN_CONTENT_PREPOSITIONS, NOUN_PHRASE_CONTENT_VERBS, SPEECH_VERBS
 from ..words.lexicon import lexicon
 from .clauses import intention_content, object_content, reported_clauses
@@ -23,7 +23,7 @@ from .speakers import ALL_SUBJECT_DEPS, expletive, subject_of
 __all__ = ["comma_aside", "generic_cue", "generic_noun_cue", "governed_content", "known_frame"]
 
 
-def generic_cue(doc: Doc, token: Token, quotes: list[Quote], *, bare: bool = True) -> Optional[AttributionDraft]:
+def generic_cue(doc: Doc, token: Token, quotes: list[QuotedSpan], *, bare: bool = True) -> Optional[AttributionDraft]:
     """A cue the learned model found in a frame the rules do not know: take the speaker from
     the subject and the content from the first complement the verb has; with ``bare``, when
     it has no complement of a known kind, from the sentence around it when commas set it off
@@ -112,14 +112,14 @@ def generic_noun_cue(doc: Doc, noun: Token) -> Optional[AttributionDraft]:
     )
 
 
-def known_frame(doc: Doc, token: Token, quotes: list[Quote]) -> bool:
+def known_frame(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> bool:
     """Whether a verb has content in a frame the rules know (a clause, an infinitive, the
     object of a verb of saying, a quotation next to it). The learned judge must be surer of
     a verb without one (``CueModel.bare_threshold``); the trainer sets both thresholds."""
     return bool(_framed_content(doc, token, quotes, subject_of(token)))
 
 
-def _framed_content(doc: Doc, token: Token, quotes: list[Quote], subject: Optional[Token]) -> list[CharSpan]:
+def _framed_content(doc: Doc, token: Token, quotes: list[QuotedSpan], subject: Optional[Token]) -> list[CharSpan]:
     complements = reported_clauses(token, subject)
     content = [trim(text_of(doc), subtree_span(c)) for c in complements]
     content = content or intention_content(doc, token)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
 from ..nlp import text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from ..words.attribution import SPEECH_VERBS
 from .clauses import second_complement
 from .draft import AttributionDraft
@@ -52,7 +52,7 @@ _TRAILING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|but|or|while|as)?$")
 _EMBEDDED_CLAUSES = {"conj", "advcl"}
 
 
-def split_embedded_cues(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+def split_embedded_cues(doc: Doc, drafts: list[AttributionDraft], quotes: list[QuotedSpan]) -> None:
     """A verb of saying heading a coordinated or adverbial clause inside another attribution's
     (unquoted) content is mostly a second attribution beside it, not one it reports (the
     parser hangs "and said ..." on the last verb of the clause before): PolNeAR gives each

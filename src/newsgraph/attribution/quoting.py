@@ -8,12 +8,12 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as CharSpan
 from ..nlp import sentence_of, text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from .draft import AttributionDraft
 from .spans import trim
 
 
-def adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpan]:
+def adjacent_quotes(doc: Doc, verb: Token, quotes: list[QuotedSpan]) -> list[CharSpan]:
     """Quotations in the cue's sentence, or right before it ("'...,' he said.")."""
     sent = sentence_of(verb)
     found = [q.span for q in quotes if not q.single and q.start >= sent.start_char - 1 and q.end <= sent.end_char + 1]
@@ -36,7 +36,7 @@ def adjacent_quotes(doc: Doc, verb: Token, quotes: list[Quote]) -> list[CharSpan
     return [span for span in found if len(text_of(doc)[span[0] : span[1]].split()) > 3 or text_of(doc)[span[1] - 1 : span[1]] in {",", ".", "?", "!"}]
 
 
-def snap_to_quotes(text: str, content: list[CharSpan], quotes: list[Quote]) -> list[CharSpan]:
+def snap_to_quotes(text: str, content: list[CharSpan], quotes: list[QuotedSpan]) -> list[CharSpan]:
     """Widen content spans that cut into a quotation to cover it, and merge overlaps."""
     spans = []
     for start, end in content:
@@ -56,7 +56,7 @@ def snap_to_quotes(text: str, content: list[CharSpan], quotes: list[Quote]) -> l
     return [s for s in merged if s[1] - s[0] > 1]
 
 
-def quote_type(content: list[CharSpan], quotes: list[Quote]) -> str:
+def quote_type(content: list[CharSpan], quotes: list[QuotedSpan]) -> str:
     quoted = 0
     total = 0
     for start, end in content:
@@ -72,7 +72,7 @@ def quote_type(content: list[CharSpan], quotes: list[Quote]) -> str:
     return "direct" if quoted >= 0.9 * total else "mixed"
 
 
-def continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[Quote]) -> None:
+def continue_quotes(doc: Doc, drafts: list[AttributionDraft], quotes: list[QuotedSpan]) -> None:
     """A paragraph that is only a quotation keeps the speaker of the previous direct quote."""
     covered = [span for d in drafts for span in d.content]
     text = text_of(doc)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as CharSpan
 from ..nlp import marked_by, sentence_of, text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from ..words.attribution import CUE_NOUNS, POLL_NOUNS, STANCE_ADJECTIVES, STANCE_PREPOSITIONS
 from .draft import AttributionDraft
 from .frames import noun_speaker
@@ -20,7 +20,7 @@ from .speakers import can_be_source, subject_of
 from .verb_cue import cut_citing, verb_cue
 
 
-def according_to(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def according_to(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """"Iran may have supplied drones, according to a U.S. official": the named source says
     the rest of the sentence, on either side of the phrase."""
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
@@ -47,7 +47,7 @@ def according_to(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attrib
     )
 
 
-def in_poll(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def in_poll(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """"In a new CNN poll, 38 percent of voters back ...": the poll is the source of the
     clause the fronted phrase frames, and PolNeAR takes "in" for its cue (as "according to").
     After the verb ("she rose in the polls") it is mostly a circumstance, not a source."""
@@ -66,7 +66,7 @@ def in_poll(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attribution
     )
 
 
-def reportedly(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def reportedly(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """"The FBI is reportedly making arrangements ...": the adverb says someone unnamed
     reports the clause it sits in, which is the content (PolNeAR: a cue without a source)."""
     if token.lower_ != "reportedly" or token.dep_ != "advmod" or token.head.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
@@ -89,7 +89,7 @@ def _clause_without(doc: Doc, head: Token, cut: CharSpan) -> list[CharSpan]:
     return [piece for piece in pieces if piece[1] - piece[0] > 1]
 
 
-def noun_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def noun_cue(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """"Trump's claim that the election is rigged": a reporting noun with its clause."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in CUE_NOUNS:
         return None
@@ -112,7 +112,7 @@ def noun_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attributio
     )
 
 
-def adjective_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def adjective_cue(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """"Democrats are not confident that ...", "Marcus has been critical of Trump": a stance
     adjective after a copula; its subject holds the stance, its clause or object is the content."""
     if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in STANCE_ADJECTIVES:
@@ -145,7 +145,7 @@ def adjective_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attri
     )
 
 
-def colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def colon_quote(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """``Abbas: "We will not give up."`` — a name, a colon, then a quotation; also the
     headline and transcript forms ``Pence: Flowers won't be at debate``, ``WALLACE: Let's start``."""
     if token.text != ":" or token.i == sentence_of(token).start:
@@ -174,7 +174,7 @@ def colon_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attribu
         rest = trim(text_of(doc), (token.idx + 1, sentence_of(token).end_char))
         if len(text_of(doc)[rest[0] : rest[1]].split()) < 3:
             return None
-        following = Quote(rest[0], rest[1], -1)
+        following = QuotedSpan(rest[0], rest[1], -1)
     head = max(head_tokens, key=lambda t: (t.pos_ in {"PROPN", "NOUN"}, t.i))
     return AttributionDraft(
         cue_tokens=(token.i, token.i + 1),
@@ -201,7 +201,7 @@ def _speaker_label(words: list[Token]) -> bool:
     return words[0].is_title and not any(t.pos_ in {"DET", "ADP", "ADV"} for t in words)
 
 
-def dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def dash_quote(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     """``"We will not give up." — Mahmoud Abbas``: a quotation signed with a dash."""
     if not token.is_punct or not any(ch in token.text for ch in "—–―") and token.text not in {"-", "--"}:
         return None
@@ -228,7 +228,7 @@ def dash_quote(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[Attribut
     )
 
 
-RuleFinder = Callable[[Doc, Token, list[Quote]], Optional[AttributionDraft]]
+RuleFinder = Callable[[Doc, Token, list[QuotedSpan]], Optional[AttributionDraft]]
 
 
 # The rule finders in priority order: ``find_attributions`` asks each in turn and the first

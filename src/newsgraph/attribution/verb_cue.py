@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Span as CharSpan
 from ..nlp import marked_by, sentence_of, text_of
-from ..quotes import Quote
+from ..quotation_marks import QuotedSpan
 from ..words.attribution import CITING_VERBS, INTENTION_VERBS, NOUN_PHRASE_CONTENT_VERBS, RELAY_VERBS, SPEECH_VERBS
 from ..words.lexicon import lexicon
 from .clauses import COMPLEMENT_DEPS, intention_content, object_content, reported_clauses, reporting_lemma
@@ -21,7 +21,7 @@ from .spans import cue_extent, phrase, subtree_span, trim
 from .speakers import can_be_source, subject_of
 
 
-def verb_cue(doc: Doc, token: Token, quotes: list[Quote]) -> Optional[AttributionDraft]:
+def verb_cue(doc: Doc, token: Token, quotes: list[QuotedSpan]) -> Optional[AttributionDraft]:
     lex = lexicon()
     lemma = reporting_lemma(token)
     if lemma is None:

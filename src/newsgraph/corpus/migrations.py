@@ -15,6 +15,7 @@ from ..errors import Errors, StoreError
 from .connection import Store
 from .copies import backfill_copies
 from .event_counts import recount_all
+from .quotes import backfill_quotes
 from .rekey import rekey_actors
 
 __all__ = ["LATEST", "MIGRATIONS", "migrate"]
@@ -155,6 +156,21 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
         # keys are recomputed from the stored name, code and kind (``rekey`` says what cannot be).
         5,
         (rekey_actors,),
+    ),
+    (
+        # Quotes (docs/acts.md): each attribution's act, how it was reported, its words and who
+        # the speaker is. Rows stored before stay act NULL (the act is read from the parse,
+        # which is gone: re-ingest to type them); their words, type and speaker key come
+        # from the stored report.
+        6,
+        (
+            "ALTER TABLE sources ADD COLUMN act TEXT",
+            "ALTER TABLE sources ADD COLUMN type TEXT",
+            "ALTER TABLE sources ADD COLUMN text TEXT",
+            "ALTER TABLE sources ADD COLUMN speaker_key TEXT",
+            "CREATE INDEX sources_act ON sources (act)",
+            backfill_quotes,
+        ),
     ),
 ]
 

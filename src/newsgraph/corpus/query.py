@@ -218,6 +218,29 @@ class Corpus:
         frame["disputed"] = frame["disputed"].astype(bool)
         return frame
 
+    def quotes(self, actor: Optional[str] = None, since: Optional[str] = None, outlet: Optional[str] = None, limit: Optional[int] = None, offset: int = 0):
+        """Who said what (``docs/acts.md``): the attributions whose act is speech, newest
+        first, with the speaker's entity key. Rows stored before acts were typed (store
+        version 6) are not quotes until re-ingested."""
+        where, params = ["s.act = 'speech'"], []
+        if actor:
+            keys = self._actor_keys(actor)
+            where.append(f"(s.speaker_key IN ({_marks(keys)}) OR LOWER(s.name) = ?)")
+            params += [*keys, actor.lower()]
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if outlet:
+            where.append("LOWER(s.outlet) = ?")
+            params.append(outlet.lower())
+        sql = (
+            "SELECT a.published, s.outlet, s.name AS speaker, s.speaker_key, s.kind AS speaker_kind, s.cue, s.type, "
+            "s.text, s.chain, s.article_id, s.attribution AS quote_id FROM sources s JOIN articles a ON a.id = s.article_id"
+        )
+        frame = self._frame(sql, where, params, "a.published DESC, s.article_id, s.attribution", limit, offset)
+        frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        return frame
+
     def actors(self, search: Optional[str] = None, limit: Optional[int] = None):
         where, params = [], []
         if search:

@@ -22,6 +22,7 @@ from .connection import Store
 from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise, symmetric
 from .event_counts import Tally, apply_tally
+from .quotes import quote_columns
 from .surnames import link_surnames
 from .tables import CASUALTY_COLUMNS
 
@@ -157,10 +158,14 @@ def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]
 def _write_attributions(store: Store, key: str, report: Report) -> None:
     outlet = report.article.outlet
     for attribution in report.attributions:
+        quote = quote_columns(report, attribution, _key_of(report, attribution.source.actor)[0])
         store.execute(
-            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            (key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text, json.dumps(attribution.chain)),
+            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, type, text, speaker_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (
+                key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text,
+                json.dumps(attribution.chain), quote["act"], quote["type"], quote["text"], quote["speaker_key"],
+            ),
         )
     # Two attributions can frame one span: the claim (keyed by its span) is stored once.
     for claim in report.claims:

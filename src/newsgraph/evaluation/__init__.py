@@ -30,6 +30,7 @@ SETS = {
     "events-judged": "newsgraph.evaluation.judged_events",
     "events-nonevents": "newsgraph.evaluation.nonevents",
     "corroboration": "newsgraph.evaluation.corroboration",
+    "acts": "newsgraph.evaluation.acts",
 }
 
 

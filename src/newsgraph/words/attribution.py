@@ -159,3 +159,114 @@ ANAPHORIC_CLAIM_NOUNS = frozenset({
 
 # First-person pronouns: inside quoted words they are the speaker ("we" the speaker's side).
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+
+# What a cue's source did with its content (``attribution.acts``, guideline docs/acts.md).
+# A cue word missing from every list is read as speech: news cues are mostly verbs of saying,
+# and the speech list documents the common ones rather than bounding them.
+SPEECH_CUES = frozenset({
+    "say", "tell", "write", "tweet", "post", "announce", "add", "argue", "claim", "insist",
+    "deny", "admit", "warn", "accuse", "urge", "ask", "call", "respond", "reply", "explain",
+    "note", "state", "declare", "report", "allege", "testify", "acknowledge", "confirm",
+    "concede", "predict", "complain", "boast", "brag", "quip", "joke", "recall", "describe",
+    "characterize", "characterise", "praise", "criticize", "criticise", "blast", "slam",
+    "mock", "dismiss", "blame", "question", "challenge", "repeat", "reiterate", "stress",
+    "emphasize", "emphasise", "point", "inform", "assure", "proclaim", "lament", "chide",
+    "retort", "counter", "contend", "maintain", "assert", "speculate", "comment", "remark",
+    "mention", "cite", "quote", "suggest", "propose", "recommend", "demand", "thank",
+    "condemn", "denounce", "decry", "applaud", "welcome", "hail", "tout", "echo", "label",
+    "dub", "brand", "endorse", "promise", "vow", "pledge", "threaten", "swear", "answer",
+    "tell", "interview", "publish", "release", "issue", "read", "speak", "talk", "discuss",
+    "describe", "elaborate", "clarify", "correct", "retract", "apologize", "apologise",
+    "concede", "agree", "disagree", "object", "protest", "attack", "rip", "knock", "lash",
+    "scold", "rebuke", "reprimand", "ridicule", "lambaste", "excoriate", "berate", "taunt",
+    "insult", "compliment", "congratulate", "plead", "beg", "implore", "appeal", "advise",
+    "caution", "remind", "signal", "hint", "imply", "insinuate", "charge", "estimate",
+    "forecast", "project", "counsel", "instruct", "order", "direct", "invite", "encourage",
+    "press", "push", "lobby", "petition", "campaign", "rail", "vent", "gush", "muse", "scoff",
+    "sneer", "snap", "shout", "yell", "scream", "whisper", "mutter", "exclaim", "declare",
+    "confide", "disclose", "divulge", "leak", "broadcast", "air", "headline", "title", "caption",
+    "statement", "remarks", "remark", "comment", "interview", "report", "allegation",
+    "testimony", "speech", "tweet", "announcement", "assertion", "argument", "warning",
+    "accusation", "response", "answer", "message", "letter", "memo", "claim", "denial",
+    "admission", "complaint", "prediction", "assurance", "criticism", "praise", "call",
+    "demand", "request", "plea", "appeal", "question", "charge", "suggestion", "insistence",
+    "contention", "rhetoric", "attack", "defense", "defence", "endorsement", "account",
+    "story", "note", "post", "op-ed", "editorial", "column", "ad", "release", "words",
+    "according", "word", "talk", "conversation", "recommendation", "proposal",
+})
+
+THOUGHT_CUES = frozenset({
+    "believe", "think", "know", "feel", "fear", "worry", "suspect", "doubt", "expect",
+    "consider", "assume", "imagine", "guess", "suppose", "reckon", "view", "regard",
+    "understand", "realize", "realise", "remember", "forget", "wonder", "trust", "presume",
+    "anticipate", "figure", "judge", "deem", "prefer", "like", "love", "hate", "dislike",
+    "favor", "favour", "oppose", "support", "back", "approve", "disapprove", "care", "mind",
+    "regret", "resent", "appreciate", "admire", "respect",
+    "dread", "sense", "suspicion", "belief", "view", "opinion", "assumption", "impression",
+    "feeling", "concern", "thinking", "expectation", "perception", "sentiment", "attitude",
+    "fear", "worry", "doubt", "confidence", "conviction", "understanding", "consensus",
+    "skepticism", "scepticism", "suspicion", "frustration", "anger", "outrage", "enthusiasm",
+    "opposition", "support", "approval", "disapproval", "position", "stance", "mind",
+    "sure", "confident", "convinced", "aware", "certain", "concerned", "worried", "afraid",
+    "happy", "pleased", "glad", "optimistic", "pessimistic", "skeptical", "sceptical",
+    "hopeful", "doubtful", "critical", "wary", "nervous", "enthusiastic", "unhappy", "angry",
+    "upset", "frustrated", "furious", "impressed", "sympathetic", "dismissive", "suspicious",
+    "fearful", "proud", "adamant", "opposed", "supportive", "surprised", "shocked", "leery",
+    "upbeat", "disappointed", "satisfied", "comfortable", "uncomfortable", "unsure",
+    "uncertain", "open", "receptive", "convinced", "persuaded", "troubled", "alarmed",
+    "grateful", "thankful", "sorry", "embarrassed", "ashamed", "familiar", "unaware",
+    "concerned", "likely", "unlikely", "thought", "idea", "notion", "backing", "appear",
+    "seem",
+})
+
+INTENTION_CUES = frozenset({
+    "plan", "intend", "decide", "want", "hope", "wish", "aim", "seek", "try", "attempt",
+    "refuse", "determine", "choose", "prepare", "strive", "endeavor", "endeavour",
+    "vow", "promise", "pledge", "threaten", "offer", "volunteer", "resolve", "commit",
+    "desire", "crave", "need", "yearn", "long", "hesitate", "decline", "scheme", "plot",
+    "plan", "intention", "decision", "goal", "bid", "effort", "aim", "ambition", "desire",
+    "wish", "hope", "intent", "purpose", "attempt", "quest", "push", "drive", "campaign",
+    "determined", "eager", "keen", "reluctant", "willing", "unwilling", "ready", "prepared",
+    "inclined", "poised", "set", "going", "hell-bent", "bent", "anxious", "desperate",
+})
+
+PERCEPTION_CUES = frozenset({
+    "see", "hear", "watch", "witness", "notice", "observe", "learn", "discover", "spot",
+    "overhear", "sight", "glimpse", "smell", "taste", "perceive", "detect",
+})
+
+EVIDENCE_CUES = frozenset({
+    "find", "show", "reveal", "indicate", "suggest", "prove", "demonstrate", "confirm",
+    "conclude", "determine", "document", "establish", "point", "signal", "imply", "mean",
+    "finding", "conclusion", "evidence", "analysis", "data", "result", "results", "study",
+    "poll", "survey", "research", "record", "records", "proof", "indication",
+    "according",
+})
+
+# Votes and choices are decisions (docs/acts.md): "voted for Carson", "opted for Trump",
+# "approved the amendments" (but "approves of" is a view).
+CHOICE_CUES = frozenset({"vote", "opt", "elect", "choose", "pick", "select", "approve"})
+
+# Heads of a source that is a share of people in a poll ("54% of independents endorse ...",
+# "a quarter of Americans agree"): what such a source does is hold a view, unless it says it.
+POLL_SHARE_HEADS = frozenset({"percent", "%", "majority", "minority", "quarter", "third", "half", "most", "plurality", "share", "fifth", "tenth", "proportion"})
+
+# Infinitive-taking commitments: "vowed to fight" is intention, "vowed that he would fight"
+# speech (docs/acts.md); the same for their nouns.
+COMMITMENT_CUES = frozenset({"promise", "vow", "pledge", "threaten", "swear", "agree", "offer", "refuse", "decline", "volunteer", "commit"})
+
+# Cues whose reading turns on who the source is: "polls show" is evidence, "Clinton suggested"
+# speech; "the report found" evidence, "she found it offensive" thought.
+SOURCE_READ_CUES = frozenset({"show", "reveal", "indicate", "suggest", "prove", "demonstrate", "confirm", "signal", "imply", "mean", "point"})
+
+# Sources that are bodies of facts, not people: their findings are evidence.
+EVIDENCE_SOURCES = frozenset({
+    "poll", "survey", "study", "data", "analysis", "research", "report", "record", "records",
+    "document", "documents", "email", "emails", "figure", "figures", "number", "numbers",
+    "statistic", "statistics", "result", "results", "evidence", "investigation", "inquiry",
+    "probe", "audit", "review", "estimate", "estimates", "footage", "video", "photo",
+    "photos", "image", "images", "tape", "recording", "test", "tests", "experiment", "count",
+    "tally", "census", "model", "projection", "projections", "index", "trend", "trends",
+    "history", "experience", "filing", "filings", "return", "returns", "log", "logs",
+    "transcript", "transcripts", "memo", "file", "files", "sample", "exit", "map",
+})

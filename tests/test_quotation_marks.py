@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.quotes import find_quotes
+from newsgraph.quotation_marks import find_quoted_spans
 
 
 @pytest.mark.parametrize(
@@ -23,16 +23,16 @@ from newsgraph.quotes import find_quotes
     ],
 )
 def test_quote_spans(text, expected):
-    assert [text[q.start : q.end] for q in find_quotes(text)] == expected
+    assert [text[q.start : q.end] for q in find_quoted_spans(text)] == expected
 
 
 def test_quote_continues_into_next_paragraph():
     text = '"We are protecting the corridors.\n\n"Any delay is caused by the militia," he said.'
-    quotes = find_quotes(text)
+    quotes = find_quoted_spans(text)
     assert [text[q.start : q.end] for q in quotes] == ["We are protecting the corridors.", "Any delay is caused by the militia,"]
     assert quotes[0].group == quotes[1].group
 
 
 def test_thousands_of_quote_marks_stay_linear():
     text = '"a" ' * 5000
-    assert len(find_quotes(text)) == 5000
+    assert len(find_quoted_spans(text)) == 5000

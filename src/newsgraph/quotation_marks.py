@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Quote", "find_quotes"]
+__all__ = ["QuotedSpan", "find_quoted_spans"]
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -20,7 +20,7 @@ _SINGLE_STRAIGHT = "'"
 
 
 @dataclass(frozen=True)
-class Quote:
+class QuotedSpan:
     start: int  # first character inside the marks
     end: int  # one past the last character inside the marks
     group: int  # quotes continued across paragraphs share a group
@@ -34,7 +34,7 @@ class Quote:
 _TWO_APOSTROPHES = "''"
 
 
-def find_quotes(text: str) -> list[Quote]:
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
     quotes = _pair(text, single=False)
     # Two apostrophes are one double mark (the New York Times' ''...'' style), never two
     # single ones; blanked for the single-mark pass (same length, so offsets hold).
@@ -74,8 +74,8 @@ def _is_mark(text: str, i: int, single: bool) -> str | None:
     return None
 
 
-def _pair(text: str, single: bool) -> list[Quote]:
-    quotes: list[Quote] = []
+def _pair(text: str, single: bool) -> list[QuotedSpan]:
+    quotes: list[QuotedSpan] = []
     open_at: int | None = None
     group = 0
     i = 0
@@ -90,14 +90,14 @@ def _pair(text: str, single: bool) -> list[Quote]:
             if j < n and "\n" in text[i:j] and _is_mark(text, j, single) in {"open", "either"}:
                 # Paragraph ended inside a quote and the next one reopens it: same quotation.
                 if para_end > open_at:
-                    quotes.append(Quote(open_at, para_end, group, single))
+                    quotes.append(QuotedSpan(open_at, para_end, group, single))
                 open_at = j + _width(text, j, single)
                 i = open_at
                 continue
             if "\n" in text[i:j] and j > i + 1 or single:
                 # An unclosed quote at a paragraph break: close it there.
                 if para_end > open_at:
-                    quotes.append(Quote(open_at, para_end, group, single))
+                    quotes.append(QuotedSpan(open_at, para_end, group, single))
                 open_at = None
                 group += 1
             i += 1
@@ -112,12 +112,12 @@ def _pair(text: str, single: bool) -> list[Quote]:
                 open_at = i + width
         elif kind in {"close", "either"}:
             if i > open_at:
-                quotes.append(Quote(open_at, i, group, single))
+                quotes.append(QuotedSpan(open_at, i, group, single))
             open_at = None
             group += 1
         elif kind == "open" and single:
             open_at = i + width
         i += width
     if open_at is not None and n > open_at and not single:
-        quotes.append(Quote(open_at, n, group, single))
+        quotes.append(QuotedSpan(open_at, n, group, single))
     return quotes
