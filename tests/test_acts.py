@@ -146,3 +146,15 @@ def test_cli_quotes_of_a_file(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [(r["speaker"], r["cue"], r["text"]) for r in rows] == [("Netanyahu", "said", "We will respond")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("Trump criticized the decision.", []),  # speech about a thing, not a statement
+        ("Trump said the decision was a disgrace.", ["the decision was a disgrace"]),
+        ('Trump called it "a disgrace."', ['it "a disgrace']),  # quoted words make it a statement
+    ],
+)
+def test_a_quote_states_something(analyze_text, text, quotes):
+    assert [q.text for q in analyze_text(text).quotes()] == quotes

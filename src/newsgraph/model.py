@@ -3,7 +3,8 @@
 Every span is a ``(start, end)`` pair of character offsets into ``Article.text``.
 Records are plain values: ``Report.to_dict()`` gives the JSON contract
 ("newsgraph.report/2") and ``Report.from_dict`` reads it back, and reads reports of the
-earlier schema too (``newsgraph.report/1``: no attribution ``act``, which reads as None).
+earlier schema too (``newsgraph.report/1``: no attribution ``act``, which reads as None, nor
+``proposition``).
 """
 
 from __future__ import annotations
@@ -226,11 +227,14 @@ class Attribution:
     factuality: Factuality = field(default_factory=Factuality)
     # None only in reports written before acts were typed (schema newsgraph.report/1).
     act: Optional[Act] = None
+    # The content is something said (a clause, or quoted words), not the bare thing the
+    # source spoke of ("criticized [the decision]").
+    proposition: bool = True
 
     @property
     def is_quote(self) -> bool:
-        """A quotation in the quote trackers' sense: something the source said or wrote."""
-        return self.act == "speech"
+        """A quote in the quote trackers' sense: a statement the source said or wrote."""
+        return self.act == "speech" and self.proposition
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from ..words.attribution import (
 )
 from .draft import AttributionDraft
 
-__all__ = ["act_of", "cue_head"]
+__all__ = ["act_of", "cue_head", "states_proposition"]
 
 # Which part of speech heads a multi-word cue: "is sure" -> sure, "has said" -> said.
 _HEAD_PREFERENCE = {"VERB": 0, "ADJ": 1, "NOUN": 2, "PROPN": 3}
@@ -84,6 +84,20 @@ def act_of(doc: Doc, draft: AttributionDraft) -> Act:
         if lemma in words:
             return act
     return "speech"
+
+
+_QUOTATION_MARKS = frozenset('"“”«»')
+
+
+def states_proposition(doc: Doc, content: list[tuple[int, int]]) -> bool:
+    """Whether the content is something said (a clause, or quoted words) rather than the bare
+    thing a source spoke of ("criticized [the decision]", "endorsed [Clinton]"): only the
+    first makes a quote."""
+    text = doc.text
+    if any(ch in _QUOTATION_MARKS for start, end in content for ch in text[max(0, start - 1) : end + 1]):
+        return True
+    tokens = [t for start, end in content for t in (doc.char_span(start, end, alignment_mode="expand") or ())]
+    return len(tokens) >= 3 and any(t.pos_ in {"VERB", "AUX"} for t in tokens)
 
 
 def cue_head(doc: Doc, draft: AttributionDraft) -> Optional[Token]:

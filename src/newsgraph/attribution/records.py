@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..actors import ActorIndex
 from ..model import Attribution, Cue, Source, make_id
 from ..nlp import text_of
-from .acts import act_of
+from .acts import act_of, states_proposition
 from .draft import AttributionDraft
 from .sources import source_name
 from .spans import trim
@@ -51,6 +51,7 @@ def finalize(doc: Doc, drafts: list[AttributionDraft], index: ActorIndex, articl
                 via=drafts[draft.via].id if draft.via is not None else None,
                 chain=tuple(chain),
                 act=act_of(doc, draft),
+                proposition=states_proposition(doc, draft.content),
             )
         )
     return out

@@ -31,6 +31,7 @@ SETS = {
     "events-nonevents": "newsgraph.evaluation.nonevents",
     "corroboration": "newsgraph.evaluation.corroboration",
     "acts": "newsgraph.evaluation.acts",
+    "quotes": "newsgraph.evaluation.quotes",
 }
 
 
