@@ -157,9 +157,9 @@ def analyze(
     upload, filename = read_upload(file)
     article = read_submission(
         text, upload, filename,
-        title=title, outlet=outlet, published=published, check_language=language_check,
+        title=title, outlet=outlet, published=published, check_language=language_check, max_chars=settings.max_chars,
     )
-    report = analyze_article(article)
+    report = analyze_article(settings.analyses, "/api/analyze", article)
     ingest = store_article(settings.corpus, article) if store else None
     return Analysis(report=report.to_dict(), stored=store, ingest=ingest)
 

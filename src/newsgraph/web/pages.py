@@ -52,9 +52,9 @@ def analyze_submit(
     upload, filename = read_upload(file)
     article = read_submission(
         text, upload, filename,
-        title=title, outlet=outlet, published=published, check_language=language_check,
+        title=title, outlet=outlet, published=published, check_language=language_check, max_chars=settings.max_chars,
     )
-    report = analyze_article(article)
+    report = analyze_article(settings.analyses, "/analyze", article)
     notice = None
     if store:
         stats = store_article(settings.corpus, article)
