@@ -197,3 +197,134 @@ def test_an_article_over_the_parsers_limit_is_413_not_500():
     response = _client(max_chars=2_000_000).post("/api/analyze", data={"text": BIG, "language_check": "false"})
     assert response.status_code == 413 and response.json()["error"]["code"] == "E605"
     assert "1,000,000" in response.json()["error"]["message"]
+
+
+# -- 6. query parameters: LIKE wildcards, actor names with "/", dates ------------------------
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("/api/articles?search=_", []),  # no article holds an underscore; "_" used to match them all
+        ("/api/articles?search=%25", []),
+        ("/api/articles?search=%5C", []),  # the escape character itself
+        ("/api/actors?search=_", []),
+        ("/api/actors?search=%25", []),
+    ],
+)
+def test_search_wildcards_match_literally(web_client, path, expected):
+    response = web_client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.json()["items"] == expected
+
+
+def test_search_still_finds_words(web_client):
+    assert [a["title"] for a in web_client.get("/api/articles?search=hamas").json()["items"]] == ["Iran and Hamas"]
+
+
+def test_like_literal_escapes_wildcards_and_the_escape_character():
+    from newsgraph.corpus.like import containing, literal
+
+    assert [literal(t) for t in ("a_b", "100%", "c:\\d", "plain")] == ["a\\_b", "100\\%", "c:\\\\d", "plain"]
+    assert containing("_") == "%\\_%"
+
+
+@pytest.mark.parametrize("path", ["/api/actors/name:al%2Fqaeda/timeline", "/actors/name:al%2Fqaeda"])
+def test_actor_names_with_a_slash_can_be_opened(web_client, path):
+    response = web_client.get(path)
+    assert response.status_code == 200, response.text  # was 404: the router split the name at "/"
+    if path.startswith("/actors/"):
+        assert "name:al/qaeda" in response.text
+
+
+@pytest.mark.parametrize(
+    "path, parameter",
+    [
+        ("/api/events?since=2016-99-99", "since"),
+        ("/api/events?until=2016-02-30", "until"),
+        ("/api/graph?since=2016-13-01", "since"),
+        ("/api/claims?since=2016-00-10", "since"),
+        ("/events?until=2016-99-99", "until"),
+    ],
+)
+def test_impossible_dates_are_400_naming_the_parameter(web_client, path, parameter):
+    response = web_client.get(path)
+    assert response.status_code == 400
+    assert "E512" in response.text and f"{parameter}=" in response.text
+
+
+# -- 5. bounded lists, the graph cached per store version ------------------------------------
+
+LISTS = ["/api/articles", "/api/events", "/api/actors", "/api/claims", "/api/contradictions", "/api/sources", "/api/actors/IRN/timeline"]
+
+
+@pytest.fixture
+def crowded_client(web_corpus):
+    """The web corpus with 1,100 more actors and sources than a page holds."""
+    article = web_corpus.store.scalar("SELECT id FROM articles ORDER BY id LIMIT 1")
+    with web_corpus.store.transaction() as store:
+        for n in range(1100):
+            store.execute("INSERT INTO actors (actor_key, name, kind) VALUES (?, ?, 'person')", (f"name:filler {n}", f"Filler {n}"))
+            store.execute(
+                "INSERT INTO sources (article_id, attribution, name, kind, outlet, chain) VALUES (?, ?, ?, 'named', 'Wire', '[]')",
+                (article, f"filler-{n}", f"Filler {n}"),
+            )
+    return TestClient(create_app(corpus=web_corpus, allowed_hosts=["testserver"]))
+
+
+@pytest.mark.parametrize(
+    "path, rows",
+    [
+        ("/api/actors", 100),  # the default page
+        ("/api/actors?limit=1000", 1000),  # the most one answer holds
+        ("/api/actors?limit=1000&offset=1000", None),  # the rest
+        ("/api/sources", 100),
+        ("/api/sources?limit=1000", 1000),
+        ("/api/sources?limit=1000&offset=1000", None),
+    ],
+)
+def test_a_list_never_holds_more_than_the_max(crowded_client, path, rows):
+    body = crowded_client.get(path).json()
+    assert body["total"] > 1100 and len(body["items"]) <= 1000
+    assert len(body["items"]) == (rows if rows is not None else body["total"] - 1000)
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_every_list_refuses_a_limit_over_the_max(web_client, path):
+    response = web_client.get(path + "?limit=1001")
+    assert response.status_code == 422 and response.json()["error"]["code"] == "E509"
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_pages_of_a_list_add_up_to_its_total(web_client, path):
+    whole = web_client.get(path + "?limit=1000").json()
+    pages = [web_client.get(f"{path}?limit=2&offset={offset}").json() for offset in range(0, whole["total"] + 2, 2)]
+    assert all(page["total"] == whole["total"] and len(page["items"]) <= 2 for page in pages)
+    assert [row for page in pages for row in page["items"]] == whole["items"]
+
+
+class _CountingCorpus:
+    """The web corpus, counting how often the actor graph is built."""
+
+    def __init__(self, corpus):
+        self._corpus = corpus
+        self.graphs = 0
+
+    def __getattr__(self, name):
+        return getattr(self._corpus, name)
+
+    def graph(self, **filters):
+        self.graphs += 1
+        return self._corpus.graph(**filters)
+
+
+def test_the_graph_is_built_once_per_store_version(web_corpus):
+    corpus = _CountingCorpus(web_corpus)
+    client = TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
+    first = client.get("/api/graph").json()
+    assert client.get("/api/graph").json() == first and corpus.graphs == 1
+    client.get("/api/graph?type=AID")
+    assert corpus.graphs == 2  # other filters, another graph
+    web_corpus.store.execute("UPDATE actors SET name = name || ' (renamed)' WHERE actor_key = 'country:IRN'")
+    client.get("/api/graph")
+    assert corpus.graphs == 3  # the store changed: built again

@@ -6,6 +6,7 @@ import hmac
 from typing import Any, Optional, Sequence
 
 from ..errors import Errors, WebError
+from .cache import StoreCache
 from .workers import AnalysisWorkers
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "DEFAULT_REQUEST_TIMEOUT_S", "LOOPBACK_HOSTS", "Settings", "served_hosts"]
@@ -27,6 +28,8 @@ class Settings:
         self.request_timeout_s = request_timeout_s
         self.max_chars = max_chars
         self.analyses = analyses
+        # answers of the expensive queries (graph, contradictions, sources), per store version
+        self.cache = StoreCache(corpus)
 
     @property
     def writable(self) -> bool:

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_ANALYSES = 2
 # What a refused client is told to wait: an ordinary analysis takes a second or two.
 RETRY_AFTER_S = 5
+# A new worker imports newsgraph: seconds on a busy machine, never minutes.
+_START_S = 120
 
 
 class AnalysisWorkers:
@@ -98,6 +100,11 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child_end, os.getpid()), name="newsgraph-analysis", daemon=True)
         self.process.start()
         child_end.close()
+        # Starting is not analysing: the time limit counts from the call, once the worker is up.
+        if not self.connection.poll(_START_S):
+            self.kill()
+            raise AnalysisError(Errors.E301, name="analysis worker", detail=f"it did not start within {_START_S} s")
+        self.connection.recv()
 
     def alive(self) -> bool:
         return self.process.is_alive()
@@ -126,6 +133,7 @@ class _Worker:
 def _serve(connection: Any, parent: int) -> None:
     """A worker's loop: run each function sent, send back (True, result) or (False, error)."""
     tether(parent)
+    connection.send("ready")
     while True:
         try:
             function, args = connection.recv()
