@@ -63,9 +63,12 @@ def report_of(article: Article) -> Report:
     return result
 
 
-def store_article(corpus: Any, article: Article) -> dict[str, Any]:
-    """Ingest ``article`` into the corpus; the corpus's ingest statistics as a dict."""
-    stats = corpus.ingest([article])
+def store_article(corpus: Any, article: Article, timeout: float) -> dict[str, Any]:
+    """Ingest ``article`` into the corpus; the corpus's ingest statistics as a dict.
+
+    Ingest analyses again, in this process: only a write-token holder gets here, and ingest's
+    own ``article_timeout`` (E601) stops it at the server's time limit."""
+    stats = corpus.ingest([article], article_timeout=timeout)
     if dataclasses.is_dataclass(stats):
         return dataclasses.asdict(stats)
     if isinstance(stats, dict):
