@@ -1,8 +1,9 @@
-"""ASGI guards around the whole app: security headers, a body size limit and a request time limit.
+"""ASGI guards around the whole app: security headers, the Origin check of POSTs, a body size
+limit and a request time limit.
 
 They are plain ASGI middleware (not Starlette's ``BaseHTTPMiddleware``) because both limits must
 answer while the app is still busy: the body limit while a multipart parser is reading, the time
-limit while an analysis runs in a worker thread that cannot be cancelled.
+limit while a handler thread, which cannot be cancelled, waits on a slow query or an analysis.
 """
 
 from __future__ import annotations
@@ -162,8 +163,9 @@ class BodyLimit:
 class TimeLimit:
     """Answers 408 (E503) when a request runs past ``seconds``.
 
-    The slow handler is cancelled; one stuck in a worker thread (an analysis) finishes in the
-    background and whatever it sends afterwards is dropped.
+    The slow handler is cancelled; one stuck in a thread finishes in the background and whatever
+    it sends afterwards is dropped. An analysis does not go on: its worker process is killed at
+    the same limit (``workers``).
     """
 
     def __init__(self, app: ASGIApp, seconds: float) -> None:
