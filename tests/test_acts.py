@@ -122,7 +122,8 @@ def test_migration_6_gives_old_rows_their_words_but_no_act(tmp_path, corpus_db):
     with sqlite3.connect(path) as conn:
         rows = conn.execute("SELECT attribution, type, text, speaker_key FROM sources ORDER BY attribution").fetchall()
         conn.execute("DROP INDEX sources_act")
-        for column in ("act", "type", "text", "speaker_key"):
+        conn.execute("DROP INDEX sources_quote")
+        for column in ("act", "quote", "type", "text", "speaker_key"):
             conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
         conn.execute("DELETE FROM schema_version WHERE version > 5")
     store = open_store(str(path))

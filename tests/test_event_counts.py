@@ -114,12 +114,13 @@ MIGRATION_4_COLUMNS = (
 )
 
 
-MIGRATION_6_COLUMNS = ("act", "type", "text", "speaker_key")
+MIGRATION_6_COLUMNS = ("act", "quote", "type", "text", "speaker_key")
 
 
 def drop_version_6(conn: sqlite3.Connection) -> None:
     """Remove what migration 6 adds (the quote columns of ``sources``)."""
     conn.execute("DROP INDEX sources_act")
+    conn.execute("DROP INDEX sources_quote")
     for column in MIGRATION_6_COLUMNS:
         conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
 

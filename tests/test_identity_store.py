@@ -37,7 +37,8 @@ def _old_store(target: str):
     with store.transaction():
         store.execute("DELETE FROM schema_version WHERE version > 4")
         store.execute("DROP INDEX sources_act")
-        for column in ("act", "type", "text", "speaker_key"):  # what migration 6 adds
+        store.execute("DROP INDEX sources_quote")
+        for column in ("act", "quote", "type", "text", "speaker_key"):  # what migration 6 adds
             store.execute(f"ALTER TABLE sources DROP COLUMN {column}")
         for key, name, code, kind, _ in OLD_ACTORS:
             store.execute("INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?)", (key, name, code, kind))

@@ -49,13 +49,18 @@ def _id(report) -> str:
         ("/api/graph", lambda b: {(e["source"], e["target"]) for e in b["edges"]} >= {("country:EGY", "country:ISR"), ("country:IRN", "cat:hamas")}),
         ("/api/graph?type=AID", lambda b: [(e["source"], e["target"], e["plover_type"]) for e in b["edges"]] == [("country:IRN", "cat:hamas", "AID")]),
         ("/api/claims", lambda b: isinstance(b, list)),
+        # "Iran has not provided them with financial help, Hamas sources told MENA": speech
+        ("/api/quotes", lambda b: b and all(q["text"] and q["speaker"] for q in b) and {q["type"] for q in b} <= {"direct", "indirect", "mixed", "according_to"}),
+        ("/api/quotes?since=2100-01-01", lambda b: b == []),
         ("/api/contradictions", lambda b: b == []),
     ],
 )
 def test_api_answers(web_client, path, check):
     response = web_client.get(path)
     assert response.status_code == 200, response.text
-    assert check(response.json()), response.json()
+    body = response.json()
+    rows = body["items"] if "items" in body and "outlets" not in body else body  # a list comes as one page of it
+    assert check(rows), body
 
 
 def test_sources_count_anonymous_claims_per_outlet(web_client):
@@ -69,8 +74,8 @@ def test_sources_count_anonymous_claims_per_outlet(web_client):
 def test_article_report_and_mentions(web_client, web_reports):
     iran = web_reports[2]
     report = web_client.get(f"/api/articles/{_id(iran)}/report").json()
-    assert report["schema"] == "newsgraph.report/1" and report["article"]["title"] == "Iran and Hamas"
-    (event,) = web_client.get("/api/events?actor=IRN").json()
+    assert report["schema"] == "newsgraph.report/2" and report["article"]["title"] == "Iran and Hamas"
+    (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
     (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()
     assert mention["chain"] == ["intelligence sources", "MENA", "author"]
     assert mention["factuality"] == "negated" and mention["article_id"] == _id(iran)
@@ -86,6 +91,8 @@ def test_article_report_and_mentions(web_client, web_reports):
         ("/api/events?since=yesterday", 422, "E509"),
         ("/api/events?sort=__class__", 422, "E509"),
         ("/api/articles?limit=100000", 422, "E509"),
+        ("/api/claims?limit=1001", 422, "E509"),
+        ("/api/quotes?limit=1001", 422, "E509"),
         ("/api/nothing-here", 404, None),
     ],
 )
@@ -137,7 +144,7 @@ def test_article_page_marks_every_layer(web_client, web_reports):
 
 
 def test_event_page_links_mentions_to_sentences(web_client, web_reports):
-    (event,) = web_client.get("/api/events?actor=IRN").json()
+    (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
     html = web_client.get(f"/events/{event['event_id']}").text
     assert f'href="/articles/{_id(web_reports[2])}#t-' in html and "Iran has not provided Hamas" in html
 

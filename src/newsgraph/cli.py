@@ -480,8 +480,11 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. The default is reachable from this machine only."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     write_token: Optional[str] = typer.Option(None, "--write-token", envvar="NEWSGRAPH_WRITE_TOKEN", help="Allow storing analysed articles, for requests that send `Authorization: Bearer TOKEN` (read-only without it)."),
-    max_upload: int = typer.Option(5_000_000, "--max-upload", min=1, help="Largest request body accepted, in bytes (larger ones get 413)."),
-    timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Seconds a request may run before it is answered with 408."),
+    max_upload: int = typer.Option(5_000_000, "--max-upload", min=1, help="Largest request body accepted, in bytes, pasted text and uploaded files alike (larger ones get 413, E502)."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longest article the Analyze box accepts, in characters (longer ones get 413, E004)."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Seconds a request may run before it is answered with 408; an analysis still running then is killed."),
+    max_analyses: int = typer.Option(2, "--max-analyses", min=1, help="Analyses that may run at once, each in its own process of about 1 GB; one more gets 503 with Retry-After (E510)."),
+    allowed_host: Optional[list[str]] = typer.Option(None, "--allowed-host", help="Another name the server may be reached by (Host header), e.g. news.example.org or *.example.org; repeat for more. Loopback names and the --host address are always allowed."),
 ) -> None:
     """Start the web viewer and JSON API: article pages, source chains, events and the actor graph."""
     from .web import require_web_extra
@@ -494,20 +497,20 @@ def serve(
     import uvicorn
 
     from .web import create_app
-    from .web.settings import LOOPBACK_HOSTS
+    from .web.settings import LOOPBACK_HOSTS, served_hosts
 
     corpus = _open_corpus(db) if db else None
-    loopback = host in LOOPBACK_HOSTS
     web_app = create_app(
         corpus=corpus,
         write_token=write_token,
         max_upload_bytes=max_upload,
         request_timeout_s=timeout,
-        # bound to loopback, only loopback Host headers are served (no DNS rebinding);
-        # bound wider, the operator chose who may connect
-        allowed_hosts=LOOPBACK_HOSTS if loopback else ["*"],
+        # only these Host headers are served, however wide the bind (no DNS rebinding)
+        allowed_hosts=served_hosts(host, allowed_host or ()),
+        max_chars=max_chars,
+        max_analyses=max_analyses,
     )
-    if not loopback:
+    if host not in LOOPBACK_HOSTS:
         _err.print(f"[bold yellow]warning[/] listening on {host}: anyone who can reach it can read the corpus", highlight=False)
     _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({'read-write' if write_token and corpus else 'read-only'})", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -27,7 +27,8 @@ Exception tree::
     └── WebError                   ``newsgraph serve``: setup and refused requests
           E501 web extra missing, E502 upload too large, E503 request too slow,
           E504 bad or missing write token, E505 server is read-only, E506 no corpus open,
-          E507 not in the corpus, E508 nothing to analyse, E509 malformed request
+          E507 not in the corpus, E508 nothing to analyse, E509 malformed request,
+          E510 every analysis slot busy, E511 cross-site POST, E512 bad date in a query
 
 Messages name the offending input (a path, ``<stdin>`` or ``<text>``) so that one
 failing article in a batch can be found and skipped.
@@ -111,6 +112,16 @@ class Errors(str, Enum):
     E507 = "{name}: {what} {key!r} is not in the corpus. Check the id, or search for it on /search."
     E508 = "{name}: there is no article to analyse. Paste text into 'text' or upload a file as 'file'."
     E509 = "{name}: the request is malformed ({problems}). The parameters are described in /api/openapi.json."
+    E510 = (
+        "{name}: all {slots} analysis slots of this server are busy. Try again in {retry_after} s, or "
+        "restart the server with a larger --max-analyses (each analysis needs about 1 GB of memory)."
+    )
+    E511 = (
+        "{name}: refused a POST sent from {origin}, a page of another site (cross-site request). Submit the "
+        "form on this server's own pages, or send the request without an Origin header (scripts, curl). "
+        "Behind a reverse proxy, pass the original Host header on to the server."
+    )
+    E512 = "{name}: the parameter {parameter}={value!r} is not a date. Give a real calendar date as YYYY-MM-DD."
     E201 = (
         "reference data directory '{path}' does not exist. Set NEWSGRAPH_DATA or pass --data "
         "to the folder holding shared/data (see its README)."

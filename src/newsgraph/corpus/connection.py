@@ -114,6 +114,15 @@ class Store:
                 time.sleep(pause)
         raise AssertionError("unreachable: the last attempt returns or raises")  # pragma: no cover
 
+    def version(self) -> object:
+        """A value that changes whenever the content does. Ingest only adds: articles and the
+        mentions of their events, or errors, so their counts and the latest addition tell."""
+        _, rows = self.rows(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT MAX(added) FROM articles), "
+            "(SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM errors)"
+        )
+        return rows[0]
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -161,6 +170,12 @@ class SQLiteStore(Store):
                 self.conn.execute("COMMIT")
             finally:
                 self._depth = 0
+
+    def version(self) -> object:
+        # data_version changes when another connection commits, total_changes when this one
+        # writes: both without reading a table.
+        with self._guard:
+            return (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
 
     def conflict(self, error: BaseException) -> bool:
         # BEGIN IMMEDIATE waits up to the busy timeout for the write lock; past it, "locked".

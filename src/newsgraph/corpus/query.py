@@ -12,6 +12,7 @@ from typing import Any, Iterable, Optional, Union
 
 from ..identity import normalise_name
 from ..model import Article, Report
+from . import like
 from .batch import IngestOptions, IngestStats, Progress, ingest
 from .event_counts import contradiction_pairs, stances
 from .export import actor_graph
@@ -88,11 +89,14 @@ class Corpus:
         data = self.store.scalar("SELECT report FROM reports WHERE article_id = ?", (article_id,))
         return Report.from_dict(json.loads(data)) if data else None
 
-    def articles(self, search: Optional[str] = None, actor: Optional[str] = None, outlet: Optional[str] = None, limit: Optional[int] = 100, offset: int = 0):
+    def articles(
+        self, search: Optional[str] = None, actor: Optional[str] = None, outlet: Optional[str] = None,
+        limit: Optional[int] = 100, offset: int = 0, with_total: bool = False,
+    ):
         where, params = [], []
         if search:
-            where.append("(LOWER(title) LIKE ? OR LOWER(text) LIKE ?)")
-            params += [f"%{search.lower()}%"] * 2
+            where.append(f"(LOWER(title) LIKE ? {like.ESCAPE} OR LOWER(text) LIKE ? {like.ESCAPE})")
+            params += [like.containing(search.lower())] * 2
         if outlet:
             where.append("LOWER(outlet) = ?")
             params.append(outlet.lower())
@@ -101,7 +105,7 @@ class Corpus:
             where.append(f"id IN (SELECT article_id FROM article_actors WHERE actor_key IN ({_marks(keys)}))")
             params += keys
         sql = "SELECT id, title, url, outlet, published, added, LENGTH(text) AS chars FROM articles"
-        return self._frame(sql, where, params, "published DESC, id", limit, offset)
+        return self._frame(sql, where, params, "published DESC, id", limit, offset, with_total)
 
     # -- events -----------------------------------------------------------------------
     def events(
@@ -114,10 +118,15 @@ class Corpus:
         factuality: Optional[str] = None,
         limit: Optional[int] = None,
         offset: int = 0,
+        with_total: bool = False,
     ):
-        """One row per deduplicated event, newest first."""
+        """One row per deduplicated event, newest first. ``with_total``: ``frame.attrs["total"]``
+        is the number of matching events, whatever the ``limit`` and ``offset`` (one more query)."""
         where, params = self._event_filters(actor, type, since, until, min_origins, factuality)
-        frame = self._frame(_EVENT_SELECT, where, params, "date DESC, id", limit, offset)
+        return self._event_frame(where, params, "date DESC, id", limit, offset, with_total)
+
+    def _event_frame(self, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool):
+        frame = self._frame(_EVENT_SELECT, where, params, order, limit, offset, with_total)
         frame["contradicted"] = frame["contradicted"].astype(bool)
         return _nullable_integers(frame)
 
@@ -171,10 +180,10 @@ class Corpus:
         frame["disputed"] = frame["disputed"].astype(bool)
         return _nullable_integers(frame)
 
-    def timeline(self, actor: str):
+    def timeline(self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         """The actor's events in date order (undated ones last)."""
-        frame = self.events(actor=actor)
-        return frame.sort_values(["date", "event_id"], na_position="last", kind="stable").reset_index(drop=True)
+        where, params = self._event_filters(actor, None, None, None, None, None)
+        return self._event_frame(where, params, "date IS NULL, date, id", limit, offset, with_total)
 
     def contradictions(self, limit: Optional[int] = None):
         """Asserted mentions against negated or disputed mentions of the same event, side by
@@ -200,7 +209,9 @@ class Corpus:
         return frame.head(int(limit)) if limit is not None else frame
 
     # -- claims, actors, sources ------------------------------------------------------
-    def claims(self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None):
+    def claims(
+        self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False
+    ):
         where, params = [], []
         if actor:
             keys = self._actor_keys(actor)
@@ -213,16 +224,19 @@ class Corpus:
             "SELECT article_id, claim AS claim_id, source, text, chain, outlet, published, polarity, certainty, "
             "disputed, events FROM claims"
         )
-        frame = self._frame(sql, where, params, "published DESC, article_id, claim", limit, 0)
+        frame = self._frame(sql, where, params, "published DESC, article_id, claim", limit, offset, with_total)
         frame["chain"] = [json.loads(c) for c in frame["chain"]]
         frame["disputed"] = frame["disputed"].astype(bool)
         return frame
 
-    def quotes(self, actor: Optional[str] = None, since: Optional[str] = None, outlet: Optional[str] = None, limit: Optional[int] = None, offset: int = 0):
-        """Who said what (``docs/acts.md``): the attributions whose act is speech, newest
-        first, with the speaker's entity key. Rows stored before acts were typed (store
-        version 6) are not quotes until re-ingested."""
-        where, params = ["s.act = 'speech'"], []
+    def quotes(
+        self, actor: Optional[str] = None, since: Optional[str] = None, outlet: Optional[str] = None,
+        limit: Optional[int] = None, offset: int = 0, with_total: bool = False,
+    ):  # fmt: skip
+        """Who said what (``docs/acts.md``): the attributions that are quotes (a statement the
+        source said or wrote), newest first, with the speaker's entity key. Rows stored before
+        acts were typed (store version 6) are not quotes until re-ingested."""
+        where, params = ["s.quote = 1"], []
         if actor:
             keys = self._actor_keys(actor)
             where.append(f"(s.speaker_key IN ({_marks(keys)}) OR LOWER(s.name) = ?)")
@@ -237,19 +251,19 @@ class Corpus:
             "SELECT a.published, s.outlet, s.name AS speaker, s.speaker_key, s.kind AS speaker_kind, s.cue, s.type, "
             "s.text, s.chain, s.article_id, s.attribution AS quote_id FROM sources s JOIN articles a ON a.id = s.article_id"
         )
-        frame = self._frame(sql, where, params, "a.published DESC, s.article_id, s.attribution", limit, offset)
+        frame = self._frame(sql, where, params, "a.published DESC, s.article_id, s.attribution", limit, offset, with_total)
         frame["chain"] = [json.loads(c) for c in frame["chain"]]
         return frame
 
-    def actors(self, search: Optional[str] = None, limit: Optional[int] = None):
+    def actors(self, search: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         where, params = [], []
         if search:
-            where.append("(LOWER(a.name) LIKE ? OR LOWER(a.code) LIKE ?)")
-            params += [f"%{search.lower()}%"] * 2
+            where.append(f"(LOWER(a.name) LIKE ? {like.ESCAPE} OR LOWER(a.code) LIKE ? {like.ESCAPE})")
+            params += [like.containing(search.lower())] * 2
         sql = "SELECT a.actor_key, a.name, a.code, a.kind, a.events, a.articles FROM actors a"
-        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, 0)
+        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, offset, with_total)
 
-    def sources(self, outlet: Optional[str] = None, limit: Optional[int] = None):
+    def sources(self, outlet: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         where, params = [], []
         if outlet:
             where.append("LOWER(outlet) = ?")
@@ -258,7 +272,7 @@ class Corpus:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " GROUP BY name, kind, outlet"
-        return self._frame(sql, [], params, "claims DESC, source, outlet", limit, 0)
+        return self._frame(sql, [], params, "claims DESC, source, outlet", limit, offset, with_total)
 
     def errors(self, limit: Optional[int] = None):
         """Inputs that could not be stored, with the coded reason."""
@@ -267,6 +281,11 @@ class Corpus:
     def graph(self, **filters):
         """The actor graph of the events matching ``filters`` (as ``events``): see ``corpus.export``."""
         return actor_graph(self, **filters)
+
+    def version(self) -> object:
+        """A value that changes whenever the store's content does (by this process or another):
+        what a cache of query answers is keyed by."""
+        return self.store.version()
 
     def counts(self) -> dict[str, int]:
         """How many articles, events, mentions, claims and errors the store holds."""
@@ -283,9 +302,10 @@ class Corpus:
         keys = {r[0] for r in rows} | {f"name:{normalise_name(actor)}", f"code:{actor.upper()}", actor}
         return sorted(keys)
 
-    def _frame(self, sql: str, where: list[str], params: list, order: str, limit: Optional[int], offset: int):
+    def _frame(self, sql: str, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool = False):
         if where:
             sql += " WHERE " + " AND ".join(where)
+        total = int(self.store.scalar(f"SELECT COUNT(*) FROM ({sql}) AS listing", params)) if with_total else None
         sql += f" ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -294,7 +314,10 @@ class Corpus:
             sql += (" " if limit is not None else " LIMIT -1 " if self.store.dialect == "sqlite" else " ") + "OFFSET ?"
             params = [*params, int(offset)]
         columns, rows = self.store.rows(sql, params)
-        return _pandas().DataFrame(rows, columns=columns)
+        frame = _pandas().DataFrame(rows, columns=columns)
+        if total is not None:
+            frame.attrs["total"] = total
+        return frame
 
 
 def _nullable_integers(frame):

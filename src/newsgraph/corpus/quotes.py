@@ -21,6 +21,7 @@ def quote_columns(report: Report, attribution: Attribution, speaker_entity: Opti
     """The quote columns of one attribution's ``sources`` row."""
     return {
         "act": attribution.act,
+        "quote": int(attribution.is_quote),
         "type": attribution.type,
         "text": " … ".join(report.span_text(s) for s in attribution.content),
         "speaker_key": speaker_entity or f"name:{normalise_name(attribution.chain[0])}",
@@ -29,7 +30,7 @@ def quote_columns(report: Report, attribution: Attribution, speaker_entity: Opti
 
 def backfill_quotes(store: Store) -> None:
     """Words, type and speaker key of the rows stored before version 6, from the stored
-    reports (the act stays NULL: it needs the parse)."""
+    reports (the act stays NULL and ``quote`` 0: they need the parse)."""
     from .writer import entity_of  # the writer imports this module
 
     _, rows = store.rows("SELECT article_id, report FROM reports", [])

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from ..identity import fold_name
 from ..model import Report
+from . import like
 from .connection import Store
 
 __all__ = ["link_surnames"]
@@ -32,10 +33,9 @@ def link_surnames(store: Store, report: Report) -> Report:
         if actor.kind != "person" or len(words) != 1 or not (actor.entity or "").startswith("person:"):
             continue
         surname = words[0]
-        pattern = "% " + surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         _, rows = store.rows(
-            "SELECT DISTINCT actor_key FROM actors WHERE kind = 'person' AND actor_key != ? AND LOWER(name) LIKE ? ESCAPE '\\'",
-            (actor.entity, pattern),
+            f"SELECT DISTINCT actor_key FROM actors WHERE kind = 'person' AND actor_key != ? AND LOWER(name) LIKE ? {like.ESCAPE}",
+            (actor.entity, "% " + like.literal(surname)),
         )
         if len(rows) == 1:
             linked[actor.id] = rows[0][0]

@@ -160,11 +160,11 @@ def _write_attributions(store: Store, key: str, report: Report) -> None:
     for attribution in report.attributions:
         quote = quote_columns(report, attribution, _key_of(report, attribution.source.actor)[0])
         store.execute(
-            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, type, text, speaker_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, quote, type, text, speaker_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text,
-                json.dumps(attribution.chain), quote["act"], quote["type"], quote["text"], quote["speaker_key"],
+                json.dumps(attribution.chain), quote["act"], quote["quote"], quote["type"], quote["text"], quote["speaker_key"],
             ),
         )
     # Two attributions can frame one span: the claim (keyed by its span) is stored once.

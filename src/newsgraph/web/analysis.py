@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Optional
 
-from ..errors import Errors, WebError
+from ..errors import Errors, NewsgraphError, WebError
+from ..ingest import DEFAULT_MAX_CHARS
 from ..model import Article, Report
+from .workers import AnalysisWorkers
 
-__all__ = ["read_submission", "read_upload", "analyze_article", "store_article", "bearer_token"]
+__all__ = ["read_submission", "read_upload", "analyze_article", "report_of", "store_article", "bearer_token"]
 
 
 def read_submission(
@@ -24,11 +26,15 @@ def read_submission(
     outlet: Optional[str] = None,
     published: Optional[str] = None,
     check_language: bool = True,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Article:
     """The submitted article: the upload when there is one, else the pasted text."""
     from ..ingest import article_from_text, read_article
 
-    options = {"title": title or None, "outlet": outlet or None, "published": published or None, "check_language": check_language}
+    options = {
+        "title": title or None, "outlet": outlet or None, "published": published or None,
+        "check_language": check_language, "max_chars": max_chars,
+    }
     if upload:
         return read_article(upload, name=_label(filename), **options)
     if text and text.strip():
@@ -42,16 +48,27 @@ def _label(filename: Optional[str]) -> str:
     return f"<upload {name[:80]}>"
 
 
-def analyze_article(article: Article) -> Report:
-    from ..components import DEFAULT_MODEL, load_pipeline
-    from ..pipeline import analyze_docs
-
-    return next(analyze_docs(load_pipeline(DEFAULT_MODEL), [article]))
+def analyze_article(workers: AnalysisWorkers, name: str, article: Article) -> Report:
+    """The article's report, from a worker process killed at the server's time limit."""
+    return workers.run(name, report_of, article)
 
 
-def store_article(corpus: Any, article: Article) -> dict[str, Any]:
-    """Ingest ``article`` into the corpus; the corpus's ingest statistics as a dict."""
-    stats = corpus.ingest([article])
+def report_of(article: Article) -> Report:
+    """The article's report; runs in an analysis worker, which loads the pipeline once."""
+    from ..corpus.analysis import analyse_chunk
+
+    (result,) = analyse_chunk([article])
+    if isinstance(result, NewsgraphError):
+        raise result
+    return result
+
+
+def store_article(corpus: Any, article: Article, timeout: float) -> dict[str, Any]:
+    """Ingest ``article`` into the corpus; the corpus's ingest statistics as a dict.
+
+    Ingest analyses again, in this process: only a write-token holder gets here, and ingest's
+    own ``article_timeout`` (E601) stops it at the server's time limit."""
+    stats = corpus.ingest([article], article_timeout=timeout)
     if dataclasses.is_dataclass(stats):
         return dataclasses.asdict(stats)
     if isinstance(stats, dict):

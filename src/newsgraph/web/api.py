@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
@@ -72,27 +73,39 @@ class SourceSummary(BaseModel):
     anonymous_share: float
 
 
-class Sources(BaseModel):
-    sources: list[Row]
+class Page(BaseModel):
+    """One window of a list: ``items[offset:offset+limit]`` of the ``total`` that match."""
+
+    items: list[Row]
+    total: int
+    limit: int
+    offset: int
+
+
+class Sources(Page):
     outlets: list[SourceSummary]
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     described = {
-        400: "the body is not the form it claims to be (E509)",
+        400: "the body is not the form it claims to be (E509), or a date parameter is not a calendar date (E512)",
         401: "the write token is missing or wrong (E504)",
-        403: "the server is read-only (E505)",
+        403: "the server is read-only (E505), or the POST came from a page of another site (E511)",
         404: "no corpus is open (E506) or the record is not in it (E507)",
         408: "the request ran past the server's time limit (E503)",
-        413: "the request body is over the server's size limit (E502)",
+        413: "the request body is over --max-upload (E502), or the article over --max-chars (E004) or the parser's limit (E605)",
         422: "a malformed request (E509), nothing to analyse (E508) or an article that cannot be analysed (E0xx)",
+        503: "every analysis slot is busy (E510); try again after the Retry-After seconds",
     }
     return {s: {"model": ErrorBody, "description": described[s]} for s in statuses}
 
 
-_CORPUS_ERRORS = _errors(404, 408, 422)
+_CORPUS_ERRORS = _errors(400, 404, 408, 422)
 # Databases take 64-bit offsets; anything near that is a probe, not a page.
 MAX_OFFSET = 1_000_000_000
+# The most rows one answer holds: pages of a list are asked for with offset.
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 _OPTIONAL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 router = APIRouter(prefix="/api", tags=["api"])
@@ -100,6 +113,37 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 def settings_of(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def calendar_date(request: Request, parameter: str, value: Optional[str]) -> Optional[str]:
+    """``value`` when it is a real YYYY-MM-DD date (the pattern alone lets 2016-99-99 through),
+    ``None`` when empty; else E512 naming the parameter."""
+    if not value:
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise WebError(Errors.E512, name=request.url.path, parameter=parameter, value=value) from None
+    return value
+
+
+class Window:
+    """``limit`` and ``offset`` of a list endpoint (at most ``MAX_LIMIT`` rows an answer)."""
+
+    def __init__(
+        self,
+        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows to return, at most {MAX_LIMIT}."),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the next page starts at offset + limit."),
+    ) -> None:
+        self.limit, self.offset = limit, offset
+
+    def page(self, frame: Any) -> dict[str, Any]:
+        """The answer for a corpus frame asked for ``with_total``."""
+        return {"items": queries.rows(frame), "total": int(frame.attrs["total"]), "limit": self.limit, "offset": self.offset}
+
+    def slice(self, items: list[Any]) -> dict[str, Any]:
+        """The answer for a whole list held in memory (a cached one)."""
+        return {"items": items[self.offset : self.offset + self.limit], "total": len(items), "limit": self.limit, "offset": self.offset}
 
 
 class EventFilters:
@@ -110,6 +154,7 @@ class EventFilters:
 
     def __init__(
         self,
+        request: Request,
         actor: Optional[str] = Query(None, max_length=200, description="Actor key: events it is a source or target of."),
         type: Optional[str] = Query(None, max_length=60, description="PLOVER event type, e.g. ASSAULT."),
         since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Earliest event date, YYYY-MM-DD."),
@@ -117,7 +162,9 @@ class EventFilters:
         min_origins: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep events reported by at least this many independent origins (a whole number)."),
         factuality: Optional[str] = Query(None, pattern=f"^({'|'.join(queries.FACTUALITY_CHOICES)})?$", description="Keep events with this factuality: " + ", ".join(queries.FACTUALITY_CHOICES) + "."),
     ) -> None:
-        self.actor, self.type, self.since, self.until = actor, type, since, until
+        self.actor, self.type = actor, type
+        self.since = calendar_date(request, "since", since)
+        self.until = calendar_date(request, "until", until)
         self.min_origins, self.factuality = min_origins, factuality
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -137,7 +184,7 @@ def health(request: Request) -> Health:
     return Health(version=__version__, corpus=settings.corpus is not None, writable=settings.writable)
 
 
-@router.post("/analyze", response_model=Analysis, responses=_errors(400, 401, 403, 408, 413, 422), summary="Analyse an article")
+@router.post("/analyze", response_model=Analysis, responses=_errors(400, 401, 403, 408, 413, 422, 503), summary="Analyse an article")
 def analyze(
     request: Request,
     text: Optional[str] = Form(None, description="Article text (plain or HTML)."),
@@ -149,7 +196,7 @@ def analyze(
     store: bool = Form(False, description="Also store the article in the corpus (needs the write token)."),
     authorization: Optional[str] = Header(None, description="`Bearer <write token>`, needed with store=true."),
 ) -> Analysis:
-    """The article's full report (schema newsgraph.report/1). Nothing is stored unless ``store`` is
+    """The article's full report (schema newsgraph.report/2). Nothing is stored unless ``store`` is
     true and the request carries the server's write token."""
     settings = settings_of(request)
     if store:
@@ -157,24 +204,26 @@ def analyze(
     upload, filename = read_upload(file)
     article = read_submission(
         text, upload, filename,
-        title=title, outlet=outlet, published=published, check_language=language_check,
+        title=title, outlet=outlet, published=published, check_language=language_check, max_chars=settings.max_chars,
     )
-    report = analyze_article(article)
-    ingest = store_article(settings.corpus, article) if store else None
+    report = analyze_article(settings.analyses, "/api/analyze", article)
+    ingest = store_article(settings.corpus, article, settings.request_timeout_s) if store else None
     return Analysis(report=report.to_dict(), stored=store, ingest=ingest)
 
 
-@router.get("/articles", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Articles, by full-text search, actor or outlet")
+@router.get("/articles", response_model=Page, responses=_CORPUS_ERRORS, summary="Articles, by full-text search, actor or outlet")
 def articles(
     request: Request,
-    search: Optional[str] = Query(None, max_length=200),
+    search: Optional[str] = Query(None, max_length=200, description="Words in the title or text (% and _ match themselves)."),
     actor: Optional[str] = Query(None, max_length=200),
     outlet: Optional[str] = Query(None, max_length=200),
-    limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/articles")
-    return queries.rows(corpus.articles(search=search or None, actor=actor or None, outlet=outlet or None, limit=limit, offset=offset))
+    found = corpus.articles(
+        search=search or None, actor=actor or None, outlet=outlet or None, limit=window.limit, offset=window.offset, with_total=True
+    )
+    return window.page(found)
 
 
 ArticleId = Path(..., min_length=1, max_length=128, description="The article's content-hash id.")
@@ -198,18 +247,18 @@ def article_report(request: Request, article_id: str = ArticleId) -> Any:
     return report.to_dict()
 
 
-@router.get("/events", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Deduplicated events, filtered and sorted")
+@router.get("/events", response_model=Page, responses=_CORPUS_ERRORS, summary="Deduplicated events, filtered; each page sorted")
 def events(
     request: Request,
     filters: EventFilters = Depends(),  # noqa: B008 - FastAPI dependency
     sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
     order: Literal["asc", "desc"] = Query("asc"),
-    limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/events")
-    found = queries.rows(corpus.events(**filters.as_kwargs(), limit=limit, offset=offset))
-    return queries.sort_rows(found, sort, descending=order == "desc")
+    answer = window.page(corpus.events(**filters.as_kwargs(), limit=window.limit, offset=window.offset, with_total=True))
+    answer["items"] = queries.sort_rows(answer["items"], sort, descending=order == "desc")
+    return answer
 
 
 EventId = Path(..., min_length=1, max_length=128)
@@ -221,43 +270,80 @@ def mentions(request: Request, event_id: str = EventId) -> Any:
     return queries.rows(corpus.mentions(event_id))
 
 
-@router.get("/actors", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Actors, by name")
-def actors(request: Request, search: Optional[str] = Query(None, max_length=200), limit: int = Query(100, ge=1, le=1000)) -> Any:
+@router.get("/actors", response_model=Page, responses=_CORPUS_ERRORS, summary="Actors, by name")
+def actors(
+    request: Request,
+    search: Optional[str] = Query(None, max_length=200, description="Part of the name or code (% and _ match themselves)."),
+    window: Window = Depends(),  # noqa: B008
+) -> Any:
     corpus = settings_of(request).require_corpus("/api/actors")
-    return queries.rows(corpus.actors(search=search or None, limit=limit))
+    return window.page(corpus.actors(search=search or None, limit=window.limit, offset=window.offset, with_total=True))
 
 
-@router.get("/actors/{actor_key}/timeline", response_model=list[Row], responses=_CORPUS_ERRORS, summary="An actor's events in date order")
-def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200)) -> Any:
+# :path, because actor names may hold "/" (sent quoted as %2F, which the router sees decoded)
+@router.get("/actors/{actor_key:path}/timeline", response_model=Page, responses=_CORPUS_ERRORS, summary="An actor's events in date order")
+def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     corpus = settings_of(request).require_corpus("/api/actors")
-    return queries.rows(corpus.timeline(actor_key))
+    return window.page(corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True))
 
 
 @router.get("/sources", response_model=Sources, responses=_CORPUS_ERRORS, summary="Which sources outlets rely on, and how many are anonymous")
-def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), limit: Optional[int] = Query(None, ge=1, le=10000)) -> Any:
-    corpus = settings_of(request).require_corpus("/api/sources")
-    found = queries.rows(corpus.sources(outlet=outlet or None, limit=limit))
-    return {"sources": found, "outlets": queries.source_summary(found)}
+def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
+    """A page of the sources; ``outlets`` sums up all of them, not only the page's."""
+    settings = settings_of(request)
+    settings.require_corpus("/api/sources")
+    found, outlets = all_sources(settings, outlet or None)
+    return {**window.slice(found), "outlets": outlets}
 
 
-@router.get("/claims", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Claims and who stands behind them")
+def all_sources(settings: Settings, outlet: Optional[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every source (of ``outlet``) and the per-outlet summary, kept until the store changes."""
+
+    def compute() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        found = queries.rows(settings.corpus.sources(outlet=outlet))
+        return found, queries.source_summary(found)
+
+    return settings.cache.get(("sources", outlet), compute)
+
+
+@router.get("/claims", response_model=Page, responses=_CORPUS_ERRORS, summary="Claims and who stands behind them")
 def claims(
     request: Request,
     actor: Optional[str] = Query(None, max_length=200),
-    since: Optional[str] = Query(None, pattern=DATE),
-    limit: Optional[int] = Query(None, ge=1, le=10000),
+    since: Optional[str] = Query(None, pattern=DATE, description="Claims published on or after this date, YYYY-MM-DD."),
+    window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/claims")
-    return queries.rows(corpus.claims(actor=actor or None, since=since, limit=limit))
+    since = calendar_date(request, "since", since)
+    return window.page(corpus.claims(actor=actor or None, since=since, limit=window.limit, offset=window.offset, with_total=True))
 
 
-@router.get("/contradictions", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Events asserted in one place and negated or disputed in another")
-def contradictions(request: Request, limit: Optional[int] = Query(None, ge=1, le=10000)) -> Any:
-    corpus = settings_of(request).require_corpus("/api/contradictions")
-    return queries.rows(corpus.contradictions(limit=limit))
+@router.get("/quotes", response_model=Page, responses=_CORPUS_ERRORS, summary="Who said what: quotes with their speakers")
+def quotes(
+    request: Request,
+    actor: Optional[str] = Query(None, max_length=200, description="Quotes of this speaker: name, entity key or CAMEO code."),
+    outlet: Optional[str] = Query(None, max_length=200, description="Quotes printed by this outlet."),
+    since: Optional[str] = Query(None, pattern=DATE, description="Quotes published on or after this date, YYYY-MM-DD."),
+    window: Window = Depends(),  # noqa: B008
+) -> Any:
+    corpus = settings_of(request).require_corpus("/api/quotes")
+    since = calendar_date(request, "since", since)
+    frame = corpus.quotes(actor=actor or None, outlet=outlet or None, since=since, limit=window.limit, offset=window.offset, with_total=True)
+    return window.page(frame)
+
+
+@router.get("/contradictions", response_model=Page, responses=_CORPUS_ERRORS, summary="Events asserted in one place and negated or disputed in another")
+def contradictions(request: Request, window: Window = Depends()) -> Any:  # noqa: B008
+    settings = settings_of(request)
+    corpus = settings.require_corpus("/api/contradictions")
+    # pairs are found event by event, not by one query: the whole list is kept until the store changes
+    return window.slice(settings.cache.get(("contradictions",), lambda: queries.rows(corpus.contradictions())))
 
 
 @router.get("/graph", response_model=Graph, responses=_CORPUS_ERRORS, summary="The actor graph as cytoscape.js elements")
 def graph(request: Request, filters: EventFilters = Depends()) -> Any:  # noqa: B008
-    corpus = settings_of(request).require_corpus("/api/graph")
-    return queries.graph_elements(corpus.graph(**filters.as_kwargs()))
+    settings = settings_of(request)
+    corpus = settings.require_corpus("/api/graph")
+    # rebuilding the graph reads every matching event: kept until the store changes
+    key = ("graph", tuple(sorted(filters.as_kwargs().items())))
+    return settings.cache.get(key, lambda: queries.graph_elements(corpus.graph(**filters.as_kwargs())))

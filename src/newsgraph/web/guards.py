@@ -1,20 +1,25 @@
-"""ASGI guards around the whole app: security headers, a body size limit and a request time limit.
+"""ASGI guards around the whole app: security headers, the Origin check of POSTs, a body size
+limit and a request time limit.
 
 They are plain ASGI middleware (not Starlette's ``BaseHTTPMiddleware``) because both limits must
 answer while the app is still busy: the body limit while a multipart parser is reading, the time
-limit while an analysis runs in a worker thread that cannot be cancelled.
+limit while a handler thread, which cannot be cancelled, waits on a slow query or an analysis.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Any, Awaitable, Callable
+from urllib.parse import urlsplit
+
+from starlette.datastructures import Headers
+from starlette.requests import Request
 
 from ..errors import Errors
+from .refusals import refusal
 
-__all__ = ["SecurityHeaders", "BodyLimit", "TimeLimit", "CONTENT_SECURITY_POLICY", "error_body"]
+__all__ = ["SecurityHeaders", "OriginCheck", "BodyLimit", "TimeLimit", "CONTENT_SECURITY_POLICY"]
 
 log = logging.getLogger(__name__)
 
@@ -32,22 +37,18 @@ CONTENT_SECURITY_POLICY = (
 _HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the
+    # site's own form POSTs, and OriginCheck could not tell them from a page of another site.
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 
 
-def error_body(code: Errors, **details: object) -> dict[str, Any]:
-    """The JSON every refused request answers with: the catalogue code and its message."""
-    return {"error": {"code": code.name, "message": code.format(**details)}}
-
-
-async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
-    payload = json.dumps(body).encode("utf-8")
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()), *_HEADERS]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": payload})
+async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, code: Errors, **details: object) -> None:
+    # JSON or the HTML error page, as the client wants (refusals.wants_json)
+    response = refusal(Request(scope, receive), status, code.name, code.format(**details))
+    await response(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -71,6 +72,40 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class OriginCheck:
+    """Refuses a POST (or any other unsafe method) sent from a page of another site: 403 (E511).
+
+    A page anywhere can make its visitor's browser submit a form here (cross-site request
+    forgery): fill the analysis slots, or store with a token the form was tricked into. The
+    browser names the sending page in ``Origin`` (older ones only in ``Referer``); it must be
+    the host the request was sent to. A request with neither comes from a script, not a page,
+    and passes; ``Origin: null`` (a sandboxed or privacy-stripped page) does not.
+    """
+
+    _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method", "GET") not in self._SAFE_METHODS:
+            headers = Headers(scope=scope)
+            sender = headers.get("origin") or headers.get("referer")
+            if sender is not None and not _same_host(sender, headers.get("host", "")):
+                await _refuse(scope, receive, send, 403, Errors.E511, name=scope.get("path", ""), origin=sender[:200])
+                return
+        await self.app(scope, receive, send)
+
+
+def _same_host(sender: str, host: str) -> bool:
+    """Whether the Origin or Referer URL ``sender`` is on ``host`` (the Host header, port included)."""
+    try:
+        authority = urlsplit(sender.strip()).netloc.lower()
+    except ValueError:
+        return False
+    return bool(authority) and authority == host.strip().lower()
+
+
 class _TooLarge(Exception):
     """Raised from ``receive`` once the streamed body passes the limit."""
 
@@ -89,14 +124,14 @@ class BodyLimit:
         name = scope.get("path", "")
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _send_json(send, 413, error_body(Errors.E502, name=name, size=f"{int(declared):,}", limit=self.limit))
+            await _refuse(scope, receive, send, 413, Errors.E502, name=name, size=f"{int(declared):,}", limit=self.limit)
             return
         seen = 0
         exceeded = False
         answered = False
 
-        def refusal() -> dict[str, Any]:
-            return error_body(Errors.E502, name=name, size=f"over {self.limit:,}", limit=self.limit)
+        async def refuse() -> None:
+            await _refuse(scope, receive, send, 413, Errors.E502, name=name, size=f"over {self.limit:,}", limit=self.limit)
 
         async def counting_receive() -> Message:
             nonlocal seen, exceeded
@@ -116,20 +151,21 @@ class BodyLimit:
                 await send(message)
             elif not answered:
                 answered = True
-                await _send_json(send, 413, refusal())
+                await refuse()
 
         try:
             await self.app(scope, counting_receive, guarded_send)
         except _TooLarge:
             if not answered:
-                await _send_json(send, 413, refusal())
+                await refuse()
 
 
 class TimeLimit:
     """Answers 408 (E503) when a request runs past ``seconds``.
 
-    The slow handler is cancelled; one stuck in a worker thread (an analysis) finishes in the
-    background and whatever it sends afterwards is dropped.
+    The slow handler is cancelled; one stuck in a thread finishes in the background and whatever
+    it sends afterwards is dropped. An analysis does not go on: its worker process is killed at
+    the same limit (``workers``).
     """
 
     def __init__(self, app: ASGIApp, seconds: float) -> None:
@@ -159,7 +195,7 @@ class TimeLimit:
         task.cancel()
         task.add_done_callback(_log_late_failure)
         if not started:
-            await _send_json(send, 408, error_body(Errors.E503, name=scope.get("path", ""), seconds=self.seconds))
+            await _refuse(scope, receive, send, 408, Errors.E503, name=scope.get("path", ""), seconds=self.seconds)
 
 
 def _log_late_failure(task: "asyncio.Future[None]") -> None:

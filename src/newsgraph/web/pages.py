@@ -12,7 +12,7 @@ from ..errors import Errors, WebError
 from ..model import Report
 from . import markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
-from .api import EventFilters, settings_of
+from .api import MAX_LIMIT, EventFilters, all_sources, settings_of
 from .rendering import render
 
 __all__ = ["router"]
@@ -52,12 +52,12 @@ def analyze_submit(
     upload, filename = read_upload(file)
     article = read_submission(
         text, upload, filename,
-        title=title, outlet=outlet, published=published, check_language=language_check,
+        title=title, outlet=outlet, published=published, check_language=language_check, max_chars=settings.max_chars,
     )
-    report = analyze_article(article)
+    report = analyze_article(settings.analyses, "/analyze", article)
     notice = None
     if store:
-        stats = store_article(settings.corpus, article)
+        stats = store_article(settings.corpus, article, settings.request_timeout_s)
         notice = "Stored in the corpus: " + ", ".join(f"{k} {v}" for k, v in stats.items())
     return _article_page(request, report, notice=notice or "Analysed, not stored.")
 
@@ -105,7 +105,7 @@ def events_page(
     order: Literal["asc", "desc"] = Query("asc"),
 ) -> Any:
     corpus = settings_of(request).require_corpus("/events")
-    found = queries.sort_rows(queries.rows(corpus.events(**filters.as_kwargs(), limit=1000)), sort, order == "desc")
+    found = queries.sort_rows(queries.rows(corpus.events(**filters.as_kwargs(), limit=MAX_LIMIT)), sort, order == "desc")
     return render(
         request, "events.html", events=found, filters=filters.as_kwargs(), sort=sort, order=order,
         columns=queries.EVENT_COLUMNS, factualities=queries.FACTUALITY_CHOICES,
@@ -120,10 +120,10 @@ def event_page(request: Request, event_id: str = Path(..., max_length=128)) -> A
     return render(request, "event.html", event_id=event_id, event=summary, mentions=queries.rows(corpus.mentions(event_id)))
 
 
-@router.get("/actors/{actor_key}")
+@router.get("/actors/{actor_key:path}")  # :path: actor names may hold "/"
 def actor_page(request: Request, actor_key: str = Path(..., max_length=200)) -> Any:
     corpus = settings_of(request).require_corpus("/actors")
-    return render(request, "actor.html", actor_key=actor_key, timeline=queries.rows(corpus.timeline(actor_key)))
+    return render(request, "actor.html", actor_key=actor_key, timeline=queries.rows(corpus.timeline(actor_key, limit=MAX_LIMIT)))
 
 
 @router.get("/graph")
@@ -134,9 +134,10 @@ def graph_page(request: Request) -> Any:
 
 @router.get("/sources")
 def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200)) -> Any:
-    corpus = settings_of(request).require_corpus("/sources")
-    found = queries.rows(corpus.sources(outlet=outlet or None))
-    return render(request, "sources.html", outlet=outlet or "", sources=found, outlets=queries.source_summary(found))
+    settings = settings_of(request)
+    settings.require_corpus("/sources")
+    found, outlets = all_sources(settings, outlet or None)
+    return render(request, "sources.html", outlet=outlet or "", sources=found[:MAX_LIMIT], total=len(found), outlets=outlets)
 
 
 @router.get("/favicon.ico")
