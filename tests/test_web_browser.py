@@ -126,3 +126,19 @@ def test_graph_filters_and_lists_edge_mentions(live_server, page):
     assert "intelligence sources → MENA → author" in mention.inner_text()
     assert "/articles/art-" in mention.locator("a").get_attribute("href")
     assert page.problems == []
+
+
+def test_graph_draws_factuality_and_actor_kinds(live_server, page):
+    page.goto(f"{live_server}/graph?factuality=negated")  # the address's filter is applied on load
+    page.wait_for_selector("#graph-status[data-edges]")
+    assert page.locator("#graph-filters select[name=factuality]").input_value() == "negated"
+    styles = page.evaluate("() => window.newsgraphGraph.edges().map(e => [e.data('factuality'), e.style('line-style')])")
+    assert styles and all(standing == "negated" and line == "dashed" for standing, line in styles)
+    colours = page.evaluate("() => window.newsgraphGraph.nodes().map(n => [n.data('kind'), n.style('background-color')])")
+    assert ["country", "rgb(245,158,11)"] in colours  # the legend's country swatch
+    assert page.locator("#legend-kinds li").count() == 7 and page.locator("#legend-factuality li").count() == 4
+    page.fill("#graph-filters input[name=type]", "AID")
+    page.click("#graph-filters button[type=submit]")
+    page.wait_for_selector("#graph-status[data-edges='1']")
+    assert "type=AID" in page.url and "factuality=negated" in page.url  # a filtered graph can be linked
+    assert page.problems == []

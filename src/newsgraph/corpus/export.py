@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "cameo-tsv", "graphml", "gexf")
 _PAGE = 5000
+# Actor keys looked up per query: well under SQLite's bound-parameter limit.
+_KIND_BATCH = 500
 
 PHOENIX_COLUMNS = [
     "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole",
@@ -334,10 +336,14 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-def actor_graph(corpus, **filters):
-    """``networkx.MultiDiGraph``: actors as nodes; one edge per (source, target, PLOVER type)
-    with ``count``, ``mean_goldstein``, ``origins`` (summed over its events), ``plover_type``
-    and ``event_ids`` (space-separated, so that GraphML and GEXF can hold it)."""
+def actor_graph(corpus, by_factuality: bool = False, **filters):
+    """``networkx.MultiDiGraph``: actors as nodes (``label``, ``code`` and ``kind``, the actors
+    table's: country, organization, person, ...; "" when unknown); one edge per (source,
+    target, PLOVER type) with ``count``, ``mean_goldstein``, ``origins`` (summed over its
+    events), ``plover_type`` and ``event_ids`` (space-separated, so that GraphML and GEXF can
+    hold it). ``by_factuality``: one edge per factuality too (asserted, hedged, negated,
+    disputed), each with a ``factuality`` attribute, so that a drawing can tell a denied attack
+    from a reported one."""
     import networkx as nx
 
     graph = nx.MultiDiGraph(name="newsgraph actor graph")
@@ -349,19 +355,36 @@ def actor_graph(corpus, **filters):
             if key not in graph:
                 graph.add_node(key, label=name or key, code=code or "")
         kind = event["plover_type"] or f"CAMEO {(event['cameo'] or '')[:2]}"
-        edge = edges.setdefault((event["source_key"], event["target_key"], kind), {"ids": [], "goldstein": [], "origins": 0})
+        standing = (event["factuality"] or "asserted") if by_factuality else None
+        edge = edges.setdefault((event["source_key"], event["target_key"], kind, standing), {"ids": [], "goldstein": [], "origins": 0})
         edge["ids"].append(event["event_id"])
         edge["origins"] += int(event["origins"])
         if event["goldstein"] is not None:
             edge["goldstein"].append(float(event["goldstein"]))
-    for (source, target, kind), edge in edges.items():
+    for key, actor_kind in _actor_kinds(corpus, list(graph.nodes)).items():
+        graph.nodes[key]["kind"] = actor_kind
+    for node in graph.nodes:
+        graph.nodes[node].setdefault("kind", "")
+    for (source, target, kind, standing), edge in edges.items():
         attributes = {
             "count": len(edge["ids"]),
             "origins": edge["origins"],
             "plover_type": kind,
             "event_ids": " ".join(edge["ids"]),
         }
+        if standing:
+            attributes["factuality"] = standing
         if edge["goldstein"]:
             attributes["mean_goldstein"] = round(sum(edge["goldstein"]) / len(edge["goldstein"]), 3)
-        graph.add_edge(source, target, key=kind, **attributes)
+        graph.add_edge(source, target, key=f"{kind} {standing}" if standing else kind, **attributes)
     return graph
+
+
+def _actor_kinds(corpus, keys: list[str]) -> dict[str, str]:
+    """The actors table's kind of each actor key that has one (the events table holds none)."""
+    kinds: dict[str, str] = {}
+    for start in range(0, len(keys), _KIND_BATCH):
+        batch = keys[start : start + _KIND_BATCH]
+        _, rows = corpus.store.rows(f"SELECT actor_key, kind FROM actors WHERE actor_key IN ({', '.join('?' * len(batch))})", batch)
+        kinds.update({key: kind for key, kind in rows if kind})
+    return kinds

@@ -35,6 +35,9 @@ _CONTRADICTION_COLUMNS = (
     "contested_trigger_start", "contested_trigger",
 )  # fmt: skip
 
+# Event ids looked up per query: well under SQLite's bound-parameter limit.
+_ID_BATCH = 500
+
 _NULLABLE_INTEGERS = ("geonameid", *CASUALTY_COLUMNS)
 
 
@@ -180,17 +183,36 @@ class Corpus:
         frame["disputed"] = frame["disputed"].astype(bool)
         return _nullable_integers(frame)
 
+    def first_reports(self, event_ids: list[str]) -> dict[str, dict]:
+        """The first report of each event (earliest published, then article order): its
+        ``trigger_text``, ``sentence``, ``article_id`` and ``trigger_start``, by event id. The
+        events table keeps counts, not words: a table of events shows these beside them."""
+        found: dict[str, dict] = {}
+        for start in range(0, len(event_ids), _ID_BATCH):
+            batch = list(event_ids[start : start + _ID_BATCH])
+            columns, rows = self.store.rows(
+                f"SELECT event_id, trigger_text, sentence, article_id, trigger_start FROM mentions WHERE event_id IN ({_marks(batch)}) "
+                "ORDER BY published, article_id, mention",
+                batch,
+            )
+            for row in rows:
+                found.setdefault(row[0], dict(zip(columns, row)))
+        return found
+
     def timeline(self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         """The actor's events in date order (undated ones last)."""
         where, params = self._event_filters(actor, None, None, None, None, None)
         return self._event_frame(where, params, "date IS NULL, date, id", limit, offset, with_total)
 
-    def contradictions(self, limit: Optional[int] = None):
+    def contradictions(self, limit: Optional[int] = None, event_id: Optional[str] = None):
         """Asserted mentions against negated or disputed mentions of the same event, side by
         side: each pair from two sentences that rest on no common source
-        (``event_counts.contradicting``)."""
+        (``event_counts.contradicting``). ``event_id``: that event's pairs only."""
+        where, params = "contradicted = 1", []
+        if event_id is not None:
+            where, params = "contradicted = 1 AND id = ?", [event_id]
         _, events = self.store.rows(
-            "SELECT id, date, source_actor, target_actor, plover_type FROM events WHERE contradicted = 1 ORDER BY date DESC, id"
+            f"SELECT id, date, source_actor, target_actor, plover_type FROM events WHERE {where} ORDER BY date DESC, id", params
         )
         records: list[tuple] = []
         for event_id, date, source, target, plover in events:
@@ -255,6 +277,14 @@ class Corpus:
         frame["chain"] = [json.loads(c) for c in frame["chain"]]
         return frame
 
+    def actor(self, actor: str) -> Optional[dict]:
+        """The actors row an actor filter names (a key, name or code, as ``events`` takes
+        it): the one with the most events, or None."""
+        keys = self._actor_keys(actor)
+        frame = self._frame("SELECT a.actor_key, a.name, a.code, a.kind, a.events, a.articles FROM actors a",
+                            [f"a.actor_key IN ({_marks(keys)})"], keys, "a.events DESC, a.actor_key", 1, 0)
+        return None if frame.empty else frame.iloc[0].to_dict()
+
     def actors(self, search: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         where, params = [], []
         if search:
@@ -278,9 +308,10 @@ class Corpus:
         """Inputs that could not be stored, with the coded reason."""
         return self._frame("SELECT item, article_id, code, reason, added FROM errors", [], [], "added, item", limit, 0)
 
-    def graph(self, **filters):
-        """The actor graph of the events matching ``filters`` (as ``events``): see ``corpus.export``."""
-        return actor_graph(self, **filters)
+    def graph(self, by_factuality: bool = False, **filters):
+        """The actor graph of the events matching ``filters`` (as ``events``); ``by_factuality``
+        splits each edge by the events' factuality: see ``corpus.export.actor_graph``."""
+        return actor_graph(self, by_factuality=by_factuality, **filters)
 
     def version(self) -> object:
         """A value that changes whenever the store's content does (by this process or another):

@@ -14,7 +14,7 @@ from . import queries
 from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
 from .settings import Settings
 
-__all__ = ["router", "EventFilters"]
+__all__ = ["router", "EventFilters", "Window", "events_window", "timeline_window"]
 
 
 class ErrorDetail(BaseModel):
@@ -60,8 +60,12 @@ class GraphEdge(BaseModel):
 
 
 class Graph(BaseModel):
+    """The drawn part of the actor graph; ``total_nodes`` and ``total_edges`` count all of it."""
+
     nodes: list[GraphNode]
     edges: list[GraphEdge]
+    total_nodes: int
+    total_edges: int
 
 
 class SourceSummary(BaseModel):
@@ -256,8 +260,14 @@ def events(
     window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/events")
+    return events_window(corpus, filters, sort, order, window)
+
+
+def events_window(corpus: Any, filters: EventFilters, sort: Optional[str], order: str, window: Window) -> dict[str, Any]:
+    """One page of events with their first report's trigger and sentence, the page sorted."""
     answer = window.page(corpus.events(**filters.as_kwargs(), limit=window.limit, offset=window.offset, with_total=True))
-    answer["items"] = queries.sort_rows(answer["items"], sort, descending=order == "desc")
+    items = queries.with_first_reports(answer["items"], corpus.first_reports([row["event_id"] for row in answer["items"]]))
+    answer["items"] = queries.sort_rows(items, sort, descending=order == "desc")
     return answer
 
 
@@ -284,7 +294,14 @@ def actors(
 @router.get("/actors/{actor_key:path}/timeline", response_model=Page, responses=_CORPUS_ERRORS, summary="An actor's events in date order")
 def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     corpus = settings_of(request).require_corpus("/api/actors")
-    return window.page(corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True))
+    return timeline_window(corpus, actor_key, window)
+
+
+def timeline_window(corpus: Any, actor_key: str, window: Window) -> dict[str, Any]:
+    """One page of an actor's timeline with each event's first trigger and sentence."""
+    answer = window.page(corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True))
+    answer["items"] = queries.with_first_reports(answer["items"], corpus.first_reports([row["event_id"] for row in answer["items"]]))
+    return answer
 
 
 @router.get("/sources", response_model=Sources, responses=_CORPUS_ERRORS, summary="Which sources outlets rely on, and how many are anonymous")
@@ -341,9 +358,17 @@ def contradictions(request: Request, window: Window = Depends()) -> Any:  # noqa
 
 
 @router.get("/graph", response_model=Graph, responses=_CORPUS_ERRORS, summary="The actor graph as cytoscape.js elements")
-def graph(request: Request, filters: EventFilters = Depends()) -> Any:  # noqa: B008
+def graph(
+    request: Request,
+    filters: EventFilters = Depends(),  # noqa: B008
+    top: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep only the actors with the most events, at most this many (a whole number; empty: all)."),
+) -> Any:
+    """Actors (``kind``: country, organization, person, group, outlet, agent; ``events``: how
+    many events they take part in) and one edge per source, target, PLOVER type and
+    ``factuality`` (asserted, hedged, negated, disputed)."""
     settings = settings_of(request)
     corpus = settings.require_corpus("/api/graph")
     # rebuilding the graph reads every matching event: kept until the store changes
     key = ("graph", tuple(sorted(filters.as_kwargs().items())))
-    return settings.cache.get(key, lambda: queries.graph_elements(corpus.graph(**filters.as_kwargs())))
+    elements = settings.cache.get(key, lambda: queries.graph_elements(corpus.graph(by_factuality=True, **filters.as_kwargs())))
+    return queries.focus(elements, int(top) if top else None)

@@ -12,7 +12,8 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Iterator, Optional
 
-from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Report
+from ..corpus.writer import factuality_label
+from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Event, Report
 
 __all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label"]
 
@@ -101,13 +102,20 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
                 "reciprocal": event.reciprocal,
                 "cameo": event.cameo,
                 "plover": event.plover.type,
-                "factuality": event.factuality.summary(),
+                # the corpus's word (the events filter's), with what set it as a tooltip
+                "factuality": _standing(event),
+                "factuality_detail": event.factuality.summary(),
                 "negated": event.factuality.polarity == "negative",
                 "chain": _chain(report, event.attribution),
                 "date": event.date.start if event.date else None,
             }
         )
     return rows
+
+
+def _standing(event: Event) -> str:
+    f = event.factuality
+    return factuality_label(f.polarity, f.certainty, f.mode, f.disputed)
 
 
 def chain_tree(report: Report) -> dict[str, Any]:
@@ -147,7 +155,7 @@ def records(report: Report) -> dict[str, dict[str, Any]]:
         record["source_names"] = _names(report, event.sources)
         record["target_names"] = _names(report, event.targets)
         out[f"event:{event.id}"] = {
-            "title": f"Event: {event.text or report.span_text(event.trigger)} ({event.factuality.summary()})",
+            "title": f"Event: {event.text or report.span_text(event.trigger)} ({_standing(event)})",
             "record": record,
             "chain": _chain(report, event.attribution),
         }

@@ -9,15 +9,17 @@ from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, Upload
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import Errors, WebError
-from ..model import Report
+from ..model import ACTOR_KINDS, Report
 from . import markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
-from .api import MAX_LIMIT, EventFilters, all_sources, settings_of
+from .api import MAX_LIMIT, EventFilters, Window, all_sources, events_window, settings_of, timeline_window
 from .rendering import render
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+# Actors the graph page draws at first: enough to see who acts on whom, few enough to read.
+DEFAULT_GRAPH_TOP = 25
 
 
 @router.get("/")
@@ -103,11 +105,12 @@ def events_page(
     filters: EventFilters = Depends(),  # noqa: B008
     sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
     order: Literal["asc", "desc"] = Query("asc"),
+    window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/events")
-    found = queries.sort_rows(queries.rows(corpus.events(**filters.as_kwargs(), limit=MAX_LIMIT)), sort, order == "desc")
+    page = events_window(corpus, filters, sort, order, window)
     return render(
-        request, "events.html", events=found, filters=filters.as_kwargs(), sort=sort, order=order,
+        request, "events.html", events=page["items"], page=page, filters=filters.as_kwargs(), sort=sort, order=order,
         columns=queries.EVENT_COLUMNS, factualities=queries.FACTUALITY_CHOICES,
     )
 
@@ -121,15 +124,25 @@ def event_page(request: Request, event_id: str = Path(..., max_length=128)) -> A
 
 
 @router.get("/actors/{actor_key:path}")  # :path: actor names may hold "/"
-def actor_page(request: Request, actor_key: str = Path(..., max_length=200)) -> Any:
+def actor_page(request: Request, actor_key: str = Path(..., max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     corpus = settings_of(request).require_corpus("/actors")
-    return render(request, "actor.html", actor_key=actor_key, timeline=queries.rows(corpus.timeline(actor_key, limit=MAX_LIMIT)))
+    actor = queries.rows([found])[0] if (found := corpus.actor(actor_key)) else None
+    page = timeline_window(corpus, actor_key, window)
+    return render(
+        request, "actor.html", actor_key=actor_key, actor=actor, timeline=page["items"], page=page, factualities=queries.FACTUALITY_CHOICES
+    )
 
 
 @router.get("/graph")
-def graph_page(request: Request) -> Any:
+def graph_page(request: Request, filters: EventFilters = Depends(), top: Optional[str] = Query(None, max_length=4)) -> Any:  # noqa: B008
     settings_of(request).require_corpus("/graph")
-    return render(request, "graph.html", factualities=queries.FACTUALITY_CHOICES)
+    chosen = filters.as_kwargs()
+    # One actor's neighbourhood is small; the whole corpus opens on its busiest actors.
+    shown_top = top if top is not None else ("" if chosen["actor"] else str(DEFAULT_GRAPH_TOP))
+    return render(
+        request, "graph.html", filters=chosen, top=shown_top, factualities=queries.FACTUALITY_CHOICES,
+        actor_kinds=ACTOR_KINDS,
+    )
 
 
 @router.get("/sources")

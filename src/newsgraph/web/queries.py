@@ -16,6 +16,8 @@ __all__ = [
     "rows",
     "sort_rows",
     "graph_elements",
+    "focus",
+    "with_first_reports",
     "source_summary",
     "EVENT_COLUMNS",
     "SORT_PATTERN",
@@ -23,10 +25,11 @@ __all__ = [
     "SOURCE_KINDS_ANONYMOUS",
 ]
 
-# The events table's sortable columns (the corpus contract's event row).
+# The events table's sortable columns (the corpus contract's event row, with the first
+# report's trigger and sentence: what a reader checks the coding against).
 EVENT_COLUMNS = (
-    "date", "source_actor", "target_actor", "cameo", "plover_type", "goldstein",
-    "location", "mentions", "origins", "contradicted", "first_seen", "last_seen",
+    "date", "source_actor", "trigger", "target_actor", "plover_type", "cameo", "factuality", "goldstein",
+    "location", "mentions", "origins", "contradicted", "first_seen", "last_seen", "sentence",
 )
 SORT_PATTERN = f"^({'|'.join(EVENT_COLUMNS)})?$"
 # The corpus's one-word standing of an event.
@@ -81,8 +84,8 @@ def graph_elements(graph: Any) -> dict[str, list[dict[str, Any]]]:
             {
                 "id": str(node),
                 "label": str(data.get("label") or node),
-                "kind": data.get("kind"),
-                "code": data.get("code"),
+                "kind": data.get("kind") or None,
+                "code": data.get("code") or None,
             }
         )
     edges = []
@@ -98,10 +101,44 @@ def graph_elements(graph: Any) -> dict[str, list[dict[str, Any]]]:
                 "mean_goldstein": _json_value(data.get("mean_goldstein")),
                 "origins": _json_value(data.get("origins")),
                 "plover_type": _json_value(data.get("plover_type")),
+                "factuality": _json_value(data.get("factuality")),
                 "event_ids": [str(e) for e in event_ids],
             }
         )
+    events = _events_per_node(edges)
+    for node in nodes:
+        node["events"] = events.get(node["id"], 0)
     return {"nodes": _json_safe(nodes), "edges": edges}
+
+
+def _events_per_node(edges: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for edge in edges:
+        for end in {edge["source"], edge["target"]}:
+            counts[end] = counts.get(end, 0) + edge["count"]
+    return counts
+
+
+def focus(elements: dict[str, list[dict[str, Any]]], top: Optional[int]) -> dict[str, Any]:
+    """The graph cut to its ``top`` actors by events (all when ``top`` is None) and the edges
+    between them, with the whole graph's ``total_nodes`` and ``total_edges``: a corpus of
+    thousands of actors drawn at once is a hairball no one can read."""
+    nodes, edges = elements["nodes"], elements["edges"]
+    if top is not None and len(nodes) > top:
+        ranked = sorted(nodes, key=lambda n: (-n["events"], n["label"].casefold(), n["id"]))[:top]
+        kept = {n["id"] for n in ranked}
+        nodes = [n for n in nodes if n["id"] in kept]
+        edges = [e for e in edges if e["source"] in kept and e["target"] in kept]
+    return {"nodes": nodes, "edges": edges, "total_nodes": len(elements["nodes"]), "total_edges": len(elements["edges"])}
+
+
+def with_first_reports(items: list[dict[str, Any]], first: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event rows with their first report's ``trigger`` and ``sentence`` (``Corpus.first_reports``)."""
+    out = []
+    for row in items:
+        report = first.get(row.get("event_id") or "", {})
+        out.append({**row, "trigger": report.get("trigger_text"), "sentence": report.get("sentence")})
+    return out
 
 
 def _json_safe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

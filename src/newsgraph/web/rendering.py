@@ -11,6 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..version import __version__
+from .display import cell, date_span
+from .queries import FACTUALITY_CHOICES
 from .settings import Settings
 
 __all__ = ["HERE", "render", "templates"]
@@ -29,6 +31,9 @@ def templates() -> jinja2.Environment:
     env.filters["web_url"] = _web_url
     env.filters["path_part"] = _path_part
     env.filters["query_string"] = _query_string
+    env.filters["cell"] = cell
+    env.globals["date_span"] = date_span
+    env.globals["factualities"] = FACTUALITY_CHOICES  # the closed vocabulary badges may turn into class names
     return env
 
 
@@ -51,6 +56,8 @@ def _web_url(url: Optional[str]) -> Optional[str]:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     settings: Settings = request.app.state.settings
     html = request.app.state.templates.get_template(template).render(
-        has_corpus=settings.corpus is not None, writable=settings.writable, version=__version__, **context
+        has_corpus=settings.corpus is not None, writable=settings.writable, version=__version__,
+        # the page's own query: pagers and download links keep its filters
+        query=dict(request.query_params), **context
     )
     return HTMLResponse(html, status_code=status_code)

@@ -1,6 +1,7 @@
-// Actor graph: actors as nodes, events as edges (width = number of events, colour = mean
-// Goldstein score). Filters reload the elements from /api/graph; clicking an edge lists its
-// mentions with links to the sentences.
+// Actor graph: actors as nodes (colour = kind), events as edges (width = number of events,
+// colour = mean Goldstein score, line = factuality: a denied attack must not look like a
+// reported one). Filters reload the elements from /api/graph and stay in the address, so a
+// filtered graph can be linked; clicking an edge lists its mentions with links to the sentences.
 (function () {
   "use strict";
   var form = document.getElementById("graph-filters");
@@ -23,6 +24,11 @@
         "line-color": function (e) { return goldsteinColour(e.data("mean_goldstein")); },
         "target-arrow-color": function (e) { return goldsteinColour(e.data("mean_goldstein")); },
         "label": "data(plover_type)", "font-size": 9, "color": "#475569", "text-rotation": "autorotate" } },
+      { selector: "edge[factuality = 'hedged']", style: { "opacity": 0.4 } },
+      { selector: "edge[factuality = 'negated']", style: { "line-style": "dashed", "line-dash-pattern": [6, 4] } },
+      { selector: "edge[factuality = 'disputed']", style: {
+        "line-style": "dotted", "source-arrow-shape": "diamond", "source-arrow-color": "#7c3aed",
+        "label": function (e) { return "? " + (e.data("plover_type") || ""); } } },
       { selector: "edge:selected", style: { "line-color": "#facc15", "target-arrow-color": "#facc15" } }
     ]
   });
@@ -53,7 +59,8 @@
         cy.add(graph.nodes.map(function (n) { return { group: "nodes", data: n }; }));
         cy.add(graph.edges.map(function (e) { return { group: "edges", data: e }; }));
         cy.layout({ name: "cose", animate: false, padding: 30 }).run();
-        status.textContent = graph.nodes.length + " actors, " + graph.edges.length + " edges";
+        status.textContent = graph.nodes.length + " actors, " + graph.edges.length + " edges" +
+          (graph.total_nodes > graph.nodes.length ? " (the busiest of " + graph.total_nodes + " actors; empty Top actors shows all)" : "");
         status.dataset.nodes = graph.nodes.length;
         status.dataset.edges = graph.edges.length;
         mentionList.replaceChildren();
@@ -88,6 +95,11 @@
     });
   });
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    history.pushState(null, "", "/graph?" + query());  // the filters stay in the address
+    load();
+  });
+  window.addEventListener("popstate", function () { window.location.reload(); });
   load();
 })();
