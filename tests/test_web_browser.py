@@ -142,3 +142,14 @@ def test_graph_draws_factuality_and_actor_kinds(live_server, page):
     page.wait_for_selector("#graph-status[data-edges='1']")
     assert "type=AID" in page.url and "factuality=negated" in page.url  # a filtered graph can be linked
     assert page.problems == []
+
+
+def test_article_event_opens_its_audit_page(live_server, page, web_reports):
+    page.goto(f"{live_server}/articles/{article_id(web_reports[2].article.text)}")
+    page.locator("a.corpus-event").first.click()
+    page.wait_for_selector("h1.event-summary")
+    assert page.locator("h1.event-summary").inner_text().split() == ["Iran", "→", "AID", "→", "Hamas"]
+    assert page.locator("mark.trigger-mark").first.is_visible()
+    assert "intelligence sources → MENA → author" in page.locator(".mentions.audit").inner_text()
+    _shot(page, "web-event.png")
+    assert page.problems == []

@@ -12,6 +12,7 @@ pytest.importorskip("fastapi", reason="the web tests need the 'web' extra: pip i
 
 from newsgraph.corpus.writer import FACTUALITY_LABELS, article_id  # noqa: E402
 from newsgraph.model import ACTOR_KINDS  # noqa: E402
+from newsgraph.web.audit import evidence_text, first_sources, sentence_parts  # noqa: E402
 from newsgraph.web.display import cell, date_span  # noqa: E402
 from newsgraph.web.queries import focus  # noqa: E402
 
@@ -173,3 +174,119 @@ def test_tables_page_and_keep_their_filters(web_client):
     assert 'rel="next" href="?limit=2&amp;sort=date&amp;offset=2"' in html and 'rel="prev"' not in html
     last = web_client.get(f"/events?limit=2&offset={total - 1}").text
     assert 'rel="prev"' in last and 'rel="next"' not in last
+
+
+# -- the event page a fact-checker can audit ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, text, start, end, words, parts",
+    [
+        ("He hit him.", "Then. He hit him.", 9, 12, "hit", ("He ", "hit", " him.")),
+        # the same sentence twice: the occurrence around the offsets
+        ("It fell.", "It fell. It fell.", 12, 16, "fell", ("It ", "fell", ".")),
+        # no article text: the trigger's words
+        ("He hit him.", None, None, None, "hit", ("He ", "hit", " him.")),
+        # offsets outside every occurrence, words absent: nothing marked
+        ("He hit him.", "He hit him.", 40, 43, "struck", ("He hit him.", "", "")),
+    ],
+)
+def test_the_trigger_is_marked_in_its_sentence(sentence, text, start, end, words, parts):
+    assert sentence_parts(sentence, text, start, end, words) == parts
+
+
+@pytest.mark.parametrize(
+    "evidence, shown",
+    [
+        (None, "first report"),
+        ({"days_apart": 0, "place": "same", "anchor": "both dated + same place"}, "joined: both dated + same place, 0 day(s) apart, place same"),
+        ({"days_apart": None, "place": "unknown", "anchor": "same trigger"}, "joined: same trigger, place unknown"),
+    ],
+)
+def test_merge_evidence_reads_as_words(evidence, shown):
+    assert evidence_text(evidence) == shown
+
+
+def test_origins_are_the_distinct_first_sources():
+    mentions = [
+        {"chain": ["officials", "Reuters", "author"], "outlet": "A"},
+        {"chain": ["Officials", "author"], "outlet": "B"},
+        {"chain": ["author"], "outlet": "C"},
+    ]
+    assert [(o["source"], o["own_reporting"], o["reports"], o["outlets"]) for o in first_sources(mentions)] == [
+        ("officials", False, 2, ["A", "B"]),
+        ("C", True, 1, ["C"]),
+    ]
+
+
+def test_event_page_shows_who_did_what_to_whom_and_each_report(web_client, web_reports):
+    (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
+    (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()
+    html = web_client.get(f"/events/{event['event_id']}").text
+    heading = re.search(r'<h1 class="event-summary">(.*?)</h1>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>|\s+", " ", heading).split() == ["Iran", "→", "AID", "→", "Hamas"]
+    text = web_reports[2].article.text
+    assert f'<mark class="trigger-mark">{text[mention["trigger_start"]:mention["trigger_end"]]}</mark>' in html
+    assert "said by intelligence sources → MENA → author" in html and "first report" in html
+    assert re.search(r"<strong>intelligence sources</strong>\s*<span class=\"meta\">1 report in Test Wire", html)
+    assert '<span class="badge fact fact-negated">negated</span>' in html
+
+
+def test_an_unknown_event_is_a_coded_404(web_client):
+    response = web_client.get("/events/ev-nothing")
+    assert response.status_code == 404 and "E507" in response.text
+
+
+def test_article_events_link_to_their_event_pages(web_client, web_reports):
+    (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
+    html = web_client.get(f"/articles/{article_id(web_reports[2].article.text)}").text
+    assert f'<a class="corpus-event" href="/events/{event["event_id"]}">event page</a>' in html
+
+
+def _shelling(text, outlet, negative, source):
+    """An article whose one event is Israel shelling Gaza, asserted or denied, said by ``source``."""
+    from newsgraph.model import Actor, Article, Attribution, Cue, Event, EventDate, Factuality, Plover, Report, Source
+
+    trigger, cue, said_by = text.index("shell"), text.index("said"), text.index(source)
+    return Report(
+        article=Article(text=text, title=outlet, outlet=outlet, published="2024-06-02"),
+        actors=(
+            Actor(id="a1", name="Israel", code="ISR", kind="country", mentions=((0, 6),), entity="country:ISR"),
+            Actor(id="a2", name="Gaza", code="PSE", kind="country", mentions=((text.index("Gaza"), text.index("Gaza") + 4),), entity="country:PSE"),
+        ),
+        events=(
+            Event(id="e1", sources=("a1",), targets=("a2",), cameo="190", plover=Plover("ASSAULT"), goldstein=-10.0,
+                  trigger=(trigger, trigger + 7), sentence=(0, len(text)), factuality=Factuality(polarity="negative" if negative else "positive"),
+                  attribution="t1", date=EventDate("on Saturday", "2024-06-01", "2024-06-01", "exact"), text="shelled", lemma="shell"),
+        ),
+        attributions=(
+            Attribution(id="t1", source=Source(text=source, span=(said_by, said_by + len(source)), kind="official"),
+                        cue=Cue(text="said", span=(cue, cue + 4)), content=((0, trigger + 20),), type="indirect", chain=(source, "author")),
+        ),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def contested_client(tmp_path):
+    from conftest import filled_corpus
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    reports = [
+        _shelling("Israel shelled Gaza on Saturday, officials said.", "Wire A", False, "officials"),
+        _shelling("Israel shelled Gaza on Saturday is false, a military spokesman said.", "Wire B", True, "a military spokesman"),
+    ]
+    corpus = filled_corpus(tmp_path / "contested.db", reports)
+    yield TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
+    corpus.close()
+
+
+def test_event_page_sets_contradicting_reports_side_by_side(contested_client):
+    (event,) = contested_client.get("/api/events").json()["items"]
+    html = contested_client.get(f"/events/{event['event_id']}").text
+    table = _table(html, "contradictions-table")
+    assert table.headers == ["asserted", "contested"] and len(table.cells) == 2
+    asserted, contested = table.cells
+    assert "Wire A" in asserted and "officials → author" in asserted
+    assert "Wire B" in contested and "negated" in contested and "a military spokesman → author" in contested

@@ -199,6 +199,17 @@ class Corpus:
                 found.setdefault(row[0], dict(zip(columns, row)))
         return found
 
+    def article_events(self, article_id: str) -> dict[str, list[str]]:
+        """The corpus events an article's report events were stored as: by the report's event
+        id, the ids of the events its mentions joined (one per actor pair: ``mention_rows``)."""
+        _, rows = self.store.rows("SELECT mention, event_id FROM mentions WHERE article_id = ? ORDER BY mention", (article_id,))
+        found: dict[str, list[str]] = {}
+        for mention, event_id in rows:
+            ids = found.setdefault(str(mention).rsplit(":", 1)[0], [])
+            if event_id not in ids:
+                ids.append(event_id)
+        return found
+
     def timeline(self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         """The actor's events in date order (undated ones last)."""
         where, params = self._event_filters(actor, None, None, None, None, None)

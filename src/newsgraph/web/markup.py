@@ -94,6 +94,7 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
     for event in report.events:
         rows.append(
             {
+                "id": event.id,
                 "ref": f"event:{event.id}",
                 "anchor": f"t-{event.trigger[0]}",
                 "text": event.text or report.span_text(event.trigger),

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import Errors, WebError
 from ..model import ACTOR_KINDS, Report
-from . import markup, queries
+from . import audit, markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
 from .api import MAX_LIMIT, EventFilters, Window, all_sources, events_window, settings_of, timeline_window
 from .rendering import render
@@ -70,16 +70,20 @@ def article_page(request: Request, article_id: str = Path(..., max_length=128)) 
     report = corpus.report(article_id)
     if report is None:
         raise WebError(Errors.E507, name="/articles", what="article", key=article_id)
-    return _article_page(request, report, article_id=article_id)
+    return _article_page(request, report, article_id=article_id, corpus_events=corpus.article_events(article_id))
 
 
-def _article_page(request: Request, report: Report, article_id: Optional[str] = None, notice: Optional[str] = None) -> Any:
+def _article_page(
+    request: Request, report: Report, article_id: Optional[str] = None, notice: Optional[str] = None,
+    corpus_events: Optional[dict[str, list[str]]] = None,
+) -> Any:
     return render(
         request,
         "article.html",
         report=report,
         article_id=article_id,
         notice=notice,
+        corpus_events=corpus_events or {},
         segments=markup.segments(report),
         events=markup.event_rows(report),
         tree=markup.chain_tree(report),
@@ -119,8 +123,23 @@ def events_page(
 def event_page(request: Request, event_id: str = Path(..., max_length=128)) -> Any:
     corpus = settings_of(request).require_corpus("/events")
     event = corpus.event(event_id)
-    summary = queries.rows([event])[0] if event else None
-    return render(request, "event.html", event_id=event_id, event=summary, mentions=queries.rows(corpus.mentions(event_id)))
+    if event is None:
+        raise WebError(Errors.E507, name="/events", what="event", key=event_id)
+    mentions = queries.rows(corpus.mentions(event_id))
+    return render(
+        request, "event.html", event_id=event_id, event=queries.rows([event])[0],
+        mentions=audit.audited_mentions(mentions, _article_texts(corpus, {m["article_id"] for m in mentions})), first_sources=audit.first_sources(mentions),
+        contradictions=queries.rows(corpus.contradictions(event_id=event_id)),
+    )
+
+
+def _article_texts(corpus: Any, article_ids: set[str]) -> dict[str, str]:
+    # the trigger offsets are the article's: its text places them in the sentence
+    texts = {}
+    for article_id in sorted(article_ids):
+        found = corpus.article(article_id)
+        texts[article_id] = found["text"] if found else ""
+    return texts
 
 
 @router.get("/actors/{actor_key:path}")  # :path: actor names may hold "/"
