@@ -153,3 +153,13 @@ def test_article_event_opens_its_audit_page(live_server, page, web_reports):
     assert "intelligence sources → MENA → author" in page.locator(".mentions.audit").inner_text()
     _shot(page, "web-event.png")
     assert page.problems == []
+
+
+def test_quotes_page_pages_through_keeping_its_filters(live_server, page):
+    page.goto(f"{live_server}/quotes?outlet=Test+Wire&limit=1")
+    assert page.locator(".quotes-table tbody tr").count() == 1
+    page.click("a[rel=next]")
+    assert "offset=1" in page.url and "outlet=Test+Wire" in page.url
+    assert page.locator("#quote-filters input[name=outlet]").input_value() == "Test Wire"
+    assert "format=csv" in page.locator("a.download-csv").get_attribute("href")
+    assert page.problems == []

@@ -3,6 +3,8 @@ graph, pages that keep their filters and page through long tables, and cells a r
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from html.parser import HTMLParser
 
@@ -13,6 +15,7 @@ pytest.importorskip("fastapi", reason="the web tests need the 'web' extra: pip i
 from newsgraph.corpus.writer import FACTUALITY_LABELS, article_id  # noqa: E402
 from newsgraph.model import ACTOR_KINDS  # noqa: E402
 from newsgraph.web.audit import evidence_text, first_sources, sentence_parts  # noqa: E402
+from newsgraph.web.csv_download import csv_text  # noqa: E402
 from newsgraph.web.display import cell, date_span  # noqa: E402
 from newsgraph.web.queries import focus  # noqa: E402
 
@@ -290,3 +293,78 @@ def test_event_page_sets_contradicting_reports_side_by_side(contested_client):
     asserted, contested = table.cells
     assert "Wire A" in asserted and "officials → author" in asserted
     assert "Wire B" in contested and "negated" in contested and "a military spokesman → author" in contested
+
+
+# -- quotes, contradictions, pages, downloads ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "items, text",
+    [
+        ([{"a": 1, "b": None}], "a,b\n1,\n"),
+        ([{"chain": ["x", "author"], "ok": True}], "chain,ok\nx → author,True\n"),
+        # what a spreadsheet would run as a formula is written as text
+        ([{"text": "=HYPERLINK(\"http://evil\")"}, {"text": "-2+3"}, {"text": "@SUM(A1)"}], "text\n\"'=HYPERLINK(\"\"http://evil\"\")\"\n'-2+3\n'@SUM(A1)\n"),
+        ([{"goldstein": -10.0}], "goldstein\n-10.0\n"),  # numbers stay numbers
+        ([{"evidence": {"place": "same", "days_apart": 0}}], "evidence\n\"{\"\"days_apart\"\": 0, \"\"place\"\": \"\"same\"\"}\"\n"),
+    ],
+)
+def test_csv_cells(items, text):
+    assert csv_text(items) == text
+
+
+def test_quotes_page_lists_speakers_and_keeps_its_filters(web_client):
+    api = web_client.get("/api/quotes").json()["items"]
+    html = web_client.get("/quotes?outlet=Test+Wire&since=&actor=").text  # empty form fields mean "any"
+    table = _table(html, "quotes-table")
+    assert table.headers == ["published", "outlet", "speaker", "cue", "type", "quote", "chain", "article"]
+    wire = [q for q in api if q["outlet"] == "Test Wire"]
+    assert wire and table.cells.count("Test Wire") == len(wire) and "Daily Planet" not in table.cells
+    assert 'name="outlet" value="Test Wire"' in html
+
+
+def test_contradictions_page_sets_the_reports_side_by_side(contested_client):
+    html = contested_client.get("/contradictions").text
+    table = _table(html, "contradictions-table")
+    assert table.headers == ["event", "asserted", "contested"] and len(table.cells) == 3
+    assert "Israel → ASSAULT → Gaza" in table.cells[0]
+    assert "Wire A" in table.cells[1] and "Wire B" in table.cells[2] and "negated" in table.cells[2]
+
+
+def test_no_contradictions_says_so(web_client):
+    assert "No contradictions." in web_client.get("/contradictions").text
+
+
+@pytest.mark.parametrize(
+    "page, api",
+    [
+        ("/events?type=ASSAULT", "/api/events?type=ASSAULT&amp;limit=1000"),
+        ("/actors/IRN", "/api/actors/IRN/timeline?limit=1000"),
+        ("/quotes?outlet=Test+Wire", "/api/quotes?outlet=Test+Wire&amp;limit=1000"),
+        ("/sources", "/api/sources?limit=1000"),
+        ("/contradictions", "/api/contradictions?limit=1000"),
+    ],
+)
+def test_every_table_links_its_rows_as_csv_and_json(web_client, page, api):
+    html = web_client.get(page).text
+    assert f'class="download-csv" href="{api}&amp;format=csv"' in html and f'class="download-json" href="{api}"' in html
+
+
+def test_csv_download_has_the_tables_filters(web_client):
+    response = web_client.get("/api/events?type=ASSAULT&limit=1000&format=csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert 'filename="events.csv"' in response.headers["content-disposition"]
+    records = list(csv.DictReader(io.StringIO(response.text)))
+    assert records and {r["plover_type"] for r in records} == {"ASSAULT"}
+    assert len(records) == web_client.get("/api/events?type=ASSAULT").json()["total"]
+
+
+@pytest.mark.parametrize("path", ["/sources?limit=1", "/quotes?limit=1", "/actors/ISR?limit=1"])
+def test_html_tables_page_with_the_apis_limit_and_offset(web_client, path):
+    html = web_client.get(path).text
+    assert "1–1 of " in html and 'rel="next"' in html
+
+
+def test_the_menu_reaches_the_new_pages(web_client):
+    html = web_client.get("/").text
+    assert 'href="/contradictions"' in html and 'href="/quotes"' in html

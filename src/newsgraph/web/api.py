@@ -12,9 +12,10 @@ from ..errors import Errors, WebError
 from ..version import __version__
 from . import queries
 from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
+from .csv_download import csv_response
 from .settings import Settings
 
-__all__ = ["router", "EventFilters", "Window", "events_window", "timeline_window"]
+__all__ = ["router", "EventFilters", "Window", "contradictions_window", "events_window", "quotes_window", "timeline_window"]
 
 
 class ErrorDetail(BaseModel):
@@ -105,6 +106,11 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 _CORPUS_ERRORS = _errors(400, 404, 408, 422)
+# A list answers a page object, or with format=csv its rows as a CSV file.
+_LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A page of rows; with format=csv, the page's rows as CSV.", "content": {"text/csv": {"schema": {"type": "string"}}}},
+    **_CORPUS_ERRORS,
+}
 # Databases take 64-bit offsets; anything near that is a probe, not a page.
 MAX_OFFSET = 1_000_000_000
 # The most rows one answer holds: pages of a list are asked for with offset.
@@ -138,8 +144,13 @@ class Window:
         self,
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows to return, at most {MAX_LIMIT}."),
         offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the next page starts at offset + limit."),
+        format: Literal["json", "csv"] = Query("json", description="json: a page object; csv: the page's rows as a CSV file (what the pages' download links ask for)."),  # noqa: A002
     ) -> None:
-        self.limit, self.offset = limit, offset
+        self.limit, self.offset, self.format = limit, offset, format
+
+    def answer(self, page: dict[str, Any], name: str) -> Any:
+        """``page`` as asked: the page object, or its rows as ``name``.csv."""
+        return csv_response(page["items"], name) if self.format == "csv" else page
 
     def page(self, frame: Any) -> dict[str, Any]:
         """The answer for a corpus frame asked for ``with_total``."""
@@ -215,7 +226,7 @@ def analyze(
     return Analysis(report=report.to_dict(), stored=store, ingest=ingest)
 
 
-@router.get("/articles", response_model=Page, responses=_CORPUS_ERRORS, summary="Articles, by full-text search, actor or outlet")
+@router.get("/articles", response_model=Page, responses=_LIST_RESPONSES, summary="Articles, by full-text search, actor or outlet")
 def articles(
     request: Request,
     search: Optional[str] = Query(None, max_length=200, description="Words in the title or text (% and _ match themselves)."),
@@ -227,7 +238,7 @@ def articles(
     found = corpus.articles(
         search=search or None, actor=actor or None, outlet=outlet or None, limit=window.limit, offset=window.offset, with_total=True
     )
-    return window.page(found)
+    return window.answer(window.page(found), "articles")
 
 
 ArticleId = Path(..., min_length=1, max_length=128, description="The article's content-hash id.")
@@ -251,7 +262,7 @@ def article_report(request: Request, article_id: str = ArticleId) -> Any:
     return report.to_dict()
 
 
-@router.get("/events", response_model=Page, responses=_CORPUS_ERRORS, summary="Deduplicated events, filtered; each page sorted")
+@router.get("/events", response_model=Page, responses=_LIST_RESPONSES, summary="Deduplicated events, filtered; each page sorted")
 def events(
     request: Request,
     filters: EventFilters = Depends(),  # noqa: B008 - FastAPI dependency
@@ -260,7 +271,7 @@ def events(
     window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/events")
-    return events_window(corpus, filters, sort, order, window)
+    return window.answer(events_window(corpus, filters, sort, order, window), "events")
 
 
 def events_window(corpus: Any, filters: EventFilters, sort: Optional[str], order: str, window: Window) -> dict[str, Any]:
@@ -280,21 +291,21 @@ def mentions(request: Request, event_id: str = EventId) -> Any:
     return queries.rows(corpus.mentions(event_id))
 
 
-@router.get("/actors", response_model=Page, responses=_CORPUS_ERRORS, summary="Actors, by name")
+@router.get("/actors", response_model=Page, responses=_LIST_RESPONSES, summary="Actors, by name")
 def actors(
     request: Request,
     search: Optional[str] = Query(None, max_length=200, description="Part of the name or code (% and _ match themselves)."),
     window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/actors")
-    return window.page(corpus.actors(search=search or None, limit=window.limit, offset=window.offset, with_total=True))
+    return window.answer(window.page(corpus.actors(search=search or None, limit=window.limit, offset=window.offset, with_total=True)), "actors")
 
 
 # :path, because actor names may hold "/" (sent quoted as %2F, which the router sees decoded)
-@router.get("/actors/{actor_key:path}/timeline", response_model=Page, responses=_CORPUS_ERRORS, summary="An actor's events in date order")
+@router.get("/actors/{actor_key:path}/timeline", response_model=Page, responses=_LIST_RESPONSES, summary="An actor's events in date order")
 def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     corpus = settings_of(request).require_corpus("/api/actors")
-    return timeline_window(corpus, actor_key, window)
+    return window.answer(timeline_window(corpus, actor_key, window), "timeline")
 
 
 def timeline_window(corpus: Any, actor_key: str, window: Window) -> dict[str, Any]:
@@ -304,13 +315,13 @@ def timeline_window(corpus: Any, actor_key: str, window: Window) -> dict[str, An
     return answer
 
 
-@router.get("/sources", response_model=Sources, responses=_CORPUS_ERRORS, summary="Which sources outlets rely on, and how many are anonymous")
+@router.get("/sources", response_model=Sources, responses=_LIST_RESPONSES, summary="Which sources outlets rely on, and how many are anonymous")
 def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     """A page of the sources; ``outlets`` sums up all of them, not only the page's."""
     settings = settings_of(request)
     settings.require_corpus("/api/sources")
     found, outlets = all_sources(settings, outlet or None)
-    return {**window.slice(found), "outlets": outlets}
+    return window.answer({**window.slice(found), "outlets": outlets}, "sources")
 
 
 def all_sources(settings: Settings, outlet: Optional[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -323,7 +334,7 @@ def all_sources(settings: Settings, outlet: Optional[str]) -> tuple[list[dict[st
     return settings.cache.get(("sources", outlet), compute)
 
 
-@router.get("/claims", response_model=Page, responses=_CORPUS_ERRORS, summary="Claims and who stands behind them")
+@router.get("/claims", response_model=Page, responses=_LIST_RESPONSES, summary="Claims and who stands behind them")
 def claims(
     request: Request,
     actor: Optional[str] = Query(None, max_length=200),
@@ -332,29 +343,37 @@ def claims(
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/claims")
     since = calendar_date(request, "since", since)
-    return window.page(corpus.claims(actor=actor or None, since=since, limit=window.limit, offset=window.offset, with_total=True))
+    return window.answer(window.page(corpus.claims(actor=actor or None, since=since, limit=window.limit, offset=window.offset, with_total=True)), "claims")
 
 
-@router.get("/quotes", response_model=Page, responses=_CORPUS_ERRORS, summary="Who said what: quotes with their speakers")
+@router.get("/quotes", response_model=Page, responses=_LIST_RESPONSES, summary="Who said what: quotes with their speakers")
 def quotes(
     request: Request,
     actor: Optional[str] = Query(None, max_length=200, description="Quotes of this speaker: name, entity key or CAMEO code."),
     outlet: Optional[str] = Query(None, max_length=200, description="Quotes printed by this outlet."),
-    since: Optional[str] = Query(None, pattern=DATE, description="Quotes published on or after this date, YYYY-MM-DD."),
+    since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Quotes published on or after this date, YYYY-MM-DD."),
     window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/quotes")
     since = calendar_date(request, "since", since)
+    return window.answer(quotes_window(corpus, actor, outlet, since, window), "quotes")
+
+
+def quotes_window(corpus: Any, actor: Optional[str], outlet: Optional[str], since: Optional[str], window: Window) -> dict[str, Any]:
     frame = corpus.quotes(actor=actor or None, outlet=outlet or None, since=since, limit=window.limit, offset=window.offset, with_total=True)
     return window.page(frame)
 
 
-@router.get("/contradictions", response_model=Page, responses=_CORPUS_ERRORS, summary="Events asserted in one place and negated or disputed in another")
+@router.get("/contradictions", response_model=Page, responses=_LIST_RESPONSES, summary="Events asserted in one place and negated or disputed in another")
 def contradictions(request: Request, window: Window = Depends()) -> Any:  # noqa: B008
     settings = settings_of(request)
-    corpus = settings.require_corpus("/api/contradictions")
+    settings.require_corpus("/api/contradictions")
+    return window.answer(contradictions_window(settings, window), "contradictions")
+
+
+def contradictions_window(settings: Settings, window: Window) -> dict[str, Any]:
     # pairs are found event by event, not by one query: the whole list is kept until the store changes
-    return window.slice(settings.cache.get(("contradictions",), lambda: queries.rows(corpus.contradictions())))
+    return window.slice(settings.cache.get(("contradictions",), lambda: queries.rows(settings.corpus.contradictions())))
 
 
 @router.get("/graph", response_model=Graph, responses=_CORPUS_ERRORS, summary="The actor graph as cytoscape.js elements")

@@ -12,7 +12,17 @@ from ..errors import Errors, WebError
 from ..model import ACTOR_KINDS, Report
 from . import audit, markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
-from .api import MAX_LIMIT, EventFilters, Window, all_sources, events_window, settings_of, timeline_window
+from .api import (
+    EventFilters,
+    Window,
+    all_sources,
+    calendar_date,
+    contradictions_window,
+    events_window,
+    quotes_window,
+    settings_of,
+    timeline_window,
+)
 from .rendering import render
 
 __all__ = ["router"]
@@ -165,11 +175,33 @@ def graph_page(request: Request, filters: EventFilters = Depends(), top: Optiona
 
 
 @router.get("/sources")
-def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200)) -> Any:
+def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
     settings = settings_of(request)
     settings.require_corpus("/sources")
     found, outlets = all_sources(settings, outlet or None)
-    return render(request, "sources.html", outlet=outlet or "", sources=found[:MAX_LIMIT], total=len(found), outlets=outlets)
+    return render(request, "sources.html", outlet=outlet or "", sources=window.slice(found)["items"], page=window.slice(found), outlets=outlets)
+
+
+@router.get("/quotes")
+def quotes_page(
+    request: Request,
+    actor: Optional[str] = Query(None, max_length=200),
+    outlet: Optional[str] = Query(None, max_length=200),
+    since: Optional[str] = Query(None, max_length=10),
+    window: Window = Depends(),  # noqa: B008
+) -> Any:
+    corpus = settings_of(request).require_corpus("/quotes")
+    since = calendar_date(request, "since", since)
+    page = quotes_window(corpus, actor, outlet, since, window)
+    return render(request, "quotes.html", quotes=page["items"], page=page, actor=actor or "", outlet=outlet or "", since=since or "")
+
+
+@router.get("/contradictions")
+def contradictions_page(request: Request, window: Window = Depends()) -> Any:  # noqa: B008
+    settings = settings_of(request)
+    settings.require_corpus("/contradictions")
+    page = contradictions_window(settings, window)
+    return render(request, "contradictions.html", contradictions=page["items"], page=page)
 
 
 @router.get("/favicon.ico")
