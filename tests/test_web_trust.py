@@ -368,3 +368,14 @@ def test_html_tables_page_with_the_apis_limit_and_offset(web_client, path):
 def test_the_menu_reaches_the_new_pages(web_client):
     html = web_client.get("/").text
     assert 'href="/contradictions"' in html and 'href="/quotes"' in html
+
+
+@pytest.mark.parametrize("factuality", FACTUALITY_LABELS)
+def test_actor_timeline_filters_by_factuality(web_client, factuality):
+    everything = web_client.get("/api/actors/ISR/timeline").json()["items"]
+    expected = [e["event_id"] for e in everything if e["factuality"] == factuality]
+    found = web_client.get(f"/api/actors/ISR/timeline?factuality={factuality}").json()["items"]
+    assert [e["event_id"] for e in found] == expected
+    html = web_client.get(f"/actors/ISR?factuality={factuality}").text
+    assert f'<option value="{factuality}" selected>' in html
+    assert len(re.findall(r'href="/events/', html)) == len(expected)

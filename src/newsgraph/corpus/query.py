@@ -210,9 +210,12 @@ class Corpus:
                 ids.append(event_id)
         return found
 
-    def timeline(self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
-        """The actor's events in date order (undated ones last)."""
-        where, params = self._event_filters(actor, None, None, None, None, None)
+    def timeline(
+        self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False, factuality: Optional[str] = None
+    ):
+        """The actor's events in date order (undated ones last); ``factuality``: only those
+        with that standing (as ``events``)."""
+        where, params = self._event_filters(actor, None, None, None, None, factuality)
         return self._event_frame(where, params, "date IS NULL, date, id", limit, offset, with_total)
 
     def contradictions(self, limit: Optional[int] = None, event_id: Optional[str] = None):

@@ -15,7 +15,7 @@ from .analysis import analyze_article, bearer_token, read_submission, read_uploa
 from .csv_download import csv_response
 from .settings import Settings
 
-__all__ = ["router", "EventFilters", "Window", "contradictions_window", "events_window", "quotes_window", "timeline_window"]
+__all__ = ["router", "EventFilters", "FactualityFilter", "Window", "contradictions_window", "events_window", "quotes_window", "timeline_window"]
 
 
 class ErrorDetail(BaseModel):
@@ -161,6 +161,12 @@ class Window:
         return {"items": items[self.offset : self.offset + self.limit], "total": len(items), "limit": self.limit, "offset": self.offset}
 
 
+FactualityFilter = Query(
+    None, pattern=f"^({'|'.join(queries.FACTUALITY_CHOICES)})?$",
+    description="Keep events with this factuality: " + ", ".join(queries.FACTUALITY_CHOICES) + ".",
+)
+
+
 class EventFilters:
     """The filters shared by the events table and the actor graph (the corpus ``events`` arguments).
 
@@ -175,7 +181,7 @@ class EventFilters:
         since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Earliest event date, YYYY-MM-DD."),
         until: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Latest event date, YYYY-MM-DD."),
         min_origins: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep events reported by at least this many independent origins (a whole number)."),
-        factuality: Optional[str] = Query(None, pattern=f"^({'|'.join(queries.FACTUALITY_CHOICES)})?$", description="Keep events with this factuality: " + ", ".join(queries.FACTUALITY_CHOICES) + "."),
+        factuality: Optional[str] = FactualityFilter,
     ) -> None:
         self.actor, self.type = actor, type
         self.since = calendar_date(request, "since", since)
@@ -303,14 +309,20 @@ def actors(
 
 # :path, because actor names may hold "/" (sent quoted as %2F, which the router sees decoded)
 @router.get("/actors/{actor_key:path}/timeline", response_model=Page, responses=_LIST_RESPONSES, summary="An actor's events in date order")
-def timeline(request: Request, actor_key: str = Path(..., min_length=1, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
+def timeline(
+    request: Request,
+    actor_key: str = Path(..., min_length=1, max_length=200),
+    factuality: Optional[str] = FactualityFilter,
+    window: Window = Depends(),  # noqa: B008
+) -> Any:
     corpus = settings_of(request).require_corpus("/api/actors")
-    return window.answer(timeline_window(corpus, actor_key, window), "timeline")
+    return window.answer(timeline_window(corpus, actor_key, factuality, window), "timeline")
 
 
-def timeline_window(corpus: Any, actor_key: str, window: Window) -> dict[str, Any]:
+def timeline_window(corpus: Any, actor_key: str, factuality: Optional[str], window: Window) -> dict[str, Any]:
     """One page of an actor's timeline with each event's first trigger and sentence."""
-    answer = window.page(corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True))
+    frame = corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True, factuality=factuality or None)
+    answer = window.page(frame)
     answer["items"] = queries.with_first_reports(answer["items"], corpus.first_reports([row["event_id"] for row in answer["items"]]))
     return answer
 
@@ -338,7 +350,7 @@ def all_sources(settings: Settings, outlet: Optional[str]) -> tuple[list[dict[st
 def claims(
     request: Request,
     actor: Optional[str] = Query(None, max_length=200),
-    since: Optional[str] = Query(None, pattern=DATE, description="Claims published on or after this date, YYYY-MM-DD."),
+    since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Claims published on or after this date, YYYY-MM-DD."),
     window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/claims")

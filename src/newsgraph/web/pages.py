@@ -14,6 +14,7 @@ from . import audit, markup, queries
 from .analysis import analyze_article, read_submission, read_upload, store_article
 from .api import (
     EventFilters,
+    FactualityFilter,
     Window,
     all_sources,
     calendar_date,
@@ -153,13 +154,16 @@ def _article_texts(corpus: Any, article_ids: set[str]) -> dict[str, str]:
 
 
 @router.get("/actors/{actor_key:path}")  # :path: actor names may hold "/"
-def actor_page(request: Request, actor_key: str = Path(..., max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
+def actor_page(
+    request: Request,
+    actor_key: str = Path(..., max_length=200),
+    factuality: Optional[str] = FactualityFilter,
+    window: Window = Depends(),  # noqa: B008
+) -> Any:
     corpus = settings_of(request).require_corpus("/actors")
     actor = queries.rows([found])[0] if (found := corpus.actor(actor_key)) else None
-    page = timeline_window(corpus, actor_key, window)
-    return render(
-        request, "actor.html", actor_key=actor_key, actor=actor, timeline=page["items"], page=page, factualities=queries.FACTUALITY_CHOICES
-    )
+    page = timeline_window(corpus, actor_key, factuality, window)
+    return render(request, "actor.html", actor_key=actor_key, actor=actor, timeline=page["items"], page=page, factuality=factuality or "")
 
 
 @router.get("/graph")
