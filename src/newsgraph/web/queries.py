@@ -107,7 +107,7 @@ def graph_elements(graph: Any) -> dict[str, list[dict[str, Any]]]:
         )
     events = _events_per_node(edges)
     for node in nodes:
-        node["events"] = events.get(node["id"], 0)
+        node["events"] = events.get(str(node["id"]), 0)
     return {"nodes": _json_safe(nodes), "edges": edges}
 
 
