@@ -379,3 +379,9 @@ def test_actor_timeline_filters_by_factuality(web_client, factuality):
     html = web_client.get(f"/actors/ISR?factuality={factuality}").text
     assert f'<option value="{factuality}" selected>' in html
     assert len(re.findall(r'href="/events/', html)) == len(expected)
+
+
+def test_search_results_page_through(web_client):
+    html = web_client.get("/search?q=the&limit=1").text
+    total = web_client.get("/api/articles?search=the").json()["total"]
+    assert total > 1 and f"1–1 of {total}" in html and 'rel="next" href="?q=the&amp;limit=1&amp;offset=1"' in html

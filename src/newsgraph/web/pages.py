@@ -107,11 +107,14 @@ def search(
     request: Request,
     q: Optional[str] = Query(None, max_length=200),
     actor: Optional[str] = Query(None, max_length=200),
+    window: Window = Depends(),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/search")
-    found = queries.rows(corpus.articles(search=q or None, actor=actor or None, limit=100)) if (q or actor) else []
+    page = None
+    if q or actor:
+        page = window.page(corpus.articles(search=q or None, actor=actor or None, limit=window.limit, offset=window.offset, with_total=True))
     actors = queries.rows(corpus.actors(search=q, limit=50)) if q else []
-    return render(request, "search.html", q=q or "", actor=actor or "", articles=found, actors=actors)
+    return render(request, "search.html", q=q or "", actor=actor or "", articles=page["items"] if page else [], page=page, actors=actors)
 
 
 @router.get("/events")
