@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class bench bench-corpus bench-throughput clean vendor-js
+.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class train-factuality bench bench-corpus bench-throughput clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ train-cues: $(STAMP)
 train-event-class: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python scripts/train_event_class.py
+
+train-factuality: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_factuality_judge.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/overhead.py

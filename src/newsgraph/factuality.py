@@ -13,10 +13,12 @@ Two perspectives are kept apart, as in FactBank:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional, get_args
 
 from spacy.tokens import Token
 
+from .factuality_judge import HedgeJudge
 from .model import Certainty, Factuality
 from .nlp import clause_children, marked_by, sentence_of
 from .words.factuality import (
@@ -48,14 +50,27 @@ from .words.factuality import (
 )
 from .words.lexicon import lexicon
 
-__all__ = ["event_factuality", "cue_commitment"]
+__all__ = ["event_factuality", "rule_factuality", "result_infinitive", "cue_commitment"]
 
 
 def event_factuality(trigger: Token) -> Factuality:
+    """The rules' reading, and where they read the event as certain, the learned hedge
+    judge's (``factuality_judge``): hedged events it finds become probable."""
+    fact = rule_factuality(trigger)
+    judge = HedgeJudge.packaged()
+    # Where a moving quantity got to is a fact the rules settle (the judge has seen few markets).
+    if judge is not None and not result_infinitive(trigger) and judge.hedges(trigger, fact):
+        return replace(fact, certainty="probable")
+    return fact
+
+
+def rule_factuality(trigger: Token) -> Factuality:
+    """The event as the rules read it: negation, negative predicates, modals and hedges,
+    future and hypothetical mode."""
     if _particle_of_verb(trigger):
         # "step down", "bring it back", "break even": the particle is part of the verb's
         # predicate, so it is as factual as the verb (MEANTIME anchors both words).
-        return event_factuality(trigger.head)
+        return rule_factuality(trigger.head)
     lex = lexicon()
     clause = _clause_head(trigger)
     chain = _governors(clause)
@@ -259,9 +274,7 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return _unrealised_infinitive(clause.head, chain[1:])
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
         return False
-    if clause.lemma_.lower() in RESULT_INFINITIVES and (
-        clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and clause.head.lemma_.lower() in QUANTITY_MOVE_VERBS)
-    ):
+    if result_infinitive(clause):
         return False  # "fell 5% to slip below 4,000" parses either way
     if clause.dep_ == "acl" and clause.head.lemma_.lower() in COMMITMENT_NOUNS:
         return False  # "signed a contract to supply 14 jets": bound to happen
@@ -279,6 +292,14 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     governor, _ = chain[0]
     return governor.lemma_.lower() not in ENTAILING_GOVERNORS
+
+
+def result_infinitive(clause: Token) -> bool:
+    """"dropped 9.6% to reach a 20-year low": where a moving quantity got to, which it did."""
+    has_to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    return has_to and clause.lemma_.lower() in RESULT_INFINITIVES and (
+        clause.dep_ == "advcl" or (clause.dep_ == "xcomp" and clause.head.lemma_.lower() in QUANTITY_MOVE_VERBS)
+    )
 
 
 def _scheduled(clause: Token) -> bool:

@@ -49,8 +49,8 @@ def factuality_label(polarity: str, certainty: str, mode: str, disputed: bool) -
         return "negated"
     if disputed:
         return "disputed"
-    if certainty in {"possible", "probable"} or mode in {"future", "hypothetical"}:
-        return "hedged"
+    if certainty != "certain" or mode in {"future", "hypothetical"}:
+        return "hedged"  # probable, possible, or underspecified ("whether to ban him")
     return "asserted"
 
 

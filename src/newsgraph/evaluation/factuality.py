@@ -52,6 +52,10 @@ __all__ = [
     "gold_label",
     "predicted_label",
     "evaluate",
+    "Example",
+    "uw_examples",
+    "contiguous_folds",
+    "cross_validate",
 ]
 
 CORPORA = ("meantime", "uw")
@@ -169,6 +173,114 @@ def _chain(token) -> str:
     return " ".join(reversed(parts))
 
 
+# ---------------------------------------------------------------- the learned hedge judge
+
+# The UW files keep each document's sentences together and in order but do not mark where a
+# document ends, so folds are contiguous runs of sentences: at most one document per fold
+# boundary is split between two folds.
+FOLDS = 5
+CLASS_OF = {"certain": "CT+", "negated": "CT-", "hedged": "hedged"}
+
+
+@dataclass(frozen=True)
+class Example:
+    sentence: int  # position of the sentence in UW train then dev
+    features: tuple[str, ...]
+    gold: str  # CT+, CT-, hedged
+    rule: str  # the rules' reading in the same classes
+    settled: bool = False  # a result infinitive the rules settle ("dropped 9% to reach"): not judged
+
+
+def uw_examples(data_dir: Union[str, Path, None] = None, *, nlp=None, limit: Optional[int] = None) -> list[Example]:
+    """Every annotated UW predicate (train, then dev) with the hedge judge's features."""
+    from spacy.tokens import Doc
+
+    from ..factuality import result_infinitive, rule_factuality
+    from ..factuality_judge import features, reading
+
+    data_dir = resolve_data_dir(data_dir)
+    if nlp is None:
+        from ..components import DEFAULT_MODEL, load_pipeline
+
+        nlp = load_pipeline(DEFAULT_MODEL)
+    sentences = [s for split in ("train", "dev") for s in read_conll(data_dir / GOLD_PATH.format(corpus="uw", split=split), limit=limit)]
+    docs = (Doc(nlp.vocab, words=list(s.words), spaces=_spaces(s.words)) for s in sentences)
+    examples = []
+    for position, (sentence, doc) in enumerate(zip(sentences, nlp.pipe(docs, batch_size=64))):
+        for i in sentence.predicates:
+            fact = rule_factuality(doc[i])
+            examples.append(
+                Example(position, tuple(features(doc[i], fact)), gold_label(sentence.values[i]), CLASS_OF[reading(fact)], result_infinitive(doc[i]))
+            )
+    return examples
+
+
+def contiguous_folds(examples: Sequence[Example], folds: int = FOLDS) -> list[int]:
+    """The fold of each example: its sentence's place in the corpus, cut in ``folds`` runs."""
+    count = max(e.sentence for e in examples) + 1 if examples else 1
+    return [e.sentence * folds // count for e in examples]
+
+
+def judged_label(example: Example, hedged: bool) -> str:
+    """The rules' class, turned hedged where the judge hedges a verb they read as certain
+    (``HedgeJudge.hedges``)."""
+    from ..factuality_judge import JUDGED_POS
+
+    judged = any(f"pos={pos}" in example.features for pos in JUDGED_POS) and not example.settled
+    return "hedged" if example.rule == "CT+" and hedged and judged else example.rule
+
+
+def cross_validate(examples: Sequence[Example], *, c: float, threshold: float, folds: int = FOLDS) -> dict[str, Any]:
+    """Macro-F1 and per-class F1 of rules + judge, the judge refitted on the other folds for
+    each fold; pooled over all folds and fold by fold."""
+    from ..factuality_judge import fit
+
+    assignment = contiguous_folds(examples, folds)
+    predicted: list[str] = [""] * len(examples)
+    for k in range(folds):
+        train = [(list(e.features), e.gold == "hedged") for e, f in zip(examples, assignment) if f != k]
+        judge = fit(train, c=c, threshold=threshold)
+        for i, (example, f) in enumerate(zip(examples, assignment)):
+            if f == k:
+                predicted[i] = judged_label(example, judge.probability(example.features) >= threshold)
+    return {
+        "pooled": _scores(examples, predicted),
+        "folds": [_scores([e for e, f in zip(examples, assignment) if f == k], [p for p, f in zip(predicted, assignment) if f == k]) for k in range(folds)],
+        "rules": _scores(examples, [e.rule for e in examples]),
+    }
+
+
+def _scores(examples: Sequence[Example], predicted: Sequence[str]) -> dict[str, float]:
+    scores = MacroF1()
+    for example, label in zip(examples, predicted):
+        scores.add(example.gold, label)
+    per_label = scores.per_label(LABELS)
+    return {
+        "macro_f1": round(100 * scores.value(LABELS), 2),
+        "certain_f1": round(100 * per_label["CT+"].f1, 2),
+        "negated_f1": round(100 * per_label["CT-"].f1, 2),
+        "hedged_f1": round(100 * per_label["hedged"].f1, 2),
+    }
+
+
+def _judge_cross_validation(data_dir: Path, nlp, limit: Optional[int]) -> tuple[dict[str, float], dict[str, Any]]:
+    """UW train + dev cross-validated by contiguous folds with the shipped judge's settings."""
+    from ..factuality_judge import MODEL
+    from ..resources import catalogue_exists, catalogue_json
+
+    if not catalogue_exists(MODEL):
+        return {}, {}
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        return {}, {"uw.cv": "skipped: scikit-learn is not installed (pip install newsgraph[train])"}
+    settings = catalogue_json(MODEL)["trained"]
+    result = cross_validate(uw_examples(data_dir, nlp=nlp, limit=limit), c=settings["c"], threshold=settings["threshold"])
+    metrics = {f"uw.cv.{name}": value for name, value in result["pooled"].items()}
+    spread = {name: [fold[name] for fold in result["folds"]] for name in result["pooled"]}
+    return metrics, {"uw.cv": {"folds": spread, "rules alone": result["rules"], "c": settings["c"], "threshold": settings["threshold"]}}
+
+
 def evaluate(
     data_dir: Union[str, Path, None] = None,
     *,
@@ -233,4 +345,8 @@ def evaluate(
             "labels": table["labels"],
             "confusion": {g: {p: confusion[(g, p)] for p in LABELS} for g in LABELS},
         }
+    if split == "dev" and "uw" in corpora:
+        cv_metrics, cv_details = _judge_cross_validation(data_dir, nlp, limit)
+        metrics.update(cv_metrics)
+        details.update(cv_details)
     return SetResult(name="factuality", metrics=metrics, details=details, errors=errors)
