@@ -141,6 +141,7 @@ def test_article_page_marks_every_layer(web_client, web_reports):
     assert re.search(r'<span class="source[^"]*" data-refs="attribution:[^"]+"[^>]*>intelligence sources</span>', html)
     assert "intelligence sources → MENA → author" in html  # the events panel names who says so
     assert 'id="t-' in html  # mention links jump to triggers
+    assert 'class="act act-speech"' in html  # each source's attributions say what it did
 
 
 def test_event_page_links_mentions_to_sentences(web_client, web_reports):

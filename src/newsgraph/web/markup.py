@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Optional
 from ..corpus.writer import factuality_label
 from ..model import ACTOR_KINDS, MARKER_TYPES, Attribution, Event, Report
 
-__all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label"]
+__all__ = ["Segment", "segments", "records", "event_rows", "chain_tree", "chain_label", "act_label"]
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,21 @@ def chain_tree(report: Report) -> dict[str, Any]:
 
 def _attribution_brief(report: Report, attribution: Attribution) -> dict[str, Any]:
     content = " … ".join(report.span_text(span) for span in attribution.content)
-    return {"ref": f"attribution:{attribution.id}", "cue": attribution.cue.text, "content": content, "type": attribution.type}
+    return {
+        "ref": f"attribution:{attribution.id}", "cue": attribution.cue.text, "content": content, "type": attribution.type,
+        "act": attribution.act, "act_label": act_label(attribution),
+    }  # fmt: skip
+
+
+# What the article page calls each act (docs/acts.md): a speech act stating something is a quote.
+_ACT_LABELS = {"speech": "said", "thought": "believes", "intention": "intends", "perception": "saw", "evidence": "finding"}
+
+
+def act_label(attribution: Attribution) -> str:
+    """One word for what the source did: quote, said, believes, intends, saw, finding."""
+    if attribution.is_quote:
+        return "quote"
+    return _ACT_LABELS.get(attribution.act or "", "attribution")
 
 
 def records(report: Report) -> dict[str, dict[str, Any]]:
@@ -164,7 +178,7 @@ def records(report: Report) -> dict[str, dict[str, Any]]:
         record = asdict(attribution)
         record["content_text"] = [report.span_text(span) for span in attribution.content]
         out[f"attribution:{attribution.id}"] = {
-            "title": f"Attribution: {attribution.source.text} {attribution.cue.text}",
+            "title": f"Attribution ({act_label(attribution)}): {attribution.source.text} {attribution.cue.text}",
             "record": record,
             "chain": list(attribution.chain),
         }
