@@ -310,3 +310,17 @@ def test_a_broken_multipart_body_is_a_coded_400(web_client):
     body = b"--b\r\nnot a header line--b--\r\n"
     response = web_client.post("/api/analyze", content=body, headers={"content-type": "multipart/form-data; boundary=b"})
     assert response.status_code == 400 and response.json()["error"]["code"] == "E509"
+
+
+def test_serving_a_corpus_imports_pandas_before_the_first_request(tmp_path):
+    # The first page of a freshly started server must not wait for the import (0.3-0.4 s,
+    # benchmarks/web.py): create_app pays it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from newsgraph import Corpus; from newsgraph.web import create_app; "
+        f"corpus = Corpus({str(tmp_path / 'c.db')!r}); assert 'pandas' not in sys.modules; "
+        "create_app(corpus=corpus); assert 'pandas' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Optional, Sequence
@@ -47,6 +48,10 @@ def create_app(
     run at once, each in a worker process killed after ``request_timeout_s``.
     """
     analyses = AnalysisWorkers(max_analyses, request_timeout_s)
+    if corpus is not None:
+        # The corpus answers in pandas frames and imports pandas on first use: 0.3-0.4 s that
+        # the first visitor's page would wait for (docs/benchmarks.md#web-viewer). Pay it now.
+        importlib.import_module("pandas")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
