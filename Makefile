@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class train-factuality bench bench-corpus bench-throughput clean vendor-js
+.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class train-factuality bench bench-corpus bench-throughput bench-web clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,12 @@ ARTICLES ?= 400
 bench-throughput: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/throughput.py --size $(ARTICLES) --max-workers $(WORKERS) --texts $(TEXTS)
+
+# The web viewer on a generated store of EVENTS events (default 10000): page and graph
+# latency, then 50 concurrent API clients (needs the web extra).
+EVENTS ?= 10000
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web.py --events $(EVENTS)
 
 # Re-vendors the front end's JS libraries from the npm registry (versions pinned in the script).
 vendor-js:
