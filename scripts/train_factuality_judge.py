@@ -18,7 +18,7 @@ import statistics
 from pathlib import Path
 
 from newsgraph.evaluation.factuality import FOLDS, contiguous_folds, cross_validate, uw_examples
-from newsgraph.factuality_judge import fit
+from newsgraph.factuality_judge import MIN_COUNT, fit
 
 REPO = Path(__file__).resolve().parents[1]
 GRID_C = (0.3, 1.0)
@@ -54,6 +54,7 @@ def main() -> None:
         "data": "UW factuality (Stanovsky et al. 2017 unified), train + dev: every annotated predicate",
         "examples": len(examples),
         "label": "hedged: gold value between -2 and 2",
+        "min_count": MIN_COUNT,
         "c": c,
         "threshold": threshold,
         "cv_macro_f1": score,
@@ -61,7 +62,7 @@ def main() -> None:
         "nested_macro_f1_mean": round(statistics.mean(n["macro_f1"] for n in nested), 2),
     }
     out = REPO / "src" / "newsgraph" / "data" / "factuality_judge.json"
-    out.write_text(json.dumps({**judge.to_dict(), "trained": trained}, indent=1) + "\n", encoding="utf-8")
+    out.write_text(json.dumps({**judge.to_dict(), "trained": trained}, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out}: C={c}, threshold={threshold}, CV macro-F1 {score}; nested mean {trained['nested_macro_f1_mean']}")
 
 

@@ -84,6 +84,8 @@ def test_judged_label_keeps_the_rules_for_negation_and_nouns():
     assert judged_label(Example(0, verb, "CT-", "CT-"), True) == "CT-"
     assert judged_label(Example(0, noun, "CT+", "CT+"), True) == "CT+"
     assert judged_label(Example(0, verb, "CT+", "CT+"), False) == "CT+"
+    assert judged_label(Example(0, (*verb, "mode=future"), "CT+", "CT+"), True) == "CT+"  # a certain future stays
+    assert judged_label(Example(0, verb, "CT+", "CT+", settled=True), True) == "CT+"  # "dropped 9% to reach"
 
 
 def test_cross_validation_learns_a_separable_hedge():

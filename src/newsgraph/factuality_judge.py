@@ -18,6 +18,7 @@ library: a sparse dot product.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
@@ -102,25 +103,31 @@ class HedgeJudge:
         eventive nouns ("the deal", "their hard work") are rated mostly certain in MEANTIME
         (train: 33 of the 40 predicates the judge would hedge there are certain, most of them
         nouns), so the judge leaves nouns, adjectives and copulas to the rules."""
-        if token.pos_ not in JUDGED_POS or reading(fact) != "certain":
-            return False
+        if token.pos_ not in JUDGED_POS or reading(fact) != "certain" or fact.mode == "future":
+            return False  # a certain future stays the rules' call: UW rates most "will X" certain
         return self.probability(features(token, fact)) >= self.threshold
 
     def to_dict(self) -> dict:
         return {"intercept": self.intercept, "threshold": self.threshold, "weights": dict(sorted(self.weights.items()))}
 
 
-def fit(examples: Sequence[tuple[list[str], bool]], *, c: float, threshold: float) -> HedgeJudge:
+# Features seen in fewer examples than this are dropped: a word seen once or twice teaches
+# nothing that holds, and the shipped model stays small.
+MIN_COUNT = 5
+
+
+def fit(examples: Sequence[tuple[list[str], bool]], *, c: float, threshold: float, min_count: int = MIN_COUNT) -> HedgeJudge:
     """An L2 logistic regression on ``(features, is_hedged)`` pairs (scikit-learn)."""
     try:
         from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ModelError(Errors.E103, what="fitting the factuality judge") from exc
+    counts = Counter(f for feats, _ in examples for f in set(feats))
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([dict.fromkeys(feats, 1) for feats, _ in examples])
+    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _ in examples])
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, [bool(label) for _, label in examples])
     names = vectorizer.get_feature_names_out()
-    weights = {str(name): round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
-    return HedgeJudge(weights, round(float(model.intercept_[0]), 5), threshold)
+    weights = {str(name): round(float(w), 4) for name, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
+    return HedgeJudge(weights, round(float(model.intercept_[0]), 4), threshold)

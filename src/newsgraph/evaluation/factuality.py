@@ -222,11 +222,11 @@ def contiguous_folds(examples: Sequence[Example], folds: int = FOLDS) -> list[in
 
 
 def judged_label(example: Example, hedged: bool) -> str:
-    """The rules' class, turned hedged where the judge hedges a verb they read as certain
-    (``HedgeJudge.hedges``)."""
+    """The rules' class, turned hedged where the judge hedges a verb they read as certain and
+    actual (``HedgeJudge.hedges``)."""
     from ..factuality_judge import JUDGED_POS
 
-    judged = any(f"pos={pos}" in example.features for pos in JUDGED_POS) and not example.settled
+    judged = any(f"pos={pos}" in example.features for pos in JUDGED_POS) and not example.settled and "mode=future" not in example.features
     return "hedged" if example.rule == "CT+" and hedged and judged else example.rule
 
 
