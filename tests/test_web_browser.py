@@ -87,7 +87,7 @@ def test_click_a_source_shows_its_chain(live_server, page, web_reports):
     page.locator("#article-text span.source", has_text="intelligence sources").first.click()
     assert chain.is_visible()
     assert page.locator("#chain-steps li").all_text_contents() == ["intelligence sources", "MENA", "author"]
-    assert "Attribution: intelligence sources told" in page.locator("#record").inner_text()
+    assert "Attribution (quote): intelligence sources told" in page.locator("#record").inner_text()
     assert page.locator("#article-text .active").count() >= 2  # the source, its cue and content light up
     _shot(page, "web-article.png")
     assert page.problems == []
