@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import random
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from newsgraph.learning import logistic
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -112,8 +113,7 @@ def _fit(train, c):
 
 
 def _probability(weights, feats):
-    score = sum(weights.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+    return logistic(sum(weights.get(f, 0.0) for f in feats))
 
 
 def _f1(tp, fp, fn):

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.evaluation.factuality import Example, contiguous_folds, cross_validate, judged_label
-from newsgraph.factuality import event_factuality, rule_factuality
+from newsgraph.factuality import event_factuality, hedge_judged, rule_factuality
 from newsgraph.factuality_judge import HedgeJudge, fit, reading
 from newsgraph.model import Factuality
 from newsgraph.resources import catalogue_json
@@ -78,19 +78,34 @@ def test_folds_are_contiguous_runs_of_sentences(sentences, folds):
     assert contiguous_folds(examples) == folds
 
 
-def test_judged_label_keeps_the_rules_for_negation_and_nouns():
-    verb, noun = ("pos=VERB",), ("pos=NOUN",)
-    assert judged_label(Example(0, verb, "CT+", "CT+"), True) == "hedged"
-    assert judged_label(Example(0, verb, "CT-", "CT-"), True) == "CT-"
-    assert judged_label(Example(0, noun, "CT+", "CT+"), True) == "CT+"
-    assert judged_label(Example(0, verb, "CT+", "CT+"), False) == "CT+"
-    assert judged_label(Example(0, (*verb, "mode=future"), "CT+", "CT+"), True) == "CT+"  # a certain future stays
-    assert judged_label(Example(0, verb, "CT+", "CT+", settled=True), True) == "CT+"  # "dropped 9% to reach"
+def test_judged_label_keeps_the_rules_where_the_judge_does_not_decide():
+    verb = ("pos=VERB",)
+    assert judged_label(Example(0, verb, "CT+", "CT+", judged=True), True) == "hedged"
+    assert judged_label(Example(0, verb, "CT-", "CT-", judged=False), True) == "CT-"
+    assert judged_label(Example(0, ("pos=NOUN",), "CT+", "CT+", judged=False), True) == "CT+"
+    assert judged_label(Example(0, verb, "CT+", "CT+", judged=True), False) == "CT+"
+
+
+# (sentence, predicate, whether the judge decides for it)
+JUDGED_CASES = [
+    ("The talks aim at ending the war.", "ending", True),
+    ("The army did not withdraw.", "withdraw", False),  # negated: the rules'
+    ("Rebels hope to capture the town.", "capture", False),  # hedged already
+    ("Apple executives are in negotiations with film studios to arrange the deal.", "deal", False),  # a noun
+    ("Officials said the protesters would continue to march every day.", "march", False),  # a certain future stays
+    ("The Nikkei dropped 9.6% to reach a 20-year low.", "reach", False),  # where a moving quantity got to
+]
+
+
+@pytest.mark.parametrize(("text", "word", "decides"), JUDGED_CASES)
+def test_what_the_judge_decides_for(nlp, text, word, decides):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert hedge_judged(token, rule_factuality(token)) is decides
 
 
 def test_cross_validation_learns_a_separable_hedge():
     # "hedge" marks the hedged examples: a judge fitted on four folds finds them in the fifth.
-    examples = [Example(i, ("pos=VERB", "hedge" if i % 3 == 0 else "plain"), "hedged" if i % 3 == 0 else "CT+", "CT+") for i in range(60)]
+    examples = [Example(i, ("pos=VERB", "hedge" if i % 3 == 0 else "plain"), "hedged" if i % 3 == 0 else "CT+", "CT+", judged=True) for i in range(60)]
     result = cross_validate(examples, c=1.0, threshold=0.5)
     assert result["pooled"]["hedged_f1"] == 100.0 and result["rules"]["hedged_f1"] == 0.0
     assert fit([(list(e.features), e.gold == "hedged") for e in examples], c=1.0, threshold=0.5).threshold == 0.5

@@ -6,7 +6,7 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -25,7 +25,7 @@ app = typer.Typer(
 _err = Console(stderr=True)
 
 
-def _fail(error: NewsgraphError) -> None:
+def _fail(error: NewsgraphError) -> NoReturn:
     # escaped: messages hold paths and install hints like newsgraph[web], not rich markup
     _err.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=2)
@@ -383,7 +383,6 @@ def _article_quotes(path: str, model: Optional[str]):
         report = next(analyze_many([read_article(path)], model=model))
     except NewsgraphError as error:
         _fail(error)
-        raise
     rows = []
     for q in report.quotes():
         rows.append(

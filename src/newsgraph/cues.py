@@ -13,13 +13,13 @@ it was made). Scoring needs no ML library: a sparse dot product.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
+from .learning import logistic
 from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
 from .words.attribution import NOUN_CONTENT_PREPOSITIONS
@@ -194,8 +194,7 @@ class CueModel:
             return None
 
     def probability(self, feats: Iterable[str]) -> float:
-        score = sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(sum(self.weights.get(f, 0.0) for f in feats))
 
     def to_json(self) -> str:
         return json.dumps(

@@ -24,14 +24,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Span, Token
 
 from .errors import Errors, ModelError
+from .learning import design_matrix
 from .resources import catalogue_json
 
-__all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "design_matrix", "features", "fit"]
+__all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "features", "fit"]
 
 QUAD_CLASSES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
@@ -133,22 +134,6 @@ class EventClassModel:
 
     def to_dict(self) -> dict:
         return {"intercept": list(self.intercept), "weights": {f: list(w) for f, w in sorted(self.weights.items())}}
-
-
-def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:
-    """(feature names, sparse 0/1 matrix) of binary feature lists for scikit-learn, without
-    the features seen in fewer than ``min_count`` lists (shared by the fitted models)."""
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-    except ImportError as exc:
-        raise ModelError(Errors.E103, what="fitting a model") from exc
-    counts: dict[str, int] = {}
-    for feats in feature_lists:
-        for f in set(feats):
-            counts[f] = counts.get(f, 0) + 1
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats in feature_lists])
-    return vectorizer.get_feature_names_out(), x
 
 
 def fit(examples: Sequence[tuple[Sequence[str], int]], *, c: float = 1.0, min_count: int = 2) -> EventClassModel:

@@ -25,7 +25,6 @@ library; fitting needs scikit-learn (``newsgraph[train]``).
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -34,8 +33,8 @@ from typing import Iterable, Mapping, Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from .errors import Errors, ModelError
-from .event_class import design_matrix
 from .events.senses import armed_code
+from .learning import design_matrix, logistic
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
@@ -206,8 +205,7 @@ class EventJudge:
         return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
 
     def probability(self, feats: Iterable[str]) -> float:
-        score = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-score))
+        return logistic(self.intercept + sum(self.weights.get(f, 0.0) for f in feats))
 
     def to_dict(self) -> dict:
         return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}

@@ -18,7 +18,7 @@ from typing import Optional, get_args
 
 from spacy.tokens import Token
 
-from .factuality_judge import HedgeJudge
+from .factuality_judge import HedgeJudge, judged
 from .model import Certainty, Factuality
 from .nlp import clause_children, marked_by, sentence_of
 from .words.factuality import (
@@ -50,7 +50,7 @@ from .words.factuality import (
 )
 from .words.lexicon import lexicon
 
-__all__ = ["event_factuality", "rule_factuality", "result_infinitive", "cue_commitment"]
+__all__ = ["event_factuality", "hedge_judged", "rule_factuality", "result_infinitive", "cue_commitment"]
 
 
 def event_factuality(trigger: Token) -> Factuality:
@@ -58,10 +58,15 @@ def event_factuality(trigger: Token) -> Factuality:
     judge's (``factuality_judge``): hedged events it finds become probable."""
     fact = rule_factuality(trigger)
     judge = HedgeJudge.packaged()
-    # Where a moving quantity got to is a fact the rules settle (the judge has seen few markets).
-    if judge is not None and not result_infinitive(trigger) and judge.hedges(trigger, fact):
+    if judge is not None and hedge_judged(trigger, fact) and judge.hedges(trigger, fact):
         return replace(fact, certainty="probable")
     return fact
+
+
+def hedge_judged(trigger: Token, fact: Factuality) -> bool:
+    """Whether the hedge judge decides for this predicate (``factuality_judge.judged``); where
+    a moving quantity got to is a fact the rules settle (the judge has seen few markets)."""
+    return judged(trigger, fact) and not result_infinitive(trigger)
 
 
 def rule_factuality(trigger: Token) -> Factuality:

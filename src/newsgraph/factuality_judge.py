@@ -17,8 +17,6 @@ library: a sparse dot product.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
@@ -26,10 +24,11 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Token
 
 from .errors import Errors, ModelError
+from .learning import design_matrix, logistic
 from .model import Factuality
 from .resources import catalogue_exists, catalogue_json
 
-__all__ = ["JUDGED_POS", "MODEL", "HedgeJudge", "features", "fit", "reading"]
+__all__ = ["JUDGED_POS", "MODEL", "HedgeJudge", "features", "fit", "judged", "reading"]
 
 MODEL = "factuality_judge.json"
 
@@ -77,6 +76,16 @@ def features(token: Token, fact: Factuality) -> list[str]:
     return out
 
 
+def judged(token: Token, fact: Factuality) -> bool:
+    """Whether the judge decides for this predicate: a full verb the rules read as certain
+    and actual. Only full verbs, the word class it learned from (UW annotates 9,204 verbs, 35
+    copulas and auxiliaries); eventive nouns ("the deal", "their hard work") are rated mostly
+    certain in MEANTIME (train: 33 of the 40 predicates the judge would hedge there are
+    certain, most of them nouns), so the judge leaves nouns, adjectives and copulas to the
+    rules; and a certain future stays the rules' call (UW rates most "will X" certain)."""
+    return token.pos_ in JUDGED_POS and reading(fact) == "certain" and fact.mode != "future"
+
+
 @dataclass(frozen=True)
 class HedgeJudge:
     weights: dict[str, float]
@@ -94,17 +103,10 @@ class HedgeJudge:
         return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
 
     def probability(self, feats: Iterable[str]) -> float:
-        score = self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return logistic(self.intercept + sum(self.weights.get(f, 0.0) for f in feats))
 
     def hedges(self, token: Token, fact: Factuality) -> bool:
-        """Whether an event the rules read as certain is hedged after all. Only full verbs,
-        the word class it learned from (UW annotates 9,204 verbs, 35 copulas and auxiliaries);
-        eventive nouns ("the deal", "their hard work") are rated mostly certain in MEANTIME
-        (train: 33 of the 40 predicates the judge would hedge there are certain, most of them
-        nouns), so the judge leaves nouns, adjectives and copulas to the rules."""
-        if token.pos_ not in JUDGED_POS or reading(fact) != "certain" or fact.mode == "future":
-            return False  # a certain future stays the rules' call: UW rates most "will X" certain
+        """Whether the judge hedges a predicate it decides for (``judged``)."""
         return self.probability(features(token, fact)) >= self.threshold
 
     def to_dict(self) -> dict:
@@ -119,15 +121,11 @@ MIN_COUNT = 5
 def fit(examples: Sequence[tuple[list[str], bool]], *, c: float, threshold: float, min_count: int = MIN_COUNT) -> HedgeJudge:
     """An L2 logistic regression on ``(features, is_hedged)`` pairs (scikit-learn)."""
     try:
-        from sklearn.feature_extraction import DictVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError as exc:
         raise ModelError(Errors.E103, what="fitting the factuality judge") from exc
-    counts = Counter(f for feats, _ in examples for f in set(feats))
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats, _ in examples])
+    names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
     model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, [bool(label) for _, label in examples])
-    names = vectorizer.get_feature_names_out()
     weights = {str(name): round(float(w), 4) for name, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
     return HedgeJudge(weights, round(float(model.intercept_[0]), 4), threshold)

@@ -320,6 +320,10 @@ class Report:
     def span_text(self, span: Span) -> str:
         return self.article.text[span[0] : span[1]]
 
+    def content_text(self, attribution: Attribution) -> str:
+        """What ``attribution`` attributes, its pieces joined by " … "."""
+        return " … ".join(self.span_text(s) for s in attribution.content)
+
     def quotes(self) -> Tuple[Quote, ...]:
         """The attributions that are speech, as quotes, in text order. A report of the earlier
         schema has no acts, so it gives none."""
@@ -338,7 +342,7 @@ class Report:
                     speaker_entity=(actor.entity or None) if actor else None,
                     cue=a.cue.text,
                     cue_span=a.cue.span,
-                    text=" … ".join(self.span_text(s) for s in a.content),
+                    text=self.content_text(a),
                     spans=a.content,
                     type=a.type,
                     chain=a.chain,

@@ -85,7 +85,7 @@ def _attributions(report: Report) -> Table:
     for column in ("source (kind)", "cue (type)", "content", "chain"):
         table.add_column(column)
     for attribution in report.attributions:
-        content = " … ".join(report.span_text(s) for s in attribution.content)
+        content = report.content_text(attribution)
         table.add_row(
             Text.assemble(attribution.source.text or "—", (f"\n{attribution.source.kind}", "dim")),
             Text.assemble(attribution.cue.text, (f"\n{attribution.type}", "dim")),

@@ -51,11 +51,11 @@ _ORDER: tuple[tuple[Act, frozenset[str]], ...] = (
 
 def act_of(doc: Doc, draft: AttributionDraft) -> Act:
     """The act of one attribution draft."""
-    source = _source_word(doc, draft)
-    if draft.type == "according_to":
-        return "evidence" if source is not None and _is_finding(source) and source.lemma_.lower() not in _DOCUMENTS else "speech"
     head = cue_head(doc, draft)
+    source = _source_word(head, draft)
     finding = source is not None and _is_finding(source) and source.lemma_.lower() not in _DOCUMENTS
+    if draft.type == "according_to":
+        return "evidence" if finding else "speech"
     if head is None:
         # "Trump: ..." and dash cues: a label before quoted words; "Poll: ..." a finding.
         return "evidence" if finding else "speech"
@@ -70,8 +70,6 @@ def act_of(doc: Doc, draft: AttributionDraft) -> Act:
         return "intention"
     if lemma in SOURCE_READ_CUES:
         return _source_read(lemma, source)
-    if lemma not in _SAYING and (_unnamed_holder(head) or source is not None and _poll_share(source)):
-        return "thought"  # "is projected to", "is believed to"; "54% endorse the plan"
     if lemma in {"find", "conclude", "determine", "discover"}:
         return _finding(lemma, head, source)
     if lemma in {"see", "perceive", "view"} and any(c.lower_ == "as" for c in head.children):
@@ -112,10 +110,9 @@ def cue_head(doc: Doc, draft: AttributionDraft) -> Optional[Token]:
     return ranked[0]
 
 
-def _source_word(doc: Doc, draft: AttributionDraft) -> Optional[Token]:
-    """The source's head word: the cue's own subject when it has one ("polls show"), else the
-    draft's resolved source."""
-    head = cue_head(doc, draft)
+def _source_word(head: Optional[Token], draft: AttributionDraft) -> Optional[Token]:
+    """The source's head word: the subject of the cue's ``head`` when it has one ("polls
+    show"), else the draft's resolved source."""
     if head is not None:
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:

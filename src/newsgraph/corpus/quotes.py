@@ -14,7 +14,12 @@ from ..identity import normalise_name
 from ..model import Attribution, Report
 from .connection import Store
 
-__all__ = ["backfill_quotes", "quote_columns"]
+__all__ = ["backfill_quotes", "quote_columns", "speaker_key"]
+
+
+def speaker_key(entity: Optional[str], name: str) -> str:
+    """Who a speaker is across articles: the actor's entity key, else ``name:`` and the name."""
+    return entity or f"name:{normalise_name(name)}"
 
 
 def quote_columns(report: Report, attribution: Attribution, speaker_entity: Optional[str]) -> dict[str, Any]:
@@ -23,8 +28,8 @@ def quote_columns(report: Report, attribution: Attribution, speaker_entity: Opti
         "act": attribution.act,
         "quote": int(attribution.is_quote),
         "type": attribution.type,
-        "text": " … ".join(report.span_text(s) for s in attribution.content),
-        "speaker_key": speaker_entity or f"name:{normalise_name(attribution.chain[0])}",
+        "text": report.content_text(attribution),
+        "speaker_key": speaker_key(speaker_entity, attribution.chain[0]),
     }
 
 

@@ -16,13 +16,12 @@ import hashlib
 import json
 from typing import Any, Optional
 
-from ..identity import normalise_name
 from ..model import Actor, Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
 from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise, symmetric
 from .event_counts import Tally, apply_tally
-from .quotes import quote_columns
+from .quotes import quote_columns, speaker_key
 from .surnames import link_surnames
 from .tables import CASUALTY_COLUMNS
 
@@ -171,8 +170,7 @@ def _write_attributions(store: Store, key: str, report: Report) -> None:
     for claim in report.claims:
         attribution = report.attribution(claim.attribution) if claim.attribution else None
         if attribution is not None:
-            ident = _key_of(report, attribution.source.actor)[0] if attribution.source.actor else None
-            source_key = ident or f"name:{normalise_name(claim.chain[0])}"
+            source_key = speaker_key(_key_of(report, attribution.source.actor)[0], claim.chain[0])
         else:
             source_key = "author"
         store.execute(

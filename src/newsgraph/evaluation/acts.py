@@ -25,7 +25,7 @@ from typing import Any, Iterable, Optional
 from ..model import ACTS, Report
 from ..resources import catalogue_jsonl
 from . import SetResult
-from .judged_events import TRAIN, TRAINING_JUDGMENTS, load_judgments
+from .judged_events import TRAIN, TRAINING_JUDGMENTS, load_judgments, train_texts
 
 __all__ = ["JUDGMENTS_FILE", "FOLDS", "select_articles", "load_acts", "score", "evaluate"]
 
@@ -44,15 +44,11 @@ def select_articles(data_dir: Path, count: int, *, exclude: Iterable[str] = ()) 
     from .corroboration import real_case_articles
 
     taken = set(load_judgments()) | set(load_judgments(packaged=TRAINING_JUDGMENTS)) | real_case_articles() | set(exclude)
-    fitting = [(doc, text) for doc, text in gold_articles(data_dir).items() if doc not in taken and _MIN_CHARS <= len(text) <= _MAX_CHARS]
+    texts = ((doc, row["text"]) for doc, row in gold_rows(data_dir).items())
+    fitting = [(doc, text) for doc, text in texts if doc not in taken and _MIN_CHARS <= len(text) <= _MAX_CHARS]
     fitting.sort()
     step = len(fitting) / count
     return [fitting[int(i * step + step / 3)] for i in range(min(count, len(fitting)))]
-
-
-def gold_articles(data_dir: Path, docs: Optional[set[str]] = None) -> dict[str, str]:
-    """Document id -> text of PolNeAR train articles (only ``docs`` when given)."""
-    return {doc: row["text"] for doc, row in gold_rows(data_dir, docs).items()}
 
 
 def gold_rows(data_dir: Path, docs: Optional[set[str]] = None) -> dict[str, dict[str, Any]]:
@@ -136,7 +132,7 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, judgments
     nlp = nlp or load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     judged = load_acts(judgments)
-    texts = gold_articles(data_dir, set(judged))
+    texts = dict(train_texts(data_dir, set(judged)))
     pairs: list[tuple[str, Optional[str], str]] = []
     keys: list[tuple[str, tuple[int, int]]] = []
     errors: list[dict[str, Any]] = []
@@ -158,7 +154,8 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None, judgments
     rounds = {(doc, tuple(row["cue"])): row.get("round", 1) for doc, rows in judged.items() for row in rows}
     for number in sorted(set(rounds.values())):
         chosen = [p for p, key in zip(pairs, keys) if rounds[key] == number]
-        details[f"round {number}"] = score(chosen)[0]["act.accuracy"], score(chosen)[1]["found"]
+        round_metrics, round_details = score(chosen)
+        details[f"round {number}"] = round_metrics["act.accuracy"], round_details["found"]
     return SetResult(name="acts", metrics=metrics, details=details, errors=errors)
 
 

@@ -188,14 +188,14 @@ class Example:
     features: tuple[str, ...]
     gold: str  # CT+, CT-, hedged
     rule: str  # the rules' reading in the same classes
-    settled: bool = False  # a result infinitive the rules settle ("dropped 9% to reach"): not judged
+    judged: bool = False  # the hedge judge decides for it (``factuality.hedge_judged``)
 
 
 def uw_examples(data_dir: Union[str, Path, None] = None, *, nlp=None, limit: Optional[int] = None) -> list[Example]:
     """Every annotated UW predicate (train, then dev) with the hedge judge's features."""
     from spacy.tokens import Doc
 
-    from ..factuality import result_infinitive, rule_factuality
+    from ..factuality import hedge_judged, rule_factuality
     from ..factuality_judge import features, reading
 
     data_dir = resolve_data_dir(data_dir)
@@ -210,7 +210,7 @@ def uw_examples(data_dir: Union[str, Path, None] = None, *, nlp=None, limit: Opt
         for i in sentence.predicates:
             fact = rule_factuality(doc[i])
             examples.append(
-                Example(position, tuple(features(doc[i], fact)), gold_label(sentence.values[i]), CLASS_OF[reading(fact)], result_infinitive(doc[i]))
+                Example(position, tuple(features(doc[i], fact)), gold_label(sentence.values[i]), CLASS_OF[reading(fact)], hedge_judged(doc[i], fact))
             )
     return examples
 
@@ -222,12 +222,8 @@ def contiguous_folds(examples: Sequence[Example], folds: int = FOLDS) -> list[in
 
 
 def judged_label(example: Example, hedged: bool) -> str:
-    """The rules' class, turned hedged where the judge hedges a verb they read as certain and
-    actual (``HedgeJudge.hedges``)."""
-    from ..factuality_judge import JUDGED_POS
-
-    judged = any(f"pos={pos}" in example.features for pos in JUDGED_POS) and not example.settled and "mode=future" not in example.features
-    return "hedged" if example.rule == "CT+" and hedged and judged else example.rule
+    """The rules' class, turned hedged where the judge decides for the predicate and hedges it."""
+    return "hedged" if example.judged and hedged else example.rule
 
 
 def cross_validate(examples: Sequence[Example], *, c: float, threshold: float, folds: int = FOLDS) -> dict[str, Any]:

@@ -61,14 +61,15 @@ def predicted_quotes(report: Report, *, every_attribution: bool = False) -> list
     ]
 
 
-def score_article(predicted: Sequence[tuple[Spans, Spans]], gold: Sequence[tuple[Spans, Spans]]) -> dict[str, int]:
+def score_article(predicted: Sequence[tuple[Spans, Spans]], gold: Sequence[tuple[Spans, Spans]]) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Counts of one article, and its (predicted, gold) pairs of matched quotes."""
     pairs = match_coverage([p[0] for p in predicted], [g[0] for g in gold], COVERAGE)
     speaker = sum(
         1
         for i, j in pairs
         if (not gold[j][1] and not predicted[i][1]) or (gold[j][1] and shared_chars(predicted[i][1], gold[j][1]) > 0)
     )
-    return {"predicted": len(predicted), "gold": len(gold), "matched": len(pairs), "speaker": speaker}
+    return {"predicted": len(predicted), "gold": len(gold), "matched": len(pairs), "speaker": speaker}, pairs
 
 
 def _prf(counts: dict[str, int]) -> tuple[float, float, float]:
@@ -105,11 +106,11 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
         report = build_report(parsed, Article(text=text), catalogue, name)
         gold = gold_quotes(rows[doc], judged[doc], parsed)
         predicted = predicted_quotes(report)
-        counts = per_doc[doc] = score_article(predicted, gold)
+        counts, pairs = score_article(predicted, gold)
+        per_doc[doc] = counts
         _add(total, counts)
-        _add(baseline, score_article(predicted_quotes(report, every_attribution=True), gold))
-        matched = {j for _, j in match_coverage([p[0] for p in predicted], [g[0] for g in gold], COVERAGE)}
-        found = {i for i, _ in match_coverage([p[0] for p in predicted], [g[0] for g in gold], COVERAGE)}
+        _add(baseline, score_article(predicted_quotes(report, every_attribution=True), gold)[0])
+        found, matched = {i for i, _ in pairs}, {j for _, j in pairs}
         errors += [{"doc": doc, "round": judged[doc][0].get("round", 1), "kind": "miss", "quote": span_text(text, g[0])[:300]} for j, g in enumerate(gold) if j not in matched]
         errors += [{"doc": doc, "round": judged[doc][0].get("round", 1), "kind": "false_alarm", "quote": span_text(text, p[0])[:300]} for i, p in enumerate(predicted) if i not in found]
     precision, recall, f1 = _prf(total)

@@ -142,7 +142,7 @@ def chain_tree(report: Report) -> dict[str, Any]:
 
 
 def _attribution_brief(report: Report, attribution: Attribution) -> dict[str, Any]:
-    content = " … ".join(report.span_text(span) for span in attribution.content)
+    content = report.content_text(attribution)
     return {
         "ref": f"attribution:{attribution.id}", "cue": attribution.cue.text, "content": content, "type": attribution.type,
         "act": attribution.act, "act_label": act_label(attribution),

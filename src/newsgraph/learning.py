@@ -1,0 +1,35 @@
+"""What the learned judges share: the sparse design matrix they are fitted on (scikit-learn,
+``newsgraph[train]``) and the logistic function they score with (no ML library)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Sequence
+
+from .errors import Errors, ModelError
+
+__all__ = ["design_matrix", "logistic"]
+
+# exp() overflows past about 709; a logistic of a score beyond +-30 is 0 or 1 to 13 places.
+_SCORE_BOUND = 30.0
+
+
+def logistic(score: float) -> float:
+    """The probability a linear score stands for."""
+    return 1.0 / (1.0 + math.exp(-max(-_SCORE_BOUND, min(_SCORE_BOUND, score))))
+
+
+def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:
+    """(feature names, sparse 0/1 matrix) of binary feature lists for scikit-learn, without
+    the features seen in fewer than ``min_count`` lists (shared by the fitted models)."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+    except ImportError as exc:
+        raise ModelError(Errors.E103, what="fitting a model") from exc
+    counts: dict[str, int] = {}
+    for feats in feature_lists:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1 for f in feats if counts[f] >= min_count} for feats in feature_lists])
+    return vectorizer.get_feature_names_out(), x
