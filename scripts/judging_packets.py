@@ -8,6 +8,11 @@ the judgments, keyed by document id and character offsets, are committed
     python scripts/judging_packets.py --out /tmp/packets [--articles 40]
     python scripts/judging_packets.py --out /tmp/train-packets --training 32
     python scripts/judging_packets.py --out /tmp/more-packets --training 40 --more --candidates
+    python scripts/judging_packets.py --out /tmp/new-packets --unjudged
+
+``--unjudged`` writes, for every article already judged (scored and training alike), the
+candidates (threshold 0) whose trigger no judgment covers yet: what changed rules newly
+propose, so that precision and the judge's training never read past unjudged candidates.
 
 ``--training N`` writes packets for N other articles of the same length band, judged only to
 train the event judge (``docs/judging-events.md``, "Training judgments").
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from newsgraph.actors import ActorCatalogue
@@ -76,7 +82,11 @@ def main() -> None:
     parser.add_argument("--training", type=int, default=0, help="instead, packets for this many training-only articles")
     parser.add_argument("--more", action="store_true", help="with --training: skip the articles event_judge_train.jsonl already holds")
     parser.add_argument("--candidates", action="store_true", help="every candidate event (threshold 0), as the event judge is trained on")
+    parser.add_argument("--unjudged", action="store_true", help="instead, the candidates no judgment covers yet, in every judged article")
     args = parser.parse_args()
+    if args.unjudged:
+        unjudged_packets(args.data, args.out)
+        return
     nlp = load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -89,6 +99,25 @@ def main() -> None:
         report = build_report(nlp(text), Article(text=text), catalogue, name, event_threshold=0.0 if args.candidates else None)
         (args.out / f"{doc_id}.json").write_text(json.dumps(packet(doc_id, text, report), ensure_ascii=False, indent=1), encoding="utf-8")
         print(doc_id, len(report.events), "events")
+
+
+def unjudged_packets(data: Path, out: Path) -> None:
+    """A packet per judged article holding only the candidates no judgment row overlaps;
+    ``set`` says which file their rows go to (scored rows need every field of a real event)."""
+    from newsgraph.evaluation.judged_events import judged_reports
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    out.mkdir(parents=True, exist_ok=True)
+    for which, judgments in (("scored", load_judgments()), ("training", load_judgments(packaged=TRAINING_JUDGMENTS))):
+        for doc_id, (doc, report) in sorted(judged_reports(nlp, data, judgments).items()):
+            covered = [tuple(r["trigger"]) for r in judgments[doc_id]]
+            fresh = [e for e in report.events if not any(e.trigger[0] < t[1] and t[0] < e.trigger[1] for t in covered)]
+            if not fresh:
+                continue
+            made = packet(doc_id, doc.text, replace(report, events=tuple(fresh)))
+            made["set"] = which
+            (out / f"{doc_id}.json").write_text(json.dumps(made, ensure_ascii=False, indent=1), encoding="utf-8")
+            print(which, doc_id, len(fresh), "unjudged candidates")
 
 
 if __name__ == "__main__":

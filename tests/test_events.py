@@ -404,3 +404,40 @@ def test_first_person_in_reported_speech_stays_unresolved(rule_events):
     """"Trump said we must act": "we" may be the audience, not the speaker."""
     report = rule_events("Donald Trump said we must attack Iran.")
     assert all(not e.sources for e in report.events if e.text == "attack")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # a present participle on a noun says what the noun's referent does
+        ("Republicans investigating the attack questioned Hillary Clinton.", "investigating", "Republicans"),
+        # on a speech, the speech's owner acts
+        ("Donald Trump will answer Hillary Clinton's speech denouncing his policies.", "denouncing", "Hillary Clinton"),
+        # a noun act's doer in a from-phrase
+        ("Bill de Blasio rejected criticism from Donald Trump.", "criticism", "Donald Trump"),
+        # a noun act with a doer of its own is an act, even as another act's object
+        ("The audience cheered Hillary Clinton's attacks on Donald Trump.", "attacks", "Hillary Clinton"),
+    ],
+)
+def test_acts_on_nouns_and_participles(rule_events, text, trigger, source):
+    report = rule_events(text)
+    event = next(e for e in report.events if e.text == trigger)
+    assert [report.span_text(s) for s in event.source_spans] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        # a specific noun act needs no named actor to be a candidate
+        ("Nobody forgot the 2003 invasion of Iraq.", "invasion", True),
+        ("Questions linger about the investigation into her email server.", "investigation", True),
+        # a kind of act, named by nothing, is not one happening
+        ("He went on the attack.", "attack", False),
+        # "call" and "request" name an act only with what is asked for
+        ("Trump's call for a ban on Muslims drew criticism.", "call", True),
+        ("It was a close call.", "call", False),
+        ("Congress received a request for funding.", "request", True),
+    ],
+)
+def test_noun_acts_without_actors(rule_events, text, trigger, expected):
+    assert (trigger in [e.text for e in rule_events(text).events]) is expected

@@ -50,6 +50,8 @@ DEFAULT_THRESHOLD = 0.4
 # "won 4-1", "beat the Eagles 38-35": a result, not a date range ("2015-16") or a page.
 _SCORELINE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
 _GOVERNED = {"dobj", "prep", "xcomp", "ccomp", "attr", "dative", "prt", "acomp", "pobj", "agent"}
+# What makes a noun act one happening: "the 2003 invasion", "the Paris attacks", "her attacks".
+_NOUN_MODIFIERS = {"poss", "compound", "amod", "nummod", "det"}
 _CONTENT_POS = ("VERB", "NOUN", "PROPN", "ADJ")
 
 
@@ -72,6 +74,12 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
         f"source={bool(event.sources)}",
         f"target={bool(event.targets)}",
         f"hyphenated={'-' in event.text}",
+        # a side named by words no actor stands for ("industry lobbyists", "prosecutors")
+        f"source.named={bool(event.source_spans)}",
+        f"target.named={bool(event.target_spans)}",
+        # a noun act needs no named doer ("the Paris attacks"); a verb's missing doer is
+        # often a force of nature or an accident ("the tsunami killed")
+        f"pos+doer={trigger.pos_}_{bool(event.sources)}_{bool(event.source_spans)}",
     }
     if lemma in lexicon().reporting_verbs:
         out.add("reporting_verb")
@@ -81,6 +89,8 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
         if child.dep_ in _GOVERNED:
             out.add(f"governs:{child.dep_}={child.lemma_.lower()}")
             out.add(f"governs:{child.dep_}")
+        if trigger.pos_ == "NOUN" and child.dep_ in _NOUN_MODIFIERS:
+            out.add(f"noun.{child.dep_}" if child.dep_ != "det" else f"noun.det={child.lower_}")
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in JUDGE_MODALS:
             out.add("modal")
         if child.dep_ == "neg":

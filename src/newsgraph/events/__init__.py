@@ -21,6 +21,7 @@ from ..words.events import (
     ARGUMENT_PREPOSITIONS,
     ATTACK_VERBS,
     CAMPAIGN_GATHERINGS,
+    COMPLEMENTED_NOMINAL_TRIGGERS,
     CONDITION_MARKERS,
     DEONTIC_MODALS,
     EPITHET_CODES,
@@ -29,12 +30,14 @@ from ..words.events import (
     NOMINAL_SUPPORT_VERBS,
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
+    STANDING_NOUNS,
     WILLINGNESS_ADJECTIVES,
 )
 from ..words.lexicon import lexicon
 from .arguments import (
     VERBAL_ROOTS,
     Argument,
+    acting_participle,
     actors_of,
     argument_spans,
     directive_clause,
@@ -124,7 +127,7 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
             draft = None
         # An act needs an actor on some side, or a party doing it ("staff members apologized");
         # a party only suffering it ("killing 57 people") is as often an accident's toll.
-        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources):
+        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or _specific_noun_act(draft)):
             drafts.append(draft)
     return _mark_embedded(_without_restated_objects(drafts))
 
@@ -209,12 +212,24 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
 def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
     """"imposed sanctions", "postponed their meeting", "called off the strike": the verb is
     the act and its object noun what it acts on, not a second event (a support verb, "held
-    talks", is no act of its own and leaves the noun its event)."""
-    verbs = {d.trigger.i: d.code[:2] for d in drafts if d.kind == "verb"}
+    talks", is no act of its own and leaves the noun its event). A noun act with a doer of
+    its own is a second act ("cheered Clinton's attacks on Trump", "rejected criticism from
+    Trump"), and so is a specific act of another kind ("investigating the 2012 attack on
+    the compound")."""
+    verbs = {d.trigger.i: d for d in drafts if d.kind == "verb"}
     return [
         d for d in drafts
-        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs)
+        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs and not _own_doer(d, verbs[d.trigger.head.i]))
     ]
+
+
+def _own_doer(noun: EventDraft, verb: EventDraft) -> bool:
+    if noun.code[:2] != verb.code[:2] and any(c.dep_ in _SPECIFYING_DEPS - {"poss"} for c in noun.trigger.children):
+        return True  # "investigating the 2012 attack"; "postponed their meeting" restates it
+    # a doer of its own is an owner or a from/by-phrase; "spur reconciliation between A and
+    # B" names who is to be reconciled, which the verb acts on
+    named = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"from", "by"}) for c in noun.trigger.children)
+    return named and (bool(noun.unnamed_sources) or any(k not in verb.sources for k in noun.sources))
 
 
 # "Russia said Sudan must return the helicopter": a report that someone must act is a demand
@@ -260,7 +275,8 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         return None
     message = message_participle(verb)
     if verb.dep_ == "acl" and not message and not infinitival(verb) and not any(c.dep_ == "agent" for c in verb.children):
-        return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
+        if not acting_participle(verb):
+            return None  # an adjectival participle ("a convoy bound for Darfur") describes, it does not report
     code, line = verbs.code_for(verb, entry)
     if shows(verb, code, line):
         return None
@@ -331,15 +347,36 @@ def _is_epithet_participle(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and not token.doc[token.i - 2].whitespace_
 
 
+# What a noun act with no actor needs to be one happening rather than a kind of act: a
+# modifier or a group naming who, what or where ("the Paris attacks", "the 2003 invasion",
+# "an investigation into her server", "a ban on Muslims"); "went on the attack" is left out.
+_SPECIFYING_DEPS = {"poss", "compound", "amod", "nmod", "nummod"}
+_SPECIFYING_PREPOSITIONS = {"on", "against", "of", "into", "from", "between", "in", "with", "by", "to"}
+
+
+def _specific_noun_act(draft: EventDraft) -> bool:
+    if draft.kind != "noun" or draft.trigger.lemma_.lower() in STANDING_NOUNS:
+        return False
+    return any(
+        c.dep_ in _SPECIFYING_DEPS or (c.dep_ == "prep" and c.lower_ in _SPECIFYING_PREPOSITIONS)
+        for c in draft.trigger.children
+    )
+
+
 def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     lemma = noun.lemma_.lower()
     if lemma in CAMPAIGN_GATHERINGS and not protest_gathering(noun):
         return None
+    if lemma in COMPLEMENTED_NOMINAL_TRIGGERS and not _complemented(noun, COMPLEMENTED_NOMINAL_TRIGGERS[lemma]):
+        return None
     code = NOMINAL_TRIGGERS[lemma]
     by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
     code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
+    if code is None:
+        return None  # "a heart attack", "weak steel demand": no act at all
     sources: list[str] = []
     targets: list[str] = []
+    given: list[str] = []
     for child in noun.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"}:
             sources += actors_of(child, index, expand=False)
@@ -350,9 +387,12 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                     sources += found
                 else:
                     targets += found
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            # "criticism from Trump", "endorsements from Christie and Sessions"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                sources += actors_of(pobj, index)
+                found = actors_of(pobj, index)
+                sources += found
+                given += found
     if not sources and noun.dep_ in {"dobj", "pobj"}:
         governor = noun.head if noun.dep_ == "dobj" else noun.head.head
         if governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
@@ -360,7 +400,9 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
             if not sources:
                 sources += inherited_subject(governor, index)
     sources_t, targets_t = unique_keys(sources), unique_keys(t for t in targets if t not in sources)
-    sources_t, targets_t = reciprocal_sides(noun, sources_t, targets_t)
+    if not given or len(given) < len(sources):
+        # "talks between A and B" are mutual; "assistance from A and B" is given by both to another
+        sources_t, targets_t = reciprocal_sides(noun, sources_t, targets_t)
     # "his criticism of them", "attacks on women": parties no actor stands for.
     owners = [c for c in noun.children if c.dep_ == "poss"]
     aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
@@ -370,6 +412,14 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
         noun, code, sources_t, targets_t, "noun",
         unnamed_sources=() if sources_t else party_spans(owners, index),
         unnamed_targets=() if targets_t else party_spans(aimed, index),
+    )
+
+
+def _complemented(noun: Token, prepositions: frozenset[str]) -> bool:
+    """"his call for a ban", "the call to ban Muslims", but not "a close call"."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in prepositions) or (c.dep_ == "acl" and infinitival(c))
+        for c in noun.children
     )
 
 

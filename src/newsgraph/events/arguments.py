@@ -18,6 +18,7 @@ from ..words.events import (
     PARTY_PRONOUNS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_OBJECTS,
+    SPEECH_EVENT_NOUNS,
     SYMMETRIC_HINTS,
     TARGET_PREPOSITIONS,
 )
@@ -43,6 +44,8 @@ def unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int]
     children = clause_children(verb, SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "acl" and acting_participle(verb) and not subjects:
+        subjects.append(_participle_doer(verb))
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
 
@@ -80,6 +83,29 @@ def message_participle(verb: Token) -> bool:
     )
 
 
+def acting_participle(verb: Token) -> bool:
+    """"prosecutors investigating the attack", "lobbyists giving thousands", "a speech
+    denouncing his policies": a present participle on a noun says what the noun's referent
+    does, unlike a passive one ("a convoy bound for Darfur"). A past participle with an
+    object of its own ("De Blasio, called Trump a blowhard") is a finite verb the parser
+    attached to its subject."""
+    if verb.head.pos_ not in {"NOUN", "PROPN", "PRON"} or verb.head is verb:
+        return False
+    if verb.tag_ == "VBG":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in {"dobj", "oprd"} for c in verb.children)
+
+
+def _participle_doer(verb: Token) -> Token:
+    """Who acts in "a speech denouncing ...": the message's owner, when it has one."""
+    head = verb.head
+    if head.lemma_.lower() in MESSAGE_NOUNS | SPEECH_EVENT_NOUNS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+    return head
+
+
 def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
     children = clause_children(verb, SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
@@ -109,6 +135,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
         # "Trump's plan to deport immigrants", "the move to ban him": the plan's owner acts.
         if not subjects:
             sources += [k for c in verb.head.children if c.dep_ == "poss" for k in actors_of(c, index)]
+    elif verb.dep_ == "acl" and acting_participle(verb) and not agents:
+        sources += actors_of(_participle_doer(verb), index)
     elif verb.dep_ == "acl":
         # "the weapons ordered by Hamas": the modified noun is the object.
         targets += actors_of(verb.head, index)

@@ -30,13 +30,31 @@ NOMINAL_TRIGGERS = {
     # campaign and protest news: the nouns of acts its verbs already code
     "endorsement": "051", "apology": "055", "donation": "071", "ban": "172",
     "critique": "111", "insult": "112", "smear": "112",
+    "lawsuit": "115", "tribute": "051", "pact": "057", "derision": "111", "takedown": "111",
+    "invitation": "040", "request": "020", "call": "020", "denunciation": "111",
+}
+
+# Nominal triggers that name an act only with its complement: "his call for a ban", "a request
+# to extradite", "an invitation to visit" (not "a close call", "on request").
+COMPLEMENTED_NOMINAL_TRIGGERS = {
+    "call": frozenset({"for", "on"}), "request": frozenset({"for", "from"}), "invitation": frozenset({"from", "to"}),
 }
 
 # Modifiers that change what a nominal trigger names: a "hunger strike" is a protest (142), a
 # "general strike" a labour action (143), not an air strike.
-NOMINAL_TRIGGER_MODIFIERS = {
+# None: the modifier makes it no act ("a heart attack", "weak steel demand").
+NOMINAL_TRIGGER_MODIFIERS: dict[str, dict[str, str | None]] = {
     "strike": {"hunger": "142", "general": "143", "labour": "143", "labor": "143", "worker": "143", "nationwide": "143"},
+    "attack": {"heart": None, "panic": None, "asthma": None, "anxiety": None},
+    "demand": {
+        "consumer": None, "market": None, "oil": None, "steel": None, "energy": None, "global": None,
+        "weak": None, "strong": None, "rising": None, "falling": None, "domestic": None, "export": None,
+    },
 }
+
+# Nominal triggers that name a standing relation or a market quantity as often as an act:
+# without an actor they are no happening ("the BJP-led alliance", "demand from refiners").
+STANDING_NOUNS = {"alliance", "partnership", "cooperation", "collaboration", "aid", "assistance", "funding", "financing", "demand", "deal"}
 
 # Support verbs: their object noun is the real event ("intensified their cooperation"), so
 # the verb is no event of its own and its subject is the noun event's source.
@@ -48,6 +66,8 @@ NOMINAL_SUPPORT_VERBS = {
     # "dropped direct attacks on Sanders", "lobbing attacks on her", "leveled criticism at":
     # the support verb's subject is the attacker
     "drop", "lob", "level", "unleash", "direct",
+    # "pressing his attack", "pursued its offensive": carrying on what the noun names
+    "press", "pursue",
 }
 
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
@@ -112,6 +132,9 @@ MESSAGE_NOUNS = {
     "statement", "declaration", "communique", "communiqué", "letter", "message", "resolution", "note",
     "memorandum", "decree", "appeal", "warning", "ultimatum", "petition", "reminder", "report",
 }
+
+# Occasions of speech whose owner is the speaker: "Clinton's speech denouncing his policies".
+SPEECH_EVENT_NOUNS = {"speech", "address", "remark", "comment", "tweet", "interview", "op-ed", "editorial", "ad", "video", "column", "article"}
 
 # Attack verbs that campaign news uses for words ("Clinton attacked Trump", "his tweet hit
 # Clinton"), and what marks the verbal reading: a text as the attacker, or the medium it
