@@ -177,6 +177,27 @@ def test_pronoun_resolution(nlp, text, pronoun, expected):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the speaker of a quotation is not a person named inside it
+        ('Hillary Clinton spoke on MSNBC on Monday.\n"I did not say, if Sen. Obama does X, I will support Sen. Obama," she said.', "Hillary Clinton"),
+        # however many sentences it runs to
+        ('Clinton recalled her role in 2008 behind then-senator Barack Obama.\n"I did not put down conditions. I did not say, you know what, if '
+         'Sen. Obama does X, I will support Sen. Obama," she said.', "Clinton"),
+        # nobody before the quotation: no speaker rather than the man in it
+        ('"I will never work with Donald Trump," he said.', None),
+    ],
+)
+def test_speaker_pronoun_skips_the_quotation_it_introduces(analyze_text, text, speaker):
+    report = analyze_text(text)
+    (said,) = [a for a in report.attributions if a.cue.text == "said"]
+    assert (report.actor(said.source.actor).name if said.source.actor else None) == speaker
+    if speaker:  # the quotation's "I" is the speaker too, so she is the one who will support
+        (support,) = [e for e in report.events if e.text == "support"]
+        assert _names_of(report, support.sources) == [speaker]
+
+
+@pytest.mark.parametrize(
     "text, not_actors",
     [
         # lower-case words the statistical NER took for names, and web addresses

@@ -143,6 +143,13 @@ def test_one_actor_per_entity_in_an_article(analyze_text, text, entities):
             {"cat:joe biden", "person:donald trump", "country:JPN"},
         ),
         (
+            # the verb starts the NER's run: "Endorsed Trump" is no person
+            "Right After This Senator Endorsed Trump, The Establishment Did Something Sick",
+            "Endorsed",
+            "Senator Jeff Sessions endorsed Donald Trump on Sunday, and Trump thanked him at a rally.",
+            {"person:jeff sessions", "person:donald trump"},
+        ),
+        (
             "Obama Slams Putin Over Syria Strikes",
             "Slams",
             "Barack Obama criticized Vladimir Putin for the air strikes, saying they would only prolong the war.",

@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -894,29 +894,42 @@ def _modifier_keys(noun: Token, index: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
-def resolve_pronoun(token: Token, index: ActorIndex, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+def resolve_pronoun(
+    token: Token, index: ActorIndex, exclude: Iterable[str] = (), skip: Sequence[tuple[int, int]] = ()
+) -> tuple[str, ...]:
     """Keys a pronoun most plausibly refers to, by recency and number; () when unsure.
 
     ``exclude`` holds actors the pronoun cannot be (the subject of its own clause, for an
-    object pronoun: "Iran has not provided them").
+    object pronoun: "Iran has not provided them"). ``skip``: token ranges whose mentions it
+    cannot refer to (a speaker's own quoted words, for the "she" of '"... Sen. Obama," she
+    said': people do not speak of themselves by name).
     """
     word = token.lower_
     organised = {"group", "organization", "country", "agent", "outlet"}
-    # Pronouns reach back one sentence at most: further, recency stops being evidence.
-    window = _previous_sentence_start(token)
+    # Pronouns reach back one sentence at most: further, recency stops being evidence. Skipped
+    # words do not count: the "she" after a quotation of three sentences reaches the sentence
+    # before it.
+    window = min([_previous_sentence_start(token.doc[start]) for start, end in skip if start < token.i], default=_previous_sentence_start(token))
+    window = min(window, _previous_sentence_start(token))
+
+    def outside(mention: Mention) -> bool:
+        return not any(start <= mention.start and mention.end <= end for start, end in skip)
+
     if word in PERSON_PRONOUNS:
         mention = None
         if token.dep_ in SUBJECT_DEPS:
             # "Cruz is highlighting his win over Trump as he urges ...": a subject pronoun
             # continues the last subject, not the last name.
-            mention = index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: _is_subject(token.doc, m))
-        mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window)
+            mention = index.before(
+                token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: outside(m) and _is_subject(token.doc, m)
+            )
+        mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=outside)
     elif word in PLURAL_PRONOUNS:
         # "A and B ... their": a coordination in the same sentence first.
-        mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start)
-        mention = mention or index.before(token.i, kinds=organised, exclude=exclude, since=window)
+        mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start, placed=outside)
+        mention = mention or index.before(token.i, kinds=organised, exclude=exclude, since=window, placed=outside)
     elif word in SINGULAR_GROUP_PRONOUNS:
-        mention = index.before(token.i, kinds=organised - {"agent"}, exclude=exclude, since=window)
+        mention = index.before(token.i, kinds=organised - {"agent"}, exclude=exclude, since=window, placed=outside)
     else:
         return ()
     return mention.keys if mention is not None else ()

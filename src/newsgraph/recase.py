@@ -21,7 +21,8 @@ name: "Trump Warns Clinton", "Eric Garner Blasts Clinton" come out as one person
 Scandal" as another. In title case, then, an entity word after its first that is an
 inflected verb form ("Warns", "Blasts", "Endorsed") the article never capitalises in prose is
 lowered too, and where the parse in lower case makes it a verb, the entity is split around it
-("Trump" ... "Clinton"). Entities the actor catalogue matched are trusted. (An entity of
+("Trump" ... "Clinton"), also when the run starts at the verb ("Senator Endorsed Trump" gives the person
+"Endorsed Trump", split to "Trump"). Entities the actor catalogue matched are trusted. (An entity of
 common words, "Email Scandal", stays: the lemmatizer's word lists hold too many names,
 "Matthew", "Boyle", "Clinton", to tell it from a person.)
 """
@@ -110,7 +111,11 @@ class Recaser:
                 if ent.kb_id_:
                     continue  # the actor catalogue's names are names
                 words = [t for t in ent if _has_letters(t)]
-                verbs = frozenset(t.i for t in words[1:] if _capitalised(t) and t.lower_ not in names and is_verb(t.lower_))
+                # The first word too, in a name of two words or more: the run can start at the
+                # verb ("... Senator Endorsed Trump" gives "Endorsed Trump"). A first name
+                # that looks inflected ("Jared") is capitalised in the article's prose.
+                candidates = words if len(words) > 1 else []
+                verbs = frozenset(t.i for t in candidates if _capitalised(t) and t.lower_ not in names and is_verb(t.lower_))
                 if verbs:
                     found[ent] = verbs
         return found

@@ -4,7 +4,7 @@ takes in a chain."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -32,7 +32,7 @@ def classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> Non
         # "Hamas and ISIS have agreed": every actor of a joint source.
         keys = tuple(dict.fromkeys([*keys, *(k for c in head.conjuncts for k in index.keys_at(c))]))
     if not keys and head.pos_ == "PRON" and not expletive(head):
-        keys = resolve_pronoun(head, index)
+        keys = resolve_pronoun(head, index, skip=_token_ranges(doc, draft.content))
     modifier_keys: tuple[str, ...] = ()
     if not keys:
         # "the Palestinian Ma'an news service", "Hamas sources": the name inside the phrase;
@@ -72,6 +72,12 @@ def classify_source(doc: Doc, draft: AttributionDraft, index: ActorIndex) -> Non
         draft.source_kind = "named_organization"
     else:
         draft.source_kind = "vague"
+
+
+def _token_ranges(doc: Doc, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of character spans (the words a source says)."""
+    found = (doc.char_span(start, end, alignment_mode="expand") for start, end in spans)
+    return [(span.start, span.end) for span in found if span is not None]
 
 
 def _antecedent(head: Optional[Token]) -> Optional[Token]:

@@ -28,6 +28,7 @@ SETS = {
     "factuality": "newsgraph.evaluation.factuality",
     "dates": "newsgraph.evaluation.dates",
     "events-judged": "newsgraph.evaluation.judged_events",
+    "actors-judged": "newsgraph.evaluation.judged_actors",
     "events-nonevents": "newsgraph.evaluation.nonevents",
     "corroboration": "newsgraph.evaluation.corroboration",
     "acts": "newsgraph.evaluation.acts",
