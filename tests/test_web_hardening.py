@@ -231,6 +231,30 @@ def test_serve_workers_hands_the_same_options_to_every_process(monkeypatch, tmp_
         settings.corpus.close()
 
 
+@pytest.mark.parametrize("token, writable", [([], False), (["--write-token", "secret"], True)])
+def test_serve_reads_the_store_read_only_without_a_write_token(monkeypatch, tmp_path, token, writable):
+    import sqlite3
+
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: started.update(app=web_app))
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "new.db"), *token])
+    assert result.exit_code == 0, result.output
+    corpus = started["app"].state.settings.corpus
+    try:
+        if writable:
+            corpus.store.execute("DELETE FROM errors")
+        else:
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                corpus.store.execute("DELETE FROM errors")
+    finally:
+        corpus.close()
+
+
 def _children(pid: int) -> list[str]:
     """The command lines of ``pid``'s child processes (Linux /proc)."""
     found = []

@@ -498,7 +498,7 @@ def serve(
         return
     import uvicorn
 
-    from .web.serving import SERVE_ENVIRONMENT, ServeOptions, build_app
+    from .web.serving import SERVE_ENVIRONMENT, ServeOptions, build_app, open_served_corpus
     from .web.settings import LOOPBACK_HOSTS, served_hosts
 
     options = ServeOptions(
@@ -518,13 +518,18 @@ def serve(
     mode = "read-write" if write_token and db else "read-only"
     processes = f", {workers} processes" if workers > 1 else ""
     _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({mode}{processes})", highlight=False)
-    if workers == 1:
-        uvicorn.run(build_app(options, corpus), host=host, port=port, log_level="warning")
-        return
-    # Several processes: each opens the store itself (web.serving). The store was opened here
-    # once so that a bad --db or a schema migration happens before, not in every process at once.
+    # The store was opened here for writing once, so that a bad --db or a schema migration
+    # happens now; the server reads it through its own connection, read-only without a token.
     if corpus is not None:
         corpus.close()
+    if workers == 1:
+        try:
+            served = open_served_corpus(options)
+        except NewsgraphError as error:
+            _fail(error)
+        uvicorn.run(build_app(options, served), host=host, port=port, log_level="warning")
+        return
+    # Several processes: each opens the store itself (web.serving).
     import shutil
     import tempfile
 

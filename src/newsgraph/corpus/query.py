@@ -60,8 +60,10 @@ class Records(list):
 class Corpus:
     """A store of analysed articles: ``Corpus("newsgraph.db")`` or ``Corpus("postgresql://...")``."""
 
-    def __init__(self, target: Union[str, "os.PathLike[str]", None] = None) -> None:
-        self.store: Store = open_store(os.fspath(target) if target is not None else DEFAULT_STORE)
+    def __init__(self, target: Union[str, "os.PathLike[str]", None] = None, read_only: bool = False) -> None:
+        """``read_only``: the database refuses writes on this connection (a viewer's); the store
+        must exist with the current schema."""
+        self.store: Store = open_store(os.fspath(target) if target is not None else DEFAULT_STORE, read_only=read_only)
         self._counts: dict[tuple, tuple[object, int]] = {}  # _count's answers, with the store version
 
     def __enter__(self) -> "Corpus":

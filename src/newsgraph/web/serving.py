@@ -4,7 +4,7 @@ One Python process serves about 130 list requests a second (``docs/benchmarks.md
 the interpreter lock keeps it on one core. uvicorn's ``workers`` start N processes that share
 the listening socket; each imports this module and calls ``app_from_environment``, which opens
 the store itself (a connection per process: SQLite and PostgreSQL connections are not shared
-across processes) and builds the app with the options the CLI put in the environment
+across processes; read-only unless the server has a write token) and builds the app with the options the CLI put in the environment
 (``SERVE_ENVIRONMENT``, removed once read so that the analysis workers a process starts do not
 inherit the write token).
 
@@ -28,7 +28,7 @@ from ..ingest import DEFAULT_MAX_CHARS
 from .settings import DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_REQUEST_TIMEOUT_S
 from .workers import DEFAULT_MAX_ANALYSES
 
-__all__ = ["SERVE_ENVIRONMENT", "ServeOptions", "app_from_environment", "build_app"]
+__all__ = ["SERVE_ENVIRONMENT", "ServeOptions", "app_from_environment", "build_app", "open_served_corpus"]
 
 # The environment variable that carries the options from the CLI to each server process.
 SERVE_ENVIRONMENT = "NEWSGRAPH_SERVE_OPTIONS"
@@ -85,9 +85,15 @@ def app_from_environment() -> Any:
     if text is None:
         raise RuntimeError(f"{SERVE_ENVIRONMENT} is not set: start the server with `newsgraph serve --workers N`")
     options = ServeOptions.from_environment(text)
-    corpus = None
-    if options.db:
-        from ..corpus import Corpus
+    return build_app(options, open_served_corpus(options))
 
-        corpus = Corpus(options.db)
-    return build_app(options, corpus)
+
+def open_served_corpus(options: ServeOptions) -> Any:
+    """The store a server process reads: its own connection, read-only unless the server stores
+    articles (``--write-token``), so that no bug of a viewer can change the corpus. None without
+    ``--db``."""
+    if not options.db:
+        return None
+    from ..corpus import Corpus
+
+    return Corpus(options.db, read_only=not options.write_token)
