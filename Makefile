@@ -92,10 +92,12 @@ bench-throughput: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --size $(ARTICLES) --max-workers $(WORKERS) --texts $(TEXTS)
 
 # The web viewer on a generated store of EVENTS events (default 10000): page and graph
-# latency, then 50 concurrent API clients (needs the web extra).
+# latency, then 50 concurrent API clients against 1 and 2 server processes (needs the web extra).
 EVENTS ?= 10000
+# server processes loaded in turn (newsgraph serve --workers N)
+SERVE_WORKERS ?= 1,2
 bench-web: $(STAMP)
-	$(BIN)/python benchmarks/web.py --events $(EVENTS)
+	$(BIN)/python benchmarks/web.py --events $(EVENTS) --workers $(SERVE_WORKERS)
 
 # Re-vendors the front end's JS libraries from the npm registry (versions pinned in the script).
 vendor-js:

@@ -11,13 +11,16 @@
    headers) and the full response, first request then median and max of ``--repeat`` more.
 3. Loads the list endpoints with ``--clients`` concurrent clients for ``--seconds`` from a
    child process (so the load generator does not share the server's interpreter lock):
-   requests/s, p50/p95/p99 latency, non-2xx count.
+   requests/s, p50/p95/p99 latency, non-2xx count. The server under load is ``newsgraph serve
+   --workers N`` in a process of its own, once for each N of ``--workers`` (default ``1,2``), in
+   turn and in the same run, each warmed up for ``--warmup`` seconds first; the requests/s of
+   each N is printed as a ratio to the first N's.
 
 Targets (issue #21): every page's full HTML response < 300 ms (the server-rendered page is
 readable as soon as it arrives, so the full response stands for first useful paint); the
 graph page's default view (``/api/graph?top=25``) < 2 s; p95 < 500 ms with 50 clients and no 5xx.
 
-Usage: ``python benchmarks/web.py [--events 10000] [--keep PATH] [--clients 50] [--seconds 15] [--repeat 5]``.
+Usage: ``python benchmarks/web.py [--events 10000] [--keep PATH] [--clients 50] [--seconds 15] [--repeat 5] [--workers 1,2]``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import socket
 import statistics
@@ -34,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -252,6 +257,38 @@ def serve(path: Path):
     return f"http://127.0.0.1:{port}", stop
 
 
+def serve_processes(path: Path, workers: int):
+    """``newsgraph serve --db path --workers N`` as a child process: (base URL, stop)."""
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "src"), os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve", "--db", str(path), "--port", str(port)]
+    command += ["--workers", str(workers)] if workers > 1 else []  # so that it also times code from before --workers
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/api/health", timeout=5) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            raise RuntimeError(f"newsgraph serve --workers {workers} did not start: {server.stderr.read() if server.stderr else ''}")
+        time.sleep(0.2)
+
+    def stop() -> None:
+        server.terminate()  # uvicorn's supervisor stops its worker processes on SIGTERM
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+    return base, stop
+
+
 def timed_get(client, url: str) -> tuple[float, float, int]:
     """(ms to the response headers, ms to the last byte, status) of one GET on a fresh connection."""
     start = time.perf_counter()
@@ -344,9 +381,12 @@ async def _load(base: str, urls: list[str], clients: int, seconds: float) -> dic
                     continue
                 latencies.append((time.perf_counter() - start) * 1000)
 
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(client(i) for i in range(clients)))
-    return {"latencies": latencies, "statuses": statuses, "errors": errors, "seconds": time.perf_counter() - began}
+    return {
+        "latencies": latencies, "statuses": statuses, "errors": errors, "seconds": time.perf_counter() - began,
+        "generator_cpu_s": time.process_time() - cpu,
+    }
 
 
 def bench_load(base: str, chosen: dict[str, str], clients: int, seconds: float) -> dict:
@@ -368,6 +408,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50, help="concurrent API clients")
     parser.add_argument("--seconds", type=float, default=15.0, help="how long the clients run")
     parser.add_argument("--repeat", type=int, default=5, help="timed requests per page after the first")
+    parser.add_argument("--workers", default="1,2", help="server processes to load, one run each in turn: comma-separated counts")
+    parser.add_argument("--warmup", type=float, default=3.0, help="seconds of load before each measured run (fills each process's caches)")
+    parser.add_argument("--only-load", action="store_true", help="skip the page timings: only the load runs")
     parser.add_argument("--load", help=argparse.SUPPRESS)  # child process: the load generator
     parser.add_argument("--urls", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -383,19 +426,29 @@ def main() -> None:
             counts = build_store(path, args.events)
             print(f"store {path}: built in {time.perf_counter() - start:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
         chosen = pick(path)
-        base, stop = serve(path)
-        try:
-            pages = bench_pages(base, chosen, args.repeat)
-            load = bench_load(base, chosen, args.clients, args.seconds)
-        finally:
-            stop()
-    verdicts = report(pages, load, args)
+        pages = []
+        if not args.only_load:
+            base, stop = serve(path)
+            try:
+                pages = bench_pages(base, chosen, args.repeat)
+            finally:
+                stop()
+        loads = []
+        for workers in [int(n) for n in args.workers.split(",")]:
+            base, stop = serve_processes(path, workers)
+            try:
+                bench_load(base, chosen, min(args.clients, 10), args.warmup)
+                loads.append((workers, bench_load(base, chosen, args.clients, args.seconds)))
+            finally:
+                stop()
+    verdicts = report(pages, loads, args)
     print("\n".join(verdicts))
 
 
-def report(pages: list[tuple], load: dict, args) -> list[str]:
-    print(f"\npages: first request, then median / max of {args.repeat} more (ms; TTFB = response headers; full = last byte)")
-    print(f"{'page':36s} {'1st TTFB':>9} {'1st full':>9} {'TTFB':>7} {'full':>7} {'max':>7} {'status':>7} {'target':>7}")
+def report(pages: list[tuple], loads: list[tuple[int, dict]], args) -> list[str]:
+    if pages:
+        print(f"\npages: first request, then median / max of {args.repeat} more (ms; TTFB = response headers; full = last byte)")
+        print(f"{'page':36s} {'1st TTFB':>9} {'1st full':>9} {'TTFB':>7} {'full':>7} {'max':>7} {'status':>7} {'target':>7}")
     worst_page = worst_graph = 0.0
     bad_status = False
     for name, first, ttfb, full, most, statuses, target in pages:
@@ -406,22 +459,31 @@ def report(pages: list[tuple], load: dict, args) -> list[str]:
             worst_page = max(worst_page, worst)
         else:
             worst_graph = worst
-    latencies, statuses = load["latencies"], {int(k): v for k, v in load["statuses"].items()}
-    non_2xx = sum(v for k, v in statuses.items() if not 200 <= k < 300)
-    server_errors = sum(v for k, v in statuses.items() if k >= 500)
-    p95 = _percentile(latencies, 0.95)
-    print(f"\n{args.clients} clients for {load['seconds']:.1f} s on {load['endpoints']} list endpoints: "
-          f"{len(latencies):,} requests, {len(latencies) / load['seconds']:.1f} requests/s")
-    print(f"  latency ms: p50 {_percentile(latencies, 0.5):.1f}  p95 {p95:.1f}  p99 {_percentile(latencies, 0.99):.1f}  max {max(latencies, default=0):.1f}")
-    print(f"  statuses {dict(sorted(statuses.items()))}; non-2xx {non_2xx}; connection errors {len(load['errors'])}")
     ok = lambda good: "PASS" if good else "FAIL"  # noqa: E731
-    return [
-        "\nverdicts:",
-        f"  every page's full HTML < 300 ms (worst first or repeated request {worst_page:.0f} ms)   {ok(worst_page < 300 and not bad_status)}",
-        f"  graph ready: /api/graph?top=25 < 2 s (worst {worst_graph:.0f} ms)                     {ok(worst_graph < 2000)}",
-        f"  {args.clients} clients: p95 < 500 ms ({p95:.0f} ms), no 5xx ({server_errors}), all 2xx ({non_2xx} not)   "
-        f"{ok(p95 < 500 and server_errors == 0 and non_2xx == 0 and not load['errors'])}",
-    ]
+    verdicts = ["\nverdicts:"]
+    if pages:
+        verdicts += [
+            f"  every page's full HTML < 300 ms (worst first or repeated request {worst_page:.0f} ms)   {ok(worst_page < 300 and not bad_status)}",
+            f"  graph ready: /api/graph?top=25 < 2 s (worst {worst_graph:.0f} ms)                     {ok(worst_graph < 2000)}",
+        ]
+    first_rate = None
+    for workers, load in loads:
+        latencies, statuses = load["latencies"], {int(k): v for k, v in load["statuses"].items()}
+        non_2xx = sum(v for k, v in statuses.items() if not 200 <= k < 300)
+        server_errors = sum(v for k, v in statuses.items() if k >= 500)
+        p95 = _percentile(latencies, 0.95)
+        rate = len(latencies) / load["seconds"]
+        first_rate = first_rate or rate
+        print(f"\nserve --workers {workers}: {args.clients} clients for {load['seconds']:.1f} s on {load['endpoints']} list endpoints: "
+              f"{len(latencies):,} requests, {rate:.1f} requests/s ({rate / first_rate:.2f} x the first)")
+        print(f"  latency ms: p50 {_percentile(latencies, 0.5):.1f}  p95 {p95:.1f}  p99 {_percentile(latencies, 0.99):.1f}  max {max(latencies, default=0):.1f}")
+        print(f"  statuses {dict(sorted(statuses.items()))}; non-2xx {non_2xx}; connection errors {len(load['errors'])}; "
+              f"load generator CPU {load['generator_cpu_s']:.1f} s of {load['seconds']:.1f} s")
+        verdicts.append(
+            f"  --workers {workers}, {args.clients} clients: p95 < 500 ms ({p95:.0f} ms), no 5xx ({server_errors}), all 2xx ({non_2xx} not)   "
+            f"{ok(p95 < 500 and server_errors == 0 and non_2xx == 0 and not load['errors'])}"
+        )
+    return verdicts
 
 
 if __name__ == "__main__":

@@ -226,6 +226,44 @@ def test_store_address_errors(tmp_path):
     assert info.value.code == "E408"
 
 
+def test_a_read_only_corpus_reads_and_the_database_refuses_its_writes(corpus_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "copy.db"
+    shutil.copy(corpus_db, path)  # the session's store is only read
+    with Corpus(path) as writer, Corpus(path, read_only=True) as reader:
+        assert reader.counts() == writer.counts()
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.store.execute("DELETE FROM errors")
+        before = reader.version()
+        writer.store.execute("INSERT INTO errors (item, code, reason, added) VALUES ('x', 'E000', 'test', '2024-01-01')")
+        assert reader.version() != before and reader.counts()["errors"] == writer.counts()["errors"]  # sees other writers
+
+
+@pytest.mark.parametrize(
+    "prepare, code",
+    [
+        (lambda path: None, "E408"),  # no store at all: a read-only open creates nothing
+        (lambda path: path.write_bytes(b""), "E408"),  # an empty file: no schema to read
+        (lambda path: _stale(path), "E408"),  # an older schema: a viewer cannot migrate it
+    ],
+)
+def test_a_read_only_corpus_needs_a_current_store(tmp_path, prepare, code):
+    from newsgraph.errors import StoreError
+
+    path = tmp_path / "c.db"
+    prepare(path)
+    with pytest.raises(StoreError) as info:
+        Corpus(path, read_only=True)
+    assert info.value.code == code
+
+
+def _stale(path) -> None:
+    with Corpus(path) as corpus:
+        corpus.store.execute("DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version)")
+
+
 def test_a_reciprocal_event_is_stored_as_two_directed_dyads_without_loops(tmp_path, nlp):
     articles = [Article(text="Fatah and Hamas have repeatedly blamed each other.", outlet="A", published="2016-01-10")]
     with Corpus(tmp_path / "c.db") as corpus:

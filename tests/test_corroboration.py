@@ -131,7 +131,7 @@ def test_event_page_shows_why_reports_were_merged(tmp_path):
         assert len(merged) == 1
         client = TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
         html = client.get(f"/events/{merged[0]}").text
-        (joined,) = [m for m in client.get(f"/api/events/{merged[0]}/mentions").json() if m["evidence"]]
+        (joined,) = [m for m in client.get(f"/api/events/{merged[0]}/mentions").json()["items"] if m["evidence"]]
     assert "first report" in html and "joined: both dated + same place, 0 day(s) apart, place same" in html
     assert joined["evidence"] == {"days_apart": 0, "place": "same", "anchor": "both dated + same place"}
     assert "1 independent origin" in html

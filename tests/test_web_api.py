@@ -76,7 +76,7 @@ def test_article_report_and_mentions(web_client, web_reports):
     report = web_client.get(f"/api/articles/{_id(iran)}/report").json()
     assert report["schema"] == "newsgraph.report/2" and report["article"]["title"] == "Iran and Hamas"
     (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
-    (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()
+    (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()["items"]
     assert mention["chain"] == ["intelligence sources", "MENA", "author"]
     assert mention["factuality"] == "negated" and mention["article_id"] == _id(iran)
 

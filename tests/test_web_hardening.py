@@ -4,6 +4,8 @@ client's format, bounded lists and safe query parameters."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import time
 
@@ -78,6 +80,50 @@ def test_analyses_beyond_max_analyses_get_503_with_retry_after(path, headers, ki
     assert "E510" in response.text and "--max-analyses" in response.text
 
 
+def _hold_a_slot(directory: str, held, release) -> None:
+    from newsgraph.web.workers import SharedSlots
+
+    fd = SharedSlots(directory, 1).acquire()
+    held.set()
+    release.wait(60)
+    os._exit(0 if fd is not None else 1)  # exits holding the lock: the kernel must drop it
+
+
+def test_analysis_slots_are_shared_by_the_server_processes(tmp_path):
+    """serve --workers: --max-analyses counts every process's analyses, and a slot held by a
+    process that dies is free again."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    held, release = context.Event(), context.Event()
+    other = context.Process(target=_hold_a_slot, args=(str(tmp_path), held, release))
+    other.start()
+    try:
+        assert held.wait(60)
+        here = AnalysisWorkers(size=1, seconds=1.0, slots_dir=str(tmp_path))
+        with pytest.raises(WebError) as refused:
+            with here.reserve("/api/analyze"):
+                pass
+        assert refused.value.code == "E510"
+    finally:
+        release.set()
+        other.join(60)
+    assert other.exitcode == 0
+    with here.reserve("/api/analyze"):  # the other process is gone, and its slot with it
+        with pytest.raises(WebError):
+            with AnalysisWorkers(size=1, seconds=1.0, slots_dir=str(tmp_path)).reserve("/api/analyze"):
+                pass
+
+
+def test_a_process_keeps_only_its_share_of_idle_workers():
+    workers = AnalysisWorkers(size=2, seconds=30.0, keep_idle=0)
+    try:
+        pid = workers.run("test", os.getpid)
+        assert not _is_running(pid)  # stopped, not kept warm: its memory goes back
+    finally:
+        workers.close()
+
+
 # -- 2. cross-site POSTs ---------------------------------------------------------------------
 
 
@@ -146,6 +192,113 @@ def test_serve_passes_bind_and_allowed_hosts_to_the_app(monkeypatch):
     assert client.get("/api/health", headers={"host": "news.example.org"}).status_code == 200
     assert client.get("/api/health", headers={"host": "127.0.0.2:8000"}).status_code == 200
     assert started["app"].state.settings.analyses.size == 3
+
+
+def test_serve_workers_hands_the_same_options_to_every_process(monkeypatch, tmp_path):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.web.serving import SERVE_ENVIRONMENT, ServeOptions, app_from_environment
+
+    started = {}
+
+    def run(target, **options):
+        options_text = os.environ[SERVE_ENVIRONMENT]
+        started.update(target=target, slots=ServeOptions.from_environment(options_text).slots_dir, **options)
+        started["slots_existed"] = os.path.isdir(started["slots"])
+        started["app"] = app_from_environment()  # what each server process does on its own
+        started["inherited"] = SERVE_ENVIRONMENT in os.environ  # what an analysis worker would see
+        os.environ[SERVE_ENVIRONMENT] = options_text  # the next process reads it too
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    arguments = ["serve", "--db", str(tmp_path / "w.db"), "--workers", "3", "--host", "127.0.0.2", "--allowed-host", "news.example.org",
+                 "--max-analyses", "2", "--write-token", "secret"]  # fmt: skip
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert started["target"] == "newsgraph.web.serving:app_from_environment" and started["factory"] is True and started["workers"] == 3
+    assert started["slots_existed"] and not os.path.exists(started["slots"])  # the slots' folder is gone with the server
+    assert not started["inherited"] and SERVE_ENVIRONMENT not in os.environ
+    settings = started["app"].state.settings
+    try:
+        client = TestClient(started["app"])
+        assert client.get("/api/health", headers={"host": "evil.example"}).status_code == 400
+        assert client.get("/api/health", headers={"host": "news.example.org"}).json() == {"version": "0.1.0", "corpus": True, "writable": True}
+        assert client.post("/api/analyze", data={"text": "x"}, headers={"host": "news.example.org", "origin": "http://evil.example"}).status_code == 403
+        # --max-analyses counts all processes' analyses; each keeps at most its share warm
+        assert settings.analyses.size == 2 and settings.analyses.keep_idle == 1
+    finally:
+        settings.corpus.close()
+
+
+@pytest.mark.parametrize("token, writable", [([], False), (["--write-token", "secret"], True)])
+def test_serve_reads_the_store_read_only_without_a_write_token(monkeypatch, tmp_path, token, writable):
+    import sqlite3
+
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **options: started.update(app=web_app))
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "new.db"), *token])
+    assert result.exit_code == 0, result.output
+    corpus = started["app"].state.settings.corpus
+    try:
+        if writable:
+            corpus.store.execute("DELETE FROM errors")
+        else:
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                corpus.store.execute("DELETE FROM errors")
+    finally:
+        corpus.close()
+
+
+def _children(pid: int) -> list[str]:
+    """The command lines of ``pid``'s child processes (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid:
+            found.append(command)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="counts the server's processes in /proc")
+def test_serve_workers_answers_from_several_processes(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([os.path.join(os.path.dirname(__file__), "..", "src"), os.environ.get("PYTHONPATH", "")])}
+    command = [sys.executable, "-c", "from newsgraph.cli import main; main()", "serve", "--db", str(tmp_path / "w.db"), "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events", timeout=5) as answer:
+                    body = answer.read()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.poll() is not None else "no answer"
+                time.sleep(0.2)
+        assert b'"total":0' in body
+        assert sum("multiprocessing" in c and "resource_tracker" not in c for c in _children(server.pid)) == 2
+    finally:
+        server.terminate()
+        server.wait(60)
 
 
 # -- 4. size errors --------------------------------------------------------------------------
@@ -287,6 +440,46 @@ def test_a_list_never_holds_more_than_the_max(crowded_client, path, rows):
     body = crowded_client.get(path).json()
     assert body["total"] > 1100 and len(body["items"]) <= 1000
     assert len(body["items"]) == (rows if rows is not None else body["total"] - 1000)
+
+
+@pytest.mark.parametrize(
+    "query, view, rows",
+    [
+        ("", "", lambda total: total),  # every row, past the 1,000 a page holds
+        ("&offset=50", "", lambda total: total - 50),  # from the offset on
+        ("&search=filler+1", "&search=filler+1", lambda total: total),  # the filtered view only
+        ("&limit=5", "", lambda total: total),  # a download is not a page: limit does not apply
+    ],
+)
+def test_a_download_holds_every_row_of_the_view(crowded_client, query, view, rows):
+    total = crowded_client.get(f"/api/actors?limit=1{view}").json()["total"]
+    body = crowded_client.get(f"/api/actors?rows=all{query}").json()
+    assert body["total"] == total and len(body["items"]) == rows(total)
+    assert len({a["actor_key"] for a in body["items"]}) == rows(total)  # no row twice across the pages read
+    response = crowded_client.get(f"/api/actors?rows=all&format=csv{query}")
+    assert 'filename="actors.csv"' in response.headers["content-disposition"]
+    assert len(list(csv.DictReader(io.StringIO(response.text)))) == rows(total)
+
+
+@pytest.mark.parametrize("path", ["/api/actors", "/api/sources"])
+def test_a_download_stops_at_the_hard_cap(crowded_client, monkeypatch, path):
+    from newsgraph.web import api
+
+    monkeypatch.setattr(api, "MAX_DOWNLOAD_ROWS", 1050)
+    body = crowded_client.get(f"{path}?rows=all").json()
+    assert body["total"] > 1100 and len(body["items"]) == 1050 and body["limit"] == 1050
+    assert len(list(csv.DictReader(io.StringIO(crowded_client.get(f"{path}?rows=all&format=csv").text)))) == 1050
+
+
+def test_an_events_mentions_are_a_page(web_client):
+    (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
+    path = f"/api/events/{event['event_id']}/mentions"
+    body = web_client.get(path).json()
+    assert set(body) == {"items", "total", "limit", "offset"} and body["total"] == len(body["items"]) == 1
+    assert web_client.get(path + "?offset=1").json()["items"] == []
+    assert web_client.get(path + "?limit=1001").status_code == 422
+    assert web_client.get("/api/events/no-such-event/mentions").json() == {"items": [], "total": 0, "limit": 100, "offset": 0}
+    assert "trigger_text" in web_client.get(path + "?format=csv").text.splitlines()[0]
 
 
 @pytest.mark.parametrize("path", LISTS)

@@ -224,7 +224,7 @@ def test_origins_are_the_distinct_first_sources():
 
 def test_event_page_shows_who_did_what_to_whom_and_each_report(web_client, web_reports):
     (event,) = web_client.get("/api/events?actor=IRN").json()["items"]
-    (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()
+    (mention,) = web_client.get(f"/api/events/{event['event_id']}/mentions").json()["items"]
     html = web_client.get(f"/events/{event['event_id']}").text
     heading = re.search(r'<h1 class="event-summary">(.*?)</h1>', html, re.S).group(1)
     assert re.sub(r"<[^>]+>|\s+", " ", heading).split() == ["Iran", "→", "AID", "→", "Hamas"]
@@ -246,8 +246,9 @@ def test_article_events_link_to_their_event_pages(web_client, web_reports):
     assert f'<a class="corpus-event" href="/events/{event["event_id"]}">event page</a>' in html
 
 
-def _shelling(text, outlet, negative, source):
-    """An article whose one event is Israel shelling Gaza, asserted or denied, said by ``source``."""
+def _shelling(text, outlet, negative, source, dated=("on Saturday", "2024-06-01", "2024-06-01", "exact")):
+    """An article whose one event is Israel shelling Gaza, asserted or denied, said by ``source``;
+    ``dated``: the event's date (text, start, end, type)."""
     from newsgraph.model import Actor, Article, Attribution, Cue, Event, EventDate, Factuality, Plover, Report, Source
 
     trigger, cue, said_by = text.index("shell"), text.index("said"), text.index(source)
@@ -260,7 +261,7 @@ def _shelling(text, outlet, negative, source):
         events=(
             Event(id="e1", sources=("a1",), targets=("a2",), cameo="190", plover=Plover("ASSAULT"), goldstein=-10.0,
                   trigger=(trigger, trigger + 7), sentence=(0, len(text)), factuality=Factuality(polarity="negative" if negative else "positive"),
-                  attribution="t1", date=EventDate("on Saturday", "2024-06-01", "2024-06-01", "exact"), text="shelled", lemma="shell"),
+                  attribution="t1", date=EventDate(*dated), text="shelled", lemma="shell"),
         ),
         attributions=(
             Attribution(id="t1", source=Source(text=source, span=(said_by, said_by + len(source)), kind="official"),
@@ -269,19 +270,25 @@ def _shelling(text, outlet, negative, source):
     )  # fmt: skip
 
 
-@pytest.fixture
-def contested_client(tmp_path):
+def _contested(path, dated=None):
     from conftest import filled_corpus
     from fastapi.testclient import TestClient
 
     from newsgraph.web import create_app
 
+    when = {"dated": dated} if dated else {}
     reports = [
-        _shelling("Israel shelled Gaza on Saturday, officials said.", "Wire A", False, "officials"),
-        _shelling("Israel shelled Gaza on Saturday is false, a military spokesman said.", "Wire B", True, "a military spokesman"),
+        _shelling("Israel shelled Gaza on Saturday, officials said.", "Wire A", False, "officials", **when),
+        _shelling("Israel shelled Gaza on Saturday is false, a military spokesman said.", "Wire B", True, "a military spokesman", **when),
     ]
-    corpus = filled_corpus(tmp_path / "contested.db", reports)
-    yield TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
+    corpus = filled_corpus(path, reports)
+    return corpus, TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"]))
+
+
+@pytest.fixture
+def contested_client(tmp_path):
+    corpus, client = _contested(tmp_path / "contested.db")
+    yield client
     corpus.close()
 
 
@@ -331,6 +338,23 @@ def test_contradictions_page_sets_the_reports_side_by_side(contested_client):
     assert "Wire A" in table.cells[1] and "Wire B" in table.cells[2] and "negated" in table.cells[2]
 
 
+@pytest.mark.parametrize(
+    "dated, shown",
+    [
+        (("in 2016", "2016-01-01", "2016-12-31", "approximate"), "2016"),  # not 1 January
+        (("in March 2016", "2016-03-01", "2016-03-31", "approximate"), "2016-03"),
+        (("on Saturday", "2024-06-01", "2024-06-01", "exact"), "2024-06-01"),
+    ],
+)
+def test_contradictions_page_dates_are_as_precise_as_known(tmp_path, dated, shown):
+    corpus, client = _contested(tmp_path / "dated.db", dated)
+    try:
+        table = _table(client.get("/contradictions").text, "contradictions-table")
+    finally:
+        corpus.close()
+    assert table.cells[0].split()[-1] == shown
+
+
 def test_no_contradictions_says_so(web_client):
     assert "No contradictions." in web_client.get("/contradictions").text
 
@@ -338,16 +362,18 @@ def test_no_contradictions_says_so(web_client):
 @pytest.mark.parametrize(
     "page, api",
     [
-        ("/events?type=ASSAULT", "/api/events?type=ASSAULT&amp;limit=1000"),
-        ("/actors/IRN", "/api/actors/IRN/timeline?limit=1000"),
-        ("/quotes?outlet=Test+Wire", "/api/quotes?outlet=Test+Wire&amp;limit=1000"),
-        ("/sources", "/api/sources?limit=1000"),
-        ("/contradictions", "/api/contradictions?limit=1000"),
+        ("/events?type=ASSAULT", "/api/events?type=ASSAULT&amp;rows=all"),
+        # the whole filtered view, not the page on screen: its limit and offset are left out
+        ("/events?type=ASSAULT&sort=date&order=desc&limit=1&offset=1", "/api/events?type=ASSAULT&amp;sort=date&amp;order=desc&amp;rows=all"),
+        ("/actors/IRN", "/api/actors/IRN/timeline?rows=all"),
+        ("/quotes?outlet=Test+Wire", "/api/quotes?outlet=Test+Wire&amp;rows=all"),
+        ("/sources", "/api/sources?rows=all"),
+        ("/contradictions", "/api/contradictions?rows=all"),
     ],
 )
-def test_every_table_links_its_rows_as_csv_and_json(web_client, page, api):
+def test_every_table_links_all_its_rows_as_csv_and_json(web_client, page, api):
     html = web_client.get(page).text
-    assert f'class="download-csv" href="{api}&amp;format=csv"' in html and f'class="download-json" href="{api}"' in html
+    assert f'class="download-csv" href="{api}&amp;format=csv" download' in html and f'class="download-json" href="{api}" download' in html
 
 
 def test_csv_download_has_the_tables_filters(web_client):
@@ -357,6 +383,17 @@ def test_csv_download_has_the_tables_filters(web_client):
     records = list(csv.DictReader(io.StringIO(response.text)))
     assert records and {r["plover_type"] for r in records} == {"ASSAULT"}
     assert len(records) == web_client.get("/api/events?type=ASSAULT").json()["total"]
+
+
+@pytest.mark.parametrize("query", ["type=ASSAULT", "factuality=negated", "actor=ISR", ""])
+def test_a_download_of_all_rows_is_the_filtered_view(web_client, query):
+    whole = web_client.get(f"/api/events?{query}&limit=1000").json()
+    response = web_client.get(f"/api/events?{query}&rows=all")
+    assert response.status_code == 200 and 'filename="events.json"' in response.headers["content-disposition"]
+    body = response.json()
+    assert body["items"] == whole["items"] and body["total"] == whole["total"] and body["offset"] == 0
+    records = list(csv.DictReader(io.StringIO(web_client.get(f"/api/events?{query}&rows=all&format=csv").text)))
+    assert [r["event_id"] for r in records] == [e["event_id"] for e in whole["items"]]
 
 
 @pytest.mark.parametrize("path", ["/sources?limit=1", "/quotes?limit=1", "/actors/ISR?limit=1"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -482,8 +484,9 @@ def serve(
     max_upload: int = typer.Option(5_000_000, "--max-upload", min=1, help="Largest request body accepted, in bytes, pasted text and uploaded files alike (larger ones get 413, E502)."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Longest article the Analyze box accepts, in characters (longer ones get 413, E004)."),
     timeout: float = typer.Option(120.0, "--timeout", min=0.1, help="Seconds a request may run before it is answered with 408; an analysis still running then is killed."),
-    max_analyses: int = typer.Option(2, "--max-analyses", min=1, help="Analyses that may run at once, each in its own process of about 1 GB; one more gets 503 with Retry-After (E510)."),
+    max_analyses: int = typer.Option(2, "--max-analyses", min=1, help="Analyses that may run at once (all --workers processes together), each in its own process of about 1 GB; one more gets 503 with Retry-After (E510)."),
     allowed_host: Optional[list[str]] = typer.Option(None, "--allowed-host", help="Another name the server may be reached by (Host header), e.g. news.example.org or *.example.org; repeat for more. Loopback names and the --host address are always allowed."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Server processes sharing the port, each with its own store connection and cache (one process serves about one core's worth of requests). --max-analyses counts the analyses of all of them together."),
 ) -> None:
     """Start the web viewer and JSON API: article pages, source chains, events and the actor graph."""
     from .web import require_web_extra
@@ -495,24 +498,48 @@ def serve(
         return
     import uvicorn
 
-    from .web import create_app
+    from .web.serving import SERVE_ENVIRONMENT, ServeOptions, build_app, open_served_corpus
     from .web.settings import LOOPBACK_HOSTS, served_hosts
 
-    corpus = _open_corpus(db) if db else None
-    web_app = create_app(
-        corpus=corpus,
+    options = ServeOptions(
+        db=db,
         write_token=write_token,
         max_upload_bytes=max_upload,
         request_timeout_s=timeout,
         # only these Host headers are served, however wide the bind (no DNS rebinding)
-        allowed_hosts=served_hosts(host, allowed_host or ()),
+        allowed_hosts=tuple(served_hosts(host, allowed_host or ())),
         max_chars=max_chars,
         max_analyses=max_analyses,
+        processes=workers,
     )
+    corpus = _open_corpus(db) if db else None
     if host not in LOOPBACK_HOSTS:
         _err.print(f"[bold yellow]warning[/] listening on {host}: anyone who can reach it can read the corpus", highlight=False)
-    _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({'read-write' if write_token and corpus else 'read-only'})", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    mode = "read-write" if write_token and db else "read-only"
+    processes = f", {workers} processes" if workers > 1 else ""
+    _err.print(f"newsgraph web viewer on http://{host}:{port}/ ({mode}{processes})", highlight=False)
+    # The store was opened here for writing once, so that a bad --db or a schema migration
+    # happens now; the server reads it through its own connection, read-only without a token.
+    if corpus is not None:
+        corpus.close()
+    if workers == 1:
+        try:
+            served = open_served_corpus(options)
+        except NewsgraphError as error:
+            _fail(error)
+        uvicorn.run(build_app(options, served), host=host, port=port, log_level="warning")
+        return
+    # Several processes: each opens the store itself (web.serving).
+    import shutil
+    import tempfile
+
+    slots = tempfile.mkdtemp(prefix="newsgraph-serve-")  # private (0700): the shared analysis slots
+    os.environ[SERVE_ENVIRONMENT] = dataclasses.replace(options, slots_dir=slots).to_environment()
+    try:
+        uvicorn.run("newsgraph.web.serving:app_from_environment", factory=True, workers=workers, host=host, port=port, log_level="warning")
+    finally:
+        os.environ.pop(SERVE_ENVIRONMENT, None)
+        shutil.rmtree(slots, ignore_errors=True)
 
 
 @app.command()

@@ -25,10 +25,12 @@ so one thread's transaction never interleaves with another's statements on the c
 from __future__ import annotations
 
 import logging
+import os
 import random
 import sqlite3
 import threading
 import time
+import urllib.parse
 import zlib
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Sequence, TypeVar
@@ -130,12 +132,15 @@ class Store:
 class SQLiteStore(Store):
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         super().__init__(path)
         try:
             # Autocommit mode: transactions are opened explicitly, with the lock taken up front.
-            self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-            _switch_to_wal(self.conn)
+            # Read-only: SQLite itself refuses every write ("attempt to write a readonly database").
+            target, uri = (f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", True) if read_only else (path, False)
+            self.conn = sqlite3.connect(target, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False, uri=uri)
+            if not read_only:  # a read-only connection cannot change the journal; the store was made in WAL mode
+                _switch_to_wal(self.conn)
             # NORMAL in WAL mode survives a killed process; only a power cut may lose the last commits.
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
@@ -202,7 +207,7 @@ def _switch_to_wal(conn: sqlite3.Connection, attempts: int = 200) -> None:
 class PostgresStore(Store):
     dialect = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         super().__init__(redact(url))
         try:
             import psycopg
@@ -210,6 +215,8 @@ class PostgresStore(Store):
             raise StoreError(Errors.E407, feature="A PostgreSQL store", extra="postgres") from exc
         try:
             self.conn = psycopg.connect(url, autocommit=True)
+            if read_only:  # every transaction of this session, each autocommitted statement too
+                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         except psycopg.Error as exc:
             raise StoreError(Errors.E408, target=self.target, detail=str(exc).strip()) from exc
         self._sql: dict[str, str] = {}

@@ -2,6 +2,11 @@
 
 Filters become ``WHERE`` clauses with bound parameters; an actor filter accepts a name, a
 CAMEO code or an actor key ("Hamas", "PSEREBHMS", "code:PSEREBHMS"), case-insensitively.
+
+The lists a web server pages through (articles, events, timeline, mentions, claims, quotes,
+actors) also answer ``records=True``: the same rows as a list of dicts (``Records``), without
+building a DataFrame. A frame and its round trip to JSON cost a page of events about 2 ms, more
+than its SQL (docs/benchmarks.md#web-viewer).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from .export import actor_graph
 from .store import DEFAULT_STORE, Store, open_store
 from .tables import CASUALTY_COLUMNS, EVENT_COLUMNS
 
-__all__ = ["Corpus", "EVENT_COLUMNS"]
+__all__ = ["Corpus", "EVENT_COLUMNS", "Records"]
 
 _EVENT_SELECT = (
     "SELECT id AS event_id, date, source_actor, target_actor, cameo, plover_type, goldstein, location, mentions, "
@@ -29,23 +34,37 @@ _EVENT_SELECT = (
 
 
 _CONTRADICTION_COLUMNS = (
-    "event_id", "date", "source_actor", "target_actor", "plover_type",
+    "event_id", "date", "date_end", "source_actor", "target_actor", "plover_type",
     "asserted_article", "asserted_outlet", "asserted_sentence", "asserted_chain", "asserted_trigger_start", "asserted_trigger",
     "contested_article", "contested_outlet", "contested_sentence", "contested_chain", "contested_as",
     "contested_trigger_start", "contested_trigger",
 )  # fmt: skip
 
+# Counts of list queries kept at once (_count): a few per list and filter a reader uses.
+_KEPT_COUNTS = 512
 # Event ids looked up per query: well under SQLite's bound-parameter limit.
 _ID_BATCH = 500
 
 _NULLABLE_INTEGERS = ("geonameid", *CASUALTY_COLUMNS)
 
 
+class Records(list):
+    """Rows as dicts, what ``records=True`` answers: the frame's columns and values (a missing
+    value is None), and ``attrs["total"]`` as a frame's when asked ``with_total``."""
+
+    def __init__(self, rows: Iterable[dict] = ()) -> None:
+        super().__init__(rows)
+        self.attrs: dict[str, Any] = {}
+
+
 class Corpus:
     """A store of analysed articles: ``Corpus("newsgraph.db")`` or ``Corpus("postgresql://...")``."""
 
-    def __init__(self, target: Union[str, "os.PathLike[str]", None] = None) -> None:
-        self.store: Store = open_store(os.fspath(target) if target is not None else DEFAULT_STORE)
+    def __init__(self, target: Union[str, "os.PathLike[str]", None] = None, read_only: bool = False) -> None:
+        """``read_only``: the database refuses writes on this connection (a viewer's); the store
+        must exist with the current schema."""
+        self.store: Store = open_store(os.fspath(target) if target is not None else DEFAULT_STORE, read_only=read_only)
+        self._counts: dict[tuple, tuple[object, int]] = {}  # _count's answers, with the store version
 
     def __enter__(self) -> "Corpus":
         return self
@@ -94,7 +113,7 @@ class Corpus:
 
     def articles(
         self, search: Optional[str] = None, actor: Optional[str] = None, outlet: Optional[str] = None,
-        limit: Optional[int] = 100, offset: int = 0, with_total: bool = False,
+        limit: Optional[int] = 100, offset: int = 0, with_total: bool = False, records: bool = False,
     ):
         where, params = [], []
         if search:
@@ -108,7 +127,7 @@ class Corpus:
             where.append(f"id IN (SELECT article_id FROM article_actors WHERE actor_key IN ({_marks(keys)}))")
             params += keys
         sql = "SELECT id, title, url, outlet, published, added, LENGTH(text) AS chars FROM articles"
-        return self._frame(sql, where, params, "published DESC, id", limit, offset, with_total)
+        return self._frame(sql, where, params, "published DESC, id", limit, offset, with_total, records)
 
     # -- events -----------------------------------------------------------------------
     def events(
@@ -122,15 +141,16 @@ class Corpus:
         limit: Optional[int] = None,
         offset: int = 0,
         with_total: bool = False,
+        records: bool = False,
     ):
         """One row per deduplicated event, newest first. ``with_total``: ``frame.attrs["total"]``
         is the number of matching events, whatever the ``limit`` and ``offset`` (one more query)."""
         where, params = self._event_filters(actor, type, since, until, min_origins, factuality)
-        return self._event_frame(where, params, "date DESC, id", limit, offset, with_total)
+        return self._event_frame(where, params, "date DESC, id", limit, offset, with_total, records)
 
-    def _event_frame(self, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool):
-        frame = self._frame(_EVENT_SELECT, where, params, order, limit, offset, with_total)
-        frame["contradicted"] = frame["contradicted"].astype(bool)
+    def _event_frame(self, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool, records: bool = False):
+        frame = self._frame(_EVENT_SELECT, where, params, order, limit, offset, with_total, records)
+        _convert(frame, "contradicted", bool)
         return _nullable_integers(frame)
 
     def _event_filters(self, actor, type, since, until, min_origins, factuality) -> tuple[list[str], list]:
@@ -165,22 +185,21 @@ class Corpus:
         frame["contradicted"] = frame["contradicted"].astype(bool)
         return _nullable_integers(frame).iloc[0].to_dict()
 
-    def mentions(self, event_id: str):
+    def mentions(self, event_id: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False, records: bool = False):
         """Every report of one event: where, by whom (the chain, outermost last), how certain,
         and the evidence that joined it to the event (``evidence``: days apart, how the places
-        agree, which anchor held; see ``corpus.coref``)."""
-        columns, rows = self.store.rows(
+        agree, which anchor held; see ``corpus.coref``). ``limit``, ``offset`` and ``with_total``
+        as for ``events``."""
+        sql = (
             "SELECT article_id, outlet, published, sentence, trigger_start, trigger_end, trigger_text, chain, "
             "factuality, polarity, certainty, mode, disputed, confidence, date, location, country, geonameid, "
-            "latitude, longitude, killed, injured, arrested, evidence "
-            "FROM mentions WHERE event_id = ? ORDER BY published, article_id, mention",
-            (event_id,),
+            "latitude, longitude, killed, injured, arrested, evidence FROM mentions"
         )
-        frame = _pandas().DataFrame(rows, columns=columns)
-        frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        frame = self._frame(sql, ["event_id = ?"], [event_id], "published, article_id, mention", limit, offset, with_total, records)
+        _convert(frame, "chain", json.loads)
         # Why the mention joined the event (coref.Evidence); None for the report that began it.
-        frame["evidence"] = [json.loads(e) if isinstance(e, str) else None for e in frame["evidence"]]
-        frame["disputed"] = frame["disputed"].astype(bool)
+        _convert(frame, "evidence", lambda e: json.loads(e) if isinstance(e, str) else None)
+        _convert(frame, "disputed", bool)
         return _nullable_integers(frame)
 
     def first_reports(self, event_ids: list[str]) -> dict[str, dict]:
@@ -211,12 +230,13 @@ class Corpus:
         return found
 
     def timeline(
-        self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False, factuality: Optional[str] = None
+        self, actor: str, limit: Optional[int] = None, offset: int = 0, with_total: bool = False, factuality: Optional[str] = None,
+        records: bool = False,
     ):
         """The actor's events in date order (undated ones last); ``factuality``: only those
         with that standing (as ``events``)."""
         where, params = self._event_filters(actor, None, None, None, None, factuality)
-        return self._event_frame(where, params, "date IS NULL, date, id", limit, offset, with_total)
+        return self._event_frame(where, params, "date IS NULL, date, id", limit, offset, with_total, records)
 
     def contradictions(self, limit: Optional[int] = None, event_id: Optional[str] = None):
         """Asserted mentions against negated or disputed mentions of the same event, side by
@@ -226,17 +246,17 @@ class Corpus:
         if event_id is not None:
             where, params = "contradicted = 1 AND id = ?", [event_id]
         _, events = self.store.rows(
-            f"SELECT id, date, source_actor, target_actor, plover_type FROM events WHERE {where} ORDER BY date DESC, id", params
+            f"SELECT id, date, date_end, source_actor, target_actor, plover_type FROM events WHERE {where} ORDER BY date DESC, id", params
         )
         records: list[tuple] = []
-        for event_id, date, source, target, plover in events:
+        for event_id, date, date_end, source, target, plover in events:
             shown: set[tuple] = set()
             for a, c in contradiction_pairs(stances(self.store, event_id)):
                 if (a.article, a.sentence, c.article, c.sentence) in shown:
                     continue  # two triggers of one sentence against the same denial: one row
                 shown.add((a.article, a.sentence, c.article, c.sentence))
                 records.append(
-                    (event_id, date, source, target, plover, a.article, a.outlet, a.sentence, list(a.chain), a.trigger_start,
+                    (event_id, date, date_end, source, target, plover, a.article, a.outlet, a.sentence, list(a.chain), a.trigger_start,
                      a.trigger, c.article, c.outlet, c.sentence, list(c.chain), c.factuality, c.trigger_start, c.trigger)
                 )
             if limit is not None and len(records) >= limit:
@@ -246,7 +266,8 @@ class Corpus:
 
     # -- claims, actors, sources ------------------------------------------------------
     def claims(
-        self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False
+        self, actor: Optional[str] = None, since: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False,
+        records: bool = False,
     ):
         where, params = [], []
         if actor:
@@ -260,14 +281,14 @@ class Corpus:
             "SELECT article_id, claim AS claim_id, source, text, chain, outlet, published, polarity, certainty, "
             "disputed, events FROM claims"
         )
-        frame = self._frame(sql, where, params, "published DESC, article_id, claim", limit, offset, with_total)
-        frame["chain"] = [json.loads(c) for c in frame["chain"]]
-        frame["disputed"] = frame["disputed"].astype(bool)
+        frame = self._frame(sql, where, params, "published DESC, article_id, claim", limit, offset, with_total, records)
+        _convert(frame, "chain", json.loads)
+        _convert(frame, "disputed", bool)
         return frame
 
     def quotes(
         self, actor: Optional[str] = None, since: Optional[str] = None, outlet: Optional[str] = None,
-        limit: Optional[int] = None, offset: int = 0, with_total: bool = False,
+        limit: Optional[int] = None, offset: int = 0, with_total: bool = False, records: bool = False,
     ):  # fmt: skip
         """Who said what (``docs/acts.md``): the attributions that are quotes (a statement the
         source said or wrote), newest first, with the speaker's entity key. Rows stored before
@@ -287,8 +308,8 @@ class Corpus:
             "SELECT a.published, s.outlet, s.name AS speaker, s.speaker_key, s.kind AS speaker_kind, s.cue, s.type, "
             "s.text, s.chain, s.article_id, s.attribution AS quote_id FROM sources s JOIN articles a ON a.id = s.article_id"
         )
-        frame = self._frame(sql, where, params, "a.published DESC, s.article_id, s.attribution", limit, offset, with_total)
-        frame["chain"] = [json.loads(c) for c in frame["chain"]]
+        frame = self._frame(sql, where, params, "a.published DESC, s.article_id, s.attribution", limit, offset, with_total, records)
+        _convert(frame, "chain", json.loads)
         return frame
 
     def actor(self, actor: str) -> Optional[dict]:
@@ -299,13 +320,15 @@ class Corpus:
                             [f"a.actor_key IN ({_marks(keys)})"], keys, "a.events DESC, a.actor_key", 1, 0)
         return None if frame.empty else frame.iloc[0].to_dict()
 
-    def actors(self, search: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
+    def actors(
+        self, search: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False, records: bool = False
+    ):
         where, params = [], []
         if search:
             where.append(f"(LOWER(a.name) LIKE ? {like.ESCAPE} OR LOWER(a.code) LIKE ? {like.ESCAPE})")
             params += [like.containing(search.lower())] * 2
         sql = "SELECT a.actor_key, a.name, a.code, a.kind, a.events, a.articles FROM actors a"
-        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, offset, with_total)
+        return self._frame(sql, where, params, "a.events DESC, a.articles DESC, a.actor_key", limit, offset, with_total, records)
 
     def sources(self, outlet: Optional[str] = None, limit: Optional[int] = None, offset: int = 0, with_total: bool = False):
         where, params = [], []
@@ -347,10 +370,31 @@ class Corpus:
         keys = {r[0] for r in rows} | {f"name:{normalise_name(actor)}", f"code:{actor.upper()}", actor}
         return sorted(keys)
 
-    def _frame(self, sql: str, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool = False):
+    def _count(self, sql: str, params: list) -> int:
+        """How many rows ``sql`` gives. On SQLite a count is kept until the store changes: paging
+        through a list asks the same count for every page, and counting half the events (a type
+        and a date) took longer than reading a page of them. SQLite tells a change by a pragma;
+        PostgreSQL's ``version`` is itself four counts, so there every count is asked."""
+        count_sql = f"SELECT COUNT(*) FROM ({sql}) AS listing"
+        if self.store.dialect != "sqlite":
+            return int(self.store.scalar(count_sql, params))
+        key, version = (count_sql, tuple(params)), self.store.version()
+        kept = self._counts.get(key)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        total = int(self.store.scalar(count_sql, params))
+        if len(self._counts) >= _KEPT_COUNTS:
+            self._counts.clear()
+        self._counts[key] = (version, total)
+        return total
+
+    def _frame(
+        self, sql: str, where: list[str], params: list, order: str, limit: Optional[int], offset: int, with_total: bool = False,
+        records: bool = False,
+    ):
         if where:
             sql += " WHERE " + " AND ".join(where)
-        total = int(self.store.scalar(f"SELECT COUNT(*) FROM ({sql}) AS listing", params)) if with_total else None
+        total = self._count(sql, params) if with_total else None
         sql += f" ORDER BY {order}"
         if limit is not None:
             sql += " LIMIT ?"
@@ -359,15 +403,28 @@ class Corpus:
             sql += (" " if limit is not None else " LIMIT -1 " if self.store.dialect == "sqlite" else " ") + "OFFSET ?"
             params = [*params, int(offset)]
         columns, rows = self.store.rows(sql, params)
-        frame = _pandas().DataFrame(rows, columns=columns)
+        frame: Any = Records(dict(zip(columns, row)) for row in rows) if records else _pandas().DataFrame(rows, columns=columns)
         if total is not None:
             frame.attrs["total"] = total
         return frame
 
 
+def _convert(frame: Any, column: str, function: Any) -> None:
+    """``function`` applied to every value of ``column``, in a frame or ``Records``."""
+    if isinstance(frame, Records):
+        for row in frame:
+            row[column] = function(row[column])
+    elif function is bool:
+        frame[column] = frame[column].astype(bool)  # a bool column even when empty
+    else:
+        frame[column] = [function(v) for v in frame[column]]
+
+
 def _nullable_integers(frame):
     """Ids and counts that may be missing stay integers (pandas' Int64), so that a CSV says
-    361058, not 361058.0."""
+    361058, not 361058.0. ``Records`` hold them as they are: int or None."""
+    if isinstance(frame, Records):
+        return frame
     for column in _NULLABLE_INTEGERS:
         if column in frame:
             frame[column] = frame[column].astype("Int64")

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Optional, Union
+from typing import Any, Callable, Literal, Optional, Union
 
 from fastapi import APIRouter, Depends, File, Form, Header, Path, Query, Request, UploadFile
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import Errors, WebError
 from ..version import __version__
 from . import queries
 from .analysis import analyze_article, bearer_token, read_submission, read_upload, store_article
-from .csv_download import csv_response
+from .csv_download import csv_response, csv_stream, json_stream
 from .settings import Settings
 
-__all__ = ["router", "EventFilters", "FactualityFilter", "Window", "contradictions_window", "events_window", "quotes_window", "timeline_window"]
+__all__ = ["router", "EventFilters", "FactualityFilter", "MAX_DOWNLOAD_ROWS", "Window", "event_filters", "window_of", "contradictions_window", "events_window", "quotes_window", "timeline_window"]
 
 
 class ErrorDetail(BaseModel):
@@ -108,7 +109,10 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
 _CORPUS_ERRORS = _errors(400, 404, 408, 422)
 # A list answers a page object, or with format=csv its rows as a CSV file.
 _LIST_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "A page of rows; with format=csv, the page's rows as CSV.", "content": {"text/csv": {"schema": {"type": "string"}}}},
+    200: {
+        "description": "A page of rows; with format=csv, the page's rows as CSV; with rows=all, every row from offset on (a download).",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    },
     **_CORPUS_ERRORS,
 }
 # Databases take 64-bit offsets; anything near that is a probe, not a page.
@@ -116,6 +120,9 @@ MAX_OFFSET = 1_000_000_000
 # The most rows one answer holds: pages of a list are asked for with offset.
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
+# The most rows one download (rows=all) holds: it is written while the rows are read, a
+# thousand at a time, and one request should not hold a server process for minutes.
+MAX_DOWNLOAD_ROWS = 100_000
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 _OPTIONAL_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
 router = APIRouter(prefix="/api", tags=["api"])
@@ -138,19 +145,44 @@ def calendar_date(request: Request, parameter: str, value: Optional[str]) -> Opt
 
 
 class Window:
-    """``limit`` and ``offset`` of a list endpoint (at most ``MAX_LIMIT`` rows an answer)."""
+    """``limit`` and ``offset`` of a list endpoint (at most ``MAX_LIMIT`` rows an answer), or with
+    ``rows=all`` every row from ``offset`` on (at most ``MAX_DOWNLOAD_ROWS``), streamed. Routes
+    take it with ``Depends(window_of)``."""
 
-    def __init__(
-        self,
-        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows to return, at most {MAX_LIMIT}."),
-        offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the next page starts at offset + limit."),
-        format: Literal["json", "csv"] = Query("json", description="json: a page object; csv: the page's rows as a CSV file (what the pages' download links ask for)."),  # noqa: A002
-    ) -> None:
-        self.limit, self.offset, self.format = limit, offset, format
+    def __init__(self, limit: int = DEFAULT_LIMIT, offset: int = 0, format: str = "json", rows: str = "page") -> None:  # noqa: A002
+        self.limit, self.offset, self.format, self.rows = limit, offset, format, rows
 
-    def answer(self, page: dict[str, Any], name: str) -> Any:
-        """``page`` as asked: the page object, or its rows as ``name``.csv."""
-        return csv_response(page["items"], name) if self.format == "csv" else page
+    def at(self, limit: int, offset: int) -> "Window":
+        """This window moved to ``limit`` rows from ``offset``."""
+        return Window(limit=limit, offset=offset, format=self.format, rows="page")
+
+    def answer(self, fetch: Callable[["Window"], dict[str, Any]], name: str) -> Any:
+        """The list as asked: ``fetch(window)`` gives one page object of it; answered as that page
+        object, its rows as ``name``.csv, or with ``rows=all`` every row, a page at a time."""
+        if self.rows == "all":
+            return self._download(fetch, name)
+        page = fetch(self)
+        # the page as it is: its rows are JSON values already, and checking them against the
+        # response model again cost more than writing them
+        return csv_response(page["items"], name) if self.format == "csv" else JSONResponse(page)
+
+    def _download(self, fetch: Callable[["Window"], dict[str, Any]], name: str) -> Any:
+        first = fetch(self.at(MAX_LIMIT, self.offset))  # read before answering: its errors are still a status
+
+        def chunks() -> Any:
+            page, sent = first, 0
+            while True:
+                items = page["items"][: MAX_DOWNLOAD_ROWS - sent]
+                yield items
+                sent += len(items)
+                if sent >= MAX_DOWNLOAD_ROWS or len(page["items"]) < MAX_LIMIT:
+                    return
+                page = fetch(self.at(MAX_LIMIT, self.offset + sent))
+
+        if self.format == "csv":
+            return csv_stream(chunks(), name)
+        head = {key: value for key, value in first.items() if key != "items"}
+        return json_stream({**head, "limit": MAX_DOWNLOAD_ROWS, "offset": self.offset}, chunks(), name)
 
     def page(self, frame: Any) -> dict[str, Any]:
         """The answer for a corpus frame asked for ``with_total``."""
@@ -161,6 +193,22 @@ class Window:
         return {"items": items[self.offset : self.offset + self.limit], "total": len(items), "limit": self.limit, "offset": self.offset}
 
 
+# The parameters as async dependencies: FastAPI runs a plain function or class dependency in its
+# thread pool, one thread hop per dependency and request; these only check values.
+async def window_of(
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows to return, at most {MAX_LIMIT}."),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip: the next page starts at offset + limit."),
+    format: Literal["json", "csv"] = Query("json", description="json: a page object; csv: the page's rows as a CSV file."),  # noqa: A002
+    rows: Literal["page", "all"] = Query(
+        "page",
+        description=f"page: the limit rows from offset; all: every row of the list from offset on, up to {MAX_DOWNLOAD_ROWS:,}, "
+        "as a download (what the pages' download links ask for; limit is then ignored). A sort orders each block of "
+        f"{MAX_LIMIT} rows, as it orders a page.",
+    ),
+) -> Window:
+    return Window(limit, offset, format, rows)
+
+
 FactualityFilter = Query(
     None, pattern=f"^({'|'.join(queries.FACTUALITY_CHOICES)})?$",
     description="Keep events with this factuality: " + ", ".join(queries.FACTUALITY_CHOICES) + ".",
@@ -169,23 +217,13 @@ FactualityFilter = Query(
 
 class EventFilters:
     """The filters shared by the events table and the actor graph (the corpus ``events`` arguments).
-
-    An empty value means "no filter": HTML forms send empty fields, so every filter accepts "".
-    """
+    Routes take them with ``Depends(event_filters)``."""
 
     def __init__(
-        self,
-        request: Request,
-        actor: Optional[str] = Query(None, max_length=200, description="Actor key: events it is a source or target of."),
-        type: Optional[str] = Query(None, max_length=60, description="PLOVER event type, e.g. ASSAULT."),
-        since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Earliest event date, YYYY-MM-DD."),
-        until: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Latest event date, YYYY-MM-DD."),
-        min_origins: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep events reported by at least this many independent origins (a whole number)."),
-        factuality: Optional[str] = FactualityFilter,
+        self, actor: Optional[str] = None, type: Optional[str] = None, since: Optional[str] = None,  # noqa: A002
+        until: Optional[str] = None, min_origins: Optional[str] = None, factuality: Optional[str] = None,
     ) -> None:
-        self.actor, self.type = actor, type
-        self.since = calendar_date(request, "since", since)
-        self.until = calendar_date(request, "until", until)
+        self.actor, self.type, self.since, self.until = actor, type, since, until
         self.min_origins, self.factuality = min_origins, factuality
 
     def as_kwargs(self) -> dict[str, Any]:
@@ -197,6 +235,22 @@ class EventFilters:
             "min_origins": int(self.min_origins) if self.min_origins else None,
             "factuality": self.factuality or None,
         }
+
+
+async def event_filters(
+    request: Request,
+    actor: Optional[str] = Query(None, max_length=200, description="Actor key: events it is a source or target of."),
+    type: Optional[str] = Query(None, max_length=60, description="PLOVER event type, e.g. ASSAULT."),  # noqa: A002
+    since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Earliest event date, YYYY-MM-DD."),
+    until: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Latest event date, YYYY-MM-DD."),
+    min_origins: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep events reported by at least this many independent origins (a whole number)."),
+    factuality: Optional[str] = FactualityFilter,
+) -> EventFilters:
+    """The filters; an empty value means "no filter": HTML forms send empty fields, so every
+    filter accepts ""."""
+    return EventFilters(
+        actor, type, calendar_date(request, "since", since), calendar_date(request, "until", until), min_origins, factuality
+    )
 
 
 @router.get("/health", response_model=Health, summary="Server version and capabilities")
@@ -238,13 +292,14 @@ def articles(
     search: Optional[str] = Query(None, max_length=200, description="Words in the title or text (% and _ match themselves)."),
     actor: Optional[str] = Query(None, max_length=200),
     outlet: Optional[str] = Query(None, max_length=200),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/articles")
-    found = corpus.articles(
-        search=search or None, actor=actor or None, outlet=outlet or None, limit=window.limit, offset=window.offset, with_total=True
-    )
-    return window.answer(window.page(found), "articles")
+
+    def fetch(at: Window) -> dict[str, Any]:
+        return at.page(corpus.articles(search=search or None, actor=actor or None, outlet=outlet or None, limit=at.limit, offset=at.offset, with_total=True, records=True))
+
+    return window.answer(fetch, "articles")
 
 
 ArticleId = Path(..., min_length=1, max_length=128, description="The article's content-hash id.")
@@ -271,18 +326,18 @@ def article_report(request: Request, article_id: str = ArticleId) -> Any:
 @router.get("/events", response_model=Page, responses=_LIST_RESPONSES, summary="Deduplicated events, filtered; each page sorted")
 def events(
     request: Request,
-    filters: EventFilters = Depends(),  # noqa: B008 - FastAPI dependency
+    filters: EventFilters = Depends(event_filters),  # noqa: B008 - FastAPI dependency
     sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
     order: Literal["asc", "desc"] = Query("asc"),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/events")
-    return window.answer(events_window(corpus, filters, sort, order, window), "events")
+    return window.answer(lambda at: events_window(corpus, filters, sort, order, at), "events")
 
 
 def events_window(corpus: Any, filters: EventFilters, sort: Optional[str], order: str, window: Window) -> dict[str, Any]:
     """One page of events with their first report's trigger and sentence, the page sorted."""
-    answer = window.page(corpus.events(**filters.as_kwargs(), limit=window.limit, offset=window.offset, with_total=True))
+    answer = window.page(corpus.events(**filters.as_kwargs(), limit=window.limit, offset=window.offset, with_total=True, records=True))
     items = queries.with_first_reports(answer["items"], corpus.first_reports([row["event_id"] for row in answer["items"]]))
     answer["items"] = queries.sort_rows(items, sort, descending=order == "desc")
     return answer
@@ -291,20 +346,22 @@ def events_window(corpus: Any, filters: EventFilters, sort: Optional[str], order
 EventId = Path(..., min_length=1, max_length=128)
 
 
-@router.get("/events/{event_id}/mentions", response_model=list[Row], responses=_CORPUS_ERRORS, summary="Where an event is reported, and by whom")
-def mentions(request: Request, event_id: str = EventId) -> Any:
+@router.get("/events/{event_id}/mentions", response_model=Page, responses=_LIST_RESPONSES, summary="Where an event is reported, and by whom")
+def mentions(request: Request, event_id: str = EventId, window: Window = Depends(window_of)) -> Any:  # noqa: B008
+    """The event's reports, earliest published first: outlet, sentence, trigger, chain,
+    factuality and the evidence that joined each to the event."""
     corpus = settings_of(request).require_corpus("/api/events")
-    return queries.rows(corpus.mentions(event_id))
+    return window.answer(lambda at: at.page(corpus.mentions(event_id, limit=at.limit, offset=at.offset, with_total=True, records=True)), "mentions")
 
 
 @router.get("/actors", response_model=Page, responses=_LIST_RESPONSES, summary="Actors, by name")
 def actors(
     request: Request,
     search: Optional[str] = Query(None, max_length=200, description="Part of the name or code (% and _ match themselves)."),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/actors")
-    return window.answer(window.page(corpus.actors(search=search or None, limit=window.limit, offset=window.offset, with_total=True)), "actors")
+    return window.answer(lambda at: at.page(corpus.actors(search=search or None, limit=at.limit, offset=at.offset, with_total=True, records=True)), "actors")
 
 
 # :path, because actor names may hold "/" (sent quoted as %2F, which the router sees decoded)
@@ -313,27 +370,27 @@ def timeline(
     request: Request,
     actor_key: str = Path(..., min_length=1, max_length=200),
     factuality: Optional[str] = FactualityFilter,
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/actors")
-    return window.answer(timeline_window(corpus, actor_key, factuality, window), "timeline")
+    return window.answer(lambda at: timeline_window(corpus, actor_key, factuality, at), "timeline")
 
 
 def timeline_window(corpus: Any, actor_key: str, factuality: Optional[str], window: Window) -> dict[str, Any]:
     """One page of an actor's timeline with each event's first trigger and sentence."""
-    frame = corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True, factuality=factuality or None)
+    frame = corpus.timeline(actor_key, limit=window.limit, offset=window.offset, with_total=True, factuality=factuality or None, records=True)
     answer = window.page(frame)
     answer["items"] = queries.with_first_reports(answer["items"], corpus.first_reports([row["event_id"] for row in answer["items"]]))
     return answer
 
 
 @router.get("/sources", response_model=Sources, responses=_LIST_RESPONSES, summary="Which sources outlets rely on, and how many are anonymous")
-def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
+def sources(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends(window_of)) -> Any:  # noqa: B008
     """A page of the sources; ``outlets`` sums up all of them, not only the page's."""
     settings = settings_of(request)
     settings.require_corpus("/api/sources")
     found, outlets = all_sources(settings, outlet or None)
-    return window.answer({**window.slice(found), "outlets": outlets}, "sources")
+    return window.answer(lambda at: {**at.slice(found), "outlets": outlets}, "sources")
 
 
 def all_sources(settings: Settings, outlet: Optional[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -351,11 +408,11 @@ def claims(
     request: Request,
     actor: Optional[str] = Query(None, max_length=200),
     since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Claims published on or after this date, YYYY-MM-DD."),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/claims")
     since = calendar_date(request, "since", since)
-    return window.answer(window.page(corpus.claims(actor=actor or None, since=since, limit=window.limit, offset=window.offset, with_total=True)), "claims")
+    return window.answer(lambda at: at.page(corpus.claims(actor=actor or None, since=since, limit=at.limit, offset=at.offset, with_total=True, records=True)), "claims")
 
 
 @router.get("/quotes", response_model=Page, responses=_LIST_RESPONSES, summary="Who said what: quotes with their speakers")
@@ -364,23 +421,23 @@ def quotes(
     actor: Optional[str] = Query(None, max_length=200, description="Quotes of this speaker: name, entity key or CAMEO code."),
     outlet: Optional[str] = Query(None, max_length=200, description="Quotes printed by this outlet."),
     since: Optional[str] = Query(None, pattern=_OPTIONAL_DATE, description="Quotes published on or after this date, YYYY-MM-DD."),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/api/quotes")
     since = calendar_date(request, "since", since)
-    return window.answer(quotes_window(corpus, actor, outlet, since, window), "quotes")
+    return window.answer(lambda at: quotes_window(corpus, actor, outlet, since, at), "quotes")
 
 
 def quotes_window(corpus: Any, actor: Optional[str], outlet: Optional[str], since: Optional[str], window: Window) -> dict[str, Any]:
-    frame = corpus.quotes(actor=actor or None, outlet=outlet or None, since=since, limit=window.limit, offset=window.offset, with_total=True)
+    frame = corpus.quotes(actor=actor or None, outlet=outlet or None, since=since, limit=window.limit, offset=window.offset, with_total=True, records=True)
     return window.page(frame)
 
 
 @router.get("/contradictions", response_model=Page, responses=_LIST_RESPONSES, summary="Events asserted in one place and negated or disputed in another")
-def contradictions(request: Request, window: Window = Depends()) -> Any:  # noqa: B008
+def contradictions(request: Request, window: Window = Depends(window_of)) -> Any:  # noqa: B008
     settings = settings_of(request)
     settings.require_corpus("/api/contradictions")
-    return window.answer(contradictions_window(settings, window), "contradictions")
+    return window.answer(lambda at: contradictions_window(settings, at), "contradictions")
 
 
 def contradictions_window(settings: Settings, window: Window) -> dict[str, Any]:
@@ -391,7 +448,7 @@ def contradictions_window(settings: Settings, window: Window) -> dict[str, Any]:
 @router.get("/graph", response_model=Graph, responses=_CORPUS_ERRORS, summary="The actor graph as cytoscape.js elements")
 def graph(
     request: Request,
-    filters: EventFilters = Depends(),  # noqa: B008
+    filters: EventFilters = Depends(event_filters),  # noqa: B008
     top: Optional[str] = Query(None, pattern=r"^([1-9][0-9]{0,3})?$", description="Keep only the actors with the most events, at most this many (a whole number; empty: all)."),
 ) -> Any:
     """Actors (``kind``: country, organization, person, group, outlet, agent; ``events``: how

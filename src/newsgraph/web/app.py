@@ -37,6 +37,8 @@ def create_app(
     allowed_hosts: Sequence[str] = LOOPBACK_HOSTS,
     max_chars: int = DEFAULT_MAX_CHARS,
     max_analyses: int = DEFAULT_MAX_ANALYSES,
+    slots_dir: Optional[str] = None,
+    keep_idle: Optional[int] = None,
 ) -> FastAPI:
     """The web viewer over ``corpus`` (a ``newsgraph.Corpus``, or ``None`` for the Analyze box only).
 
@@ -45,9 +47,11 @@ def create_app(
     (loopback names by default, which also stops DNS-rebinding pages from reading the corpus;
     ``settings.served_hosts`` adds a bind address and ``--allowed-host`` names). POSTs must come
     from those hosts' own pages (``OriginCheck``). At most ``max_analyses`` Analyze-box analyses
-    run at once, each in a worker process killed after ``request_timeout_s``.
+    run at once, each in a worker process killed after ``request_timeout_s``; with ``slots_dir``
+    the slots are shared with the other server processes given that folder (``serve --workers``),
+    and ``keep_idle`` bounds the finished workers this process keeps warm.
     """
-    analyses = AnalysisWorkers(max_analyses, request_timeout_s)
+    analyses = AnalysisWorkers(max_analyses, request_timeout_s, slots_dir=slots_dir, keep_idle=keep_idle)
     if corpus is not None:
         # The corpus answers in pandas frames and imports pandas on first use: 0.3-0.4 s that
         # the first visitor's page would wait for (docs/benchmarks.md#web-viewer). Pay it now.

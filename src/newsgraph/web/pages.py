@@ -19,10 +19,12 @@ from .api import (
     all_sources,
     calendar_date,
     contradictions_window,
+    event_filters,
     events_window,
     quotes_window,
     settings_of,
     timeline_window,
+    window_of,
 )
 from .rendering import render
 
@@ -107,7 +109,7 @@ def search(
     request: Request,
     q: Optional[str] = Query(None, max_length=200),
     actor: Optional[str] = Query(None, max_length=200),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/search")
     page = None
@@ -120,10 +122,10 @@ def search(
 @router.get("/events")
 def events_page(
     request: Request,
-    filters: EventFilters = Depends(),  # noqa: B008
+    filters: EventFilters = Depends(event_filters),  # noqa: B008
     sort: Optional[str] = Query(None, pattern=queries.SORT_PATTERN, description="Column to sort by: " + ", ".join(queries.EVENT_COLUMNS) + "."),
     order: Literal["asc", "desc"] = Query("asc"),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/events")
     page = events_window(corpus, filters, sort, order, window)
@@ -161,7 +163,7 @@ def actor_page(
     request: Request,
     actor_key: str = Path(..., max_length=200),
     factuality: Optional[str] = FactualityFilter,
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/actors")
     actor = queries.rows([found])[0] if (found := corpus.actor(actor_key)) else None
@@ -170,7 +172,7 @@ def actor_page(
 
 
 @router.get("/graph")
-def graph_page(request: Request, filters: EventFilters = Depends(), top: Optional[str] = Query(None, max_length=4)) -> Any:  # noqa: B008
+def graph_page(request: Request, filters: EventFilters = Depends(event_filters), top: Optional[str] = Query(None, max_length=4)) -> Any:  # noqa: B008
     settings_of(request).require_corpus("/graph")
     chosen = filters.as_kwargs()
     # One actor's neighbourhood is small; the whole corpus opens on its busiest actors.
@@ -182,7 +184,7 @@ def graph_page(request: Request, filters: EventFilters = Depends(), top: Optiona
 
 
 @router.get("/sources")
-def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends()) -> Any:  # noqa: B008
+def sources_page(request: Request, outlet: Optional[str] = Query(None, max_length=200), window: Window = Depends(window_of)) -> Any:  # noqa: B008
     settings = settings_of(request)
     settings.require_corpus("/sources")
     found, outlets = all_sources(settings, outlet or None)
@@ -195,7 +197,7 @@ def quotes_page(
     actor: Optional[str] = Query(None, max_length=200),
     outlet: Optional[str] = Query(None, max_length=200),
     since: Optional[str] = Query(None, max_length=10),
-    window: Window = Depends(),  # noqa: B008
+    window: Window = Depends(window_of),  # noqa: B008
 ) -> Any:
     corpus = settings_of(request).require_corpus("/quotes")
     since = calendar_date(request, "since", since)
@@ -204,7 +206,7 @@ def quotes_page(
 
 
 @router.get("/contradictions")
-def contradictions_page(request: Request, window: Window = Depends()) -> Any:  # noqa: B008
+def contradictions_page(request: Request, window: Window = Depends(window_of)) -> Any:  # noqa: B008
     settings = settings_of(request)
     settings.require_corpus("/contradictions")
     page = contradictions_window(settings, window)

@@ -10,6 +10,7 @@ import json
 import math
 from typing import Any, Optional
 
+from ..corpus.query import Records
 from ..corpus.writer import FACTUALITY_LABELS
 
 __all__ = [
@@ -42,6 +43,8 @@ def rows(frame: Any) -> list[dict[str, Any]]:
     """A DataFrame (or an iterable of dicts) as a list of dicts with JSON values."""
     if frame is None:
         return []
+    if isinstance(frame, Records):  # the corpus's own rows: JSON values already
+        return list(frame)
     if hasattr(frame, "to_json"):
         return json.loads(frame.to_json(orient="records", date_format="iso", default_handler=str))
     return [{key: _json_value(value) for key, value in dict(row).items()} for row in frame]

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..version import __version__
+from .api import MAX_DOWNLOAD_ROWS
 from .display import cell, date_span
 from .queries import FACTUALITY_CHOICES
 from .settings import Settings
@@ -34,6 +35,7 @@ def templates() -> jinja2.Environment:
     env.filters["cell"] = cell
     env.globals["date_span"] = date_span
     env.globals["factualities"] = FACTUALITY_CHOICES  # the closed vocabulary badges may turn into class names
+    env.globals["max_download_rows"] = MAX_DOWNLOAD_ROWS
     return env
 
 

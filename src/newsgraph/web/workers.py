@@ -7,6 +7,10 @@ pipeline once and serves one analysis at a time; a worker killed at the limit is
 the next analysis that needs one. Past ``size`` analyses in flight, one more is refused at once
 (E510, 503 with Retry-After) instead of queued: a queued request would spend its time limit
 waiting, holding a connection.
+
+With several server processes (``serve --workers``) the slots are shared: ``SharedSlots``
+holds one lock file per slot, so ``--max-analyses`` bounds the analyses of all processes
+together. A lock held by a process that dies is released by the kernel.
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ import multiprocessing
 import os
 import threading
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
 
 from ..corpus.tether import tether
 from ..errors import AnalysisError, Errors, NewsgraphError, WebError
 
-__all__ = ["AnalysisWorkers", "DEFAULT_MAX_ANALYSES", "RETRY_AFTER_S"]
+__all__ = ["AnalysisWorkers", "DEFAULT_MAX_ANALYSES", "RETRY_AFTER_S", "SharedSlots"]
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +38,45 @@ RETRY_AFTER_S = 5
 _START_S = 120
 
 
-class AnalysisWorkers:
-    """At most ``size`` analyses at once, each in a worker process killed after ``seconds``."""
+class SharedSlots:
+    """At most ``size`` holders at once across processes: slot ``i`` is held by an exclusive
+    ``flock`` on ``directory/slot-i``. Locks belong to the open file, so two threads of one
+    process exclude each other too, and the kernel releases a dead holder's lock."""
 
-    def __init__(self, size: int, seconds: float) -> None:
+    def __init__(self, directory: str, size: int) -> None:
+        self.paths = [Path(directory) / f"slot-{i}" for i in range(size)]
+
+    def acquire(self) -> Optional[int]:
+        """A held slot's file descriptor, or None when every slot is held."""
+        import fcntl
+
+        for path in self.paths:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            return fd
+        return None
+
+    @staticmethod
+    def release(fd: int) -> None:
+        os.close(fd)  # closing the last descriptor of the open file drops its lock
+
+
+class AnalysisWorkers:
+    """At most ``size`` analyses at once, each in a worker process killed after ``seconds``.
+
+    ``slots_dir``: the slots are shared with the other server processes given the same folder
+    (``SharedSlots``). ``keep_idle``: how many finished workers this process keeps warm for the
+    next analysis (default ``size``); more are stopped."""
+
+    def __init__(self, size: int, seconds: float, slots_dir: Optional[str] = None, keep_idle: Optional[int] = None) -> None:
         self.size = size
         self.seconds = seconds
+        self.keep_idle = size if keep_idle is None else keep_idle
+        self._shared = SharedSlots(slots_dir, size) if slots_dir else None
         self._lock = threading.Lock()
         self._in_flight = 0
         self._idle: list[_Worker] = []
@@ -50,9 +88,16 @@ class AnalysisWorkers:
             if self._in_flight >= self.size:
                 raise WebError(Errors.E510, name=name, slots=self.size, retry_after=RETRY_AFTER_S)
             self._in_flight += 1
+        held = None
         try:
+            if self._shared is not None:
+                held = self._shared.acquire()
+                if held is None:  # the other server processes hold every slot
+                    raise WebError(Errors.E510, name=name, slots=self.size, retry_after=RETRY_AFTER_S)
             yield
         finally:
+            if held is not None:
+                self._shared.release(held)  # type: ignore[union-attr]
             with self._lock:
                 self._in_flight -= 1
 
@@ -83,9 +128,14 @@ class AnalysisWorkers:
         return worker if worker is not None and worker.alive() else _Worker()
 
     def _give_back(self, worker: "_Worker") -> None:
-        if worker.alive():
-            with self._lock:
+        if not worker.alive():
+            return
+        with self._lock:
+            kept = len(self._idle) < self.keep_idle
+            if kept:
                 self._idle.append(worker)
+        if not kept:
+            worker.kill()
 
 
 class _Expired(Exception):

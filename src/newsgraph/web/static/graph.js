@@ -88,9 +88,10 @@
     mentionList.replaceChildren();
     var ids = edge.event_ids.slice(0, MAX_EVENTS);
     Promise.all(ids.map(function (id) {
-      return fetch("/api/events/" + encodeURIComponent(id) + "/mentions").then(function (r) { return r.ok ? r.json() : []; });
+      // a page of the event's reports (the first 100: an edge lists a few events' reports, not archives)
+      return fetch("/api/events/" + encodeURIComponent(id) + "/mentions").then(function (r) { return r.ok ? r.json() : { items: [] }; });
     })).then(function (lists) {
-      lists.forEach(function (list) { list.forEach(function (m) { mentionList.appendChild(mentionItem(m)); }); });
+      lists.forEach(function (page) { page.items.forEach(function (m) { mentionList.appendChild(mentionItem(m)); }); });
       mentionList.dataset.loaded = String(mentionList.children.length);
     });
   });
