@@ -183,3 +183,18 @@ def test_a_past_killing_retold_in_a_headline_and_a_body_is_one_event(tmp_path):
     assert event is not None and event["source_actor"] == "John Fenwick" and event["origins"] == 2
     anchors = {json.loads(evidence)["anchor"] for _, _, evidence in rows if evidence}
     assert anchors == {"its headline + same trigger", "same trigger + undated retelling"}
+
+
+@pytest.mark.parametrize(
+    "title, text, end",
+    [
+        ("Trump Demands Apology.", "Trump Demands Apology.\n\nDonald Trump demanded ...", 22),
+        ("Trump Demands Apology.", "\n  Trump Demands Apology.\nDonald Trump ...", 25),  # leading space kept in offsets
+        ("Maan News", "Israeli soldiers shot dead a man near Nablus.", 0),  # a title the text does not open with
+        (None, "Israeli soldiers shot dead a man near Nablus.", 0),
+    ],
+)
+def test_the_headline_is_the_title_the_text_opens_with(title, text, end):
+    from newsgraph.corpus.writer import _headline_end
+
+    assert _headline_end(title, text) == end

@@ -13,8 +13,9 @@ mentions are the **same event** when all of these hold:
   the coarser scheme, so "attacked" coded 190 in one article and 180 in another still meet.
 * **time**: the mentions' date intervals lie within ``DATE_TOLERANCE_DAYS`` of each other.
   A mention's date is the event date the article gives ("on Monday" resolved against the
-  publication date); without one, the article's publication date stands in (the report is
-  about something recent). With no date at all it only matches another undated mention.
+  publication date); without one, or with a span longer than a year ("over the past eight
+  years": a period, not an act's date), the article's publication date stands in (the report
+  is about something recent). With no date at all it only matches another undated mention.
 * **place**: compatible when either place is unknown, the names agree, or both are in the
   same country and one of them is that country itself ("Syria" and "Aleppo"); two different
   towns, or two countries, are different events.

@@ -106,7 +106,8 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
     tallies: dict[str, Tally] = {}
     seen = article.published or added[:10]
     numbered = [(f"{event.id}:{number}", row) for event in report.events for number, row in enumerate(mention_rows(report, event))]
-    # One article's mentions of one act lend each other a missing side (coref.fill_sides).
+    # A headline mention takes a side it leaves out from its body (coref.fill_sides), and a body
+    # mention of the headline's act joins the headline's event (coref.Candidate.headline).
     headline_end = _headline_end(article.title, article.text)
     filled = fill_sides([row for _, row in numbered], [row["trigger_end"] <= headline_end for _, row in numbered])
     headline: dict[tuple[str, str], str] = {}  # (match key, lemma) of a headline mention -> its event
@@ -124,8 +125,8 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
 
 def _headline_end(title: Optional[str], text: str) -> int:
     """Where the article's headline ends in its text: the title, where the text opens with it."""
-    head = (title or "").strip()
-    return len(head) if head and text.lstrip().startswith(head) else 0
+    head, body = (title or "").strip(), text.lstrip()
+    return len(text) - len(body) + len(head) if head and body.startswith(head) else 0
 
 
 def _match_of(row: dict[str, Any]) -> tuple[str, str]:
