@@ -238,7 +238,9 @@ def _row(source, target, lemma="kill", cameo="190", plover="ASSAULT"):
         ([_row("i", None, "attack"), _row("i", "g", "attack")], [("i", "g"), ("i", "g")]),
         # A body mention is filled by nothing: it is as often another act with the same verb.
         ([_row("z", "t"), _row(None, "t")], [("z", "t"), (None, "t")]),
-        # Two killers of one man in one article: which one the headline means is unknown.
+        # One killer named two ways is one actor ...
+        ([_row(None, "t"), _row("z", "t"), {**_row("z", "t"), "source_actor": "Zimmerman"}], [("z", "t"), ("z", "t"), ("z", "t")]),
+        # ... two killers of one man in one article: which one the headline means is unknown.
         ([_row(None, "t"), _row("z", "t"), _row("w", "t")], [(None, "t"), ("z", "t"), ("w", "t")]),
         # Another verb or another type is another act.
         ([_row(None, "t", "shoot"), _row("z", "t")], [(None, "t"), ("z", "t")]),

@@ -239,8 +239,9 @@ def best_match(report: Sighting, candidates: Iterable[Candidate]) -> Optional[Ev
     for candidate in candidates:
         if candidate.actual != report.actual:
             continue
-        told = None if dates_compatible(report.dates, candidate.dates) else retold(report, candidate)
-        if told is None and not dates_compatible(report.dates, candidate.dates):
+        compatible = dates_compatible(report.dates, candidate.dates)
+        told = None if compatible else retold(report, candidate)
+        if not compatible and told is None:
             continue
         relation = place_relation(report.place, candidate.place)
         if relation is None:
@@ -304,24 +305,25 @@ def fill_sides(rows: list[dict], headline: Sequence[bool]) -> list[dict]:
     side is as often another act with the same verb ("relentless attacks on Clinton" is not
     Ivanka Trump's attack of the sentence before); filling body mentions joined such acts on
     the PolNeAR train articles about as often as it was right."""
-    full: dict[tuple, set[tuple]] = {}
+    # (known side, its key, type, lemma) -> the other side's entity key -> its (name, code), the
+    # least of those its mentions give ("Zimmerman", "George Zimmerman" are one actor).
+    full: dict[tuple, dict[str, tuple]] = {}
     for row in rows:
         if row["source_key"] and row["target_key"] and not symmetric(row["cameo"]):
-            kind = _kind(row)
-            full.setdefault(("source", row["source_key"], kind, row["lemma"]), set()).add(
-                (row["target_key"], row["target_actor"], row["target_code"]))
-            full.setdefault(("target", row["target_key"], kind, row["lemma"]), set()).add(
-                (row["source_key"], row["source_actor"], row["source_code"]))
+            for known, other in (("source", "target"), ("target", "source")):
+                found = full.setdefault((known, row[f"{known}_key"], _kind(row), row["lemma"]), {})
+                named = (row[f"{other}_actor"] or "", row[f"{other}_code"] or "")
+                found[row[f"{other}_key"]] = min(found.get(row[f"{other}_key"], named), named)
     out = []
     for row, filling in zip(rows, headline):
-        known = None if not filling else _known_side(row)
-        fillers = full.get((known, row[f"{known}_key"], _kind(row), row["lemma"]), set()) if known and not symmetric(row["cameo"]) else set()
+        known = _known_side(row) if filling and not symmetric(row["cameo"]) else None
+        fillers = full.get((known, row[f"{known}_key"], _kind(row), row["lemma"]), {}) if known else {}
         if len(fillers) != 1:
             out.append(row)
             continue
         missing = "target" if known == "source" else "source"
-        key, name, code = next(iter(fillers))
-        out.append({**row, f"{missing}_key": key, f"{missing}_actor": name, f"{missing}_code": code, "filled": missing})
+        ((key, (name, code)),) = fillers.items()
+        out.append({**row, f"{missing}_key": key, f"{missing}_actor": name or None, f"{missing}_code": code or None, "filled": missing})
     return out
 
 
