@@ -11,10 +11,14 @@ from newsgraph.corpus.coref import (
     actor_key,
     best_match,
     dates_compatible,
+    fill_sides,
     locations_compatible,
     match_key,
+    material,
     mention_dates,
     precise,
+    retold,
+    undated,
 )
 from newsgraph.corpus.origins import chain_nodes, count_origins
 from newsgraph.identity import normalise_name
@@ -49,6 +53,8 @@ def test_date_tolerance(a, b, same):
         ("2016-01-04", None, "unresolved", "2016-01-10", ("2016-01-10", "2016-01-10")),
         (None, None, None, None, (None, None)),
         (None, None, None, "2016-01-10T08:00:00", ("2016-01-10", "2016-01-10")),
+        ("2015-01-01", "2015-12-31", "range", "2016-01-10", ("2015-01-01", "2015-12-31")),  # "last year"
+        ("2008-01-10", "2016-01-10", "range", "2016-01-10", ("2016-01-10", "2016-01-10")),  # "over the past eight years": a period
     ],
 )
 def test_mention_dates(start, end, kind, published, expected):
@@ -152,6 +158,120 @@ def test_a_prediction_is_not_the_act():
     stored = Candidate("ev-1", DAY, NOWHERE, lemma="drop", dated=True)
     assert best_match(Sighting(DAY, NOWHERE, lemma="drop", dated=True, actual=False), [stored]) is None
     assert best_match(Sighting(DAY, NOWHERE, lemma="drop", dated=True), [stored]) is not None
+
+
+PUBLISHED = ("2016-05-12", "2016-05-12")  # an undated mention: its publication day
+IN_2012 = ("2012-01-01", "2012-12-31")
+ON_A_DAY = ("2016-02-26", "2016-02-26")
+
+
+@pytest.mark.parametrize(
+    "mention, candidate, sides, same_lemma, joined",
+    [
+        # A past act retold without a date of its own meets its dated report ...
+        ((PUBLISHED, False), (IN_2012, False), 2, True, 1228),
+        ((IN_2012, False), (PUBLISHED, False), 2, True, 1228),
+        ((PUBLISHED, False), (ON_A_DAY, True), 2, True, 76),
+        # ... only with both sides known and the same verb ...
+        ((PUBLISHED, False), (IN_2012, False), 1, True, None),
+        ((PUBLISHED, False), (IN_2012, False), 2, False, None),
+        # ... only when one of the two has no date of its own ...
+        ((("2016-03-01", "2016-03-31"), False), (IN_2012, False), 2, True, None),
+        ((ON_A_DAY, True), (("2016-04-01", "2016-04-01"), True), 2, True, None),
+        # ... and never an act dated after the report that would retell it.
+        ((PUBLISHED, False), (("2016-06-01", "2016-06-01"), True), 2, True, None),
+    ],
+)
+def test_an_undated_retelling_meets_the_dated_past_act(mention, candidate, sides, same_lemma, joined):
+    report = Sighting(mention[0], NOWHERE, lemma="kill", dated=mention[1], sides=sides, material=True)
+    stored = Candidate("ev-1", candidate[0], NOWHERE, lemma="kill" if same_lemma else "shoot", dated=candidate[1])
+    assert retold(report, stored) == joined
+    found = best_match(report, [stored])
+    assert (found.days_apart if found else None) == joined
+    assert found is None or found.anchor == "same trigger + undated retelling"
+
+
+@pytest.mark.parametrize(
+    "plover, cameo, retells",
+    [
+        ("ASSAULT", "190", True),  # a killing between two given people happens once
+        ("COOPERATE", "071", True),
+        ("ACCUSE", "111", False),  # criticism recurs all campaign long: an undated one may be new
+        ("SUPPORT", "051", False),
+        (None, "180", True),  # no PLOVER type: the CAMEO code's quad class
+        (None, None, False),
+    ],
+)
+def test_only_a_material_act_is_retold_undated(plover, cameo, retells):
+    assert material(plover, cameo) is retells
+    report = Sighting(PUBLISHED, NOWHERE, lemma="kill", sides=2, material=material(plover, cameo))
+    assert (retold(report, Candidate("ev-1", IN_2012, NOWHERE, lemma="kill")) is not None) is retells
+
+
+@pytest.mark.parametrize(
+    "dates, dated, loose",
+    [
+        (PUBLISHED, False, True),  # the publication day stands in
+        (ON_A_DAY, True, False),  # "on Tuesday"
+        (IN_2012, False, False),  # "in 2012": a date of its own, if no anchor
+        ((None, None), False, False),  # nothing at all
+    ],
+)
+def test_undated_means_the_publication_day_stood_in(dates, dated, loose):
+    assert undated(dates, dated) is loose
+
+
+def _row(source, target, lemma="kill", cameo="190", plover="ASSAULT"):
+    names = {None: None, "z": "George Zimmerman", "t": "Trayvon Martin", "w": "Darren Wilson", "i": "Israel", "g": "Gaza"}
+    return {
+        "source_key": source, "source_actor": names[source], "source_code": None,
+        "target_key": target, "target_actor": names[target], "target_code": None,
+        "lemma": lemma, "cameo": cameo, "plover_type": plover,
+    }
+
+
+@pytest.mark.parametrize(
+    "rows, filled",
+    [
+        # A headline naming the victim only takes the killer from its body.
+        ([_row(None, "t"), _row("z", "t")], [("z", "t"), ("z", "t")]),
+        ([_row("i", None, "attack"), _row("i", "g", "attack")], [("i", "g"), ("i", "g")]),
+        # A body mention is filled by nothing: it is as often another act with the same verb.
+        ([_row("z", "t"), _row(None, "t")], [("z", "t"), (None, "t")]),
+        # One killer named two ways is one actor ...
+        ([_row(None, "t"), _row("z", "t"), {**_row("z", "t"), "source_actor": "Zimmerman"}], [("z", "t"), ("z", "t"), ("z", "t")]),
+        # ... two killers of one man in one article: which one the headline means is unknown.
+        ([_row(None, "t"), _row("z", "t"), _row("w", "t")], [(None, "t"), ("z", "t"), ("w", "t")]),
+        # Another verb or another type is another act.
+        ([_row(None, "t", "shoot"), _row("z", "t")], [(None, "t"), ("z", "t")]),
+        ([_row(None, "t", plover="ACCUSE", cameo="111"), _row("z", "t")], [(None, "t"), ("z", "t")]),
+        # The known side must be the same actor in the same role.
+        ([_row("t", None), _row("z", "t")], [("t", None), ("z", "t")]),
+        # A meeting has no direction to fill.
+        ([_row("z", None, "meet", "040", "CONSULT"), _row("z", "t", "meet", "040", "CONSULT")], [("z", None), ("z", "t")]),
+    ],
+)
+def test_a_headline_takes_a_missing_side_from_its_article(rows, filled):
+    out = fill_sides(rows, [i == 0 for i in range(len(rows))])  # the first row is the headline's
+    assert [(r["source_key"], r["target_key"]) for r in out] == filled
+    assert all(("filled" in r) == (r is not before) for r, before in zip(out, rows))
+
+
+@pytest.mark.parametrize(
+    "mention, headline, anchor",
+    [
+        # One side unknown: the article's headline with the same verb is enough ...
+        (("demand", False, NOWHERE), True, "its headline + same trigger"),
+        (("demand", False, NABLUS), True, "its headline + same trigger"),
+        # ... another event with the same verb is not.
+        (("demand", False, NOWHERE), False, None),
+    ],
+)
+def test_a_body_mention_joins_its_headline(mention, headline, anchor):
+    lemma, dated, place = mention
+    stored = Candidate("ev-1", DAY, NOWHERE, lemma="demand", headline=headline)
+    found = best_match(Sighting(DAY, place, lemma=lemma, dated=dated, sides=1), [stored])
+    assert (found.anchor if found else None) == anchor
 
 
 @pytest.mark.parametrize(

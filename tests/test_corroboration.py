@@ -3,6 +3,8 @@ evidence of a match, and the dev set's cases read as written."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph import Article, Corpus
@@ -160,3 +162,39 @@ def test_a_lone_surname_joins_the_one_stored_person_of_that_name(tmp_path, earli
         report = corpus.report(article_id)
     (person,) = [a for a in report.actors if a.name in {"Kerry", "Clinton"}]
     assert person.entity == entity
+
+
+def test_a_past_killing_retold_in_a_headline_and_a_body_is_one_event(tmp_path):
+    """A headline that names the victim only, a body that retells the killing without a date,
+    and another outlet's report dating it to a year: one killing, not three."""
+    told = "Auction Of Gun Used To Kill Anna Kowalski Halted.\n\nJohn Fenwick is selling the gun he used to kill Anna Kowalski, his former partner."
+    dated = "John Fenwick shot and killed Anna Kowalski in Ohio in 2012, a jury found."
+    articles = [
+        Article(text=told, title=told.split("\n")[0], published="2016-05-12", outlet="Outlet A"),
+        Article(text=dated, published="2016-05-13", outlet="Outlet B"),
+    ]
+    with Corpus(tmp_path / "retold.db") as corpus:
+        corpus.ingest(articles, check_language=False)
+        _, rows = corpus.store.rows("SELECT trigger_text, event_id, evidence FROM mentions WHERE trigger_text IN ('Kill', 'kill', 'killed')")
+        (event_id,) = {event for _, event, _ in rows}
+        event = corpus.event(event_id)
+    assert sorted(trigger for trigger, _, _ in rows) == ["Kill", "kill", "killed"]
+    # The headline took its missing killer from its own body; the year-dated report is a retelling.
+    assert event is not None and event["source_actor"] == "John Fenwick" and event["origins"] == 2
+    anchors = {json.loads(evidence)["anchor"] for _, _, evidence in rows if evidence}
+    assert anchors == {"its headline + same trigger", "same trigger + undated retelling"}
+
+
+@pytest.mark.parametrize(
+    "title, text, end",
+    [
+        ("Trump Demands Apology.", "Trump Demands Apology.\n\nDonald Trump demanded ...", 22),
+        ("Trump Demands Apology.", "\n  Trump Demands Apology.\nDonald Trump ...", 25),  # leading space kept in offsets
+        ("Maan News", "Israeli soldiers shot dead a man near Nablus.", 0),  # a title the text does not open with
+        (None, "Israeli soldiers shot dead a man near Nablus.", 0),
+    ],
+)
+def test_the_headline_is_the_title_the_text_opens_with(title, text, end):
+    from newsgraph.corpus.writer import _headline_end
+
+    assert _headline_end(title, text) == end

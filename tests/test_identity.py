@@ -155,6 +155,20 @@ def test_one_actor_per_entity_in_an_article(analyze_text, text, entities):
             "Barack Obama criticized Vladimir Putin for the air strikes, saying they would only prolong the war.",
             {"cat:barack obama", "cat:vladimir putin", "country:SYR"},
         ),
+        # a verb's base form opening a name after "To" (the NER's "Kill Emmett" is no person) ...
+        (
+            "Dealer Auctioning Off Gun Used To Kill Emmett Till",
+            "Kill",
+            "A dealer is selling the gun that was used to kill Emmett Till, an unarmed man.",
+            {"person:emmett till"},
+        ),
+        # ... but a name the prose capitalises stays whole ("To Bill Clinton")
+        (
+            "Trump Sends Letter To Bill Clinton",
+            "Sends",
+            "Donald Trump sent a letter to Bill Clinton on Monday about the debate.",
+            {"person:donald trump", "person:bill clinton"},
+        ),
     ],
 )
 def test_a_title_case_headline_is_not_one_long_name(analyze_text, headline, verb, prose, entities):

@@ -20,9 +20,11 @@ A title-cased headline also misleads the NER, which reads a run of capitalised w
 name: "Trump Warns Clinton", "Eric Garner Blasts Clinton" come out as one person, "Email
 Scandal" as another. In title case, then, an entity word after its first that is an
 inflected verb form ("Warns", "Blasts", "Endorsed") the article never capitalises in prose is
-lowered too, and where the parse in lower case makes it a verb, the entity is split around it
-("Trump" ... "Clinton"), also when the run starts at the verb ("Senator Endorsed Trump" gives the person
-"Endorsed Trump", split to "Trump"). Entities the actor catalogue matched are trusted. (An entity of
+lowered too, and so is an entity's first word that is a verb's base form right after "To"
+("Gun Used To Kill Trayvon Martin": the NER's person "Kill Trayvon Martin"); where the parse in
+lower case makes it a verb, the entity is split around it ("Trump" ... "Clinton"), also when the
+run starts at the verb ("Senator Endorsed Trump" gives the person "Endorsed Trump", split to
+"Trump"). Entities the actor catalogue matched are trusted. (An entity of
 common words, "Email Scandal", stays: the lemmatizer's word lists hold too many names,
 "Matthew", "Boyle", "Clinton", to tell it from a person.)
 """
@@ -52,6 +54,7 @@ class Recaser:
         self.name = name
         self.is_word = lemmatizer_words(nlp)
         self.is_verb = lemmatizer_verbs(nlp)
+        self.is_base_verb = lemmatizer_verbs(nlp, base=True)
 
     def __call__(self, doc: Doc) -> Doc:
         headline_ents = self.headline_entities(doc)
@@ -116,9 +119,19 @@ class Recaser:
                 # that looks inflected ("Jared") is capitalised in the article's prose.
                 candidates = words if len(words) > 1 else []
                 verbs = frozenset(t.i for t in candidates if _capitalised(t) and t.lower_ not in names and is_verb(t.lower_))
+                if words and self._infinitive(doc, ent, words[0], names):
+                    verbs |= {words[0].i}
                 if verbs:
                     found[ent] = verbs
         return found
+
+    def _infinitive(self, doc: Doc, ent: Span, first: Token, names: frozenset[str]) -> bool:
+        """Whether an entity opens with a verb's base form after "To" ("To Kill Trayvon
+        Martin"): a word the article never capitalises in prose ("To Bill Clinton" keeps its
+        name, which the prose capitalises)."""
+        if self.is_base_verb is None or first.i != ent.start or ent.start == 0 or doc[ent.start - 1].lower_ != "to":
+            return False
+        return _capitalised(first) and first.lower_ not in names and self.is_base_verb(first.lower_)
 
     def _stages(self) -> Iterator[Callable[[Doc], Doc]]:
         """The components before this one whose output it replaces (not those that set entities)."""
@@ -187,10 +200,10 @@ def lemmatizer_words(nlp: Language) -> Optional[Callable[[str], bool]]:
     return is_word
 
 
-def lemmatizer_verbs(nlp: Language) -> Optional[Callable[[str], bool]]:
+def lemmatizer_verbs(nlp: Language, base: bool = False) -> Optional[Callable[[str], bool]]:
     """``is_verb(lower_case_form)``: an inflected form ("warns", "blasted", "endorsing") of a
-    verb the lemmatizer lists, or None without its lists. Base forms are left out: too many
-    names are also verbs ("Garner", "Trump", "Bush")."""
+    verb the lemmatizer lists, or None without its lists. Base forms are left out (too many
+    names are also verbs: "Garner", "Trump", "Bush") unless ``base``: then only base forms."""
     try:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups")
         verbs = frozenset(lookups.get_table("lemma_index")["verb"])
@@ -198,6 +211,8 @@ def lemmatizer_verbs(nlp: Language) -> Optional[Callable[[str], bool]]:
         return None
 
     def is_verb(form: str) -> bool:
+        if base:
+            return form in verbs
         return any(stem in verbs for stem in list(_stems(form))[1:])
 
     return is_verb

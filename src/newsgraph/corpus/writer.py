@@ -14,12 +14,26 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+from dataclasses import replace
 from typing import Any, Optional
 
 from ..model import Actor, Attribution, Event, Report
 from .connection import Store
 from .copies import record_copy
-from .coref import DATE_TOLERANCE_DAYS, Candidate, Sighting, actor_key, best_match, match_key, mention_dates, precise, symmetric
+from .coref import (
+    DATE_TOLERANCE_DAYS,
+    Candidate,
+    Sighting,
+    actor_key,
+    best_match,
+    fill_sides,
+    match_key,
+    material,
+    mention_dates,
+    precise,
+    symmetric,
+    undated,
+)
 from .event_counts import Tally, apply_tally
 from .quotes import quote_columns, speaker_key
 from .surnames import link_surnames
@@ -91,15 +105,32 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
     mentions = 0
     tallies: dict[str, Tally] = {}
     seen = article.published or added[:10]
-    for event in report.events:
-        for number, row in enumerate(mention_rows(report, event)):
-            event_id = _place_mention(store, key, f"{event.id}:{number}", row)
-            tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
-            mentions += 1
+    numbered = [(f"{event.id}:{number}", row) for event in report.events for number, row in enumerate(mention_rows(report, event))]
+    # A headline mention takes a side it leaves out from its body (coref.fill_sides), and a body
+    # mention of the headline's act joins the headline's event (coref.Candidate.headline).
+    headline_end = _headline_end(article.title, article.text)
+    filled = fill_sides([row for _, row in numbered], [row["trigger_end"] <= headline_end for _, row in numbered])
+    headline: dict[tuple[str, str], str] = {}  # (match key, lemma) of a headline mention -> its event
+    for (mention, _), row in zip(numbered, filled):
+        event_id = _place_mention(store, key, mention, row, headline)
+        if row["trigger_end"] <= headline_end:
+            headline.setdefault(_match_of(row), event_id)
+        tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
+        mentions += 1
     for event_id in sorted(tallies):
         apply_tally(store, event_id, tallies[event_id])
     store.execute("DELETE FROM errors WHERE item = ?", (item,))
     return mentions
+
+
+def _headline_end(title: Optional[str], text: str) -> int:
+    """Where the article's headline ends in its text: the title, where the text opens with it."""
+    head, body = (title or "").strip(), text.lstrip()
+    return len(text) - len(body) + len(head) if head and body.startswith(head) else 0
+
+
+def _match_of(row: dict[str, Any]) -> tuple[str, str]:
+    return match_key(row["source_key"], row["target_key"], row["plover_type"], row["cameo"]), row["lemma"]
 
 
 def _key_of(report: Report, actor_ref: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
@@ -206,7 +237,8 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "lemma": event.lemma or event.text.lower(),
         # The event's own date, to the day or week: a match anchor (coref); a year is not.
         "dated": date is not None and date.type != "unresolved" and precise(date.start, date.end),
-        "actual": f.mode == "actual",
+        # An act told as past ("historical": "in February 2012") happened as much as one told as now.
+        "actual": f.mode in {"actual", "historical"},
         "chain": chain,
         "chain_kinds": kinds,
         "polarity": f.polarity,
@@ -251,9 +283,10 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
     return rows
 
 
-def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]) -> str:
-    """Attach the mention to its event (found or new); the event id."""
-    key = match_key(row["source_key"], row["target_key"], row["plover_type"], row["cameo"])
+def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any], headline: Optional[dict[tuple[str, str], str]] = None) -> str:
+    """Attach the mention to its event (found or new); the event id. ``headline``: the events
+    the article's headline mentions joined, by match key and trigger lemma."""
+    key, lemma = _match_of(row)
     dates = (row["date"], row["date_end"])
     if dates[0] is None:
         _, found = store.rows(
@@ -268,13 +301,18 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
             "WHERE match_key = ? AND date <= ? AND date_end >= ?",
             (key, high, low),
         )
+    sides = (row["source_key"] is not None) + (row["target_key"] is not None)
+    if sides == 2 and lemma and dates[0] is not None and material(row["plover_type"], row["cameo"]):
+        found = list({r[0]: r for r in [*found, *_retold_candidates(store, key, lemma, dates, bool(row["dated"]))]}.values())
+    joined = (headline or {}).get((key, lemma))
     candidates = [
-        Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]))
+        Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]), headline=r[0] == joined)
         for r in found
     ]
-    sides = (row["source_key"] is not None) + (row["target_key"] is not None)
-    sighting = Sighting(dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides)
+    sighting = Sighting(dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides, material(row["plover_type"], row["cameo"]))
     evidence = best_match(sighting, candidates)
+    if evidence is not None and row.get("filled"):
+        evidence = replace(evidence, anchor=f"{evidence.anchor} + {row['filled']} from its article")
     if evidence is None:
         event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
         store.execute(
@@ -310,6 +348,18 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         ),
     )
     return event_id
+
+
+def _retold_candidates(store: Store, key: str, lemma: str, dates: tuple[str, str], dated: bool) -> list[tuple]:
+    """Events a report can retell or be retold by (coref.retold), beyond the date window: for a
+    mention without a date of its own, events with one that began by its publication day; for
+    a dated one, events without a date of their own published from its start on."""
+    columns = "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events WHERE match_key = ? AND lemma = ? "
+    if undated(dates, dated):
+        _, rows = store.rows(columns + "AND (dated = 1 OR date <> date_end) AND date <= ?", (key, lemma, _shift(dates[0], DATE_TOLERANCE_DAYS)))
+    else:
+        _, rows = store.rows(columns + "AND dated = 0 AND date = date_end AND date >= ?", (key, lemma, _shift(dates[0], -DATE_TOLERANCE_DAYS)))
+    return list(rows)
 
 
 def _keep_least_sides(store: Store, event_id: str, row: dict[str, Any]) -> None:
