@@ -441,23 +441,3 @@ def test_acts_on_nouns_and_participles(rule_events, text, trigger, source):
 )
 def test_noun_acts_without_actors(rule_events, text, trigger, expected):
     assert (trigger in [e.text for e in rule_events(text).events]) is expected
-
-
-@pytest.mark.parametrize(
-    "text, trigger, expected",
-    [
-        # force done to people nobody names is a candidate: the judge tells attacks from tolls
-        ("At least nine people were killed in another attack near the mall.", "killed", True),
-        # other acts done to unnamed people are not
-        ("Several people were praised in the report.", "praised", False),
-    ],
-)
-def test_force_against_unnamed_victims(rule_events, text, trigger, expected):
-    assert (trigger in [e.text for e in rule_events(text).events]) is expected
-
-
-def test_relative_pronoun_doer_without_actor(rule_events):
-    """"women who have accused the former president": the antecedent names the doer."""
-    report = rule_events("The women who have accused Bill Clinton spoke on Monday.")
-    event = next(e for e in report.events if e.text == "accused")
-    assert [report.span_text(s) for s in event.source_spans] == ["The women"]

@@ -126,12 +126,8 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
         else:
             draft = None
         # An act needs an actor on some side, or a party doing it ("staff members apologized");
-        # a party only suffering it is a candidate for force alone ("nine people were killed"),
-        # which the judge tells from an accident's toll.
-        if draft is not None and (
-            draft.sources or draft.targets or draft.unnamed_sources or _specific_noun_act(draft)
-            or (draft.unnamed_targets and draft.code[:2] in FORCE_ROOTS)
-        ):
+        # a party only suffering it ("killing 57 people") is as often an accident's toll.
+        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or _specific_noun_act(draft)):
             drafts.append(draft)
     return _mark_embedded(_without_restated_objects(drafts))
 

@@ -42,8 +42,7 @@ def unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int]
     ("industry lobbyists", "women", "protesters"), named ones the catalogue lacks, and personal
     pronouns it could not resolve. Things and places are no party ("rejected the resolution")."""
     children = clause_children(verb, SUBJECT_DEPS)
-    # "opponents on the left, who accused ...": the relative pronoun's antecedent acts
-    subjects = [antecedent(c, verb) for c in children if c.dep_ == "nsubj"]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if verb.dep_ == "acl" and acting_participle(verb) and not subjects:
         subjects.append(_participle_doer(verb))
