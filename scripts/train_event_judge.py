@@ -11,7 +11,7 @@ target overlap the marked ones is a real event (positives only). Each candidate'
 fitted on.
 
 Sentences with no political event (``nonevent_sentences.jsonl``: disasters, sports, markets,
-polls) give negatives only, each weighted 2 (``nonevents.WEIGHT``). Model: L2 logistic regression (scikit-learn), C=1, features seen
+polls) give negatives only, each weighted 3 (``nonevents.WEIGHT``). Model: L2 logistic regression (scikit-learn), C=1, features seen
 fewer than twice dropped; C was chosen among 0.3, 1 and 3 by cross-validation on the scored
 articles and, by sentence, on the no-event sentences (``eval events-judged``,
 ``eval events-nonevents``: 1 was best on both), and the weight among 1, 2, 3 and 5 the same way. The script reports

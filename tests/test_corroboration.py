@@ -195,6 +195,6 @@ def test_a_past_killing_retold_in_a_headline_and_a_body_is_one_event(tmp_path):
     ],
 )
 def test_the_headline_is_the_title_the_text_opens_with(title, text, end):
-    from newsgraph.corpus.writer import _headline_end
+    from newsgraph.corpus.writer import headline_end_of
 
-    assert _headline_end(title, text) == end
+    assert headline_end_of(title, text) == end

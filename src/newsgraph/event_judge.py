@@ -16,8 +16,9 @@ measured calibration). ``build_report`` keeps the candidates at or above a thres
 table (an epithet dropped there still reaches the author-voice analysis).
 
 The shipped weights (``data/event_judge_model.json``) were fitted by
-``scripts/train_event_judge.py`` on 1,309 candidates judged by hand on 127 PolNeAR train
-articles (``data/event_judge_train.jsonl`` and ``data/judged_events.jsonl``).
+``scripts/train_event_judge.py`` on 1,728 candidates judged by hand on 127 PolNeAR train
+articles (``data/event_judge_train.jsonl`` and ``data/judged_events.jsonl``; the model file
+records what it was trained on).
 ``newsgraph eval events-judged`` does not score that model: it refits the recipe per fold of
 articles, so no scored article is judged by a model that saw it. Scoring needs no ML
 library; fitting needs scikit-learn (``newsgraph[train]``).

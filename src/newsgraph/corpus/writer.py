@@ -108,7 +108,7 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
     numbered = [(f"{event.id}:{number}", row) for event in report.events for number, row in enumerate(mention_rows(report, event))]
     # A headline mention takes a side it leaves out from its body (coref.fill_sides), and a body
     # mention of the headline's act joins the headline's event (coref.Candidate.headline).
-    headline_end = _headline_end(article.title, article.text)
+    headline_end = headline_end_of(article.title, article.text)
     filled = fill_sides([row for _, row in numbered], [row["trigger_end"] <= headline_end for _, row in numbered])
     headline: dict[tuple[str, str], str] = {}  # (match key, lemma) of a headline mention -> its event
     for (mention, _), row in zip(numbered, filled):
@@ -123,7 +123,7 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
     return mentions
 
 
-def _headline_end(title: Optional[str], text: str) -> int:
+def headline_end_of(title: Optional[str], text: str) -> int:
     """Where the article's headline ends in its text: the title, where the text opens with it."""
     head, body = (title or "").strip(), text.lstrip()
     return len(text) - len(body) + len(head) if head and body.startswith(head) else 0

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 # Nouns that name events. CAMEO's dictionary codes verbs only; these are the nominal
 # triggers common in conflict reporting, coded by the CAMEO category they describe.
+# An invasion is armed force (PLOVER ASSAULT: COERCE stops "short of violence"); occupation
+# is the holding of territory (CAMEO 192, PLOVER COERCE seize).
 NOMINAL_TRIGGERS = {
     "offensive": "190", "attack": "190", "assault": "190", "raid": "190", "clash": "190",
-    "fighting": "190", "war": "190", "invasion": "1921", "occupation": "1921",
+    "fighting": "190", "war": "190", "invasion": "190", "occupation": "1921",
     "airstrike": "195", "strike": "190", "bombing": "183", "shelling": "194",
     "blockade": "191", "siege": "191", "massacre": "202", "killing": "190",
     "arrest": "173", "detention": "173", "kidnapping": "181", "abduction": "181",
