@@ -288,3 +288,16 @@ def test_ingest_keeps_events_at_the_chosen_confidence(tmp_path, threshold):
 def test_ingest_refuses_an_unknown_option(tmp_path):
     with Corpus(tmp_path / "c.db") as corpus, pytest.raises(TypeError):
         corpus.ingest([Article(text=STORY)], event_treshold=0.5)
+
+
+def test_a_report_made_elsewhere_is_stored_once(tmp_path, analyze_text):
+    """The web Analyze box stores the report its worker made; nothing is analysed again."""
+    from newsgraph import Corpus
+
+    report = analyze_text("Egypt accused Israel of attacking Gaza on Monday.")
+    corpus = Corpus(tmp_path / "store.db")
+    first = corpus.store_report(report, "<test>")
+    again = corpus.store_report(report, "<test>")
+    assert (first.stored, first.skipped, first.mentions) == (1, 0, len(report.events))
+    assert (again.stored, again.skipped) == (0, 1)
+    assert corpus.report(corpus.articles(records=True)[0]["id"]) == report

@@ -94,6 +94,21 @@ class Corpus:
             inputs = [inputs]
         return ingest(self.store, inputs, IngestOptions(**options), progress)
 
+    def store_report(self, report: Report, label: str = "<report>") -> IngestStats:
+        """Store a report already made (by ``analyze``, or a web analysis worker) as ingest
+        stores its article; an article already stored is skipped. ``label`` names where it came
+        from in the store's records."""
+        from .writer import article_id, write_report
+
+        stats = IngestStats(seen=1)
+        written = write_report(self.store, label, article_id(report.article.text), report)
+        if written < 0:
+            stats.skipped = 1
+        else:
+            stats.stored, stats.mentions = 1, written
+        stats.tick()
+        return stats
+
     def load_parquet(self, directory: Union[str, "os.PathLike[str]"], progress: Optional[Progress] = None) -> IngestStats:
         """Store the Parquet partitions written by ``newsgraph ingest --output-parquet``."""
         from .parquet import load_parquet

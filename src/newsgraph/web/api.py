@@ -282,7 +282,7 @@ def analyze(
         title=title, outlet=outlet, published=published, check_language=language_check, max_chars=settings.max_chars,
     )
     report = analyze_article(settings.analyses, "/api/analyze", article)
-    ingest = store_article(settings.corpus, article, settings.request_timeout_s) if store else None
+    ingest = store_article(settings.corpus, report) if store else None
     return Analysis(report=report.to_dict(), stored=store, ingest=ingest)
 
 

@@ -72,8 +72,8 @@ def analyze_submit(
     report = analyze_article(settings.analyses, "/analyze", article)
     notice = None
     if store:
-        stats = store_article(settings.corpus, article, settings.request_timeout_s)
-        notice = "Stored in the corpus: " + ", ".join(f"{k} {v}" for k, v in stats.items())
+        stats = store_article(settings.corpus, report)
+        notice = "Stored in the corpus: " + ", ".join(f"{k} {stats[k]}" for k in ("stored", "skipped", "mentions"))
     return _article_page(request, report, notice=notice or "Analysed, not stored.")
 
 
