@@ -52,7 +52,8 @@ def _id(report) -> str:
         # "Iran has not provided them with financial help, Hamas sources told MENA": speech
         ("/api/quotes", lambda b: b and all(q["text"] and q["speaker"] for q in b) and {q["type"] for q in b} <= {"direct", "indirect", "mixed", "according_to"}),
         ("/api/quotes?since=2100-01-01", lambda b: b == []),
-        ("/api/contradictions", lambda b: b == []),
+        # Egypt's accusation against Israel's denial, each through the outlet's unnamed relays
+        ("/api/contradictions", lambda b: [(c["source_actor"], c["target_actor"], c["contested_as"]) for c in b] == [("Israel", "Gaza", "negated")]),
     ],
 )
 def test_api_answers(web_client, path, check):
@@ -334,7 +335,8 @@ def test_empty_form_fields_mean_any(web_client):
 
 def test_denial_joins_the_accused_act(web_client):
     """"Egypt accused Israel of attacking Gaza" and "Israel denied that it had attacked Gaza":
-    one attack, asserted by one mention and negated by the other, both kept on the event."""
+    one attack, asserted by one mention and negated by the other: a contradiction."""
     (event,) = [e for e in web_client.get("/api/events?actor=ISR&type=ASSAULT").json()["items"]]
     mentions = web_client.get(f"/api/events/{event['event_id']}/mentions").json()["items"]
     assert sorted(m["factuality"] for m in mentions) == ["asserted", "negated"]
+    assert event["contradicted"]

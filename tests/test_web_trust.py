@@ -355,8 +355,18 @@ def test_contradictions_page_dates_are_as_precise_as_known(tmp_path, dated, show
     assert table.cells[0].split()[-1] == shown
 
 
-def test_no_contradictions_says_so(web_client):
-    assert "No contradictions." in web_client.get("/contradictions").text
+def test_no_contradictions_says_so(tmp_path):
+    from conftest import filled_corpus
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    corpus = filled_corpus(tmp_path / "calm.db", [])
+    try:
+        html = TestClient(create_app(corpus=corpus, allowed_hosts=["testserver"])).get("/contradictions").text
+    finally:
+        corpus.close()
+    assert "No contradictions." in html
 
 
 @pytest.mark.parametrize(

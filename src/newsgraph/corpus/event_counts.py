@@ -68,7 +68,14 @@ def contradicting(asserted: Stance, contested: Stance) -> bool:
         return False
     if (asserted.article, asserted.sentence) == (contested.article, contested.sentence):
         return False
-    return not (asserted.nodes & contested.nodes)
+    common = asserted.nodes & contested.nodes
+    if common and all(n.startswith("unnamed@") for n in common):
+        # "Egypt accused Israel ..., Egyptian officials said" against "Israel denied ...,
+        # according to anonymous sources": the shared node is the outlet's pool of unnamed
+        # relays, not a common source, when each side names a different claimant.
+        claimants = [{n for n in s.nodes if n.startswith("named:")} for s in (asserted, contested)]
+        return all(claimants) and not (claimants[0] & claimants[1])
+    return not common
 
 
 def stances(store: "Store", event_id: str) -> list[Stance]:
