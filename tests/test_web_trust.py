@@ -103,6 +103,7 @@ def test_graph_nodes_carry_their_kind_and_edges_their_factuality(web_client):
     assert kinds["country:EGY"] == "country" and set(kinds.values()) <= set(ACTOR_KINDS)
     standing = {(e["source"], e["target"], e["factuality"]) for e in graph["edges"]}
     assert ("country:IRN", "cat:hamas", "negated") in standing  # "Iran has not provided Hamas with money"
+    assert ("country:ISR", "country:PSEGZA", "disputed") in standing  # Egypt accuses, Israel denies
     assert {e["factuality"] for e in graph["edges"]} <= set(FACTUALITY_LABELS)
 
 

@@ -343,7 +343,7 @@ def actor_graph(corpus, by_factuality: bool = False, **filters):
     events), ``plover_type`` and ``event_ids`` (space-separated, so that GraphML and GEXF can
     hold it). ``by_factuality``: one edge per factuality too (asserted, hedged, negated,
     disputed), each with a ``factuality`` attribute, so that a drawing can tell a denied attack
-    from a reported one."""
+    from a reported one; an event one source asserts and another contradicts is disputed."""
     import networkx as nx
 
     graph = nx.MultiDiGraph(name="newsgraph actor graph")
@@ -355,7 +355,8 @@ def actor_graph(corpus, by_factuality: bool = False, **filters):
             if key not in graph:
                 graph.add_node(key, label=name or key, code=code or "")
         kind = event["plover_type"] or f"CAMEO {(event['cameo'] or '')[:2]}"
-        standing = (event["factuality"] or "asserted") if by_factuality else None
+        # asserted by one source and contradicted by another: drawn as disputed, not as a fact
+        standing = ("disputed" if event["contradicted"] else event["factuality"] or "asserted") if by_factuality else None
         edge = edges.setdefault((event["source_key"], event["target_key"], kind, standing), {"ids": [], "goldstein": [], "origins": 0})
         edge["ids"].append(event["event_id"])
         edge["origins"] += int(event["origins"])
