@@ -31,6 +31,7 @@ from newsgraph.components import DEFAULT_MODEL, load_pipeline
 from newsgraph.corpus.writer import factuality_label
 from newsgraph.evaluation.corroboration import real_case_articles
 from newsgraph.evaluation.judged_events import TRAINING_JUDGMENTS, chain_spans, load_judgments, select_articles, training_articles
+from newsgraph.evaluation.metrics import spans_overlap
 from newsgraph.events import cameo_name
 from newsgraph.model import Article, Report
 from newsgraph.pipeline import build_report, pipeline_name
@@ -111,7 +112,7 @@ def unjudged_packets(data: Path, out: Path) -> None:
     for which, judgments in (("scored", load_judgments()), ("training", load_judgments(packaged=TRAINING_JUDGMENTS))):
         for doc_id, (doc, report) in sorted(judged_reports(nlp, data, judgments).items()):
             covered = [tuple(r["trigger"]) for r in judgments[doc_id]]
-            fresh = [e for e in report.events if not any(e.trigger[0] < t[1] and t[0] < e.trigger[1] for t in covered)]
+            fresh = [e for e in report.events if not any(spans_overlap(e.trigger, t) for t in covered)]
             if not fresh:
                 continue
             made = packet(doc_id, doc.text, replace(report, events=tuple(fresh)))

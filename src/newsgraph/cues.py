@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Token
 
-from .learning import logistic
+from .learning import probability
 from .nlp import SUBJECT_DEPS, sentence_of, text_of
 from .resources import catalogue_json
 from .words.attribution import NOUN_CONTENT_PREPOSITIONS
@@ -194,7 +194,7 @@ class CueModel:
             return None
 
     def probability(self, feats: Iterable[str]) -> float:
-        return logistic(sum(self.weights.get(f, 0.0) for f in feats))
+        return probability(self.weights, feats)
 
     def to_json(self) -> str:
         return json.dumps(

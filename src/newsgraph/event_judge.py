@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from .errors import Errors, ModelError
 from .events.senses import armed_code
-from .learning import design_matrix, logistic
+from .learning import design_matrix, probability
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
@@ -216,7 +216,7 @@ class EventJudge:
         return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
 
     def probability(self, feats: Iterable[str]) -> float:
-        return logistic(self.intercept + sum(self.weights.get(f, 0.0) for f in feats))
+        return probability(self.weights, feats, self.intercept)
 
     def to_dict(self) -> dict:
         return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}

@@ -24,7 +24,7 @@ from typing import Iterable, Optional, Sequence
 from spacy.tokens import Token
 
 from .errors import Errors, ModelError
-from .learning import design_matrix, logistic
+from .learning import design_matrix, probability
 from .model import Factuality
 from .resources import catalogue_exists, catalogue_json
 
@@ -103,7 +103,7 @@ class HedgeJudge:
         return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
 
     def probability(self, feats: Iterable[str]) -> float:
-        return logistic(self.intercept + sum(self.weights.get(f, 0.0) for f in feats))
+        return probability(self.weights, feats, self.intercept)
 
     def hedges(self, token: Token, fact: Factuality) -> bool:
         """Whether the judge hedges a predicate it decides for (``judged``)."""

@@ -1,14 +1,14 @@
 """What the learned judges share: the sparse design matrix they are fitted on (scikit-learn,
-``newsgraph[train]``) and the logistic function they score with (no ML library)."""
+``newsgraph[train]``) and the logistic scoring of their weights (no ML library)."""
 
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import Errors, ModelError
 
-__all__ = ["design_matrix", "logistic"]
+__all__ = ["design_matrix", "logistic", "probability"]
 
 # exp() overflows past about 709; a logistic of a score beyond +-30 is 0 or 1 to 13 places.
 _SCORE_BOUND = 30.0
@@ -17,6 +17,11 @@ _SCORE_BOUND = 30.0
 def logistic(score: float) -> float:
     """The probability a linear score stands for."""
     return 1.0 / (1.0 + math.exp(-max(-_SCORE_BOUND, min(_SCORE_BOUND, score))))
+
+
+def probability(weights: Mapping[str, float], features: Iterable[str], intercept: float = 0.0) -> float:
+    """The probability a fitted linear model gives a set of binary features (unknown ones weigh 0)."""
+    return logistic(intercept + sum(weights.get(f, 0.0) for f in features))
 
 
 def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:

@@ -90,6 +90,15 @@ class IngestStats:
     def rate(self) -> float:
         return self.stored / self.seconds if self.seconds else 0.0
 
+    def add_written(self, written: int) -> None:
+        """Count what ``writer.write_report`` answered: the mentions of a stored article, or
+        -1 for an article already there."""
+        if written < 0:
+            self.skipped += 1
+        else:
+            self.stored += 1
+            self.mentions += written
+
     def add_error(self, code: Optional[str]) -> None:
         self.errors += 1
         self.error_codes[code or "uncoded"] = self.error_codes.get(code or "uncoded", 0) + 1
@@ -164,12 +173,7 @@ def _write_chunk(store: Store, chunk: list, future: Future, stats: IngestStats, 
         if isinstance(result, NewsgraphError):
             _record(store, label, result, stats, report, key)
             continue
-        written = write_report(store, label, key, result)
-        if written < 0:
-            stats.skipped += 1
-        else:
-            stats.stored += 1
-            stats.mentions += written
+        stats.add_written(write_report(store, label, key, result))
         stats.tick()
         report(stats)
 

@@ -140,12 +140,7 @@ def load_parquet(store: Store, directory: Union[str, "os.PathLike[str]"], progre
                 record_error(store, row["item"], row["code"], row["reason"], row["article_id"])
                 stats.add_error(row["code"])
             else:
-                written = write_report(store, row["item"], row["article_id"], Report.from_dict(json.loads(row["report"])))
-                if written < 0:
-                    stats.skipped += 1
-                else:
-                    stats.stored += 1
-                    stats.mentions += written
+                stats.add_written(write_report(store, row["item"], row["article_id"], Report.from_dict(json.loads(row["report"]))))
             stats.tick()
             report(stats)
     stats.tick()

@@ -101,11 +101,7 @@ class Corpus:
         from .writer import article_id, write_report
 
         stats = IngestStats(seen=1)
-        written = write_report(self.store, label, article_id(report.article.text), report)
-        if written < 0:
-            stats.skipped = 1
-        else:
-            stats.stored, stats.mentions = 1, written
+        stats.add_written(write_report(self.store, label, article_id(report.article.text), report))
         stats.tick()
         return stats
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from ..model import ACTS, Report
-from ..resources import catalogue_jsonl
 from . import SetResult
 from .judged_events import TRAIN, TRAINING_JUDGMENTS, load_judgments, train_texts
 
@@ -64,20 +63,12 @@ def gold_rows(data_dir: Path, docs: Optional[set[str]] = None) -> dict[str, dict
 
 def load_acts(path: Optional[Path] = None) -> dict[str, list[dict[str, Any]]]:
     """Judged act rows grouped by document id: the file at ``path``, else the packaged one."""
-    if path is None:
-        lines: Any = catalogue_jsonl(JUDGMENTS_FILE)
-    else:
-        lines = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in lines:
-        if row["act"] not in ACTS:
-            raise ValueError(f"{row['doc']} {row['cue']}: unknown act {row['act']!r} (one of {', '.join(ACTS)})")
-        grouped.setdefault(row["doc"], []).append(row)
-    return grouped
+    return load_judgments(path, packaged=JUDGMENTS_FILE, check=_known_act)
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _known_act(row: dict[str, Any]) -> None:
+    if row["act"] not in ACTS:
+        raise ValueError(f"{row['doc']} {row['cue']}: unknown act {row['act']!r} (one of {', '.join(ACTS)})")
 
 
 def predicted_act(report: Report, cue: Span) -> Optional[str]:

@@ -40,15 +40,16 @@ changed, gone), so a judge can add the missing rows.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
 from ..model import Article, Event, Report
-from ..resources import catalogue_jsonl
 from . import SetResult
+from .judged_events import load_judgments as judged_rows
+from .judged_events import train_texts
+from .metrics import spans_overlap
 
 __all__ = [
     "JUDGMENTS", "LABELS", "REFERENCE", "SEED", "actor_slots", "choose_articles", "evaluate", "load_judgments", "score",
@@ -71,10 +72,6 @@ def choose_articles(judged_docs: Iterable[str], count: int = COUNT, seed: int = 
     return sorted(random.Random(seed).sample(sorted(set(judged_docs)), count))
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _mention(report: Report, event: Event, side: str, actor_id: str) -> Optional[Span]:
     """The words naming ``actor_id`` at ``event``: the side's span that overlaps one of the
     actor's mentions; else (a pronoun, "the two movements" resolved by reference) the first
@@ -83,11 +80,11 @@ def _mention(report: Report, event: Event, side: str, actor_id: str) -> Optional
     actor = report.actor(actor_id)
     mentions = list(actor.mentions) if actor else []
     for span in spans:
-        if any(_overlaps(span, m) for m in mentions):
+        if any(spans_overlap(span, m) for m in mentions):
             return span
     ids = event.sources if side == "source" else event.targets
     named = [m for other in (report.actor(i) for i in ids) if other is not None for m in other.mentions]
-    free = [s for s in spans if not any(_overlaps(s, m) for m in named)]
+    free = [s for s in spans if not any(spans_overlap(s, m) for m in named)]
     return free[0] if free else None
 
 
@@ -111,16 +108,12 @@ def actor_slots(report: Report) -> list[dict[str, Any]]:
 
 def load_judgments(path: Optional[Path] = None) -> dict[str, list[dict[str, Any]]]:
     """Judgment rows grouped by document id: the file at ``path``, else the packaged one."""
-    if path is None:
-        lines: Any = catalogue_jsonl(JUDGMENTS)
-    else:
-        lines = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for row in lines:
-        if row["label"] not in LABELS:
-            raise ValueError(f"unknown label {row['label']!r} in {row['doc']}")
-        rows.setdefault(row["doc"], []).append(row)
-    return rows
+    return judged_rows(path, packaged=JUDGMENTS, check=_known_label)
+
+
+def _known_label(row: dict[str, Any]) -> None:
+    if row["label"] not in LABELS:
+        raise ValueError(f"unknown label {row['label']!r} in {row['doc']}")
 
 
 def _same_actor(slot: dict[str, Any], want: dict[str, Any]) -> bool:
@@ -129,7 +122,7 @@ def _same_actor(slot: dict[str, Any], want: dict[str, Any]) -> bool:
 
 def _at(slot: dict[str, Any], row: dict[str, Any]) -> bool:
     """The row was judged at the slot's event, side and words."""
-    if row["side"] != slot["side"] or not _overlaps(tuple(row["trigger"]), tuple(slot["trigger"])):
+    if row["side"] != slot["side"] or not spans_overlap(tuple(row["trigger"]), tuple(slot["trigger"])):
         return False
     if slot["mention"] is None or row["mention"] is None:
         return slot["mention"] == row["mention"]
@@ -213,7 +206,6 @@ def judged_articles(data_dir: Path, docs: Iterable[str]) -> list[tuple[str, Arti
     """(document id, article with its date) of the reference example and of each PolNeAR
     train document in ``docs``; the date of a PolNeAR article is the one in its id."""
     from ..ingest import article_from_text
-    from .judged_events import train_texts
 
     wanted = set(docs)
     out = []

@@ -36,7 +36,7 @@ import random
 import statistics
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from spacy.tokens import Doc
 
@@ -44,6 +44,7 @@ from ..corpus.writer import factuality_label
 from ..model import Event, Report
 from ..resources import catalogue_exists, catalogue_jsonl
 from . import SetResult
+from .metrics import spans_overlap
 
 __all__ = [
     "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate",
@@ -103,20 +104,21 @@ def chain_spans(report: Report, event: Event) -> list[Span]:
     return spans
 
 
-def load_judgments(path: Optional[Path] = None, *, packaged: str = JUDGMENTS) -> dict[str, list[dict[str, Any]]]:
-    """Judgment rows grouped by document id: the file at ``path``, else the packaged one."""
+def load_judgments(
+    path: Optional[Path] = None, *, packaged: str = JUDGMENTS, check: Optional[Callable[[dict[str, Any]], None]] = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Judgment rows grouped by document id: the file at ``path``, else the packaged one
+    (any judged set's JSON lines). ``check`` sees each row first and raises on a bad one."""
     rows: dict[str, list[dict[str, Any]]] = {}
     if path is None:
         lines: Any = catalogue_jsonl(packaged)
     else:
         lines = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     for row in lines:
+        if check is not None:
+            check(row)
         rows.setdefault(row["doc"], []).append(row)
     return rows
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> bool:
@@ -129,14 +131,14 @@ def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> boo
         named = [[s] for s in spans]
     else:
         named = [list(report.actor(a).mentions) if report.actor(a) else [] for a in actor_ids]
-    covered = all(any(_overlaps(m, g) for ms in named for m in ms) for g in gold)
-    grounded = all(any(_overlaps(m, g) for m in ms for g in gold) for ms in named)
+    covered = all(any(spans_overlap(m, g) for ms in named for m in ms) for g in gold)
+    grounded = all(any(spans_overlap(m, g) for m in ms for g in gold) for ms in named)
     return covered and grounded
 
 
 def _chain_right(report: Report, event: Event, gold: list[Span]) -> bool:
     predicted = chain_spans(report, event)
-    return len(predicted) == len(gold) and all(_overlaps(p, g) for p, g in zip(predicted, gold))
+    return len(predicted) == len(gold) and all(spans_overlap(p, g) for p, g in zip(predicted, gold))
 
 
 def _spans(values: Any) -> list[Span]:
@@ -156,11 +158,11 @@ def score(
         counts["real"] += len(real)
         for event in report.events:
             counts["extracted"] += 1
-            if not any(_overlaps(event.trigger, t) for t in judged_triggers):
+            if not any(spans_overlap(event.trigger, t) for t in judged_triggers):
                 counts["unjudged"] += 1
                 continue
             counts["judged"] += 1
-            gold = next((r for r in real if _overlaps(event.trigger, tuple(r["trigger"]))), None)
+            gold = next((r for r in real if spans_overlap(event.trigger, tuple(r["trigger"]))), None)
             if gold is None:
                 errors.append({"set": "events-judged", "kind": "false_alarm", "doc": doc, "trigger": list(event.trigger), "text": event.text, "cameo": event.cameo})
                 continue
@@ -182,7 +184,7 @@ def score(
                      "type": event.plover.type, "gold_type": gold["type"]}
                 )
         for gold in real:
-            if any(_overlaps(e.trigger, tuple(gold["trigger"])) for e in report.events):
+            if any(spans_overlap(e.trigger, tuple(gold["trigger"])) for e in report.events):
                 counts["found"] += 1
             else:
                 errors.append({"set": "events-judged", "kind": "miss", "doc": doc, "trigger": gold["trigger"], "gold_type": gold["type"]})
@@ -222,7 +224,7 @@ def agreement(first: dict[str, list[dict[str, Any]]], second: dict[str, list[dic
         found_first += len(a_real)
         found_second += len(b_real)
         for a in a_real:
-            b = next((r for r in b_real if _overlaps(tuple(a["trigger"]), tuple(r["trigger"]))), None)
+            b = next((r for r in b_real if spans_overlap(tuple(a["trigger"]), tuple(r["trigger"]))), None)
             if b is None:
                 continue
             both += 1
@@ -230,7 +232,7 @@ def agreement(first: dict[str, list[dict[str, Any]]], second: dict[str, list[dic
             fields["sides"] += all(_same_spans(_spans(a[k]), _spans(b[k])) for k in ("sources", "targets"))
             fields["factuality"] += a["factuality"] == b["factuality"]
             chain_a, chain_b = _spans(a["chain"]), _spans(b["chain"])
-            fields["chain"] += len(chain_a) == len(chain_b) and all(_overlaps(x, y) for x, y in zip(chain_a, chain_b))
+            fields["chain"] += len(chain_a) == len(chain_b) and all(spans_overlap(x, y) for x, y in zip(chain_a, chain_b))
     same, total = sum(x == y for x, y in pairs), len(pairs)
     out = {
         "event.agreement": _pct(same, total),
@@ -242,7 +244,7 @@ def agreement(first: dict[str, list[dict[str, Any]]], second: dict[str, list[dic
 
 
 def _same_spans(a: list[Span], b: list[Span]) -> bool:
-    return all(any(_overlaps(x, y) for y in b) for x in a) and all(any(_overlaps(y, x) for x in a) for y in b)
+    return all(any(spans_overlap(x, y) for y in b) for x in a) and all(any(spans_overlap(y, x) for x in a) for y in b)
 
 
 def _kappa(pairs: list[tuple[bool, bool]]) -> float:
@@ -297,7 +299,7 @@ def candidate_examples(
         rows = judgments.get(doc_id, [])
         actors = {a.id: a for a in report.actors}
         for event in report.events:
-            judged = [r for r in rows if _overlaps(event.trigger, tuple(r["trigger"]))]
+            judged = [r for r in rows if spans_overlap(event.trigger, tuple(r["trigger"]))]
             if judged:
                 real = any(r["kind"] == "missed" or r.get("event") for r in judged)
                 examples.append((doc_id, features(doc, event, actors, report.attributions), real))
@@ -326,7 +328,7 @@ def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
         actors = {a.id: a for a in report.actors}
 
         def touches(keys: tuple[str, ...], spans: list[Span]) -> bool:
-            return any(_overlaps(m, s) for k in keys if k in actors for m in actors[k].mentions for s in spans)
+            return any(spans_overlap(m, s) for k in keys if k in actors for m in actors[k].mentions for s in spans)
 
         for event in report.events:
             if marked["S"] and marked["T"] and touches(event.sources, marked["S"]) and touches(event.targets, marked["T"]):
@@ -342,10 +344,10 @@ def calibration(reports: dict[str, Report], judgments: dict[str, list[dict[str, 
         real = [tuple(r["trigger"]) for r in judgments.get(doc_id, []) if r["kind"] == "missed" or r.get("event")]
         judged = [tuple(r["trigger"]) for r in judgments.get(doc_id, [])]
         for event in report.events:
-            if any(_overlaps(event.trigger, t) for t in judged):
+            if any(spans_overlap(event.trigger, t) for t in judged):
                 cell = table[min(int(event.confidence * bins), bins - 1)]
                 cell[0] += 1
-                cell[1] += any(_overlaps(event.trigger, t) for t in real)
+                cell[1] += any(spans_overlap(event.trigger, t) for t in real)
     return [
         {"confidence": f"{k / bins:.1f}-{(k + 1) / bins:.1f}", "candidates": n, "real": _pct(r, n)}
         for k, (n, r) in enumerate(table)

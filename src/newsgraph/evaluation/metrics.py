@@ -130,6 +130,11 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def spans_overlap(a: Span, b: Span) -> bool:
+    """Whether two spans share a character: how judged sets find the row for an output."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def char_overlap_ratio(predicted: Sequence[Span], gold: Sequence[Span]) -> float:
     """Share of the gold characters that the predicted spans cover (the GGT criterion)."""
     total = sum(e - s for s, e in gold)

@@ -228,7 +228,7 @@ def _own_doer(noun: EventDraft, verb: EventDraft) -> bool:
         return True  # "investigating the 2012 attack"; "postponed their meeting" restates it
     # a doer of its own is an owner or a from/by-phrase; "spur reconciliation between A and
     # B" names who is to be reconciled, which the verb acts on
-    named = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"from", "by"}) for c in noun.trigger.children)
+    named = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _DOER_PREPOSITIONS) for c in noun.trigger.children)
     return named and (bool(noun.unnamed_sources) or any(k not in verb.sources for k in noun.sources))
 
 
@@ -352,6 +352,8 @@ def _is_epithet_participle(token: Token) -> bool:
 # "an investigation into her server", "a ban on Muslims"); "went on the attack" is left out.
 _SPECIFYING_DEPS = {"poss", "compound", "amod", "nmod", "nummod"}
 _SPECIFYING_PREPOSITIONS = {"on", "against", "of", "into", "from", "between", "in", "with", "by", "to"}
+# Who does a noun act: "an attack by Hamas", "criticism from Trump".
+_DOER_PREPOSITIONS = frozenset({"by", "from"})
 
 
 def _specific_noun_act(draft: EventDraft) -> bool:
@@ -387,7 +389,7 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                     sources += found
                 else:
                     targets += found
-        elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+        elif child.dep_ == "prep" and child.lower_ in _DOER_PREPOSITIONS:
             # "criticism from Trump", "endorsements from Christie and Sessions"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 found = actors_of(pobj, index)
