@@ -81,17 +81,21 @@ def main() -> None:
         judged_reports,
         load_judgments,
         real_news_examples,
+        typed_examples,
     )
     from newsgraph.evaluation.nonevents import WEIGHT as NONEVENT_WEIGHT
     from newsgraph.evaluation.nonevents import nonevent_examples
-    from newsgraph.event_judge import DEFAULT_THRESHOLD, fit
+    from newsgraph.event_judge import DEFAULT_THRESHOLD, fit, rules_type
 
     if not (args.data / TRAIN).is_file():
         sys.exit(f"PolNeAR train not found: {args.data / TRAIN} (set NEWSGRAPH_DATA or pass --data)")
     started = time.time()
     judgments = {**load_judgments(packaged=TRAINING_JUDGMENTS), **load_judgments()}
     nlp = load_pipeline()
-    examples = candidate_examples(judged_reports(nlp, args.data, judgments), judgments)
+    reports = judged_reports(nlp, args.data, judgments)
+    examples = candidate_examples(reports, judgments)
+    typed = [(f, t) for _, f, t in typed_examples(reports, judgments)]
+    judged_types = len(typed)
     real = sum(y for _, _, y in examples)
     # conflict news, which the judged US campaign articles lack: positives only, always in training
     conflict = real_news_examples(nlp, args.data)
@@ -104,13 +108,17 @@ def main() -> None:
     for s in folds:
         print(f"  fold {s['fold']}: {s['candidates']} candidates, AUC {s['auc']:.3f}, precision {s['precision']:.3f}, real kept {s['real_kept']:.3f}", file=sys.stderr)
     print("  mean (stdev): " + ", ".join(f"{k} {v['mean']:.3f} ({v['stdev']:.3f})" for k, v in summary.items()), file=sys.stderr)
-    judge = fit(conflict + nonevents + [(f, y) for _, f, y in examples], c=C, min_count=MIN_COUNT)
+    # conflict news has no judged types: there the rules' type stands
+    typed += [(f, rules_type(f)) for f, _ in conflict if rules_type(f)]
+    judge = fit(conflict + nonevents + [(f, y) for _, f, y in examples], c=C, min_count=MIN_COUNT, typed=typed)
     data = {
         **judge.to_dict(),
         "trained_on": (
             f"{TRAINING_JUDGMENTS} and judged_events.jsonl: {len(examples)} judged candidate events ({real} real) on "
             f"{len(judgments)} PolNeAR train articles; {len(conflict)} real events of ConfliBERT cameo_ner_train.txt and cameo_class_train.tsv sentences; "
             f"{len(nonevents)} candidates in nonevent_sentences.jsonl, none real; "
+            f"types: the {judged_types} judged real events with their judged PLOVER type and the "
+            f"{len(typed) - judged_types} ConfliBERT events with the rules' type; "
             "eval events-judged refits per fold instead of scoring this model"
         ),
         "cross_validation": {"folds": FOLDS, "by": "article", "seed": SEED, "threshold": DEFAULT_THRESHOLD, "per_fold": folds, **summary},

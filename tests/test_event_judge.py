@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.event_judge import DEFAULT_THRESHOLD, EventJudge, features, fit, rescore
+from newsgraph.event_judge import DEFAULT_THRESHOLD, EventJudge, TypeJudge, features, fit, rescore
+from newsgraph.events import cameo_info, retyped
+from newsgraph.model import Event, Factuality, Plover
 from newsgraph.resources import catalogue_json
 
 
@@ -41,6 +43,54 @@ def test_fit_learns_which_features_mark_real_events():
 def test_fit_needs_both_kinds_of_example():
     with pytest.raises(ValueError, match="both"):
         fit([(["lemma=attack"], True)] * 3)
+
+
+_TYPED = [(["lemma=attack", "plover=ASSAULT", "target.kind=person"], "ACCUSE")] * 5 + [
+    (["lemma=attack", "plover=ASSAULT", "governs:prep=with", "context.class=weapon"], "ASSAULT")
+] * 5 + [(["lemma=meet", "plover=CONSULT"], "CONSULT")] * 5
+
+
+def test_the_type_model_reads_the_type_a_coder_gives():
+    judge = fit([(f, True) for f, _ in _TYPED] + [(["lemma=say"], False)] * 5, typed=_TYPED)
+    assert judge.types.best(["lemma=attack", "plover=ASSAULT", "target.kind=person"])[0] == "ACCUSE"
+    assert judge.types.best(["lemma=attack", "plover=ASSAULT", "context.class=weapon"])[0] == "ASSAULT"
+    kind, p = judge.types.best(["lemma=meet", "plover=CONSULT"])
+    assert kind == "CONSULT" and 1 / 3 < p <= 1
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["ACCUSE", "ASSAULT", "CONSULT"]),
+        st.dictionaries(st.text(min_size=1, max_size=8), st.floats(-20, 20), max_size=4),
+        min_size=2,
+    )
+)
+def test_a_judge_with_types_survives_its_json_form(weights):
+    judge = EventJudge({"lemma=attack": 1.0}, 0.1, TypeJudge(weights, {t: 0.5 for t in weights}))
+    assert EventJudge.from_dict(judge.to_dict()) == judge
+
+
+def _event(code: str) -> Event:
+    plover, goldstein = cameo_info(code)
+    return Event(
+        id="evt", sources=("a",), targets=("b",), cameo=code, plover=plover, goldstein=goldstein,
+        trigger=(0, 6), sentence=(0, 20), factuality=Factuality("positive", "certain", "actual"),
+    )
+
+
+@pytest.mark.parametrize(
+    "code, judged_type, expected_code",
+    [
+        ("190", "ACCUSE", "110"),  # "attacked" read as words, not force: the plain code of criticism
+        ("040", "CONSULT", "040"),  # the rules' type stands: their specific code too
+        ("042", "CONSULT", "042"),
+        ("010", "SUPPORT", "050"),  # a statement the rules gave no PLOVER type
+    ],
+)
+def test_a_retyped_event_takes_its_types_plain_code(code, judged_type, expected_code):
+    event = retyped(_event(code), judged_type)
+    assert (event.cameo, event.plover.type) == (expected_code, judged_type)
+    assert event.goldstein == cameo_info(expected_code)[1]
 
 
 def test_the_shipped_judge_says_what_it_was_trained_on():

@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import Errors, ModelError
 
-__all__ = ["design_matrix", "logistic", "probability"]
+__all__ = ["best_class", "design_matrix", "logistic", "probability"]
 
 # exp() overflows past about 709; a logistic of a score beyond +-30 is 0 or 1 to 13 places.
 _SCORE_BOUND = 30.0
@@ -22,6 +22,19 @@ def logistic(score: float) -> float:
 def probability(weights: Mapping[str, float], features: Iterable[str], intercept: float = 0.0) -> float:
     """The probability a fitted linear model gives a set of binary features (unknown ones weigh 0)."""
     return logistic(intercept + sum(weights.get(f, 0.0) for f in features))
+
+
+def best_class(
+    weights: Mapping[str, Mapping[str, float]], intercepts: Mapping[str, float], features: Iterable[str]
+) -> tuple[str, float]:
+    """The most probable class of a fitted multinomial linear model for a set of binary
+    features, and its probability (softmax over the classes' scores)."""
+    feats = list(features)
+    scores = {c: intercepts.get(c, 0.0) + sum(weights.get(c, {}).get(f, 0.0) for f in feats) for c in intercepts}
+    top = max(scores.values())
+    total = sum(math.exp(s - top) for s in scores.values())
+    best = max(sorted(scores), key=scores.__getitem__)
+    return best, 1.0 / total
 
 
 def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:

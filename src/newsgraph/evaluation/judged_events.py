@@ -48,7 +48,7 @@ from .metrics import spans_overlap
 
 __all__ = [
     "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate",
-    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles",
+    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "typed_examples",
 ]
 
 TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
@@ -273,8 +273,9 @@ def train_texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
 
 
 def judged_reports(nlp, data_dir: Path, docs: Iterable[str]) -> dict[str, tuple[Doc, Report]]:
-    """(parse, report with *every* candidate event, threshold 0) of each PolNeAR train
-    article in ``docs``: the judge's confidence is on each event, nothing is dropped yet."""
+    """(parse, report with *every* candidate event as the rules give it) of each PolNeAR
+    train article in ``docs``: no judge has read them yet (its confidence and type come from
+    ``event_judge.rescore``), so a fold's judge sees the same candidates as at analysis time."""
     from ..actors import ActorCatalogue
     from ..model import Article
     from ..pipeline import build_report, pipeline_name
@@ -283,7 +284,7 @@ def judged_reports(nlp, data_dir: Path, docs: Iterable[str]) -> dict[str, tuple[
     out = {}
     for doc_id, text in train_texts(data_dir, set(docs)):
         doc = nlp(text)
-        out[doc_id] = (doc, build_report(doc, Article(text=text), catalogue, name, event_threshold=0.0))
+        out[doc_id] = (doc, build_report(doc, Article(text=text), catalogue, name, judge_events=False))
     return out
 
 
@@ -306,6 +307,24 @@ def candidate_examples(
     return examples
 
 
+def typed_examples(
+    reports: dict[str, tuple[Doc, Report]], judgments: dict[str, list[dict[str, Any]]]
+) -> list[tuple[str, list[str], str]]:
+    """(document id, judge features, PLOVER type) of every candidate judged a real event of
+    a type: what the judge's type model learns from."""
+    from ..event_judge import features
+
+    examples = []
+    for doc_id, (doc, report) in sorted(reports.items()):
+        typed = [r for r in judgments.get(doc_id, []) if (r["kind"] == "missed" or r.get("event")) and r.get("type")]
+        actors = {a.id: a for a in report.actors}
+        for event in report.events:
+            row = next((r for r in typed if spans_overlap(event.trigger, tuple(r["trigger"]))), None)
+            if row is not None:
+                examples.append((doc_id, features(doc, event, actors, report.attributions), row["type"]))
+    return examples
+
+
 def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
     """Real events of conflict news, to teach the judge the domain the judged articles lack:
     in each of ConfliBERT's 1,153 NER training sentences (each reports an event, its source
@@ -324,7 +343,7 @@ def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
     out = []
     for text, marked in ner_sentences(path):
         doc = nlp(text)
-        report = build_report(doc, Article(text=text), catalogue, event_threshold=0.0)
+        report = build_report(doc, Article(text=text), catalogue, judge_events=False)
         actors = {a.id: a for a in report.actors}
 
         def touches(keys: tuple[str, ...], spans: list[Span]) -> bool:
@@ -392,7 +411,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     cross-validated by article (each fold's articles scored by a judge fitted on the training
     articles and the other folds, never on themselves)."""
     from ..components import DEFAULT_MODEL, load_pipeline
-    from ..event_judge import DEFAULT_THRESHOLD, fit, rescore
+    from ..event_judge import DEFAULT_THRESHOLD, fit, rescore, rules_type
     from .nonevents import WEIGHT as NONEVENT_WEIGHT
     from .nonevents import nonevent_examples
 
@@ -402,15 +421,25 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     nlp = nlp or load_pipeline(DEFAULT_MODEL)
     parsed = judged_reports(nlp, data_dir, judgments)
     training = load_judgments(packaged=TRAINING_JUDGMENTS) if catalogue_exists(TRAINING_JUDGMENTS) else {}
-    extra = [(f, y) for _, f, y in candidate_examples(judged_reports(nlp, data_dir, training), training)]
-    extra += real_news_examples(nlp, data_dir)
+    training_reports = judged_reports(nlp, data_dir, training)
+    extra = [(f, y) for _, f, y in candidate_examples(training_reports, training)]
+    typed = [(f, t) for _, f, t in typed_examples(training_reports, training)]
+    conflict = real_news_examples(nlp, data_dir)
+    extra += conflict
+    # Conflict news has no judged types: there the rules' type stands, which keeps the type
+    # model from reading every bombing as the campaign articles' criticism.
+    typed += [(f, rules_type(f)) for f, _ in conflict if rules_type(f)]
     extra += [(f, y, NONEVENT_WEIGHT) for _, f, y in nonevent_examples(nlp)]
     scored = candidate_examples(parsed, judgments)
+    scored_typed = typed_examples(parsed, judgments)
     fold_of = article_folds(parsed)
     reports: dict[str, Report] = {}
     per_fold = []
     for k in sorted(set(fold_of.values())):
-        judge = fit(extra + [(f, y) for doc, f, y in scored if fold_of[doc] != k])
+        judge = fit(
+            extra + [(f, y) for doc, f, y in scored if fold_of[doc] != k],
+            typed=typed + [(f, t) for doc, f, t in scored_typed if fold_of[doc] != k],
+        )
         fold = {doc: rescore(*parsed[doc], judge) for doc in parsed if fold_of[doc] == k}
         reports.update(fold)
         per_fold.append(score({d: kept(r, DEFAULT_THRESHOLD) for d, r in fold.items()}, {d: judgments[d] for d in fold})[0])

@@ -53,7 +53,7 @@ from .arguments import (
     unnamed_sides,
     verb_arguments,
 )
-from .codes import cameo_info, cameo_name, plover_for
+from .codes import cameo_info, cameo_name, plover_for, retyped
 from .patterns import VerbLexicon, according_to
 from .senses import (
     CHARACTERISATION_CODE,
@@ -66,7 +66,7 @@ from .senses import (
     verbal_attack_noun,
 )
 
-__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "cameo_name", "list_members", "plover_for"]
+__all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "cameo_name", "list_members", "plover_for", "retyped"]
 
 
 # CAMEO roots whose events stand without an actor target: material cooperation and

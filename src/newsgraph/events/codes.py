@@ -6,8 +6,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ..model import Factuality, Plover
+from dataclasses import replace
+
+from ..model import Event, Factuality, Plover
 from ..resources import catalogue_json
+from ..words.events import PLOVER_PLAIN_CODES
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,20 @@ def plover_for(code: str, plover: Plover, factuality: Factuality, offered: bool 
     if mode is not None:
         return Plover("THREATEN", mode, plover.context)
     return plover
+
+
+def retyped(event: Event, plover_type: str) -> Event:
+    """``event`` as an act of another PLOVER type (the event judge's reading overruling the
+    rules'): its CAMEO code becomes the type's plain code, with that code's mode, context and
+    Goldstein score, so that the code and the type never disagree. The rules' context stays
+    where the plain code has none."""
+    if plover_type == event.plover.type or plover_type not in PLOVER_PLAIN_CODES:
+        return event
+    code = PLOVER_PLAIN_CODES[plover_type]
+    plover, goldstein = cameo_info(code)
+    return replace(
+        event, cameo=code, goldstein=goldstein, plover=Plover(plover_type, plover.mode, plover.context or event.plover.context)
+    )
 
 
 def cameo_name(code: str) -> str:

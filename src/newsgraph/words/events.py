@@ -193,6 +193,16 @@ JUDGE_MENTAL_STATES = frozenset({
     "wonder", "doubt", "suspect", "prefer",
 })
 
+# The CAMEO code of each PLOVER type's plain reading ("Disapprove", "Assault", "Consult"): the
+# code an event takes when the event judge's type model overrules the type of the rules'
+# specific reading ("attacked" as 190 military force, judged a verbal ACCUSE: 110).
+PLOVER_PLAIN_CODES = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080", "COOPERATE": "060",
+    "AID": "070", "RETREAT": "084", "REQUEST": "020", "ACCUSE": "110", "REJECT": "120",
+    "THREATEN": "130", "PROTEST": "140", "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170",
+    "ASSAULT": "180",
+}
+
 # Modal auxiliaries: an act under one is possible or planned, not done.
 JUDGE_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "can", "must", "shall"})
 
