@@ -160,6 +160,74 @@ def test_a_prediction_is_not_the_act():
     assert best_match(Sighting(DAY, NOWHERE, lemma="drop", dated=True), [stored]) is not None
 
 
+@pytest.mark.parametrize(
+    "mention, candidate, joined",
+    [
+        # A habit, a kind or a run of acts ("his attacks on the judge") joins nothing ...
+        ({"occasion": False}, {}, False),
+        # ... and nothing joins an event it began ...
+        ({}, {"occasion": False}, False),
+        # ... but within its own article (its headline's event, or one the article began) its
+        # mentions are parts of one story: "Trump's attacks on Curiel" twice in one column.
+        ({"occasion": False}, {"headline": True}, True),
+        ({"occasion": False}, {"occasion": False, "own": True}, True),
+        ({}, {"occasion": False, "own": True}, True),
+        ({}, {}, True),
+    ],
+)
+def test_only_a_mention_of_one_occasion_joins_another_report(mention, candidate, joined):
+    stored = Candidate("ev-1", DAY, NOWHERE, lemma="attack", **candidate)
+    assert (best_match(Sighting(DAY, NOWHERE, lemma="attack", **mention), [stored]) is not None) is joined
+
+
+WEEK = ("2016-05-09", "2016-05-15")
+THURSDAY = ("2016-05-12", "2016-05-12")
+
+
+@pytest.mark.parametrize(
+    "mention, candidate, joined",
+    [
+        # "will meet sometime next week" and "will meet on Thursday": one planned meeting.
+        ((WEEK, True), (THURSDAY, True), True),
+        # "agreed to meet again in the coming weeks" (no date: its publication day) is not it.
+        ((THURSDAY, False), (WEEK, True), False),
+        ((THURSDAY, True), (THURSDAY, False), False),
+        # Two plans told without a date, on one day, may be one.
+        ((THURSDAY, False), (THURSDAY, False), True),
+        # Within one article: "Walker to speak at the convention" (headline) is the body's
+        # "will speak later this month".
+        ((THURSDAY, False), (WEEK, True, True), True),
+    ],
+)
+def test_a_plan_without_a_date_is_not_a_dated_plan(mention, candidate, joined):
+    own = len(candidate) > 2 and candidate[2]
+    stored = Candidate("ev-1", candidate[0], NOWHERE, lemma="meet", dated=candidate[1], actual=False, own=own)
+    found = best_match(Sighting(mention[0], NOWHERE, lemma="meet", dated=mention[1], actual=False), [stored])
+    assert (found is not None) is joined
+
+
+@pytest.mark.parametrize(
+    "sides, place, candidate_place, joined",
+    [
+        # "a meeting on Monday with reporters" and "this week's committee meeting": nobody named,
+        # so the type and the day say nothing of which meeting it was.
+        (0, NOWHERE, NOWHERE, False),
+        (0, ("Vienna", "AUT"), NOWHERE, False),
+        # The same place names it ("the Vienna meeting on Monday").
+        (0, ("Vienna", "AUT"), ("Vienna", "AUT"), True),
+        # Named participants are who met.
+        (2, NOWHERE, NOWHERE, True),
+    ],
+)
+@pytest.mark.parametrize("own", [False, True])
+def test_a_meeting_of_nobody_named_needs_its_place(sides, place, candidate_place, joined, own):
+    """Across articles; within one ("AT SUMMIT IN OTTAWA", "the summit") it is one story."""
+    joined = joined or own
+    stored = Candidate("ev-1", DAY, candidate_place, lemma="meeting", dated=True, own=own)
+    found = best_match(Sighting(DAY, place, lemma="meeting", dated=True, sides=sides, symmetric=True), [stored])
+    assert (found is not None) is joined
+
+
 PUBLISHED = ("2016-05-12", "2016-05-12")  # an undated mention: its publication day
 IN_2012 = ("2012-01-01", "2012-12-31")
 ON_A_DAY = ("2016-02-26", "2016-02-26")

@@ -198,3 +198,58 @@ def test_the_headline_is_the_title_the_text_opens_with(title, text, end):
     from newsgraph.corpus.writer import headline_end_of
 
     assert headline_end_of(title, text) == end
+
+
+@pytest.mark.parametrize(
+    "text, trigger, occasion",
+    [
+        # A possessor's plural: the actor's acts over a stretch, not one of them.
+        ("Trump's attacks on Curiel stand out for their personal nature.", "attacks", False),
+        ("Sanders's recent attacks on Clinton have alarmed her supporters.", "attacks", False),
+        ("He said Sanders will have to tone down his attacks on Clinton.", "attacks", False),
+        # A bare plural in a clause that does not assert it: a kind of act.
+        ("Trump said airstrikes are needed to prevent terrorist attacks like the shooting in Orlando.", "attacks", False),
+        # A determiner, a date of its own (a time as possessor too) or an asserted bare plural: one occasion.
+        ("Trump spoke after last Friday's deadly attacks in Paris.", "attacks", True),
+        ("Trump will deliver a speech on Monday addressing the terrorist attacks in Orlando.", "attacks", True),
+        ("On June 3, Trump continued his attacks against Curiel.", "attacks", True),
+        ("Attacks in Paris this month have brought terrorism back to the campaign.", "Attacks", True),
+        ("Russian airstrikes killed five civilians in Aleppo.", "airstrikes", True),
+        ("Sanders attacked Clinton in Brooklyn on Monday.", "attacked", True),
+    ],
+)
+def test_a_mention_tells_of_one_occasion_or_of_a_habit(nlp, text, trigger, occasion):
+    from newsgraph.actors import ActorCatalogue
+    from newsgraph.pipeline import build_report
+
+    article = Article(text=text, published="2016-06-13")  # "June 3" read in its calendar
+    report = build_report(nlp(text), article, ActorCatalogue.packaged(nlp), judge_events=False)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert event.occasion is occasion
+
+
+def test_a_habit_joins_no_report_of_one_occasion(tmp_path):
+    """Reports written for this test: one attack on a day, a second outlet's report of it, and
+    a third speaking of the attacker's attacks in general the next day."""
+    articles = [
+        Article(text="Bernie Sanders attacked Hillary Clinton at a rally in Brooklyn on Monday.", published="2016-04-19", outlet="A"),
+        Article(text="Bernie Sanders attacked Hillary Clinton in Brooklyn on Monday, aides said.", published="2016-04-19", outlet="B"),
+        # Published the day after: without the rule, the same actors, type and verb would join them.
+        Article(text="Bernie Sanders's attacks on Hillary Clinton have alarmed her supporters.", published="2016-04-19", outlet="C"),
+        Article(text="Bernie Sanders's attacks on Hillary Clinton worry Democrats.", published="2016-04-19", outlet="D"),
+    ]
+    with Corpus(tmp_path / "habit.db") as corpus:
+        corpus.ingest(articles, check_language=False)
+        _, rows = corpus.store.rows("SELECT outlet, event_id FROM mentions WHERE lemma = 'attack'")
+    events = {outlet: event for outlet, event in rows}
+    assert sorted(events) == ["A", "B", "C", "D"]
+    # Two reports of one run of attacks do not make it one occasion either.
+    assert events["A"] == events["B"] and len({events["A"], events["C"], events["D"]}) == 3
+
+
+def test_a_habit_told_twice_in_one_article_is_one_event(tmp_path):
+    text = "Bernie Sanders's attacks on Hillary Clinton alarm Democrats. Bernie Sanders's attacks on Hillary Clinton worry his aides."
+    with Corpus(tmp_path / "own.db") as corpus:
+        corpus.ingest([Article(text=text, published="2016-04-19", outlet="A")], check_language=False)
+        _, rows = corpus.store.rows("SELECT event_id FROM mentions WHERE lemma = 'attack'")
+    assert len(rows) == 2 and len({event for (event,) in rows}) == 1

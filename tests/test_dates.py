@@ -138,6 +138,29 @@ def test_find_dates(nlp):
     assert not any("year-old" in key for key in found)  # an age
 
 
+@pytest.mark.parametrize(
+    "text, published, day, expected",
+    [
+        # A day named without a year, months before publication, takes the year the article
+        # last named outright: the 2001 attacks, the 2012 one.
+        ("The attacks of Sept. 11, 2001, changed him. After the Sept. 11 attacks he enlisted.", "2016-02-17", "Sept. 11", "2001-09-11"),
+        ("Petraeus testified on November 12, 2012. The September 11th attack came first.", "2015-12-04", "September 11th", "2012-09-11"),
+        # Without a full date before it, or close before publication, it is the latest such day:
+        # a year alone is background ("in 2007"), not the story's year.
+        ("After the Sept. 11 attacks he enlisted.", "2016-02-17", "Sept. 11", "2015-09-11"),
+        ("He voted for it in 2007. After the Sept. 11 attacks he enlisted.", "2016-02-17", "Sept. 11", "2015-09-11"),
+        ("He was elected on Nov. 6, 2012. The rally on Nov. 30 drew thousands.", "2015-12-04", "Nov. 30", "2015-11-30"),
+        # A year named before that is no earlier than publication's is no context for a past day.
+        ("The race began on Jan. 4, 2016. On Sept. 11 he enlisted.", "2016-02-17", "Sept. 11", "2015-09-11"),
+    ],
+)
+def test_a_yearless_day_takes_the_year_its_article_names(nlp, text, published, day, expected):
+    import datetime as dt
+
+    found = find_dates(nlp(text), dt.date.fromisoformat(published))
+    assert [d.start for d in found if d.text == day] == [expected]
+
+
 def test_find_dates_without_reference(nlp):
     doc = nlp("The treaty was signed on June 4, 1989, and amended last year.")
     found = {d.text: d for d in find_dates(doc, None)}

@@ -20,7 +20,7 @@ from .nlp import entity_of
 from .places import country_place, region_country, resolve_city
 from .words.anchoring import PLACE_LABELS, PLACE_PREPOSITIONS
 
-__all__ = ["as_historical", "event_date", "event_location", "reference_date"]
+__all__ = ["as_historical", "event_date", "event_location", "one_occasion", "reference_date"]
 
 # Clause dependents that open a clause of their own, with its own date and place.
 _EMBEDDED_CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis"})
@@ -67,6 +67,38 @@ def as_historical(factuality: Factuality, date: Optional[EventDate], reference: 
         if _dt.date.fromisoformat(date.end) < _year_before(reference):
             return replace(factuality, mode="historical")
     return factuality
+
+
+def one_occasion(trigger: Token, date: Optional[EventDate], factuality: Factuality) -> bool:
+    """Whether the mention tells of one occasion, not a habit, a kind or a run of acts.
+
+    Read from the trigger's morphology and its dependents, not from words: a mention with a
+    date of its own is one occasion ("continued his attacks on June 3"); without one, these
+    are not:
+
+    * a plural noun with a possessor: "his attacks on the judge", "Sanders's recent attacks
+      on Clinton" (the actor's acts over a stretch, the way he behaves); a time as possessor
+      names the occasion instead ("last Friday's attacks in Paris");
+    * a plural noun with neither determiner nor possessor in a clause that does not assert
+      it happened: "to prevent terrorist attacks like the shooting in Orlando" (a kind).
+
+    Such a mention joins no other article's event, and no other article's mention joins one
+    it began (``corpus.coref.best_match``).
+    The perfect is no such sign: "Sanders has attacked Clinton as too cozy with Wall Street"
+    is a habit, but "Trump, who has threatened not to show up to the debate" and "the museum
+    had expressed interest" are one act each (on the corroboration cases the perfect split
+    three reports of one act for every habit it kept apart).
+    """
+    if date is not None and date.type != "unresolved":
+        return True
+    if trigger.pos_ in {"NOUN", "PROPN"} and "Plur" in trigger.morph.get("Number", []):
+        # "last month's attacks", "Friday's attacks": a time is no possessor but the occasion.
+        if any(child.dep_ == "poss" and child.ent_type_ not in {"DATE", "TIME"} for child in trigger.children):
+            return False
+        bare = not any(child.dep_ in {"det", "predet"} for child in trigger.children)
+        asserted = factuality.certainty == "certain" and factuality.mode in {"actual", "historical"}
+        return not (bare and not asserted)
+    return True
 
 
 def event_location(trigger: Token, catalogue: ActorCatalogue) -> Optional[Location]:

@@ -782,6 +782,7 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
     and ages are skipped; anchored ones ("10 years ago") are kept.
     """
     out: list[EventDate] = []
+    context_year: Optional[int] = None  # the year of the last full date (day, month, year) the article named
     for ent in _entities(doc):
         label = ent.label_
         ent = _without_dangling_tail(doc, ent)
@@ -800,6 +801,10 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
         resolved = resolve_date(text, reference, hemisphere=hemisphere)
         if reference is not None and _looks_ahead(ent):
             resolved = _ahead(resolved, norm, reference)
+        elif reference is not None and context_year is not None:
+            resolved = _in_context_year(resolved, norm, reference, context_year)
+        if _YEAR4.search(norm) and resolved.type == "exact" and resolved.start:
+            context_year = int(resolved.start[:4])
         out.append(
             EventDate(
                 text=text,
@@ -810,6 +815,30 @@ def find_dates(doc: Any, reference: Optional[_dt.date], *, hemisphere: Optional[
             )
         )
     return out
+
+
+_YEAR4 = re.compile(r"\b(?:1[89]|20)\d\d\b")
+RECENT_DAYS = 62  # a yearless day this close before publication is the news of the day
+
+
+def _in_context_year(date: EventDate, norm: str, reference: _dt.date, year: int) -> EventDate:
+    """A yearless month and day ("the September 11th attack") that, read as the latest one
+    before publication, lies more than two months back: the year of the last full date (day,
+    month and year) the article named before it, when that is an earlier one. News tells of
+    recent days; an older day named without a year is mostly a day of the year the story is
+    about ("Sept. 11, 2001, ... the Sept. 11 attacks"; "on November 12, 2012 ... the
+    September 11th attack"), not of the latest one. A year alone ("in 2012", "since 2008",
+    "May 2003") is background, not the story's year: taken as context it moved "Sept. 11"
+    to 2012, 2007 or 2003 in articles about the 2001 attacks (PolNeAR train)."""
+    if date.start is None or date.type != "exact" or _YEAR.search(norm) or year >= reference.year:
+        return date
+    if not set(re.findall(r"[a-z]+", norm)) & set(MONTHS):
+        return date
+    start = _dt.date.fromisoformat(date.start)
+    if (reference - start).days <= RECENT_DAYS:
+        return date
+    moved = _safe_date(year, start.month, start.day)
+    return replace(date, start=moved.isoformat(), end=None if date.end is None else moved.isoformat()) if moved else date
 
 
 _FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})

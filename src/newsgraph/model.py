@@ -188,6 +188,9 @@ class Event:
     source_spans: Tuple[Span, ...] = ()
     target_spans: Tuple[Span, ...] = ()
     casualties: Optional[Casualties] = None  # counts stated in the sentence (``casualties``)
+    # The mention tells of one occasion, not a habit, a kind or a run of acts ("his attacks on
+    # the judge", "has attacked Clinton", "attacks like the one in Orlando": anchoring.one_occasion).
+    occasion: bool = True
 
     @property
     def reciprocal(self) -> bool:

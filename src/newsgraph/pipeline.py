@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .actors import ActorCatalogue, ActorIndex, resolve_actors
-from .anchoring import as_historical, event_date, event_location, reference_date
+from .anchoring import as_historical, event_date, event_location, one_occasion, reference_date
 from .attribution import AttributionDraft, finalize, find_attributions, link_first_person
 from .casualties import attach_casualties
 from .claims import build_claims
@@ -142,6 +142,7 @@ def _event(
         quad_class=_quad_class(sent, draft),
         source_spans=draft.source_spans,
         target_spans=draft.target_spans,
+        occasion=one_occasion(draft.trigger, date, factuality),
     )
 
 

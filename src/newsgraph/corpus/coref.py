@@ -25,6 +25,12 @@ mentions are the **same event** when all of these hold:
   sides known and the same trigger lemma.
 * **mode**: an actual act (told as now or as past) and a planned, predicted or hypothetical
   one are different happenings ("Trump predicts Bush will drop out" is not Bush dropping out).
+  A planned act without a date of its own meets only another without one: its publication day
+  is no date for an act still to come ("agreed to meet again in the coming weeks").
+* **occasion**: a mention that tells of no one occasion (``Event.occasion``: "his attacks on
+  the judge", "attacks like the shooting in Orlando") joins no other article's event, and no
+  other article's mention joins one it began.
+* **participants**: a meeting with nobody named meets only one at the same place.
 * **the same happening**: anchors beyond actors, type and a compatible day — the same
   trigger lemma ("killed" and "killed"), both reports giving the event's own date to the
   day or week ("on Tuesday"; a year or "the past 25 years" is no anchor), both naming the
@@ -204,6 +210,8 @@ class Candidate:
     dated: bool = False  # the first mention gives the event's own date, to the day or week
     actual: bool = True  # the first mention reports an act that happened (not planned or hypothetical)
     headline: bool = False  # the event the mention's own article headline joined, with the same trigger lemma
+    occasion: bool = True  # the first mention tells of one occasion (not a habit, a kind or a run of acts)
+    own: bool = False  # the event began in the mention's own article
 
 
 @dataclass(frozen=True)
@@ -230,14 +238,34 @@ class Sighting:
     actual: bool = True
     sides: int = 2  # how many of source and target are known actors
     material: bool = False  # a material act (cooperation or conflict: quad class 2 or 4), not a verbal one
+    occasion: bool = True  # tells of one occasion ("attacked him on Monday"), not a habit or a kind ("his attacks")
+    symmetric: bool = False  # an act without a direction (a meeting): its sides are all that say which one
 
 
 def best_match(report: Sighting, candidates: Iterable[Candidate]) -> Optional[Evidence]:
-    """The join with the compatible candidate nearest in time (ties: the smallest id), or None."""
+    """The join with the compatible candidate nearest in time (ties: the smallest id), or None.
+
+    Three rules keep reports of different articles apart that would otherwise meet; within
+    one article (an event it began, ``own``, or its headline's) they do not apply, as its
+    mentions of an act are read as parts of one story:
+
+    * a mention that tells of no one occasion (a habit, a kind, a run of acts: ``occasion``)
+      joins no other article's event, and no other article's mention joins an event it began;
+    * a planned or hypothetical act without a date of its own meets only another without one;
+    * a meeting with nobody named meets only one at the same place.
+    """
+    if not report.occasion:
+        candidates = [candidate for candidate in candidates if candidate.own or candidate.headline]
     needed = 1 if report.sides == 2 else 2
     best: Optional[tuple[tuple[int, str], Evidence]] = None
     for candidate in candidates:
-        if candidate.actual != report.actual:
+        within = candidate.own or candidate.headline
+        if candidate.actual != report.actual or not (candidate.occasion or within):
+            continue
+        if not within and not report.actual and undated(report.dates, report.dated) != undated(candidate.dates, candidate.dated):
+            # An act still to come, told without a date of its own, stands on its publication
+            # day, which is no date for it: "agreed to meet again in the coming weeks" is not
+            # the meeting another report plans "on Thursday".
             continue
         compatible = dates_compatible(report.dates, candidate.dates)
         told = None if compatible else retold(report, candidate)
@@ -248,6 +276,10 @@ def best_match(report: Sighting, candidates: Iterable[Candidate]) -> Optional[Ev
             continue
         anchors = _anchors(report, relation, candidate)
         if len(anchors) < needed:
+            continue
+        if report.symmetric and report.sides == 0 and relation != "same" and not within:
+            # A meeting is who met: with nobody named, its type and week say nothing of which
+            # one it was ("a meeting on Monday with reporters", "this week's committee meeting").
             continue
         if told is not None:
             anchors.append("undated retelling")  # how the dates agree, not an anchor

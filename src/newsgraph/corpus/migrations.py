@@ -174,6 +174,13 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
             backfill_quotes,
         ),
     ),
+    (
+        # Whether an event's first mention tells of one occasion (corpus.coref: a habit, a kind
+        # or a run of acts joins nothing). Events stored before read as one occasion, as they
+        # were matched.
+        7,
+        ("ALTER TABLE events ADD COLUMN occasion INTEGER NOT NULL DEFAULT 1",),
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

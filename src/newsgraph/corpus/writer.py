@@ -111,8 +111,9 @@ def _write_article(store: Store, item: str, key: str, report: Report, added: str
     headline_end = headline_end_of(article.title, article.text)
     filled = fill_sides([row for _, row in numbered], [row["trigger_end"] <= headline_end for _, row in numbered])
     headline: dict[tuple[str, str], str] = {}  # (match key, lemma) of a headline mention -> its event
+    begun: set[str] = set()  # the events this article's mentions began (coref.Candidate.own)
     for (mention, _), row in zip(numbered, filled):
-        event_id = _place_mention(store, key, mention, row, headline)
+        event_id = _place_mention(store, key, mention, row, headline, begun)
         if row["trigger_end"] <= headline_end:
             headline.setdefault(_match_of(row), event_id)
         tallies.setdefault(event_id, Tally()).add(row["factuality"], seen, row["chain"], row["chain_kinds"], *publisher)
@@ -239,6 +240,9 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "dated": date is not None and date.type != "unresolved" and precise(date.start, date.end),
         # An act told as past ("historical": "in February 2012") happened as much as one told as now.
         "actual": f.mode in {"actual", "historical"},
+        # One occasion, not a habit, a kind or a run of acts (anchoring.one_occasion): only
+        # such a mention joins, or is joined by, another report's event.
+        "occasion": event.occasion,
         "chain": chain,
         "chain_kinds": kinds,
         "polarity": f.polarity,
@@ -283,21 +287,26 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
     return rows
 
 
-def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any], headline: Optional[dict[tuple[str, str], str]] = None) -> str:
+def _place_mention(
+    store: Store, article: str, mention: str, row: dict[str, Any], headline: Optional[dict[tuple[str, str], str]] = None,
+    begun: Optional[set[str]] = None,
+) -> str:
     """Attach the mention to its event (found or new); the event id. ``headline``: the events
-    the article's headline mentions joined, by match key and trigger lemma."""
+    the article's headline mentions joined, by match key and trigger lemma; ``begun``: the
+    events the article's mentions began so far (a new one is added)."""
+    begun = set() if begun is None else begun
     key, lemma = _match_of(row)
     dates = (row["date"], row["date_end"])
     if dates[0] is None:
         _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events WHERE match_key = ? AND date IS NULL",
+            "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion FROM events WHERE match_key = ? AND date IS NULL",
             (key,),
         )
     else:
         low = _shift(dates[0], -DATE_TOLERANCE_DAYS)
         high = _shift(dates[1], DATE_TOLERANCE_DAYS)
         _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events "
+            "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion FROM events "
             "WHERE match_key = ? AND date <= ? AND date_end >= ?",
             (key, high, low),
         )
@@ -306,24 +315,33 @@ def _place_mention(store: Store, article: str, mention: str, row: dict[str, Any]
         found = list({r[0]: r for r in [*found, *_retold_candidates(store, key, lemma, dates, bool(row["dated"]))]}.values())
     joined = (headline or {}).get((key, lemma))
     candidates = [
-        Candidate(id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]), headline=r[0] == joined)
+        Candidate(
+            id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]),
+            headline=r[0] == joined, occasion=bool(r[8]), own=r[0] in begun,
+        )
         for r in found
     ]
-    sighting = Sighting(dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides, material(row["plover_type"], row["cameo"]))
+    sighting = Sighting(
+        dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides,
+        material(row["plover_type"], row["cameo"]), row["occasion"], symmetric(row["cameo"]),
+    )
     evidence = best_match(sighting, candidates)
     if evidence is not None and row.get("filled"):
         evidence = replace(evidence, anchor=f"{evidence.anchor} + {row['filled']} from its article")
     if evidence is None:
         event_id = "ev-" + hashlib.blake2b(f"{key}\x1f{article}\x1f{mention}".encode("utf-8"), digest_size=12).hexdigest()
+        begun.add(event_id)
         store.execute(
             "INSERT INTO events (id, match_key, date, date_end, source_actor, source_key, source_code, target_actor, "
             "target_key, target_code, cameo, plover_type, goldstein, location, country, geonameid, latitude, longitude, "
-            "killed, injured, arrested, lemma, dated, actual) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "killed, injured, arrested, lemma, dated, actual, occasion) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id, key, row["date"], row["date_end"], row["source_actor"], row["source_key"], row["source_code"],
                 row["target_actor"], row["target_key"], row["target_code"], row["cameo"], row["plover_type"],
                 row["goldstein"], row["location"], row["country"], row["geonameid"], row["latitude"], row["longitude"],
                 row["killed"], row["injured"], row["arrested"], row["lemma"], int(row["dated"]), int(row["actual"]),
+                int(row["occasion"]),
             ),
         )
         for actor in {row["source_key"], row["target_key"]} - {None}:
@@ -354,7 +372,7 @@ def _retold_candidates(store: Store, key: str, lemma: str, dates: tuple[str, str
     """Events a report can retell or be retold by (coref.retold), beyond the date window: for a
     mention without a date of its own, events with one that began by its publication day; for
     a dated one, events without a date of their own published from its start on."""
-    columns = "SELECT id, date, date_end, location, country, lemma, dated, actual FROM events WHERE match_key = ? AND lemma = ? "
+    columns = "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion FROM events WHERE match_key = ? AND lemma = ? "
     if undated(dates, dated):
         _, rows = store.rows(columns + "AND (dated = 1 OR date <> date_end) AND date <= ?", (key, lemma, _shift(dates[0], DATE_TOLERANCE_DAYS)))
     else:
