@@ -29,6 +29,7 @@ from pathlib import Path
 from newsgraph.actors import ActorCatalogue
 from newsgraph.components import DEFAULT_MODEL, load_pipeline
 from newsgraph.corpus.writer import factuality_label
+from newsgraph.evaluation.acts import load_acts
 from newsgraph.evaluation.corroboration import real_case_articles
 from newsgraph.evaluation.judged_events import TRAINING_JUDGMENTS, chain_spans, load_judgments, select_articles, training_articles
 from newsgraph.evaluation.metrics import spans_overlap
@@ -91,7 +92,9 @@ def main() -> None:
     nlp = load_pipeline(DEFAULT_MODEL)
     catalogue, name = ActorCatalogue.packaged(nlp), pipeline_name(nlp)
     args.out.mkdir(parents=True, exist_ok=True)
-    judged = set(load_judgments(packaged=TRAINING_JUDGMENTS)) | real_case_articles() if args.more else set()
+    # --more: neither articles judged before, nor the corroboration cases, nor the act articles
+    # (their own gold set, judged for nothing else)
+    judged = set(load_judgments(packaged=TRAINING_JUDGMENTS)) | real_case_articles() | set(load_acts()) if args.more else set()
     if args.training:
         chosen = training_articles(args.data, args.training, held_out=args.articles, exclude=judged)
     else:

@@ -117,12 +117,13 @@ MIGRATION_4_COLUMNS = (
 MIGRATION_6_COLUMNS = ("act", "quote", "type", "text", "speaker_key")
 
 
-def drop_version_6(conn: sqlite3.Connection) -> None:
-    """Remove what migration 6 adds (the quote columns of ``sources``)."""
+def drop_after_version_5(conn: sqlite3.Connection) -> None:
+    """Remove what migrations 6 (the quote columns of ``sources``) and 7 (``events.occasion``) add."""
     conn.execute("DROP INDEX sources_act")
     conn.execute("DROP INDEX sources_quote")
     for column in MIGRATION_6_COLUMNS:
         conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
+    conn.execute("ALTER TABLE events DROP COLUMN occasion")
 
 
 def _drop_after_version_2(conn: sqlite3.Connection) -> None:
@@ -133,7 +134,7 @@ def _drop_after_version_2(conn: sqlite3.Connection) -> None:
     for table, column in MIGRATION_4_COLUMNS:
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE article_sentences")
-    drop_version_6(conn)
+    drop_after_version_5(conn)
 
 
 def test_a_version_1_store_is_upgraded_with_its_counts(tmp_path, corpus_db):
@@ -169,7 +170,7 @@ def test_a_version_3_store_gains_copies_and_anchors_without_losing_data(tmp_path
         for table, column in MIGRATION_4_COLUMNS:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("DROP TABLE article_sentences")
-        drop_version_6(conn)
+        drop_after_version_5(conn)
         conn.execute("DELETE FROM schema_version WHERE version > 3")
     store = open_store(str(path))
     try:
