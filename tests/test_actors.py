@@ -208,3 +208,28 @@ def test_speaker_pronoun_skips_the_quotation_it_introduces(analyze_text, text, s
 )
 def test_not_every_entity_is_an_actor(analyze_text, text, not_actors):
     assert not not_actors & set(_actors(analyze_text(text)))
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a one-word name after "the" is a band, a firm or a team, not a person
+        ("Flea is a bassist. The Rhcp offered to give Bernie Sanders the money.", "Rhcp", "organization"),
+        # an apposition naming a role makes a person of the name the NER took for an organisation,
+        # and of its full form
+        ("Carly Fiorina said Ted Cruz lies. Fiorina, the former Hewlett-Packard CEO, took on Cruz.", "Carly Fiorina", "person"),
+    ],
+)
+def test_kind_of_a_name_from_its_phrase(analyze_text, text, name, kind):
+    report = analyze_text(text)
+    assert [a.kind for a in report.actors if a.name == name] == [kind]
+    assert not [a for a in report.actors if a.name != name and name.endswith(a.name)]  # one actor for the name
+
+
+def test_listed_surnames_are_the_people_named_in_full(analyze_text):
+    # the NER takes "Christie and Sessions" for one organisation
+    report = analyze_text("Chris Christie and Jeff Sessions backed Donald Trump. The endorsements from Christie and Sessions helped him.")
+    names = {a.id: a.name for a in report.actors}
+    event = next(e for e in report.events if e.text == "endorsements")
+    assert sorted(names[s] for s in event.sources) == ["Chris Christie", "Jeff Sessions"]
+    assert "Christie and Sessions" not in names.values()

@@ -441,3 +441,46 @@ def test_acts_on_nouns_and_participles(rule_events, text, trigger, source):
 )
 def test_noun_acts_without_actors(rule_events, text, trigger, expected):
     assert (trigger in [e.text for e in rule_events(text).events]) is expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources, targets",
+    [
+        # a noun act delivered by a verb is its subject's ("issued an apology")
+        ("The Democratic National Committee offered a deep apology to Bernie Sanders.", "apology", ["The Democratic National Committee"], ["Bernie Sanders"]),
+        # a noun act in a manner phrase is the clause subject's
+        ("Hillary Clinton closed her speech with a tribute to Barack Obama.", "tribute", ["Hillary Clinton"], ["Barack Obama"]),
+        # the content of a call or a plan is done by its owner
+        ("Al-Shabaab cited his call for a ban on Muslims.", "ban", ["his"], ["Muslims"]),
+        ("Joey Salceda is a lawmaker. His proposed legislation to ban Donald Trump drew praise.", "ban", ["His"], ["Donald Trump"]),
+        # a text that criticises is the side that does it, where no actor stands for its author
+        ("The piece goes on to slam Bernie Sanders.", "slam", ["The piece"], ["Bernie Sanders"]),
+        # people no actor stands for: those who left; the doers of a noun act a verb carries
+        ("Ben Carson praised those who left.", "praised", ["Ben Carson"], ["those"]),
+        ("Industry lobbyists stepped up the boycott.", "boycott", ["Industry lobbyists"], []),
+        # a date is no side; the author of a message acted on is its target
+        ("On Monday, Eric Trump knocked a statement by actor George Clooney.", "knocked", ["Eric Trump"], ["actor George Clooney"]),
+        ("On Monday, Joe Biden took aim at comments by Donald Trump.", "took", ["Joe Biden"], ["Donald Trump"]),
+        ("Friday's attack in Munich killed nine people.", "attack", [], []),
+        # "wants X banned": X undergoes the ban
+        ("A lawmaker wants Donald Trump banned from the country.", "banned", [], ["Donald Trump"]),
+        # an object's apposition or relative clause says something else: no target there
+        ("Ken Starr investigated the death of Vincent Foster, a man Donald Trump discussed with The Washington Post.",
+         "investigated", ["Ken Starr"], ["the death of Vincent Foster, a man Donald Trump discussed with The Washington Post"]),
+        # a relative pronoun object stands for its antecedent
+        ("Hillary Clinton met Bernie Sanders, whom Donald Trump attacked.", "attacked", ["Donald Trump"], ["Bernie Sanders"]),
+    ],
+)
+def test_sides_from_where_they_stand(rule_events, text, trigger, sources, targets):
+    report = rule_events(text)
+    event = next(e for e in report.events if e.text == trigger)
+    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
+    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+
+
+def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
+    # "ridiculed A, B and C for criticizing X": the parser hangs "for" on the last of the list
+    report = rule_events("The article ridiculed Donald Trump, Ben Carson, and Carly Fiorina for criticizing Barack Obama.")
+    names = {a.id: a.name for a in report.actors}
+    event = next(e for e in report.events if e.text == "criticizing")
+    assert sorted(names[s] for s in event.sources) == ["Ben Carson", "Carly Fiorina", "Donald Trump"]

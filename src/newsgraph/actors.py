@@ -36,6 +36,7 @@ from .words.actors import (
     LEADING_DETERMINERS,
     MEDIA_MODIFIERS,
     OWNER_PREPOSITIONS,
+    PERSON_APPOSITIONS,
     PERSON_PRONOUNS,
     PLURAL_DESCRIPTION_COUNTS,
     PLURAL_DESCRIPTION_HEADS,
@@ -445,7 +446,8 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
     day = index.published
     letters = [ch for ch in doc.text[:20000] if ch.isalpha()]
     cased = sum(ch.isupper() for ch in letters) > 0.01 * len(letters)
-    for ent in doc.ents:
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in (piece for whole in doc.ents for piece in _entity_pieces(whole, surnames, catalogue.given_names)):
         if ent.kb_id_.startswith("place:"):
             continue
         start = _first_content_token(ent)
@@ -458,6 +460,10 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
         if ent.label_ == "ORG" and city_country(ent.text):
             continue  # a city the statistical NER took for an organisation ("El Fasher")
         kind = _LABEL_TO_KIND.get(ent.label_)
+        if kind == "person" and _determined_name(ent):
+            kind = "organization"  # "The Rhcp offered": a name with "the" is a band, a firm, a team
+        elif kind == "organization" and _titled(ent):
+            kind = "person"  # "Fiorina, the former Hewlett-Packard CEO": the NER's organisation is a person
         if kind == "group" and _add_people(ent, catalogue, index):
             continue
         if kind is None or kind == "group":
@@ -487,6 +493,40 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
         index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text, entity or key)
 
 
+def _entity_pieces(ent: Span, surnames: set[str], given_names: frozenset[str]) -> list[Span]:
+    """The names one NER entity holds: "National Review's Ian Tuttle" is the magazine and its
+    writer (a person when the name after the possessive starts with a first name), and
+    "Christie and Sessions" two people when each part is the surname of a person the article
+    names in full. Any other entity is itself."""
+    if ent.kb_id_ or ent.label_ not in {"ORG", "PERSON"}:
+        return [ent]
+    doc = ent.doc
+    possessive = next((t.i for t in ent[:-1] if t.tag_ == "POS"), None)
+    if possessive is not None and possessive + 1 < ent.end and possessive > ent.start:
+        tail_label = "PERSON" if doc[possessive + 1].lower_ in given_names and ent.end - possessive > 2 else ent.label_
+        return [Span(doc, ent.start, possessive, label=ent.label_), Span(doc, possessive + 1, ent.end, label=tail_label)]
+    links = [t.i for t in ent if t.lower_ in {"and", "&"}]
+    parts = [doc[a:b] for a, b in zip([ent.start, *(i + 1 for i in links)], [*links, ent.end])]
+    if links and all(len(p) == 1 and p[0].lower_ in surnames for p in parts):
+        return [Span(doc, p.start, p.end, label="PERSON") for p in parts]
+    return [ent]
+
+
+def _titled(ent: Span) -> bool:
+    """A name followed by an apposition naming a person's role or kin."""
+    return any(c.dep_ == "appos" and c.lower_ in PERSON_APPOSITIONS for c in ent.root.children)
+
+
+def _determined_name(ent: Span) -> bool:
+    """A one-word name with "the" before it ("The Rhcp", "the Eagles") names no person."""
+    named = [t for t in ent if t.lower_ not in LEADING_DETERMINERS]
+    if len(named) != 1 or named[0].tag_ == "NNPS":
+        return False
+    head = named[0]
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    return before is not None and before.lower_ == "the" and before.dep_ == "det" and before.head.i == head.i
+
+
 def unify_entities(index: ActorIndex) -> None:
     """One actor per entity in an article: drafts with the same entity key become one ("Donald
     J. Trump" and "Donald Trump"; "Israeli troops" and "the Israeli army"), and a lone surname
@@ -505,6 +545,7 @@ def unify_entities(index: ActorIndex) -> None:
             for draft in drafts:
                 if draft is not keep:
                     index.merge(draft.key, keep.key)
+    _name_people_in_full(index)
     people = _people_by_name_word(index, -1)
     given = _people_by_name_word(index, 0)
     for draft in list(index.drafts.values()):
@@ -517,6 +558,17 @@ def unify_entities(index: ActorIndex) -> None:
             owners = given.get(words[0], set())
         if len(owners) == 1 and draft.key not in owners:
             index.merge(draft.key, next(iter(owners)))
+
+
+def _name_people_in_full(index: ActorIndex) -> None:
+    """"Carly Fiorina said ... Fiorina, the former CEO": where the NER typed a full name an
+    organisation and its lone surname is known to be a person, the full name is that person's."""
+    lone = {fold_name(d.name) for d in index.drafts.values() if d.kind == "person" and d.key.startswith("ner:") and len(d.name.split()) == 1}
+    for draft in index.drafts.values():
+        words = fold_name(draft.name).split()
+        if draft.key.startswith("ner:") and draft.kind == "organization" and 2 <= len(words) <= 3 and words[-1] in lone:
+            draft.kind = "person"
+            draft.entity = person_key(draft.name) or draft.entity
 
 
 # Where a lone surname can stand for a person: an argument of a verb or a preposition, not a
@@ -594,6 +646,8 @@ def _agent_mentions(doc: Doc, catalogue: ActorCatalogue) -> tuple[list[AgentFind
         head = doc[end - 1]
         if head.pos_ not in {"NOUN", "PROPN"} or actor_tokens.intersection(range(start, end)):
             continue
+        if head.ent_type_ in {"DATE", "TIME"}:
+            continue  # "on Monday": a day the agent dictionary also lists as a name is a date
         if head.dep_ in {"compound", "appos"} and head.head.ent_type_ == "PERSON":
             continue  # a title ("President Mahmoud Abbas", "Abbas, Palestinian president"): the person is the actor
         if head.ent_type_ == "PERSON" and head.ent_iob_ == "I" and head.text[:1].isupper():

@@ -173,7 +173,7 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
     governed: list[tuple[EventDraft, EventDraft, Token]] = []
     for draft in drafts:
         node = draft.trigger
-        if node.dep_ == "acl" and infinitival(node):
+        if node.dep_ in {"acl", "relcl"} and infinitival(node):
             draft.embedded = True  # "Trump's decision to recognize", "a request to extradite": decided, asked
             continue
         for _ in range(4):
@@ -293,7 +293,7 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         return None
     if not targets and line is None and code[:2] == _MEETING_ROOT and not _meets_a_party(verb, index):
         return None
-    unnamed_sources, unnamed_targets = unnamed_sides(verb, index) if not (sources and targets) else ((), ())
+    unnamed_sources, unnamed_targets = unnamed_sides(verb, index, verbal=code[:2] in VERBAL_ROOTS) if not (sources and targets) else ((), ())
     return EventDraft(
         verb, code, sources, targets, "verb", line,
         unnamed_sources=() if sources else unnamed_sources,
@@ -395,12 +395,19 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 found = actors_of(pobj, index)
                 sources += found
                 given += found
+    doers: list[Token] = []  # who the governing clause says acts, for a doer no actor stands for
     if not sources and noun.dep_ in {"dobj", "pobj"}:
         governor = noun.head if noun.dep_ == "dobj" else noun.head.head
-        if governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
-            sources += [k for s in governor.children if s.dep_ == "nsubj" for k in actors_of(s, index)]
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children)
+        if governor.lemma_.lower() in _DOER_SUPPORT_VERBS and not passive:  # "the speech was never given due to the massacre"
+            doers = [s for s in governor.children if s.dep_ == "nsubj"]
+            sources += [k for s in doers for k in actors_of(s, index)]
             if not sources:
                 sources += inherited_subject(governor, index)
+            if not targets and noun.dep_ == "dobj":
+                # "offered an apology to Sanders": the parser hangs the recipient on the verb
+                recipients = [o for c in governor.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+                targets += [k for o in recipients for k in actors_of(o, index) if k not in sources]
     sources_t, targets_t = unique_keys(sources), unique_keys(t for t in targets if t not in sources)
     if not given or len(given) < len(sources):
         # "talks between A and B" are mutual; "assistance from A and B" is given by both to another
@@ -410,11 +417,43 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
     if code[:2] in FORCE_ROOTS and lemma in ATTACK_VERBS and verbal_attack_noun(noun, owners, aimed, index):
         code = CHARACTERISATION_CODE
+    if not sources_t:
+        sources_t, doers = _governing_doers(noun, code, index, doers)
+        targets_t = tuple(t for t in targets_t if t not in sources_t)
+    doers = owners + doers + [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _DOER_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     return EventDraft(
         noun, code, sources_t, targets_t, "noun",
-        unnamed_sources=() if sources_t else party_spans(owners, index),
+        unnamed_sources=() if sources_t else party_spans(doers, index),
         unnamed_targets=() if targets_t else party_spans(aimed, index),
     )
+
+
+# Verbs whose object noun names the act their subject does: the support verbs, and those that
+# deliver a message ("issued an apology", "offering an apology", "gives a shoutout").
+_DOER_SUPPORT_VERBS = NOMINAL_SUPPORT_VERBS | {"issue", "offer", "give", "deliver", "make", "express", "voice", "level", "lodge", "file", "bring", "pledge"}
+# A noun act in a manner phrase of a clause is the clause subject's act: "closed her speech
+# with a tribute to X", "in a fiery takedown of the businessman, Sanders called him ...",
+# "kept their kids home in protest". Not armed force: "died in the attack" is its victim.
+_MANNER_PREPOSITIONS = frozenset({"with", "in"})
+
+
+def _governing_doers(noun: Token, code: str, index: ActorIndex, doers: list[Token]) -> tuple[tuple[str, ...], list[Token]]:
+    """Who does a noun act the noun phrase names no doer of, from where the noun stands: the
+    owner of the plan or call it is the content of ("his call for a ban"), or the subject of
+    the clause it is a manner phrase of. Actor keys, and the nouns naming the doer."""
+    if noun.dep_ != "pobj":
+        return (), doers
+    prep, holder = noun.head, noun.head.head
+    if prep.lower_ in {"for", "of"} and holder.pos_ == "NOUN":
+        owners = [c for c in holder.children if c.dep_ == "poss"]
+        return unique_keys(k for o in owners for k in actors_of(o, index)), doers + owners
+    if prep.lower_ in _MANNER_PREPOSITIONS and holder.pos_ == "VERB" and code[:2] not in FORCE_ROOTS:
+        if any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in holder.children):
+            return (), doers  # "was praised in a tribute": the subject undergoes it
+        subjects = [c for c in clause_children(holder, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+        keys = [k for s in subjects for k in actors_of(s, index)] if subjects else inherited_subject(holder, index)
+        return unique_keys(keys), doers + subjects
+    return (), doers
 
 
 def _complemented(noun: Token, prepositions: frozenset[str]) -> bool:

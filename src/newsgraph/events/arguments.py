@@ -21,6 +21,7 @@ from ..words.events import (
     SPEECH_EVENT_NOUNS,
     SYMMETRIC_HINTS,
     TARGET_PREPOSITIONS,
+    TEXT_NOUNS,
 )
 
 
@@ -37,19 +38,40 @@ def reciprocal_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
-def unnamed_sides(verb: Token, index: ActorIndex) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """Where a verb's subject and object name parties no actor stands for: people and groups
     ("industry lobbyists", "women", "protesters"), named ones the catalogue lacks, and personal
-    pronouns it could not resolve. Things and places are no party ("rejected the resolution")."""
+    pronouns it could not resolve. Things and places are no party ("rejected the resolution").
+    A ``verbal`` act (a criticism, an accusation, an endorsement) is also done by the text
+    that does it: "the piece goes on to slam Sanders", "an article accuses Trump"."""
     children = clause_children(verb, SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
+    undergoers = subjects if passive_small_clause(verb) else []
+    subjects = [s for s in subjects if s not in undergoers]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if verb.dep_ == "acl" and acting_participle(verb) and not subjects:
+    if message_participle(verb) and not subjects:
+        # "issued a statement urging ...": the issuer acts, not the statement
+        subjects = [c for c in clause_children(verb.head.head, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+    elif verb.dep_ == "acl" and acting_participle(verb) and not subjects:
         subjects.append(_participle_doer(verb))
-    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    if verb.dep_ in {"acl", "relcl"} and infinitival(verb) and not subjects:
+        subjects += [c for c in verb.head.children if c.dep_ == "poss"]  # "their plan to ban"
+    node, inherited = verb, list[Token]()
+    for _ in range(3 if verbal else 0):
+        # "the piece goes on to slam", "an article, headlined ..., accuses": the subject of the
+        # clause the act continues
+        if inherited or subjects or undergoers or node.dep_ not in {"xcomp", "advcl", "conj"} or node.head is node:
+            break
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause_children(node)):
+            break  # "calling for Trump to be banned": a passive act's doer is unnamed
+        if node.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in node.head.children):
+            break  # object control: "enabling Hamas to build"
+        node = node.head
+        inherited = [c for c in clause_children(node, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+    objects = undergoers + [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
-
-    return party_spans(subjects, index), party_spans(objects, index)
+    texts = [s for s in subjects + inherited if verbal and s.pos_ == "NOUN" and s.lemma_.lower() in TEXT_NOUNS]
+    return tuple(sorted({*party_spans(subjects, index), *(phrase_span(s) for s in texts)})), party_spans(objects, index)
 
 
 def party_spans(nouns: list[Token], index: ActorIndex) -> tuple[tuple[int, int], ...]:
@@ -60,7 +82,8 @@ def party_spans(nouns: list[Token], index: ActorIndex) -> tuple[tuple[int, int],
 
 def is_party(noun: Token, index: ActorIndex) -> bool:
     if noun.pos_ == "PRON":
-        return noun.lower_ in PARTY_PRONOUNS
+        # "those who left" is a group of people; "those" alone may be anything
+        return noun.lower_ in PARTY_PRONOUNS or (noun.lower_ in {"those", "these"} and any(c.dep_ == "relcl" for c in noun.children))
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     # "industry lobbyists", "Boko Haram fighters": the modifier says whose people they are.
@@ -110,6 +133,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
     children = clause_children(verb, SUBJECT_DEPS)
     subjects = [c for c in children if c.dep_ == "nsubj"]
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive_small_clause(verb):
+        passive_subjects, subjects = passive_subjects + subjects, []
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     sources: list[str] = []
     targets: list[str] = []
@@ -131,8 +156,9 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
     if message_participle(verb):
         # "issued a declaration demanding that ...": whoever issued the message acts.
         sources += [k for s in clause_children(verb.head.head, SUBJECT_DEPS) if s.dep_ == "nsubj" for k in actors_of(s, index)]
-    elif verb.dep_ == "acl" and infinitival(verb):
-        # "Trump's plan to deport immigrants", "the move to ban him": the plan's owner acts.
+    elif verb.dep_ in {"acl", "relcl"} and infinitival(verb):
+        # "Trump's plan to deport immigrants", "the move to ban him", "his legislation to ban
+        # Trump" (parsed as a relative clause): the plan's owner acts.
         if not subjects:
             sources += [k for c in verb.head.children if c.dep_ == "poss" for k in actors_of(c, index)]
     elif verb.dep_ == "acl" and acting_participle(verb) and not agents:
@@ -142,7 +168,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
         targets += actors_of(verb.head, index)
     for child in children:
         if child.dep_ in {"dobj", "iobj", "attr", "oprd"}:
-            targets += actors_of(child, index, exclude=sources)
+            # "the pact which Trump has criticized": a relative pronoun stands for its antecedent.
+            targets += actors_of(antecedent(child, verb), index, exclude=sources)
             # "sold weapons to Syria", "sent troops into Libya": the recipient hangs on the object.
             for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPOSITIONS):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -154,13 +181,19 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
             targets += actors_of(child, index, exclude=sources)
     if not targets:
         # "welcomed a resumption of talks with Mordor": an actor named inside the object phrase.
-        for child in children:
-            if child.dep_ == "dobj":
-                nested = [t for t in child.subtree if t.i != child.i and t.dep_ == "pobj"]
-                # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
-                # where; it is the target only when nothing else in the phrase is one.
-                found = [k for t in nested if t.head.lower_ not in LOCATIVE_PREPOSITIONS for k in actors_of(t, index, exclude=sources)]
-                targets += found or [k for t in nested for k in actors_of(t, index, exclude=sources)]
+        messages = MESSAGE_NOUNS | SPEECH_EVENT_NOUNS
+        objects = [c for c in children if c.dep_ == "dobj"]
+        # "took aim at comments by Trump": a message aimed at stands for its author
+        objects += [o for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in messages]
+        if any(o.dep_ == "dobj" and o.lemma_.lower() in messages for o in objects):
+            # "knocked a statement by Clooney": the parser hangs the message's author on the verb.
+            objects += [o for c in children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+        for child in objects:
+            nested = [t for t in phrase_tokens(child) if t.dep_ == "pobj" and (t.i != child.i or child.head.lower_ == "by")]
+            # "condemned an attack by Osgiliath soldiers in south Ithilen": the place says
+            # where; it is the target only when nothing else in the phrase is one.
+            found = [k for t in nested if t.head.lower_ not in LOCATIVE_PREPOSITIONS for k in actors_of(t, index, exclude=sources)]
+            targets += found or [k for t in nested for k in actors_of(t, index, exclude=sources)]
     if not targets:
         # "demanded that North Korea forsake its program": a mandative clause names whom the
         # act is aimed at.
@@ -175,6 +208,29 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
     return unique_keys(sources), tuple(k for k in unique_keys(targets) if k not in sources or _is_reflexive(verb))
 
 
+def phrase_tokens(noun: Token) -> list[Token]:
+    """The tokens of the phrase ``noun`` heads, leaving out what says something of its own
+    about a noun in it: an apposition ("Foster, an incident Trump brought up in an interview
+    with the Post") and a finite relative clause ("candidates who think ..."). What a
+    statement says or an initiative is to do stays ("a statement saying that X met Y")."""
+    out, stack = [], [noun]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack += [c for c in token.children if c.dep_ != "appos" and not (c.dep_ == "relcl" and not infinitival(c))]
+    return out
+
+
+def passive_small_clause(verb: Token) -> bool:
+    """"wants Trump banned", "got him fired": a bare past participle with a subject of its own
+    says what is done to that subject."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in {"ccomp", "xcomp", "oprd"}
+        and not any(c.dep_ in {"aux", "auxpass", "agent"} for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def infinitival(verb: Token) -> bool:
     """"a plan to deport", "the move to ban him": an infinitive, not an adjectival participle."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -183,8 +239,11 @@ def infinitival(verb: Token) -> bool:
 def antecedent(noun: Token, verb: Token) -> Token:
     """The noun a relative pronoun stands for: "Obama, who claimed ..." is Obama's claim, and
     "Kenneth Starr, the counsel who pursued ..." Starr's act."""
-    if verb.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
-        head = verb.head
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head  # "which the group opposed and which Trump has criticized"
+    if clause.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
+        head = clause.head
         return head.head if head.dep_ == "appos" else head
     return noun
 
@@ -204,7 +263,17 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
                 if found:
                     return found
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"of", "for"}:
-            # "accused Israel of attacking Gaza", "blamed Hamas for firing": the object acts.
+            # "accused Israel of attacking Gaza", "blamed Hamas for firing": the object acts;
+            # so does a listed one the parser hung the phrase on ("ridiculed Trump, Carson and
+            # Fiorina for criticizing").
+            holder = node.head.head
+            while holder.dep_ in {"conj", "appos"} and holder.head is not holder:
+                holder = holder.head
+            if holder.dep_ == "dobj" and (holder.pos_ in {"PROPN", "PRON"} or index.keys_at(holder)):
+                # (the holder names someone: "rejected an appeal for deploying" is the appeal's content)
+                found = actors_of(holder, index)
+                if found:
+                    return found
             objects = [c for c in node.head.head.children if c.dep_ == "dobj"]
             found = [k for o in objects for k in actors_of(o, index)]
             if found:

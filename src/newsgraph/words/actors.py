@@ -72,6 +72,15 @@ PERSON_TITLES = {
 }
 PERSON_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
+# Heads of an apposition that say its name is a person's ("Fiorina, the former CEO").
+PERSON_APPOSITIONS = frozenset({
+    "ceo", "executive", "founder", "chairman", "chairwoman", "senator", "governor", "mayor", "candidate",
+    "nominee", "writer", "author", "columnist", "editor", "reporter", "journalist", "businessman",
+    "businesswoman", "billionaire", "actor", "actress", "singer", "lawyer", "attorney", "congressman",
+    "congresswoman", "secretary", "president", "spokesman", "spokeswoman", "wife", "husband", "son",
+    "daughter", "mother", "father", "widow", "activist", "commentator", "host", "anchor",
+})
+
 # Heads of an official body, as opposed to a person in it: "the Palestinian health ministry"
 # is one identifiable source wherever it is cited, "an army spokesman" could be anyone.
 INSTITUTION_HEADS = {

@@ -138,6 +138,14 @@ MESSAGE_NOUNS = {
 # Occasions of speech whose owner is the speaker: "Clinton's speech denouncing his policies".
 SPEECH_EVENT_NOUNS = {"speech", "address", "remark", "comment", "tweet", "interview", "op-ed", "editorial", "ad", "video", "column", "article"}
 
+# Texts that criticise, accuse or endorse in their own right ("the piece goes on to slam
+# Sanders", "an article accuses Trump", "a fact check ridicules them"): the side of a verbal
+# act a text does, where no actor stands for its author.
+TEXT_NOUNS = frozenset({
+    "article", "piece", "editorial", "column", "op-ed", "check", "report", "statement", "letter",
+    "tweet", "post", "ad", "advertisement", "video", "book", "essay", "memo", "story",
+})
+
 # Attack verbs that campaign news uses for words ("Clinton attacked Trump", "his tweet hit
 # Clinton"), and what marks the verbal reading: a text as the attacker, or the medium it
 # happened in ("on Twitter", "in a speech").
