@@ -15,8 +15,16 @@ measured calibration). ``build_report`` keeps the candidates at or above a thres
 ``DEFAULT_THRESHOLD`` unless the caller chooses another; the rest are dropped from the event
 table (an epithet dropped there still reaches the author-voice analysis).
 
+The judge also reads a real event's PLOVER type (``TypeJudge``, a multinomial logistic
+regression on the same features): the rules code a word by its dictionary sense, the judges
+by what was done ("attacked her record" is ACCUSE, not the dictionary's military 190). It
+overrules the rules' type only where it gives its own better than even odds, among the types
+the word was seen with, for an act done (the PLOVER manual types acts not yet done by their
+announced form) that the rules typed at all; a retyped event takes its type's plain CAMEO
+code (``events.retyped``).
+
 The shipped weights (``data/event_judge_model.json``) were fitted by
-``scripts/train_event_judge.py`` on 1,728 candidates judged by hand on 127 PolNeAR train
+``scripts/train_event_judge.py`` on 2,604 candidates judged by hand on 194 PolNeAR train
 articles (``data/event_judge_train.jsonl`` and ``data/judged_events.jsonl``; the model file
 records what it was trained on).
 ``newsgraph eval events-judged`` does not score that model: it refits the recipe per fold of

@@ -1,5 +1,6 @@
 """Sentences that report no political event (``src/newsgraph/data/nonevent_sentences.jsonl``):
-240 news-style sentences written for this set, in seven kinds where an event coder is tempted
+480 news-style sentences written for this set (ne-241..ne-480 written blind, before any
+was run through the pipeline), in seven kinds where an event coder is tempted
 to invent one: disasters, accidents, weather, sports, markets, opinion polls, health and
 science ("an earthquake struck Nepal", "Brazil crushed Argentina", "the rand rallied", "the
 virus attacks the lungs"). The guideline that decided what belongs is in
