@@ -95,6 +95,26 @@ def test_acronym_gloss_applies_to_whole_article(analyze_text):
     assert rsf.mentions == ((0, 3), (21, 41), (43, 46), (77, 80))  # headline, name, gloss, later
 
 
+@pytest.mark.parametrize(
+    "text, initialism, full",
+    [
+        # an unbracketed initialism of a name the article gives in full is that actor
+        (
+            "Red Hot Chili Peppers announced a benefit concert in support of Bernie Sanders.\n\n"
+            "Band member Flea shared the news, writing: The Rhcp offered to give him the money.",
+            "Rhcp",
+            "Red Hot Chili Peppers",
+        ),
+        ("The Committee to Protect Journalists criticised Egypt. The CPJ urged Cairo to free them.", "CPJ", "Committee to Protect Journalists"),
+    ],
+)
+def test_initialism_of_a_named_actor_is_that_actor(analyze_text, text, initialism, full):
+    report = analyze_text(text)
+    start = text.index(initialism)
+    (actor,) = [a for a in report.actors if (start, start + len(initialism)) in a.mentions]
+    assert actor.name == full
+
+
 def test_surname_refers_to_full_name(analyze_text):
     report = analyze_text("Mahmoud Abbas met the envoy in Amman. Abbas said the meeting went well.")
     assert [a.name for a in report.actors if a.kind == "person"] == ["Mahmoud Abbas"]

@@ -434,6 +434,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue, published: Optional[str]
     unify_entities(index)
     _add_missed_surnames(doc, index)
     _add_acronym_aliases(doc, index)
+    _add_initialisms(doc, index)
     index.finish()
     _add_descriptions(doc, index, bare_agents)
     index.finish()
@@ -753,6 +754,33 @@ def _add_acronym_aliases(doc: Doc, index: ActorIndex) -> None:
                 # Otherwise the catalogue knows the acronym as something else; the article's
                 # own gloss decides what it means here.
                 index.relink(token.i, (key,))
+
+
+def _add_initialisms(doc: Doc, index: ActorIndex) -> None:
+    """"Red Hot Chili Peppers ... The RHCP": a capitalised word spelling the initials of an
+    actor the article names in full (three words or more, function words skipped) is that
+    actor where nothing else claims the word, or only the NER as a name of its own. A word the
+    catalogue knows keeps its meaning: unlike a bracketed gloss, nothing here says otherwise."""
+    initials: dict[str, str] = {}
+    for key, draft in index.drafts.items():
+        words = [w for w in re.split(r"[\s-]+", draft.name) if w and w.lower() not in _INITIALISM_SKIP]
+        if len(words) >= 3 and all(w[0].isalpha() for w in words):
+            initials.setdefault("".join(w[0] for w in words).lower(), key)
+    if not initials:
+        return
+    for token in doc:
+        key = initials.get(token.lower_)
+        if key is None or not token.is_alpha or not (token.is_upper or token.is_title) or token.is_sent_start and token.is_title:
+            continue
+        current = index.keys_at(token)
+        if not current:
+            index.link(token.i, token.i + 1, (key,), "acronym")
+        elif current != (key,) and len(current) == 1 and current[0].startswith("ner:"):
+            index.merge(current[0], key)
+
+
+# Words an initialism leaves out ("Committee to Protect Journalists": CPJ).
+_INITIALISM_SKIP = frozenset({"of", "the", "and", "for", "to", "in", "on", "&"})
 
 
 def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) -> None:
