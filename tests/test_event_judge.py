@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsgraph.event_judge import DEFAULT_THRESHOLD, EventJudge, TypeJudge, features, fit, rescore
 from newsgraph.events import cameo_info, retyped
-from newsgraph.model import Event, Factuality, Plover
+from newsgraph.model import Event, Factuality
 from newsgraph.resources import catalogue_json
 
 

@@ -3,10 +3,9 @@ acts reported as future, offered or refused."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
-
-from dataclasses import replace
 
 from ..model import Event, Factuality, Plover
 from ..resources import catalogue_json
