@@ -77,7 +77,7 @@ def main() -> None:
     from newsgraph.evaluation.judged_events import (
         TRAIN,
         TRAINING_JUDGMENTS,
-        candidate_examples,
+        judged_candidates,
         judged_reports,
         load_judgments,
         real_news_examples,
@@ -92,9 +92,9 @@ def main() -> None:
     started = time.time()
     judgments = {**load_judgments(packaged=TRAINING_JUDGMENTS), **load_judgments()}
     nlp = load_pipeline()
-    reports = judged_reports(nlp, args.data, judgments)
-    examples = candidate_examples(reports, judgments)
-    typed = [(f, t) for _, f, t in typed_examples(reports, judgments)]
+    candidates = judged_candidates(judged_reports(nlp, args.data, judgments), judgments)
+    examples = [(doc, f, y) for doc, f, y, _ in candidates]
+    typed = [(f, t) for _, f, t in typed_examples(candidates)]
     judged_types = len(typed)
     real = sum(y for _, _, y in examples)
     # conflict news, which the judged US campaign articles lack: positives only, always in training

@@ -21,15 +21,13 @@ library; fitting needs scikit-learn (``pip install 'newsgraph[train]'``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Span, Token
 
-from .errors import Errors, ModelError
-from .learning import design_matrix
+from .learning import design_matrix, logistic_regression, softmax
 from .resources import catalogue_json
 
 __all__ = ["QUAD_CLASSES", "EventClassModel", "code_class", "features", "fit"]
@@ -123,10 +121,7 @@ class EventClassModel:
         for feat in feats:
             for k, w in enumerate(self.weights.get(feat, ())):
                 scores[k] += w
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
+        return softmax(scores)
 
     def predict(self, feats: Iterable[str]) -> int:
         probs = self.probabilities(feats)
@@ -139,13 +134,9 @@ class EventClassModel:
 def fit(examples: Sequence[tuple[Sequence[str], int]], *, c: float = 1.0, min_count: int = 2) -> EventClassModel:
     """An L2 multinomial logistic regression on ``(features, class)`` pairs (scikit-learn);
     features seen fewer than ``min_count`` times are dropped."""
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise ModelError(Errors.E103, what="fitting the event-class model") from exc
+    model = logistic_regression(c, "fitting the event-class model")
     names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
     labels = [label for _, label in examples]
-    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
     classes = list(model.classes_)
     if classes != list(range(len(QUAD_CLASSES))):

@@ -41,10 +41,9 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
-from .errors import Errors, ModelError
 from .events.codes import retyped
 from .events.senses import armed_code
-from .learning import best_class, design_matrix, probability
+from .learning import best_class, design_matrix, logistic_regression, probability
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
@@ -153,8 +152,14 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
 def rules_type(feats: Iterable[str]) -> Optional[str]:
     """The PLOVER type the rules gave the candidate whose ``features`` these are (None
     where its code has none)."""
-    kind = next((f.partition("=")[2] for f in feats if f.startswith("plover=")), "None")
-    return None if kind == "None" else kind
+    kind = _feature_value(feats, "plover")
+    return None if kind in ("", "None") else kind
+
+
+def _feature_value(feats: Iterable[str], name: str) -> str:
+    """The value of the ``name=value`` feature among ``feats`` ("" without one)."""
+    prefix = f"{name}="
+    return next((f[len(prefix) :] for f in feats if f.startswith(prefix)), "")
 
 
 def judged(
@@ -253,11 +258,11 @@ class TypeJudge:
 
     def best(self, feats: Iterable[str]) -> tuple[str, float]:
         feats = list(feats)
-        lemma = next((f.partition("=")[2] for f in feats if f.startswith("lemma=")), "")
-        allowed = set(self.readings.get(lemma, ())) | {rules_type(feats) or ""}
+        own = rules_type(feats) or ""
+        allowed = set(self.readings.get(_feature_value(feats, "lemma"), ())) | {own}
         intercepts = {t: b for t, b in self.intercepts.items() if t in allowed}
         if not intercepts:
-            return rules_type(feats) or "", 0.0
+            return own, 0.0
         return best_class(self.weights, intercepts, feats)
 
     def to_dict(self) -> dict:
@@ -306,15 +311,11 @@ def fit(
     ``(features, is_real_event, weight)`` triples (scikit-learn); features seen fewer than
     ``min_count`` times are dropped. With ``typed`` ``(features, PLOVER type)`` pairs of
     real events, the judge reads types too (``fit_types``)."""
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise ModelError(Errors.E103, what="fitting the event judge") from exc
+    model = logistic_regression(c, "fitting the event judge")
     names, x = design_matrix([example[0] for example in examples], min_count=min_count)
     labels = [bool(example[1]) for example in examples]
     if len(set(labels)) < 2:
         raise ValueError("the event judge needs both real events and non-events to learn from")
-    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels, sample_weight=[float(example[2]) if len(example) > 2 else 1.0 for example in examples])
     weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
     types = fit_types(typed, c=c, min_count=min_count) if typed else None
@@ -325,15 +326,11 @@ def fit_types(typed: Sequence[tuple[Sequence[str], str]], *, c: float = 1.0, min
     """A multinomial L2 logistic regression (scikit-learn) on ``(features, PLOVER type)``
     pairs of real events: the type a coder gives, read from the same features as the
     judge's (the rules' code among them)."""
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise ModelError(Errors.E103, what="fitting the event judge's types") from exc
+    model = logistic_regression(c, "fitting the event judge's types")
     names, x = design_matrix([feats for feats, _ in typed], min_count=min_count)
     labels = [label for _, label in typed]
     if len(set(labels)) < 2:
         raise ValueError("the type model needs real events of at least two types")
-    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, labels)
     # One weight per type and feature is sixteen times the judge's size; dropping the weights
     # under _TYPE_WEIGHT_FLOOR changed no cross-validated type (docs/evaluation.md).
@@ -343,8 +340,7 @@ def fit_types(typed: Sequence[tuple[Sequence[str], str]], *, c: float = 1.0, min
     }
     readings: dict[str, set[str]] = {}
     for feats, label in typed:
-        lemma = next((f.partition("=")[2] for f in feats if f.startswith("lemma=")), "")
-        readings.setdefault(lemma, set()).add(label)
+        readings.setdefault(_feature_value(feats, "lemma"), set()).add(label)
     return TypeJudge(
         weights,
         {str(label): round(float(b), 5) for label, b in zip(model.classes_, model.intercept_)},

@@ -23,8 +23,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Token
 
-from .errors import Errors, ModelError
-from .learning import design_matrix, probability
+from .learning import design_matrix, logistic_regression, probability
 from .model import Factuality
 from .resources import catalogue_exists, catalogue_json
 
@@ -120,12 +119,8 @@ MIN_COUNT = 5
 
 def fit(examples: Sequence[tuple[list[str], bool]], *, c: float, threshold: float, min_count: int = MIN_COUNT) -> HedgeJudge:
     """An L2 logistic regression on ``(features, is_hedged)`` pairs (scikit-learn)."""
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise ModelError(Errors.E103, what="fitting the factuality judge") from exc
+    model = logistic_regression(c, "fitting the factuality judge")
     names, x = design_matrix([feats for feats, _ in examples], min_count=min_count)
-    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(x, [bool(label) for _, label in examples])
     weights = {str(name): round(float(w), 4) for name, w in zip(names, model.coef_[0]) if abs(w) >= 1e-4}
     return HedgeJudge(weights, round(float(model.intercept_[0]), 4), threshold)

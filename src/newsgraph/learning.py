@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import Errors, ModelError
 
-__all__ = ["best_class", "design_matrix", "logistic", "probability"]
+__all__ = ["best_class", "design_matrix", "logistic", "logistic_regression", "probability", "softmax"]
 
 # exp() overflows past about 709; a logistic of a score beyond +-30 is 0 or 1 to 13 places.
 _SCORE_BOUND = 30.0
@@ -30,11 +30,28 @@ def best_class(
     """The most probable class of a fitted multinomial linear model for a set of binary
     features, and its probability (softmax over the classes' scores)."""
     feats = list(features)
-    scores = {c: intercepts.get(c, 0.0) + sum(weights.get(c, {}).get(f, 0.0) for f in feats) for c in intercepts}
-    top = max(scores.values())
-    total = sum(math.exp(s - top) for s in scores.values())
-    best = max(sorted(scores), key=scores.__getitem__)
-    return best, 1.0 / total
+    classes = sorted(intercepts)
+    shares = softmax([intercepts[c] + sum(weights.get(c, {}).get(f, 0.0) for f in feats) for c in classes])
+    best = max(range(len(classes)), key=shares.__getitem__)
+    return classes[best], shares[best]
+
+
+def softmax(scores: Sequence[float]) -> list[float]:
+    """The probabilities a multinomial linear model's class scores stand for."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def logistic_regression(c: float, what: str) -> Any:
+    """An unfitted L2 logistic regression (scikit-learn, ``newsgraph[train]``) with the
+    settings every learned part uses; ``what`` names the fit in the error without it."""
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise ModelError(Errors.E103, what=what) from exc
+    return LogisticRegression(C=c, max_iter=3000)
 
 
 def design_matrix(feature_lists: Sequence[Sequence[str]], *, min_count: int) -> tuple[Sequence[str], Any]:

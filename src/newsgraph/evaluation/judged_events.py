@@ -47,7 +47,7 @@ from . import SetResult
 from .metrics import spans_overlap
 
 __all__ = [
-    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate",
+    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate", "judged_candidates",
     "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "typed_examples",
 ]
 
@@ -288,11 +288,12 @@ def judged_reports(nlp, data_dir: Path, docs: Iterable[str]) -> dict[str, tuple[
     return out
 
 
-def candidate_examples(
+def judged_candidates(
     reports: dict[str, tuple[Doc, Report]], judgments: dict[str, list[dict[str, Any]]]
-) -> list[tuple[str, list[str], bool]]:
-    """(document id, judge features, judged real) of every candidate event whose trigger was
-    judged; candidates nobody judged are left out."""
+) -> list[tuple[str, list[str], bool, Optional[str]]]:
+    """(document id, judge features, judged real, judged PLOVER type or None) of every
+    candidate event whose trigger was judged; candidates nobody judged are left out. Both of
+    the judge's models learn from these (``candidate_examples``, ``typed_examples``)."""
     from ..event_judge import features
 
     examples = []
@@ -302,27 +303,23 @@ def candidate_examples(
         for event in report.events:
             judged = [r for r in rows if spans_overlap(event.trigger, tuple(r["trigger"]))]
             if judged:
-                real = any(r["kind"] == "missed" or r.get("event") for r in judged)
-                examples.append((doc_id, features(doc, event, actors, report.attributions), real))
+                real = [r for r in judged if r["kind"] == "missed" or r.get("event")]
+                kind = next((r["type"] for r in real if r.get("type")), None)
+                examples.append((doc_id, features(doc, event, actors, report.attributions), bool(real), kind))
     return examples
 
 
-def typed_examples(
+def candidate_examples(
     reports: dict[str, tuple[Doc, Report]], judgments: dict[str, list[dict[str, Any]]]
-) -> list[tuple[str, list[str], str]]:
-    """(document id, judge features, PLOVER type) of every candidate judged a real event of
-    a type: what the judge's type model learns from."""
-    from ..event_judge import features
+) -> list[tuple[str, list[str], bool]]:
+    """(document id, judge features, judged real) of every judged candidate (``judged_candidates``)."""
+    return [(doc_id, feats, real) for doc_id, feats, real, _ in judged_candidates(reports, judgments)]
 
-    examples = []
-    for doc_id, (doc, report) in sorted(reports.items()):
-        typed = [r for r in judgments.get(doc_id, []) if (r["kind"] == "missed" or r.get("event")) and r.get("type")]
-        actors = {a.id: a for a in report.actors}
-        for event in report.events:
-            row = next((r for r in typed if spans_overlap(event.trigger, tuple(r["trigger"]))), None)
-            if row is not None:
-                examples.append((doc_id, features(doc, event, actors, report.attributions), row["type"]))
-    return examples
+
+def typed_examples(candidates: list[tuple[str, list[str], bool, Optional[str]]]) -> list[tuple[str, list[str], str]]:
+    """(document id, judge features, PLOVER type) of the ``judged_candidates`` judged a real
+    event of a type: what the judge's type model learns from."""
+    return [(doc_id, feats, kind) for doc_id, feats, _, kind in candidates if kind]
 
 
 def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
@@ -421,17 +418,18 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     nlp = nlp or load_pipeline(DEFAULT_MODEL)
     parsed = judged_reports(nlp, data_dir, judgments)
     training = load_judgments(packaged=TRAINING_JUDGMENTS) if catalogue_exists(TRAINING_JUDGMENTS) else {}
-    training_reports = judged_reports(nlp, data_dir, training)
-    extra = [(f, y) for _, f, y in candidate_examples(training_reports, training)]
-    typed = [(f, t) for _, f, t in typed_examples(training_reports, training)]
+    training_candidates = judged_candidates(judged_reports(nlp, data_dir, training), training)
+    extra = [(f, y) for _, f, y, _ in training_candidates]
+    typed = [(f, t) for _, f, t in typed_examples(training_candidates)]
     conflict = real_news_examples(nlp, data_dir)
     extra += conflict
     # Conflict news has no judged types: there the rules' type stands, which keeps the type
     # model from reading every bombing as the campaign articles' criticism.
     typed += [(f, rules_type(f)) for f, _ in conflict if rules_type(f)]
     extra += [(f, y, NONEVENT_WEIGHT) for _, f, y in nonevent_examples(nlp)]
-    scored = candidate_examples(parsed, judgments)
-    scored_typed = typed_examples(parsed, judgments)
+    scored_candidates = judged_candidates(parsed, judgments)
+    scored = [(doc, f, y) for doc, f, y, _ in scored_candidates]
+    scored_typed = typed_examples(scored_candidates)
     fold_of = article_folds(parsed)
     reports: dict[str, Report] = {}
     per_fold = []
