@@ -510,6 +510,12 @@ def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
         # a possessive pronoun's doer named as the clause's subject is named there
         ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "endorsement", ["Alabama senator Jeff Sessions"], []),
         ("Hillary Clinton has been particularly persistent in her criticism of Bernie Sanders' vote.", "criticism", ["Hillary Clinton"], ["Bernie Sanders' vote"]),
+        # a fronted description the parser made a second subject is the name after it
+        ("Kenneth Starr led the inquiry. Now the chancellor of Baylor University, Starr has dealt with criticism of his own leadership of the school.",
+         "criticism", [], ["Starr"]),
+        # a passive undergoer's from-phrase is where it is kept from; "it" accuses as a text does
+        ("A lawmaker is calling for Donald Trump to be banned from the country.", "banned", [], ["Donald Trump"]),
+        ("The editorial is long. And it accuses Bernie Sanders of being a politician.", "accuses", ["it"], ["Bernie Sanders"]),
     ],
 )
 def test_sides_round_two(rule_events, text, trigger, sources, targets):

@@ -54,6 +54,7 @@ from .arguments import (
     phrase_span,
     reciprocal_sides,
     reciprocal_subject,
+    subject_nouns,
     unique_keys,
     unnamed_sides,
     verb_arguments,
@@ -404,10 +405,12 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 given += found
     doers: list[Token] = []  # who the governing clause says acts, for a doer no actor stands for
     undergoers = _undergoers(noun)
-    if undergoers:
-        # "she faced attacks from the Left", "Starr has dealt with criticism of his leadership":
-        # the clause's subject is whom the act is aimed at (named there first), never its doer
-        targets[:0] = [k for s in undergoers for k in actors_of(s, index) if k not in sources]
+    befallen = [k for s in undergoers for k in actors_of(s, index) if k not in sources]
+    if befallen:
+        # "she faced attacks from the Left", "Starr has dealt with criticism of his leadership
+        # of the school": the clause's subject is whom the act is aimed at (what of theirs is
+        # criticised says no one else), never its doer
+        targets = befallen
     if not sources and noun.dep_ in {"dobj", "pobj"} and not undergoers:
         governor = noun.head if noun.dep_ == "dobj" else noun.head.head
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children)
@@ -486,7 +489,7 @@ def _undergoers(noun: Token) -> list[Token]:
         clause = None
     if clause is None or any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
         return []
-    return [c for c in clause_children(clause, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+    return subject_nouns(clause_children(clause, SUBJECT_DEPS))
 
 
 # Verbs whose object noun names the act their subject does: the support verbs, and those that

@@ -46,7 +46,7 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
     A ``verbal`` act (a criticism, an accusation, an endorsement) is also done by the text
     that does it: "the piece goes on to slam Sanders", "an article accuses Trump"."""
     children = clause_children(verb, SUBJECT_DEPS)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects = subject_nouns(children)
     undergoers = subjects if passive_small_clause(verb) else []
     subjects = [s for s in subjects if s not in undergoers]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -75,7 +75,8 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
         # "proposed a ban on Muslims": the parties an act named by the object is aimed at
         acts = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and o.lemma_.lower() in NOMINAL_TRIGGERS]
         objects += [p for o in acts for c in o.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
-    texts = [s for s in subjects + inherited if verbal and s.pos_ == "NOUN" and s.lemma_.lower() in TEXT_NOUNS]
+    # ("And it accuses Sanders": what "it" stands for when it accuses is a text or a body)
+    texts = [s for s in subjects + inherited if verbal and (s.pos_ == "NOUN" and s.lemma_.lower() in TEXT_NOUNS or s.lower_ == "it")]
     return tuple(sorted({*party_spans(subjects, index), *(phrase_span(s) for s in texts)})), party_spans(objects, index)
 
 
@@ -134,9 +135,28 @@ def _participle_doer(verb: Token) -> Token:
     return head
 
 
+def subject_nouns(children: list[Token]) -> list[Token]:
+    """The active subjects among a clause's ``children``. "Now the chancellor of Baylor, Starr
+    has dealt with ...": a fronted description the parser made a subject of its own, then a
+    comma and a name, describes the named one ("Members of the Association, a body linked to
+    ...": the description after the comma keeps both)."""
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    while len(subjects) > 1 and _describes(subjects[0], subjects[1]):
+        subjects = subjects[1:]
+    return subjects
+
+
+def _describes(first: Token, second: Token) -> bool:
+    comma = first.right_edge.i + 1
+    return (
+        comma + 1 == second.left_edge.i and first.doc[comma].text == ","
+        and second.pos_ == "PROPN" and second.ent_type_ in PARTY_ENTITIES
+    )
+
+
 def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
     children = clause_children(verb, SUBJECT_DEPS)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects = subject_nouns(children)
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_small_clause(verb):
         passive_subjects, subjects = passive_subjects + subjects, []
@@ -186,6 +206,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     targets += actors_of(pobj, index, exclude=sources)
         elif child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPOSITIONS:
+            if child.lower_ == "from" and passive_subjects and targets:
+                continue  # "Trump to be banned from the country": where the banned one is kept from
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 targets += actors_of(pobj, index, exclude=sources)
         elif child.dep_ == "dative":
