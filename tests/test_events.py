@@ -484,3 +484,49 @@ def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
     names = {a.id: a.name for a in report.actors}
     event = next(e for e in report.events if e.text == "criticizing")
     assert sorted(names[s] for s in event.sources) == ["Ben Carson", "Carly Fiorina", "Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources, targets",
+    [
+        # one actor named twice in a list is two phrases of the side
+        ("Hillary Clinton met Bernie Sanders and his supporters.", "met", ["Hillary Clinton"], ["Bernie Sanders", "his supporters"]),
+        # the subject undergoes the noun act a verb or phrase says befalls it
+        ("Hamas came under attack.", "attack", [], ["Hamas"]),
+        ("Israel received aid from the United States.", "aid", ["the United States"], ["Israel"]),
+        ("Donald Trump became the subject of derision from Hillary Clinton.", "derision", ["Hillary Clinton"], ["Donald Trump"]),
+        ("Kenneth Starr has dealt with criticism of his leadership.", "criticism", [], ["Kenneth Starr"]),
+        # ... but not a denial's: "rejected the accusation" is no target of it
+        ("Russia rejected the Ukrainian accusation.", "accusation", ["Ukrainian"], []),
+        # an accusation of what someone did or holds is aimed at them
+        ("Bernie Sanders spoke on Monday. Critics denounced his economic policies.", "denounced", [], ["his"]),
+        ("Hillary Clinton spoke on Monday. The speech will focus on the investigation into her use of a private email server.", "investigation", [], ["her"]),
+        # whom the content of a noun act is aimed at
+        ("His recent call to ban all Muslim immigrants could galvanize extremists.", "call", ["His"], ["all Muslim immigrants"]),
+        ("Trump last year proposed a ban on Muslims entering the United States.", "proposed", ["Trump"], ["Muslims"]),
+        # a purpose infinitive: the by-agent of a thing's use, the taker of an object
+        ("George Zimmerman is auctioning off the gun used by George Zimmerman to kill Trayvon Martin.", "kill", ["George Zimmerman"], ["Trayvon Martin"]),
+        ("Days later Donald Trump began dredging up accusations from that era to hammer Hillary Clinton.", "hammer", ["Donald Trump"], ["Hillary Clinton"]),
+        # a possessive pronoun's doer named as the clause's subject is named there
+        ("On Sunday, Alabama senator Jeff Sessions offered his own endorsement.", "endorsement", ["Alabama senator Jeff Sessions"], []),
+        ("Hillary Clinton has been particularly persistent in her criticism of Bernie Sanders' vote.", "criticism", ["Hillary Clinton"], ["Bernie Sanders' vote"]),
+        # a fronted description the parser made a second subject is the name after it
+        ("Kenneth Starr led the inquiry. Now the chancellor of Baylor University, Starr has dealt with criticism of his own leadership of the school.",
+         "criticism", [], ["Starr"]),
+        # a passive undergoer's from-phrase is where it is kept from; "it" accuses as a text does
+        ("A lawmaker is calling for Donald Trump to be banned from the country.", "banned", [], ["Donald Trump"]),
+        ("The editorial is long. And it accuses Bernie Sanders of being a politician.", "accuses", ["it"], ["Bernie Sanders"]),
+    ],
+)
+def test_sides_round_two(rule_events, text, trigger, sources, targets):
+    report = rule_events(text)
+    event = next(e for e in report.events if e.text == trigger)
+    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
+    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+
+
+def test_owner_pronoun_is_not_read_past_the_doer(rule_events):
+    # "his supporters" are Trump's: no other actor stands for them, the phrase is the side
+    report = rule_events("Barack Obama spoke. Donald Trump thanked his supporters.")
+    event = next(e for e in report.events if e.text == "thanked")
+    assert event.targets == () and [report.span_text(s) for s in event.target_spans] == ["his supporters"]

@@ -31,6 +31,9 @@ from ..words.events import (
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
     STANDING_NOUNS,
+    UNDERGOING_PHRASES,
+    UNDERGOING_ROLES,
+    UNDERGOING_VERBS,
     WILLINGNESS_ADJECTIVES,
 )
 from ..words.lexicon import lexicon
@@ -46,9 +49,12 @@ from .arguments import (
     is_party,
     list_members,
     message_participle,
+    owners_of,
     party_spans,
+    phrase_span,
     reciprocal_sides,
     reciprocal_subject,
+    subject_nouns,
     unique_keys,
     unnamed_sides,
     verb_arguments,
@@ -288,6 +294,8 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         return None
     sources, targets = verb_arguments(verb, index)
     sources, targets = reciprocal_sides(verb, sources, targets)
+    if not targets and _accuses(code):
+        targets = owners_of((c for c in clause_children(verb) if c.dep_ == "dobj"), index, sources)
     if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
         # A verbal act with neither an actor nor anything it acts on is too vague to code.
         return None
@@ -396,7 +404,14 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 sources += found
                 given += found
     doers: list[Token] = []  # who the governing clause says acts, for a doer no actor stands for
-    if not sources and noun.dep_ in {"dobj", "pobj"}:
+    undergoers = _undergoers(noun)
+    befallen = [k for s in undergoers for k in actors_of(s, index) if k not in sources]
+    if befallen:
+        # "she faced attacks from the Left", "Starr has dealt with criticism of his leadership
+        # of the school": the clause's subject is whom the act is aimed at (what of theirs is
+        # criticised says no one else), never its doer
+        targets = befallen
+    if not sources and noun.dep_ in {"dobj", "pobj"} and not undergoers:
         governor = noun.head if noun.dep_ == "dobj" else noun.head.head
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children)
         if governor.lemma_.lower() in _DOER_SUPPORT_VERBS and not passive:  # "the speech was never given due to the massacre"
@@ -408,6 +423,14 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 # "offered an apology to Sanders": the parser hangs the recipient on the verb
                 recipients = [o for c in governor.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
                 targets += [k for o in recipients for k in actors_of(o, index) if k not in sources]
+    contents = [c for c in noun.children if c.dep_ == "acl" and infinitival(c)]
+    content_objects = [o for c in contents for o in c.children if o.dep_ in {"dobj", "dative"}]
+    if not targets:
+        # "his call to ban all Muslim immigrants", "a threat to sue the Times": whom the act's
+        # content is aimed at
+        targets += [k for o in content_objects for k in actors_of(o, index) if k not in sources]
+    if not targets and _accuses(code):
+        targets += owners_of((p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "into"} for p in c.children if p.dep_ == "pobj"), index, sources)
     sources_t, targets_t = unique_keys(sources), unique_keys(t for t in targets if t not in sources)
     if not given or len(given) < len(sources):
         # "talks between A and B" are mutual; "assistance from A and B" is given by both to another
@@ -417,15 +440,56 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
     if code[:2] in FORCE_ROOTS and lemma in ATTACK_VERBS and verbal_attack_noun(noun, owners, aimed, index):
         code = CHARACTERISATION_CODE
-    if not sources_t:
+    if sources_t and owners and all(o.pos_ == "PRON" for o in owners):
+        sources_t = _named_in_clause(noun, sources_t, index)
+    if not sources_t and not undergoers:
         sources_t, doers = _governing_doers(noun, code, index, doers)
         targets_t = tuple(t for t in targets_t if t not in sources_t)
     doers = owners + doers + [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _DOER_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     return EventDraft(
         noun, code, sources_t, targets_t, "noun",
         unnamed_sources=() if sources_t else party_spans(doers, index),
-        unnamed_targets=() if targets_t else party_spans(aimed, index),
+        unnamed_targets=() if targets_t else party_spans(aimed or undergoers or content_objects, index),
     )
+
+
+def _named_in_clause(noun: Token, sources: tuple[str, ...], index: ActorIndex) -> tuple[str, ...]:
+    """"Jeff Sessions offered his own endorsement", "Clinton has been persistent in her
+    criticism": a doer the noun's possessive pronoun stands for, named as the subject of the
+    clause the noun is in, is named there."""
+    clause = noun
+    for _ in range(4):
+        if clause.pos_ in {"VERB", "AUX"} or clause.dep_ not in {"dobj", "pobj", "prep", "acomp", "attr"}:
+            break
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return sources
+    named = [s for s in clause_children(clause, SUBJECT_DEPS) if s.dep_ == "nsubj" and s.pos_ == "PROPN"]
+    spans = {k: phrase_span(s) for s in reversed(named) for k in actors_of(s, index, expand=False)}
+    return tuple(Argument(k, spans[k]) if k in spans else k for k in sources)
+
+
+def _accuses(code: str) -> bool:
+    """PLOVER ACCUSE: criticism, accusation, investigation."""
+    return cameo_info(code)[0].type == "ACCUSE"
+
+
+def _undergoers(noun: Token) -> list[Token]:
+    """The subject a noun act befalls, where the clause says so: "faced attacks", "drew
+    criticism", "dealt with criticism", "came under attack", "became the subject of
+    derision". Active clauses only: "criticism was rejected" names nobody it befalls."""
+    if noun.dep_ == "dobj":
+        clause = noun.head if noun.head.lemma_.lower() in UNDERGOING_VERBS else None
+    elif noun.dep_ == "pobj":
+        prep, holder = noun.head, noun.head.head
+        clause = holder if (holder.lemma_.lower(), prep.lower_) in UNDERGOING_PHRASES else None
+        if prep.lower_ == "of" and holder.lemma_.lower() in UNDERGOING_ROLES and holder.dep_ in {"attr", "oprd"}:
+            clause = holder.head  # "became the subject of derision"
+    else:
+        clause = None
+    if clause is None or any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
+        return []
+    return subject_nouns(clause_children(clause, SUBJECT_DEPS))
 
 
 # Verbs whose object noun names the act their subject does: the support verbs, and those that

@@ -14,6 +14,7 @@ from ..words.events import (
     DIRECTIVE_MODALS,
     LOCATIVE_PREPOSITIONS,
     MESSAGE_NOUNS,
+    NOMINAL_TRIGGERS,
     PARTY_ENTITIES,
     PARTY_PRONOUNS,
     RECIPIENT_PREPOSITIONS,
@@ -45,7 +46,7 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
     A ``verbal`` act (a criticism, an accusation, an endorsement) is also done by the text
     that does it: "the piece goes on to slam Sanders", "an article accuses Trump"."""
     children = clause_children(verb, SUBJECT_DEPS)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects = subject_nouns(children)
     undergoers = subjects if passive_small_clause(verb) else []
     subjects = [s for s in subjects if s not in undergoers]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -70,7 +71,12 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
         inherited = [c for c in clause_children(node, SUBJECT_DEPS) if c.dep_ == "nsubj"]
     objects = undergoers + [c for c in children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
     objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
-    texts = [s for s in subjects + inherited if verbal and s.pos_ == "NOUN" and s.lemma_.lower() in TEXT_NOUNS]
+    if not any(is_party(o, index) for o in objects):
+        # "proposed a ban on Muslims": the parties an act named by the object is aimed at
+        acts = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and o.lemma_.lower() in NOMINAL_TRIGGERS]
+        objects += [p for o in acts for c in o.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+    # ("And it accuses Sanders": what "it" stands for when it accuses is a text or a body)
+    texts = [s for s in subjects + inherited if verbal and (s.pos_ == "NOUN" and s.lemma_.lower() in TEXT_NOUNS or s.lower_ == "it")]
     return tuple(sorted({*party_spans(subjects, index), *(phrase_span(s) for s in texts)})), party_spans(objects, index)
 
 
@@ -129,9 +135,28 @@ def _participle_doer(verb: Token) -> Token:
     return head
 
 
+def subject_nouns(children: list[Token]) -> list[Token]:
+    """The active subjects among a clause's ``children``. "Now the chancellor of Baylor, Starr
+    has dealt with ...": a fronted description the parser made a subject of its own, then a
+    comma and a name, describes the named one ("Members of the Association, a body linked to
+    ...": the description after the comma keeps both)."""
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    while len(subjects) > 1 and _describes(subjects[0], subjects[1]):
+        subjects = subjects[1:]
+    return subjects
+
+
+def _describes(first: Token, second: Token) -> bool:
+    comma = first.right_edge.i + 1
+    return (
+        comma + 1 == second.left_edge.i and first.doc[comma].text == ","
+        and second.pos_ == "PROPN" and second.ent_type_ in PARTY_ENTITIES
+    )
+
+
 def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tuple[str, ...]]:
     children = clause_children(verb, SUBJECT_DEPS)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects = subject_nouns(children)
     passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
     if passive_small_clause(verb):
         passive_subjects, subjects = passive_subjects + subjects, []
@@ -161,6 +186,12 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
         # Trump" (parsed as a relative clause): the plan's owner acts.
         if not subjects:
             sources += [k for c in verb.head.children if c.dep_ == "poss" for k in actors_of(c, index)]
+        if not subjects and not sources and _purpose_object(verb.head, index):
+            # "dredging up accusations to hammer Clinton", "found a way to attack him": an
+            # infinitive on an object says what the object is for, done by whoever takes it
+            holder = verb.head.head
+            subjects_of_holder = [c for c in clause_children(holder, SUBJECT_DEPS) if c.dep_ == "nsubj"]
+            sources += [k for s in subjects_of_holder for k in actors_of(antecedent(s, holder), index)] if subjects_of_holder else inherited_subject(holder, index)
     elif verb.dep_ == "acl" and acting_participle(verb) and not agents:
         sources += actors_of(_participle_doer(verb), index)
     elif verb.dep_ == "acl":
@@ -175,6 +206,8 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     targets += actors_of(pobj, index, exclude=sources)
         elif child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPOSITIONS:
+            if child.lower_ == "from" and passive_subjects and targets:
+                continue  # "Trump to be banned from the country": where the banned one is kept from
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 targets += actors_of(pobj, index, exclude=sources)
         elif child.dep_ == "dative":
@@ -208,6 +241,16 @@ def verb_arguments(verb: Token, index: ActorIndex) -> tuple[tuple[str, ...], tup
     return unique_keys(sources), tuple(k for k in unique_keys(targets) if k not in sources or _is_reflexive(verb))
 
 
+def owners_of(things: Iterable[Token], index: ActorIndex, sources: Iterable[str]) -> tuple[str, ...]:
+    """Whose the things an accusation is aimed at are: "criticized Obama's pact", "denouncing
+    his economic policies", "an investigation into her use of a server". Faulting what someone
+    did or holds faults them. An owner among the doers is left out ("repeated his claim"): a
+    pronoun is resolved as it stands, never pushed past the doers to someone else."""
+    doers = set(sources)
+    owners = [c for t in things if t.pos_ == "NOUN" and not index.keys_at(t) for c in t.children if c.dep_ == "poss"]
+    return unique_keys(k for o in owners for k in actors_of(o, index, expand=False) if k not in doers)
+
+
 def phrase_tokens(noun: Token) -> list[Token]:
     """The tokens of the phrase ``noun`` heads, leaving out what says something of its own
     about a noun in it: an apposition ("Foster, an incident Trump brought up in an interview
@@ -234,6 +277,16 @@ def passive_small_clause(verb: Token) -> bool:
 def infinitival(verb: Token) -> bool:
     """"a plan to deport", "the move to ban him": an infinitive, not an adjectival participle."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose_object(noun: Token, index: ActorIndex) -> bool:
+    """An object that is a thing, of an active verb with no recipient: "dredging up
+    accusations (to hammer)", not "gave them permission (to attack)" nor "urged Hamas (to)"."""
+    holder = noun.head
+    return (
+        noun.dep_ == "dobj" and holder.pos_ == "VERB" and not is_party(noun, index) and not index.keys_at(noun)
+        and not any(c.dep_ in {"dative", "iobj", "nsubjpass", "auxpass"} for c in holder.children)
+    )
 
 
 def antecedent(noun: Token, verb: Token) -> Token:
@@ -287,6 +340,9 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
             continue
         if node.dep_ == "relcl":
             return actors_of(node.head, index)
+        if node.dep_ == "acl" and node is not verb and not is_party(node.head, index) and not index.keys_at(node.head):
+            # "the gun used by George Zimmerman to kill Trayvon Martin": a thing's user acts
+            return [k for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for k in actors_of(p, index)]
         break
     return []
 
@@ -298,16 +354,20 @@ class Argument(str):
     side scorers read."""
 
     span: tuple[int, int]
+    # Further words naming the same actor in the same list: "him and his supporters" is one
+    # actor twice, and both phrases are the side.
+    also: tuple[tuple[int, int], ...]
 
     def __new__(cls, key: str, span: tuple[int, int]) -> "Argument":
         made = super().__new__(cls, key)
         made.span = span
+        made.also = ()
         return made
 
 
 def argument_spans(keys: Iterable[str]) -> tuple[tuple[int, int], ...]:
     """Character spans of the words naming ``keys`` at their event, in text order."""
-    return tuple(sorted({k.span for k in keys if isinstance(k, Argument)}))
+    return tuple(sorted({s for k in keys if isinstance(k, Argument) for s in (k.span, *k.also)}))
 
 
 def actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: Iterable[str] = ()) -> list[str]:
@@ -322,7 +382,20 @@ def actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: I
             keys = resolve_pronoun(token, index, exclude=exclude)
         if not keys:
             keys = affiliation(token, index)
-        found += [Argument(k, phrase_span(token)) for k in keys if k not in found]
+        if not keys and token.i in index.unowned_agents:
+            # "his supporters", "their aides": people the owner's pronoun says whose they are
+            # ("thanked his supporters": the owner may be the doer, so none is read past it)
+            keys = tuple(k for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for k in resolve_pronoun(c, index))
+            keys = () if any(k in exclude for k in keys) else keys
+        for key in keys:
+            if key not in found:
+                found.append(Argument(key, phrase_span(token)))
+            elif token is not noun:
+                # "Bernie Sanders and his supporters": a list member standing for an actor
+                # named before in the list still names a party of its own.
+                known = next(f for f in found if f == key)
+                if isinstance(known, Argument) and phrase_span(token) != known.span:
+                    known.also += (phrase_span(token),)
     return found
 
 

@@ -72,6 +72,20 @@ NOMINAL_SUPPORT_VERBS = {
     "press", "pursue",
 }
 
+# Verbs whose subject undergoes the act their object noun names: "faced attacks from the
+# Left", "received an apology", "drew fire", "weathered the assault". The noun act's doer is
+# in its own phrase, if named; the subject is its target. Not the verbs of denial ("rejected
+# the Ukrainian accusation"): factuality reads their object as denied, and a denied mention
+# aimed at the denier would join, and contradict, the act it retells.
+UNDERGOING_VERBS = frozenset({
+    "face", "receive", "draw", "attract", "weather", "endure", "suffer", "withstand", "survive",
+    "absorb", "incur",
+})
+# The same through a preposition: "dealt with criticism", "came under attack", "became the
+# subject of derision", "is the target of attacks".
+UNDERGOING_PHRASES = frozenset({("deal", "with"), ("contend", "with"), ("grapple", "with"), ("come", "under"), ("be", "under")})
+UNDERGOING_ROLES = frozenset({"subject", "target", "object", "victim", "focus"})
+
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
 # The participle -> the relation it names.
 EPITHET_RELATIONS = {
