@@ -47,7 +47,7 @@ GENDERED_WORDS = {
     **dict.fromkeys((
         "mr", "sir", "lord", "king", "prince", "father", "husband", "son", "brother", "widower", "grandfather",
         "grandson", "uncle", "nephew", "boyfriend", "businessman", "congressman", "spokesman", "chairman",
-        "actor", "stepfather", "stepson",
+        "stepfather", "stepson",
     ), "m"),
     **dict.fromkeys((
         "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "mother", "wife", "daughter", "sister", "widow",
