@@ -185,6 +185,13 @@ def test_counted_people_act(analyze_text, text, trigger, sources):
         ("Donald Trump praised Matthew Boyle on Monday. He said the reporter was very good.", "He", ["Donald Trump"]),
         # an object pronoun still takes the nearest name
         ("Donald Trump met Matthew Boyle on Monday and thanked him.", "him", ["Matthew Boyle"]),
+        # the owner of the subject ("Tuttle's article attacked ...") is the subject a "he" continues
+        # (the parser hangs "Tuttle’s" here as nmod, not poss)
+        ("Ian Tuttle’s article also attacked Chris Christie by accusing him of endorsing Donald Trump. He calls the endorsement shameful.", "He",
+         ["Ian Tuttle"]),
+        # a "she" is not a man the article calls a father, nor a "he" a woman it calls a mother
+        ("Mark Jones, the father of the victim, met Anna Brown. She thanked him.", "She", ["Anna Brown"]),
+        ("Anna Brown, the mother of the victim, met Mark Jones. She thanked him.", "him", ["Mark Jones"]),
     ],
 )
 def test_pronoun_resolution(nlp, text, pronoun, expected):
@@ -224,6 +231,9 @@ def test_speaker_pronoun_skips_the_quotation_it_introduces(analyze_text, text, s
         ("Clinton, the former secretary of state, met voters in Iowa.", {"state"}),
         ("His mother bought him a navy-blue blazer before the trip.", {"navy"}),
         ("Follow the reporter on Twitter: https://twitter.com/ExampleReporter for updates.", {"https://twitter.com/ExampleReporter"}),
+        # a headline's capitals on a common noun the body writes small ("super PACs")
+        ("Super PAC ad attack coming;\nIowa targeted for two months.\n\nMost of the ads come from super PACs that can raise unlimited "
+         "sums. Donald Trump criticized them.", {"Super PAC"}),
     ],
 )
 def test_not_every_entity_is_an_actor(analyze_text, text, not_actors):
@@ -253,3 +263,48 @@ def test_listed_surnames_are_the_people_named_in_full(analyze_text):
     event = next(e for e in report.events if e.text == "endorsements")
     assert sorted(names[s] for s in event.sources) == ["Chris Christie", "Jeff Sessions"]
     assert "Christie and Sessions" not in names.values()
+
+
+@pytest.mark.parametrize(
+    "text, trigger, targets",
+    [
+        # a speaker says "I": a "him" in their quoted words is someone else, looked for from
+        # the sentence before the quotation, however long the quotation is
+        ('Senator Bernie Sanders spoke in Iowa on Monday.\n"I admire this man. The band offered to give him the money," Tom Hanks said.',
+         "give", ["Bernie Sanders"]),
+        ('Senator Bernie Sanders spoke in Iowa on Monday.\nTom Hanks praised the senator, writing "I admire this man. The band offered '
+         'to give him the money."', "give", ["Bernie Sanders"]),
+    ],
+)
+def test_third_person_pronoun_in_a_quotation_is_not_its_speaker(rule_events, text, trigger, targets):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert _names_of(report, event.targets) == targets
+
+
+def test_lone_surname_shared_by_two_people_is_the_one_last_named_as_subject(rule_events):
+    text = ('John Miller died in the attack in 2012.\nKaren Miller, mother of the fallen soldier John Miller, rejected the claim.\n'
+            '"She lied to me," Miller said.')
+    report = rule_events(text)
+    (said,) = [a for a in report.attributions if a.cue.text == "said"]
+    assert report.actor(said.source.actor).name == "Karen Miller"
+
+
+@pytest.mark.parametrize(
+    "text, trigger, side, actors, words",
+    [
+        # people named by whom they side with are not that person: no actor, but still a party
+        ("Senator Bernie Sanders' supporters criticized Hillary Clinton.", "criticized", "source", [], "Senator Bernie Sanders' supporters"),
+        ('"I convinced my supporters to support Barack Obama," Hillary Clinton said.', "support", "source", [], "my supporters"),
+        ('"We supported our allies in the war," Hillary Clinton said.', "supported", "target", [], "our allies"),
+        ("Donald Trump's wife praised Hillary Clinton.", "praised", "source", [], "Donald Trump's wife"),
+        # members do stand for their organisation
+        ("Hamas sources accused Iran of lying.", "accused", "source", ["Hamas"], "Hamas sources"),
+    ],
+)
+def test_possessor_is_not_the_people_it_owns(rule_events, text, trigger, side, actors, words):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    ids, spans = (event.sources, event.source_spans) if side == "source" else (event.targets, event.target_spans)
+    assert _names_of(report, ids) == actors
+    assert [report.span_text(s) for s in spans] == [words]

@@ -31,6 +31,7 @@ from .words.actors import (
     ARMED_GROUP_HEADS,
     COORDINATION_FILLERS,
     COUNTING_HEADS,
+    GENDERED_WORDS,
     GENERIC_MEDIA_HEADS,
     GROUP_DESCRIPTION_HEADS,
     LEADING_DETERMINERS,
@@ -42,11 +43,16 @@ from .words.actors import (
     PLURAL_DESCRIPTION_HEADS,
     PLURAL_PRONOUNS,
     POSSESSIVE_GROUP_PRONOUNS,
+    PRONOUN_GENDERS,
+    RELATED_PEOPLE_HEADS,
     SINGULAR_GROUP_PRONOUNS,
 )
 from .words.lexicon import lexicon
 
-__all__ = ["ActorCatalogue", "ActorIndex", "Mention", "affiliation", "resolve_actors", "resolve_pronoun", "unify_entities"]
+__all__ = [
+    "ActorCatalogue", "ActorIndex", "Mention", "affiliation", "owned_people", "related_people", "resolve_actors", "resolve_pronoun",
+    "unify_entities",
+]
 
 log = logging.getLogger(__name__)
 
@@ -279,6 +285,10 @@ class ActorIndex:
         # Agent nouns with no owner and no earlier actor ("protesters", "the gunmen"): no actor
         # stands for them, but they are parties an event can name as a side.
         self.unowned_agents: frozenset[int] = frozenset()
+        # Quoted words and who speaks them (token range, speaker keys), once attribution has
+        # found them: a third-person pronoun inside a quotation is not its speaker.
+        self.quotations: list[tuple[int, int, tuple[str, ...]]] = []
+        self._genders: Optional[dict[str, str]] = None
 
     # -- building ---------------------------------------------------------------------
     def add(self, mention: Mention, name: str, code: Optional[str], kind: str, alias: Optional[str], entity: str) -> None:
@@ -291,6 +301,7 @@ class ActorIndex:
         self._record(mention)
 
     def _record(self, mention: Mention) -> None:
+        self._genders = None  # read again from the mentions as they now are
         span = mention.char_span(self.doc)
         for key in mention.keys:
             if span not in self.drafts[key].mentions:
@@ -306,6 +317,7 @@ class ActorIndex:
 
     def merge(self, old: str, new: str) -> None:
         """Fold actor ``old`` (an unknown NER name) into ``new``."""
+        self._genders = None
         gone = self.drafts.pop(old, None)
         if gone is None:
             return
@@ -325,6 +337,10 @@ class ActorIndex:
     def relink(self, token_i: int, keys: tuple[str, ...]) -> None:
         self._by_token[token_i] = keys
 
+    def add_quotation(self, start: int, end: int, speaker: tuple[str, ...]) -> None:
+        """Tokens ``start``..``end`` are the quoted words of ``speaker``."""
+        self.quotations.append((start, end, speaker))
+
     def finish(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self.mentions]
@@ -332,6 +348,33 @@ class ActorIndex:
     # -- lookups ----------------------------------------------------------------------
     def keys_at(self, token: Token) -> tuple[str, ...]:
         return self._by_token.get(token.i, ())
+
+    def gender_of(self, key: str) -> Optional[str]:
+        """"m" or "f" where the article says a person's gender at one of their mentions (a
+        title, or a kin or role noun in apposition: "Patricia Smith, mother of ..."), else None
+        (also where it says both)."""
+        if self._genders is None:
+            # Read once, when pronouns are first resolved to people: the mentions are all known.
+            said: dict[str, set[str]] = {}
+            for mention in self.mentions:
+                if len(mention.keys) != 1:
+                    continue
+                span = self.doc[mention.start : mention.end]
+                root = span.root
+                words = [*span, *(c for c in root.children if c.dep_ in {"appos", "compound"})]
+                if mention.start > 0:
+                    words.append(self.doc[mention.start - 1])  # "Mrs. Clinton" with the title outside the name
+                if root.dep_ == "appos":
+                    words.append(root.head)  # "his wife, Melania Trump"
+                found = {GENDERED_WORDS[w] for w in (t.lower_.rstrip(".") for t in words) if w in GENDERED_WORDS}
+                said.setdefault(mention.keys[0], set()).update(found)
+            self._genders = {k: next(iter(g)) for k, g in said.items() if len(g) == 1}
+        return self._genders.get(key)
+
+    def quotation_at(self, token_i: int) -> Optional[tuple[int, int, tuple[str, ...]]]:
+        """The innermost quotation holding token ``token_i``, if any."""
+        holding = [q for q in self.quotations if q[0] <= token_i < q[1]]
+        return min(holding, key=lambda q: q[1] - q[0]) if holding else None
 
     def mention_span(self, token: Token) -> tuple[int, int]:
         """Characters of the mention that gives ``token`` its keys (the token itself when it
@@ -480,7 +523,8 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
             continue
         if kind == "person":
             # "Mahmoud Abbas ... Abbas": a surname alone refers to the person named in full before.
-            earlier = next((d for d in index.drafts.values() if d.kind == "person" and d.name.lower().endswith(" " + text.lower())), None)
+            named = [d for d in index.drafts.values() if d.kind == "person" and d.name.lower().endswith(" " + text.lower())]
+            earlier = _salient_namesake(named, index, start)
             if earlier is not None:
                 index.add(Mention(start, ent.end, (earlier.key,), "ner"), earlier.name, earlier.code, earlier.kind, text, earlier.entity)
                 continue
@@ -489,9 +533,41 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
             # "a navy-blue blazer" and "telenovela" are the statistical NER's misses ("the
             # defense ministry" is an unnamed actor, and stays).
             continue
+        if kind == "organization" and _common_noun_elsewhere(doc.text, text):
+            continue
         key = f"ner:{kind}:{text.lower()}"
         entity = person_key(text) if kind == "person" else f"name:{normalise_name(text)}"
         index.add(Mention(start, ent.end, (key,), "ner"), text, None, kind, text, entity or key)
+
+
+def _common_noun_elsewhere(text: str, name: str) -> bool:
+    """A name of two words or more that the article also writes with a small letter where the
+    name has a capital: the headline's "Super PAC ad attack" beside the body's "super PACs" is
+    a kind of group, not one named organisation."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+    for found in pattern.finditer(text):
+        written = found.group(0).split()
+        if any(w[:1].isupper() and v[:1].islower() for w, v in zip(words, written)):
+            return True
+    return False
+
+
+def _salient_namesake(named: list[_Draft], index: ActorIndex, before: int) -> Optional[_Draft]:
+    """Which of the people named in full with one surname a lone surname before token
+    ``before`` means. One: that one. Several ("Patricia Smith, mother of Benghazi victim Sean
+    Smith, rejected ... 'She lied to me,' Smith said"): the one last named as the subject of a
+    clause, the person the text is about; where none was, the first named."""
+    if len(named) < 2:
+        return named[0] if named else None
+    last_subject: dict[str, int] = {}
+    for mention in index.mentions:
+        if mention.end <= before and len(mention.keys) == 1 and _is_subject(index.doc, mention):
+            last_subject[mention.keys[0]] = max(last_subject.get(mention.keys[0], -1), mention.start)
+    subjects = [d for d in named if d.key in last_subject]
+    return max(subjects, key=lambda d: last_subject[d.key]) if subjects else named[0]
 
 
 def _entity_pieces(ent: Span, surnames: set[str], given_names: frozenset[str]) -> list[Span]:
@@ -965,11 +1041,27 @@ def affiliation(noun: Token, index: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
+def related_people(noun: Token) -> bool:
+    """"Sanders' supporters", "my supporters", "our European and Arab allies": people named by
+    whose side they are on or whose kin they are; the owner is not the actor. So too where the
+    parser hangs the owner on a noun after them ("Sanders' supporters credit")."""
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in RELATED_PEOPLE_HEADS or w.lower_ in RELATED_PEOPLE_HEADS for w in words)
+
+
+def owned_people(noun: Token, index: ActorIndex) -> bool:
+    """People named by an actor they side with or belong to ("my supporters", "Sanders'
+    supporters"): no actor stands for them, but they are a party an event can name."""
+    return related_people(noun) and any(c.dep_ in {"poss", "compound", "nmod"} and index.keys_at(c) for c in noun.children)
+
+
 def _counts_people(noun: Token) -> bool:
     return noun.pos_ == "NUM" or noun.lemma_.lower() in COUNTING_HEADS or noun.lower_ in COUNTING_HEADS
 
 
 def _modifier_keys(noun: Token, index: ActorIndex) -> tuple[str, ...]:
+    if related_people(noun):
+        return ()
     for child in noun.children:
         if child.dep_ in {"compound", "poss", "nmod", "amod"} and index.keys_at(child):
             return index.keys_at(child)
@@ -998,14 +1090,27 @@ def resolve_pronoun(
         return not any(start <= mention.start and mention.end <= end for start, end in skip)
 
     if word in PERSON_PRONOUNS:
+        quotation = index.quotation_at(token.i)
+        if quotation is not None:
+            # '"... The band offered to give him the money," Flea wrote': a speaker says "I",
+            # so "he" or "him" in their quoted words is someone else; and the quotation reads
+            # as one stretch, so the pronoun reaches the sentence before it begins.
+            exclude = (*exclude, *quotation[2])
+            window = min(window, _previous_sentence_start(token.doc[quotation[0]]))
+        gender = PRONOUN_GENDERS[word]
+
+        def agrees(key: str) -> bool:
+            return index.gender_of(key) in (None, gender)
+
         mention = None
         if token.dep_ in SUBJECT_DEPS:
             # "Cruz is highlighting his win over Trump as he urges ...": a subject pronoun
             # continues the last subject, not the last name.
             mention = index.before(
-                token.i, kinds={"person"}, exclude=exclude, since=window, placed=lambda m: outside(m) and _is_subject(token.doc, m)
+                token.i, kinds={"person"}, exclude=exclude, since=window, where=agrees,
+                placed=lambda m: outside(m) and _is_subject(token.doc, m),
             )
-        mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window, placed=outside)
+        mention = mention or index.before(token.i, kinds={"person"}, exclude=exclude, since=window, where=agrees, placed=outside)
     elif word in PLURAL_PRONOUNS:
         # "A and B ... their": a coordination in the same sentence first.
         mention = index.before(token.i, multi=True, exclude=exclude, since=sentence_of(token).start, placed=outside)
@@ -1025,7 +1130,10 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
     key = (mention.start, mention.end)
     if key not in known:
         head = doc[mention.start : mention.end].root
-        known[key] = head.dep_ in SUBJECT_DEPS or (head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS)
+        # The parser hangs "Tuttle's" in "Tuttle's article also attacked ..." as poss or as
+        # nmod with a possessive case marker: either way the subject's owner.
+        possessor = head.dep_ == "poss" or (head.dep_ == "nmod" and any(c.tag_ == "POS" for c in head.children))
+        known[key] = head.dep_ in SUBJECT_DEPS or (possessor and head.head.dep_ in SUBJECT_DEPS)
     return known[key]
 
 

@@ -210,12 +210,18 @@ def link_first_person(doc: Doc, index: ActorIndex, drafts: Sequence[AttributionD
     """"We did not attack anyone," an RSF spokesman said: inside quoted words a first-person
     pronoun is the speaker (for "we", the speaker's side), so the index links it to the
     speaker's actors. The innermost quotation decides; reported speech is left alone, since
-    "Trump said we must act" may mean the audience."""
+    "Trump said we must act" may mean the audience.
+
+    Wholly quoted words are also recorded on the index (``ActorIndex.add_quotation``): a "he"
+    in them is not the speaker. Mixed ones are not, since their unquoted part is reported
+    speech ('Trump said he would "win big"')."""
     quoted = [d for d in drafts if d.source_keys and d.type in ("direct", "mixed")]
     # Outer quotations first, so that a quotation inside one links its own words last.
-    spans = sorted(((span, d.source_keys) for d in quoted for span in d.content), key=lambda s: s[0][0] - s[0][1])
-    for (start, end), keys in spans:
+    spans = sorted(((span, d.source_keys, d.type) for d in quoted for span in d.content), key=lambda s: s[0][0] - s[0][1])
+    for (start, end), keys, kind in spans:
         chars = doc.char_span(start, end, alignment_mode="contract")
+        if chars is not None and kind == "direct":
+            index.add_quotation(chars.start, chars.end, keys)
         for token in chars or ():
             if token.lower_ in FIRST_PERSON and not index.keys_at(token):
                 index.relink(token.i, keys)

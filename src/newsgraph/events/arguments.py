@@ -8,7 +8,7 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
-from ..actors import ActorIndex, affiliation, resolve_pronoun
+from ..actors import ActorIndex, affiliation, owned_people, resolve_pronoun
 from ..nlp import SUBJECT_DEPS, clause_children
 from ..words.events import (
     DIRECTIVE_MODALS,
@@ -57,6 +57,9 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
         subjects.append(_participle_doer(verb))
     if verb.dep_ in {"acl", "relcl"} and infinitival(verb) and not subjects:
         subjects += [c for c in verb.head.children if c.dep_ == "poss"]  # "their plan to ban"
+    if verb.dep_ == "xcomp" and not subjects:
+        # "convincing my supporters to support Obama": the object does it (see inherited_subject)
+        subjects += [c for c in verb.head.children if c.dep_ == "dobj" and owned_people(c, index)]
     node, inherited = verb, list[Token]()
     for _ in range(3 if verbal else 0):
         # "the piece goes on to slam", "an article, headlined ..., accuses": the subject of the
@@ -94,7 +97,7 @@ def is_party(noun: Token, index: ActorIndex) -> bool:
         return False
     # "industry lobbyists", "Boko Haram fighters": the modifier says whose people they are.
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-    return any(w.i in index.unowned_agents or w.ent_type_ in PARTY_ENTITIES for w in words)
+    return any(w.i in index.unowned_agents or w.ent_type_ in PARTY_ENTITIES for w in words) or owned_people(noun, index)
 
 
 # Verbal acts a message can perform: appeals, intents, support, demands, disapproval, rejection,
@@ -313,7 +316,9 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
             if objects:
                 found = [k for o in objects for k in actors_of(o, index)]
-                if found:
+                if found or any(owned_people(o, index) for o in objects):
+                    # ("convincing my supporters to support Obama": the supporters act, and
+                    # no actor stands for them; not the one who convinces)
                     return found
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ in {"of", "for"}:
             # "accused Israel of attacking Gaza", "blamed Hamas for firing": the object acts;

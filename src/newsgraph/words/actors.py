@@ -38,6 +38,35 @@ SINGULAR_GROUP_PRONOUNS = {"it", "its", "itself"}
 # Possessives that give an agent noun its owner: "its soldiers", "their fighters".
 POSSESSIVE_GROUP_PRONOUNS = {"its", "their"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+# Titles and kin or role nouns that say a person's gender when they stand at the name ("Mrs.
+# Clinton", "Patricia Smith, mother of ...", "his wife, Melania"): a "she" is not a man the
+# article calls a father, nor a "he" a woman it calls a mother.
+GENDERED_WORDS = {
+    **dict.fromkeys((
+        "mr", "sir", "lord", "king", "prince", "father", "husband", "son", "brother", "widower", "grandfather",
+        "grandson", "uncle", "nephew", "boyfriend", "businessman", "congressman", "spokesman", "chairman",
+        "stepfather", "stepson",
+    ), "m"),
+    **dict.fromkeys((
+        "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "mother", "wife", "daughter", "sister", "widow",
+        "grandmother", "granddaughter", "aunt", "niece", "girlfriend", "businesswoman", "congresswoman",
+        "spokeswoman", "chairwoman", "actress", "stepmother", "stepdaughter",
+    ), "f"),
+}
+
+# Heads naming people by whom they side with or belong to, who are not that person or
+# group: "Sanders' supporters", "my supporters", "our allies", "Trump voters", "his wife".
+# Members do stand for their organisation ("Hamas sources", "the army's soldiers"), so
+# members, officials and staff are not here.
+RELATED_PEOPLE_HEADS = {
+    "supporter", "voter", "ally", "follower", "fan", "backer", "donor", "friend", "constituent",
+    "critic", "opponent", "rival", "enemy", "detractor", "admirer", "loyalist", "sympathizer",
+    "sympathiser", "family", "relative", "wife", "husband", "son", "daughter", "mother", "father",
+    "child", "children", "parent", "brother", "sister", "widow", "grandchild", "grandson",
+    "granddaughter", "nephew", "niece", "cousin",
+}
 
 # Prepositions that tie an agent noun to the country it belongs to: "soldiers from Israel",
 # "lawmakers in France", "the government of Sudan".
