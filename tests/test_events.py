@@ -530,3 +530,37 @@ def test_owner_pronoun_is_not_read_past_the_doer(rule_events):
     report = rule_events("Barack Obama spoke. Donald Trump thanked his supporters.")
     event = next(e for e in report.events if e.text == "thanked")
     assert event.targets == () and [report.span_text(s) for s in event.target_spans] == ["his supporters"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources, targets",
+    [
+        # "call for X to do": the clause is what is called for, aimed at its subject
+        ("Bernie Sanders called for Hillary Clinton to release the transcripts.", "called", ["Bernie Sanders"], ["Hillary Clinton"]),
+        # object control through a preposition: the one called on does the act
+        ("Ruth Bader Ginsburg spoke. Donald Trump called on her to resign from her post.", "resign", ["her"], []),
+        ("Donald Trump appealed to Congress to condemn Iran.", "condemn", ["Congress"], ["Iran"]),
+        # ... not any preposition: "went on Fox News to attack" is the subject's act
+        ("Donald Trump went on Fox News to attack Hillary Clinton.", "attack", ["Donald Trump"], ["Hillary Clinton"]),
+    ],
+)
+def test_directed_infinitives(rule_events, text, trigger, sources, targets):
+    report = rule_events(text)
+    event = next(e for e in report.events if e.text == trigger)
+    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
+    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, side, name",
+    [
+        # a verb's object pronoun is never its own clause's subject (that would be "herself")
+        ("Ruth Bader Ginsburg spoke. Donald Trump called on her to resign.", "called", "targets", "Ruth Bader Ginsburg"),
+        ("Hillary Clinton met Donald Trump. Trump praised her.", "praised", "targets", "Hillary Clinton"),
+    ],
+)
+def test_object_pronoun_is_not_its_subject(rule_events, text, trigger, side, name):
+    report = rule_events(text)
+    names = {a.id: a.name for a in report.actors}
+    event = next(e for e in report.events if e.text == trigger)
+    assert [names[k] for k in getattr(event, side)] == [name]

@@ -1068,6 +1068,19 @@ def _modifier_keys(noun: Token, index: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
+def _own_subject(pronoun: Token, index: ActorIndex) -> tuple[str, ...]:
+    """Actors a verb's object pronoun cannot be: its clause's subject ("Trump called on her to
+    resign": "her" is not Trump, who would be "herself")."""
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif pronoun.dep_ not in {"dobj", "dative"}:
+        return ()
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return ()
+    return tuple(k for c in verb.children if c.dep_ == "nsubj" for k in index.keys_at(c))
+
+
 def resolve_pronoun(
     token: Token, index: ActorIndex, exclude: Iterable[str] = (), skip: Sequence[tuple[int, int]] = ()
 ) -> tuple[str, ...]:
@@ -1080,6 +1093,7 @@ def resolve_pronoun(
     """
     word = token.lower_
     organised = {"group", "organization", "country", "agent", "outlet"}
+    exclude = (*exclude, *_own_subject(token, index))
     # Pronouns reach back one sentence at most: further, recency stops being evidence. Skipped
     # words do not count: the "she" after a quotation of three sentences reaches the sentence
     # before it.

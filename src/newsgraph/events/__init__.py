@@ -60,7 +60,7 @@ from .arguments import (
     verb_arguments,
 )
 from .codes import cameo_info, cameo_name, plover_for, retyped
-from .patterns import VerbLexicon, according_to
+from .patterns import VerbLexicon, according_to, for_clause
 from .senses import (
     CHARACTERISATION_CODE,
     DISMISSAL_CODE,
@@ -206,8 +206,9 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
     for draft, governor, clause in governed:
         if governor.targets or governor.embedded:
             continue
-        if clause.dep_ == "ccomp" and directive_clause(clause):
-            # "demanded that the US cancel": the act is aimed at the complement's subject.
+        if (clause.dep_ == "ccomp" and directive_clause(clause)) or for_clause(clause):
+            # "demanded that the US cancel", "called for Ginsburg to resign": the act is aimed
+            # at the complement's subject.
             governor.targets = unique_keys(k for k in draft.sources if k not in governor.sources)
         elif clause.dep_ != "ccomp":
             # "refused to deploy troops in Iraq": at whom the refused act was aimed.
@@ -294,6 +295,12 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
         return None
     sources, targets = verb_arguments(verb, index)
     sources, targets = reciprocal_sides(verb, sources, targets)
+    if not targets:
+        # "called for Clinton to release the transcripts": aimed at the clause's subject
+        targets = unique_keys(
+            k for c in verb.children if c.dep_ == "advcl" and for_clause(c)
+            for s in c.children if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index) if k not in sources
+        )
     if not targets and _accuses(code):
         targets = owners_of((c for c in clause_children(verb) if c.dep_ == "dobj"), index, sources)
     if not targets and code[:2] not in _UNDIRECTED_ROOTS and not _has_object(verb):
@@ -332,8 +339,8 @@ def _supports_nominal(verb: Token) -> bool:
 def _has_object(verb: Token) -> bool:
     """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor;
     so has a speech act with a prepositional one ("agreed to an extension", "called for a truce")."""
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
-        return True
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "advcl" and for_clause(c)) for c in verb.children):
+        return True  # ("called for Clinton to release": the "for" clause is what is called for)
     # Other verbs only when the phrase names an event ("arrived on a visit"): "came to" or
     # "headed to the polls" is motion, not an act with content.
     speech = verb.lemma_.lower() in lexicon().reporting_verbs

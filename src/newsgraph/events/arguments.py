@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..actors import ActorIndex, affiliation, owned_people, resolve_pronoun
 from ..nlp import SUBJECT_DEPS, clause_children
 from ..words.events import (
+    CONTROLLING_PREPOSITIONS,
     DIRECTIVE_MODALS,
     LOCATIVE_PREPOSITIONS,
     MESSAGE_NOUNS,
@@ -312,8 +313,14 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
     node = verb
     for _ in range(4):
         if node.dep_ == "xcomp":
-            # Object control ("enabling Hamas to manufacture") before subject control.
+            # Object control ("enabling Hamas to manufacture", "called on her to resign") before
+            # subject control.
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            objects += [
+                o for c in node.head.children
+                if c.dep_ == "prep" and c.lower_ in CONTROLLING_PREPOSITIONS.get(node.head.lemma_.lower(), ())
+                for o in c.children if o.dep_ == "pobj"
+            ]
             if objects:
                 found = [k for o in objects for k in actors_of(o, index)]
                 if found or any(owned_people(o, index) for o in objects):

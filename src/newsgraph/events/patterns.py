@@ -266,6 +266,11 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
                 if prep.dep_ == "prep" and prep is not child:
                     preps.setdefault(_NESTED + prep.lower_, set()).update(_phrase_words(prep) - {prep.lower_})
         after |= words
+    # "called for Ginsburg to resign": the parser makes "for" the mark of a clause with its own
+    # subject; the clause is still the pattern's "for" group ("call for" 020).
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and for_clause(c)):
+        preps.setdefault("for", set()).update(w for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for w in _phrase_words(s))
+        preps["for"].update((clause.lemma_.lower(), clause.lower_))
     # "called on Republicans to back Trump": the parser can take "on" for a particle and
     # "Republicans" for the object; the pair is still the pattern's prepositional group.
     particles = [c for c in verb.children if c.dep_ == "prt" and c.lower_ not in preps]
@@ -295,6 +300,16 @@ def _phrase_tokens(token: Token) -> list[Token]:
         out.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _CLAUSAL)
     return out
+
+
+def for_clause(clause: Token) -> bool:
+    """A "for X to do" clause: marked by "for", with a subject of its own and "to"."""
+    children = list(clause.children)
+    return (
+        any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    )
 
 
 def according_to(verb: Token) -> bool:

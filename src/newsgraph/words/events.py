@@ -261,3 +261,18 @@ PARTY_PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their",
 })
 PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+# Verbs whose prepositional object does the infinitive that follows ("called on her to resign",
+# "appealed to Congress to act", "waited for Obama to leave"): object control through a
+# preposition. Elsewhere an infinitive's doer is the verb's subject ("went on TV to attack").
+CONTROLLING_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "call": frozenset({"on", "upon"}),
+    "prevail": frozenset({"on", "upon"}),
+    "appeal": frozenset({"to"}),
+    "rely": frozenset({"on", "upon"}),
+    "count": frozenset({"on"}),
+    "depend": frozenset({"on", "upon"}),
+    "wait": frozenset({"for"}),
+    "look": frozenset({"to"}),
+}
