@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class train-factuality bench bench-corpus bench-throughput bench-web clean vendor-js
+.PHONY: demo test quality install install-dev postgres-server browser catalogue train-cues train-event-class train-extent train-factuality bench bench-corpus bench-throughput bench-web clean vendor-js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ train-cues: $(STAMP)
 train-event-class: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python scripts/train_event_class.py
+
+# Rebuilds src/newsgraph/data/extent_model.json from ConfliBERT's argument sentences (about a minute).
+train-extent: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_extent.py
 
 train-factuality: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'

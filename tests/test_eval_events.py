@@ -125,6 +125,7 @@ def test_span_prf():
     ("petrarch", {"triples.root.f1", "triples.root.precision", "triples.root.recall", "triples.full.f1", "triples.root.f1_full_actors"}),
     ("plover", {"type.accuracy", "type.macro_f1", "source.overlap.f1", "target.overlap.f1"}),
     ("confliBERT", {"penta.macro_f1_rules", "penta.accuracy_rules"}),  # too few for cross-validation
+    ("confliBERT-ner", {"source.exact.f1", "target.exact.f1", "source.overlap.f1", "target.overlap.f1"}),  # rule extents
 ])
 def test_sets_run_on_five_records(shared_data, name, keys):
     from newsgraph.evaluation import evaluate_set

@@ -37,6 +37,7 @@ from ..words.events import (
     WILLINGNESS_ADJECTIVES,
 )
 from ..words.lexicon import lexicon
+from . import extent
 from .arguments import (
     VERBAL_ROOTS,
     Argument,
@@ -117,20 +118,21 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
     verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
-        directive = _directive_report(token, index)
-        if directive is not None:
-            drafts.append(directive)
-            continue
-        if token.i in skip and not _coded_act(token, verbs):
-            continue
-        if token.pos_ in {"VERB", "AUX"}:
-            draft = _verb_event(token, index, verbs)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
-            draft = _noun_event(token, index)
-        elif token.text == "-":
-            draft = _epithet_event(token, index)
-        else:
-            draft = None
+        with extent.reading_sides_of(token):  # no side's span swallows its act
+            directive = _directive_report(token, index)
+            if directive is not None:
+                drafts.append(directive)
+                continue
+            if token.i in skip and not _coded_act(token, verbs):
+                continue
+            if token.pos_ in {"VERB", "AUX"}:
+                draft = _verb_event(token, index, verbs)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
+                draft = _noun_event(token, index)
+            elif token.text == "-":
+                draft = _epithet_event(token, index)
+            else:
+                draft = None
         # An act needs an actor on some side, or a party doing it ("staff members apologized");
         # a party only suffering it ("killing 57 people") is as often an accident's toll.
         if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or _specific_noun_act(draft)):

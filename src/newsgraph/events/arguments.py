@@ -25,6 +25,7 @@ from ..words.events import (
     TARGET_PREPOSITIONS,
     TEXT_NOUNS,
 )
+from . import extent
 
 
 def directive_clause(clause: Token) -> bool:
@@ -419,6 +420,12 @@ def _named_before(key: str, noun: Token, index: ActorIndex) -> tuple[int, int]:
 
 
 def phrase_span(noun: Token) -> tuple[int, int]:
+    """Characters of the noun phrase that names a side at ``noun``: the learned extent
+    (``extent``) among those its parse allows, ``rule_span`` without the model."""
+    return extent.choose(noun, rule_span(noun))
+
+
+def rule_span(noun: Token) -> tuple[int, int]:
     """Characters of the noun phrase ``noun`` heads: its determiners and modifiers, an
     apposition ("Bahrain's prime minister, Prince Khalifa") and the phrase saying whose or
     of what it is ("envoys from Egypt", "a spokesman for the army", "a depot of the army").
