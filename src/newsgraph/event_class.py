@@ -67,9 +67,9 @@ def features(sentence: Span, trigger: Optional[Token] = None, cameo: Optional[st
         out.update(f"trigger+{c.dep_}={lemma}_{c.lemma_.lower()}" for c in trigger.children if c.dep_ in _OBJECT_DEPS)
         if any(c.dep_ == "neg" for c in trigger.children):
             out.add("trigger.negated")
-        if trigger.head is not trigger:
-            # what the trigger hangs on: "refused to send", "began a hunger strike"
-            out.add(f"trigger<{trigger.dep_}={trigger.head.lemma_.lower()}")
+        # what the trigger hangs on: "refused to send", "began a hunger strike" (a root
+        # hangs on itself: "trigger<ROOT=lemma", which the shipped model was fitted with)
+        out.add(f"trigger<{trigger.dep_}={trigger.head.lemma_.lower()}")
     if cameo:
         out.add(f"code.root={cameo[:2]}")
         out.add(f"code.class={code_class(cameo)}")

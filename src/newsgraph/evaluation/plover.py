@@ -88,7 +88,7 @@ def _depth(doc, event: Event) -> int:
     if span is None or not len(span):
         return 99
     token, depth = span.root, 0
-    while token.head is not token and depth < 99:
+    while token.head.i != token.i and depth < 99:
         token, depth = token.head, depth + 1
     return depth
 

@@ -185,12 +185,12 @@ def _mark_embedded(drafts: list[EventDraft]) -> list[EventDraft]:
             draft.embedded = True  # "Trump's decision to recognize", "a request to extradite": decided, asked
             continue
         for _ in range(4):
-            if node.dep_ == "acomp" and node.head is not node:
+            if node.dep_ == "acomp" and node.head.i != node.i:
                 node = node.head  # "must be ready to mediate": through the adjective to its verb
                 continue
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in WILLINGNESS_ADJECTIVES:
                 draft.offered = True
-            if node.dep_ not in _COMPLEMENT_DEPS or node.head is node:
+            if node.dep_ not in _COMPLEMENT_DEPS or node.head.i == node.i:
                 break
             governor = acts.get(node.head.i)
             if not (_irrealis_complement(node) or (node.dep_ == "ccomp" and governor is not None and governor.code[:2] in _DIRECTIVE_ROOTS)):

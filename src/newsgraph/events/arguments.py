@@ -66,7 +66,7 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
     for _ in range(3 if verbal else 0):
         # "the piece goes on to slam", "an article, headlined ..., accuses": the subject of the
         # clause the act continues
-        if inherited or subjects or undergoers or node.dep_ not in {"xcomp", "advcl", "conj"} or node.head is node:
+        if inherited or subjects or undergoers or node.dep_ not in {"xcomp", "advcl", "conj"} or node.head.i == node.i:
             break
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause_children(node)):
             break  # "calling for Trump to be banned": a passive act's doer is unnamed
@@ -123,7 +123,7 @@ def acting_participle(verb: Token) -> bool:
     does, unlike a passive one ("a convoy bound for Darfur"). A past participle with an
     object of its own ("De Blasio, called Trump a blowhard") is a finite verb the parser
     attached to its subject."""
-    if verb.head.pos_ not in {"NOUN", "PROPN", "PRON"} or verb.head is verb:
+    if verb.head.pos_ not in {"NOUN", "PROPN", "PRON"} or verb.head.i == verb.i:
         return False
     if verb.tag_ == "VBG":
         return True
@@ -298,7 +298,7 @@ def antecedent(noun: Token, verb: Token) -> Token:
     """The noun a relative pronoun stands for: "Obama, who claimed ..." is Obama's claim, and
     "Kenneth Starr, the counsel who pursued ..." Starr's act."""
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "which the group opposed and which Trump has criticized"
     if clause.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
         head = clause.head
@@ -333,7 +333,7 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
             # so does a listed one the parser hung the phrase on ("ridiculed Trump, Carson and
             # Fiorina for criticizing").
             holder = node.head.head
-            while holder.dep_ in {"conj", "appos"} and holder.head is not holder:
+            while holder.dep_ in {"conj", "appos"} and holder.head.i != holder.i:
                 holder = holder.head
             if holder.dep_ == "dobj" and (holder.pos_ in {"PROPN", "PRON"} or index.keys_at(holder)):
                 # (the holder names someone: "rejected an appeal for deploying" is the appeal's content)
