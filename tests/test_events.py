@@ -443,6 +443,12 @@ def test_noun_acts_without_actors(rule_events, text, trigger, expected):
     assert (trigger in [e.text for e in rule_events(text).events]) is expected
 
 
+def named_sides(report, trigger: str) -> tuple[list[str], list[str]]:
+    """The words naming the sources and targets of the event at ``trigger``."""
+    event = next(e for e in report.events if e.text == trigger)
+    return [report.span_text(s) for s in event.source_spans], [report.span_text(s) for s in event.target_spans]
+
+
 @pytest.mark.parametrize(
     "text, trigger, sources, targets",
     [
@@ -472,10 +478,7 @@ def test_noun_acts_without_actors(rule_events, text, trigger, expected):
     ],
 )
 def test_sides_from_where_they_stand(rule_events, text, trigger, sources, targets):
-    report = rule_events(text)
-    event = next(e for e in report.events if e.text == trigger)
-    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
-    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+    assert named_sides(rule_events(text), trigger) == (sources, targets)
 
 
 def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
@@ -519,10 +522,7 @@ def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
     ],
 )
 def test_sides_round_two(rule_events, text, trigger, sources, targets):
-    report = rule_events(text)
-    event = next(e for e in report.events if e.text == trigger)
-    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
-    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+    assert named_sides(rule_events(text), trigger) == (sources, targets)
 
 
 def test_owner_pronoun_is_not_read_past_the_doer(rule_events):
@@ -545,10 +545,7 @@ def test_owner_pronoun_is_not_read_past_the_doer(rule_events):
     ],
 )
 def test_directed_infinitives(rule_events, text, trigger, sources, targets):
-    report = rule_events(text)
-    event = next(e for e in report.events if e.text == trigger)
-    named = lambda spans: [report.span_text(s) for s in spans]  # noqa: E731
-    assert (named(event.source_spans), named(event.target_spans)) == (sources, targets)
+    assert named_sides(rule_events(text), trigger) == (sources, targets)
 
 
 @pytest.mark.parametrize(
