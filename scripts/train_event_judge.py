@@ -11,15 +11,10 @@ target overlap the marked ones is a real event (positives only). Each candidate'
 fitted on.
 
 Sentences with no political event (``nonevent_sentences.jsonl``: disasters, sports, markets,
-polls) give negatives only, each weighted 5 (``nonevents.WEIGHT``). Model: gradient-boosted
-trees (scikit-learn, ``learning.BOOSTING``: 300 rounds of trees with at most 15 leaves, rate
-0.05, L2 1; fixed in advance, not searched) on the binary features seen at least twice
-(``event_judge.JUDGE_MODEL``; "linear" gives the earlier L2 logistic regression, C=1, chosen
-among 0.3, 1 and 3 by cross-validation on the scored articles and the no-event sentences).
-Trees replaced it on 2026-12-07: cross-validated by article on the scored articles, precision
-at the default threshold rose with recall held (docs/evaluation.md). The weight of the no-event
-sentences was chosen among 1, 2, 3 and 5 with the linear model. The type model stays an L2
-multinomial logistic regression. The script reports
+polls) give negatives only, each weighted 3 (``nonevents.WEIGHT``). Model: L2 logistic regression (scikit-learn), C=1, features seen
+fewer than twice dropped; C was chosen among 0.3, 1 and 3 by cross-validation on the scored
+articles and, by sentence, on the no-event sentences (``eval events-judged``,
+``eval events-nonevents``: 1 was best on both), and the weight among 1, 2, 3 and 5 the same way. The script reports
 5-fold cross-validation by article (no article in both a fold's training and test part):
 AUC and, at the default threshold, precision and the share of real candidates kept, per fold
 and as mean and spread; then it fits on every judged candidate.
@@ -90,8 +85,7 @@ def main() -> None:
     )
     from newsgraph.evaluation.nonevents import WEIGHT as NONEVENT_WEIGHT
     from newsgraph.evaluation.nonevents import nonevent_examples
-    from newsgraph.event_judge import DEFAULT_THRESHOLD, JUDGE_MODEL, fit, rules_type
-    from newsgraph.learning import BOOSTING
+    from newsgraph.event_judge import DEFAULT_THRESHOLD, fit, rules_type
 
     if not (args.data / TRAIN).is_file():
         sys.exit(f"PolNeAR train not found: {args.data / TRAIN} (set NEWSGRAPH_DATA or pass --data)")
@@ -128,12 +122,11 @@ def main() -> None:
             "eval events-judged refits per fold instead of scoring this model"
         ),
         "cross_validation": {"folds": FOLDS, "by": "article", "seed": SEED, "threshold": DEFAULT_THRESHOLD, "per_fold": folds, **summary},
-        "hyperparameters": {"model": JUDGE_MODEL, "boosting": BOOSTING, "type_model_C": C, "min_count": MIN_COUNT},
+        "hyperparameters": {"C": C, "min_count": MIN_COUNT},
         "made_by": "scripts/train_event_judge.py",
     }
     args.out.write_text(json.dumps(data, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    size = f"{len(judge.trees)} trees" if judge.trees else f"{len(judge.weights)} features"
-    print(f"wrote {args.out} ({size}) in {time.time() - started:.0f}s", file=sys.stderr)
+    print(f"wrote {args.out} ({len(judge.weights)} features) in {time.time() - started:.0f}s", file=sys.stderr)
 
 
 if __name__ == "__main__":

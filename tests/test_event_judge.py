@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
@@ -36,8 +35,7 @@ def test_a_judge_survives_its_json_form(weights, intercept):
 
 
 def test_fit_learns_which_features_mark_real_events():
-    # (boosted trees split only where a leaf keeps 20 examples: a few dozen of each)
-    examples = [(["lemma=attack", "source=True"], True)] * 40 + [(["lemma=say", "reporting_verb"], False)] * 40
+    examples = [(["lemma=attack", "source=True"], True)] * 6 + [(["lemma=say", "reporting_verb"], False)] * 6
     judge = fit(examples)
     assert judge.probability(["lemma=attack", "source=True"]) > 0.7 > 0.3 > judge.probability(["lemma=say", "reporting_verb"])
 
@@ -99,7 +97,7 @@ def test_a_retyped_event_takes_its_types_plain_code(code, judged_type, expected_
 
 def test_the_shipped_judge_says_what_it_was_trained_on():
     data = catalogue_json("event_judge_model.json")
-    assert (data.get("trees") or data.get("weights")) and "judged_events.jsonl" in data["trained_on"]
+    assert data["weights"] and "judged_events.jsonl" in data["trained_on"]
     assert data["cross_validation"]["by"] == "article" and len(data["cross_validation"]["per_fold"]) == data["cross_validation"]["folds"]
     assert EventJudge.packaged() is not None
 
@@ -155,13 +153,3 @@ def test_an_agent_title_in_pre_tokenised_text_is_found(analyze_text):
     # "Rep ." (news corpora often space their tokens) once crashed the agent lookup
     report = analyze_text("Rep . John Smith criticized the plan on Monday in Washington , officials said .")
     assert "John Smith" in {a.name for a in report.actors}
-
-
-def test_tree_judge_round_trips_and_matches_its_fit():
-    # the walk of the shipped JSON trees gives the fitted ensemble's probabilities
-    examples = [(["lemma=attack", "source=True"], True)] * 30 + [(["lemma=attack"], False)] * 30 + [(["lemma=say"], False)] * 30
-    judge = fit(examples)
-    again = EventJudge.from_dict(json.loads(json.dumps(judge.to_dict())))
-    for feats in (["lemma=attack", "source=True"], ["lemma=attack"], ["lemma=say"], []):
-        assert again.probability(feats) == pytest.approx(judge.probability(feats))
-    assert judge.probability(["lemma=attack", "source=True"]) > 0.7 > 0.3 > judge.probability(["lemma=attack"])

@@ -7,11 +7,7 @@ and idioms ("going", "take", "faces"), campaign standings ("leads"). The judge r
 candidate's trigger (lemma, part of speech, syntactic role, what it governs and hangs on),
 its code, its actors (present, and of which kind), its place in the reporting structure (a
 cue, inside a quoted content, in the headline) and its factuality, and gives the probability
-that a coder would code it, by gradient-boosted trees over those binary features (shallow
-trees, ``learning.BOOSTING``; scored by walking them, ``learning.Tree``). Trees can read
-conjunctions of features (a word with a kind of object, a code with a missing doer) that a
-linear model cannot, and replaced the L2 logistic regression (``JUDGE_MODEL = "linear"``) when,
-cross-validated by article, they raised precision at the same recall (docs/evaluation.md).
+that a coder would code it, by an L2 logistic regression.
 
 That probability is each ``Event``'s ``confidence``: among events the judge scores 0.8, about
 eight in ten were judged real on articles it never saw (``docs/evaluation.md`` has the
@@ -47,7 +43,7 @@ from spacy.tokens import Doc, Token
 
 from .events.codes import retyped
 from .events.senses import armed_code
-from .learning import Tree, best_class, boosted_trees, design_matrix, logistic, logistic_regression, probability, trees_of
+from .learning import best_class, design_matrix, logistic_regression, probability
 from .model import Actor, Attribution, Event, Report, Span
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
@@ -63,9 +59,6 @@ DEFAULT_THRESHOLD = 0.4
 # lower, it retyped conflict news the campaign articles it learned from never showed (PLOVER
 # gold sentences); the cross-validated types of the judged articles are the same from 0 to 0.6.
 TYPE_THRESHOLD = 0.5
-# How the judge is fitted: "trees" (gradient-boosted trees, learning.BOOSTING) or "linear"
-# (L2 logistic regression); the type model is linear either way.
-JUDGE_MODEL = "trees"
 
 # "won 4-1", "beat the Eagles 38-35": a result, not a date range ("2015-16") or a page.
 _SCORELINE = re.compile(r"(?<![\d-])\d{1,3} ?[-–] ?\d{1,3}(?![\d-])")
@@ -282,21 +275,18 @@ class TypeJudge:
 
 @dataclass(frozen=True)
 class EventJudge:
-    """Boosted ``trees`` and their baseline (``intercept``), or the feature weights and
-    intercept of a logistic regression; ``probability`` is the chance that a coder would
-    accept the candidate as a real event. ``types``, where fitted,
+    """Feature weights and an intercept of a logistic regression; ``probability`` is the
+    chance that a coder would accept the candidate as a real event. ``types``, where fitted,
     reads a real event's PLOVER type from the same features."""
 
     weights: Mapping[str, float]
     intercept: float
     types: Optional[TypeJudge] = None
-    trees: tuple[Tree, ...] = ()  # boosted trees: their leaves' sum plus the intercept is the log-odds
 
     @classmethod
     def from_dict(cls, data: dict) -> "EventJudge":
         types = TypeJudge.from_dict(data["types"]) if data.get("types") else None
-        trees = tuple(Tree.from_dict(t) for t in data.get("trees", ()))
-        return cls({f: float(w) for f, w in data.get("weights", {}).items()}, float(data["intercept"]), types, trees)
+        return cls({f: float(w) for f, w in data["weights"].items()}, float(data["intercept"]), types)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -305,17 +295,10 @@ class EventJudge:
         return cls.from_dict(catalogue_json(MODEL)) if catalogue_exists(MODEL) else None
 
     def probability(self, feats: Iterable[str]) -> float:
-        if self.trees:
-            present = set(feats)
-            return logistic(self.intercept + sum(tree.score(present) for tree in self.trees))
         return probability(self.weights, feats, self.intercept)
 
     def to_dict(self) -> dict:
-        out: dict = {"intercept": self.intercept}
-        if self.trees:
-            out["trees"] = [tree.to_dict() for tree in self.trees]
-        else:
-            out["weights"] = dict(sorted(self.weights.items()))
+        out = {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
         if self.types is not None:
             out["types"] = self.types.to_dict()
         return out
@@ -324,24 +307,18 @@ class EventJudge:
 def fit(
     examples: Sequence[tuple], *, c: float = 1.0, min_count: int = 2, typed: Sequence[tuple[Sequence[str], str]] = ()
 ) -> EventJudge:
-    """Boosted trees (``JUDGE_MODEL = "trees"``) or an L2 logistic regression with ``c``
-    on ``(features, is_real_event)`` pairs, or ``(features, is_real_event, weight)`` triples
-    (scikit-learn); features seen fewer than ``min_count`` times are dropped. With ``typed`` ``(features, PLOVER type)`` pairs of
+    """An L2 logistic regression on ``(features, is_real_event)`` pairs, or
+    ``(features, is_real_event, weight)`` triples (scikit-learn); features seen fewer than
+    ``min_count`` times are dropped. With ``typed`` ``(features, PLOVER type)`` pairs of
     real events, the judge reads types too (``fit_types``)."""
+    model = logistic_regression(c, "fitting the event judge")
     names, x = design_matrix([example[0] for example in examples], min_count=min_count)
     labels = [bool(example[1]) for example in examples]
     if len(set(labels)) < 2:
         raise ValueError("the event judge needs both real events and non-events to learn from")
-    sample_weight = [float(example[2]) if len(example) > 2 else 1.0 for example in examples]
-    types = fit_types(typed, c=c, min_count=min_count) if typed else None
-    if JUDGE_MODEL == "trees":
-        boosted = boosted_trees("fitting the event judge")
-        boosted.fit(x.toarray(), labels, sample_weight=sample_weight)
-        baseline, trees = trees_of(boosted, names)
-        return EventJudge({}, round(baseline, 6), types, trees)
-    model = logistic_regression(c, "fitting the event judge")
-    model.fit(x, labels, sample_weight=sample_weight)
+    model.fit(x, labels, sample_weight=[float(example[2]) if len(example) > 2 else 1.0 for example in examples])
     weights = {name: round(float(w), 5) for name, w in zip(names, model.coef_[0]) if abs(w) > 1e-6}
+    types = fit_types(typed, c=c, min_count=min_count) if typed else None
     return EventJudge(weights, round(float(model.intercept_[0]), 5), types)
 
 
