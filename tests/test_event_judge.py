@@ -153,3 +153,17 @@ def test_an_agent_title_in_pre_tokenised_text_is_found(analyze_text):
     # "Rep ." (news corpora often space their tokens) once crashed the agent lookup
     report = analyze_text("Rep . John Smith criticized the plan on Monday in Washington , officials said .")
     assert "John Smith" in {a.name for a in report.actors}
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # attacks by one perpetrator with a death toll: the toll words are shared with disaster
+        # and accident sentences (negatives), and a judge that read them alone dropped these
+        ("A suicide bomber killed 30 people at a market in Baghdad.", "killed"),
+        ("A gunman opened fire at a church in Charleston, killing nine people.", "opened"),
+        ("Dylann Roof shot nine worshippers at a church in Charleston.", "shot"),
+    ],
+)
+def test_shipped_judge_keeps_attacks_with_a_toll(analyze_text, text, trigger):
+    assert trigger in [e.text for e in analyze_text(text).events]
