@@ -395,11 +395,12 @@ def actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: I
             keys = resolve_pronoun(token, index, exclude=exclude)
         if not keys:
             keys = affiliation(token, index)
-        if not keys and token.i in index.unowned_agents:
-            # "his supporters", "their aides": people the owner's pronoun says whose they are
-            # ("thanked his supporters": the owner may be the doer, so none is read past it)
+        if not keys and token.i in index.unowned_agents and token.i != noun.i:
+            # "Bernie Sanders and his supporters": a list member the owner's pronoun ties to an
+            # actor named before in the list is a phrase of that side. Alone, "rallying her
+            # supporters" names a group, not its owner (docs/judging-actors.md): no actor.
             keys = tuple(k for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for k in resolve_pronoun(c, index))
-            keys = () if any(k in exclude for k in keys) else keys
+            keys = () if any(k in exclude or k not in found for k in keys) else keys
         for key in keys:
             if key not in found:
                 found.append(Argument(key, phrase_span(token)))
