@@ -61,7 +61,7 @@ from .arguments import (
     verb_arguments,
 )
 from .codes import cameo_info, cameo_name, plover_for, retyped
-from .patterns import VerbLexicon, according_to, for_clause
+from .patterns import VerbLexicon, according_to, for_clause, for_clauses
 from .senses import (
     CHARACTERISATION_CODE,
     DISMISSAL_CODE,
@@ -300,8 +300,7 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if not targets:
         # "called for Clinton to release the transcripts": aimed at the clause's subject
         targets = unique_keys(
-            k for c in verb.children if c.dep_ == "advcl" and for_clause(c)
-            for s in c.children if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index) if k not in sources
+            k for c in for_clauses(verb) for s in c.children if s.dep_ in SUBJECT_DEPS for k in actors_of(s, index) if k not in sources
         )
     if not targets and _accuses(code):
         targets = owners_of((c for c in clause_children(verb) if c.dep_ == "dobj"), index, sources)
@@ -341,7 +340,7 @@ def _supports_nominal(verb: Token) -> bool:
 def _has_object(verb: Token) -> bool:
     """"rejected the resolution", "demanded an inquiry": the act has an object, if not an actor;
     so has a speech act with a prepositional one ("agreed to an extension", "called for a truce")."""
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} or (c.dep_ == "advcl" and for_clause(c)) for c in verb.children):
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children) or for_clauses(verb):
         return True  # ("called for Clinton to release": the "for" clause is what is called for)
     # Other verbs only when the phrase names an event ("arrived on a visit"): "came to" or
     # "headed to the polls" is motion, not an act with content.
@@ -452,7 +451,8 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     if sources_t and owners and all(o.pos_ == "PRON" for o in owners):
         sources_t = _named_in_clause(noun, sources_t, index)
     if not sources_t and not undergoers:
-        sources_t, doers = _governing_doers(noun, code, index, doers)
+        sources_t, named = _governing_doers(noun, code, index)
+        doers += named
         targets_t = tuple(t for t in targets_t if t not in sources_t)
     doers = owners + doers + [p for c in noun.children if c.dep_ == "prep" and c.lower_ in _DOER_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     return EventDraft(
@@ -510,23 +510,23 @@ _DOER_SUPPORT_VERBS = NOMINAL_SUPPORT_VERBS | {"issue", "offer", "give", "delive
 _MANNER_PREPOSITIONS = frozenset({"with", "in"})
 
 
-def _governing_doers(noun: Token, code: str, index: ActorIndex, doers: list[Token]) -> tuple[tuple[str, ...], list[Token]]:
+def _governing_doers(noun: Token, code: str, index: ActorIndex) -> tuple[tuple[str, ...], list[Token]]:
     """Who does a noun act the noun phrase names no doer of, from where the noun stands: the
     owner of the plan or call it is the content of ("his call for a ban"), or the subject of
     the clause it is a manner phrase of. Actor keys, and the nouns naming the doer."""
     if noun.dep_ != "pobj":
-        return (), doers
+        return (), []
     prep, holder = noun.head, noun.head.head
     if prep.lower_ in {"for", "of"} and holder.pos_ == "NOUN":
         owners = [c for c in holder.children if c.dep_ == "poss"]
-        return unique_keys(k for o in owners for k in actors_of(o, index)), doers + owners
+        return unique_keys(k for o in owners for k in actors_of(o, index)), owners
     if prep.lower_ in _MANNER_PREPOSITIONS and holder.pos_ == "VERB" and code[:2] not in FORCE_ROOTS:
         if any(c.dep_ in {"nsubjpass", "auxpass", "agent"} for c in holder.children):
-            return (), doers  # "was praised in a tribute": the subject undergoes it
+            return (), []  # "was praised in a tribute": the subject undergoes it
         subjects = [c for c in clause_children(holder, SUBJECT_DEPS) if c.dep_ == "nsubj"]
         keys = [k for s in subjects for k in actors_of(s, index)] if subjects else inherited_subject(holder, index)
-        return unique_keys(keys), doers + subjects
-    return (), doers
+        return unique_keys(keys), subjects
+    return (), []
 
 
 def _complemented(noun: Token, prepositions: frozenset[str]) -> bool:

@@ -353,7 +353,7 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
             continue
         if node.dep_ == "relcl":
             return actors_of(node.head, index)
-        if node.dep_ == "acl" and node is not verb and not is_party(node.head, index) and not index.keys_at(node.head):
+        if node.dep_ == "acl" and node.i != verb.i and not is_party(node.head, index) and not index.keys_at(node.head):
             # "the gun used by George Zimmerman to kill Trayvon Martin": a thing's user acts
             return [k for c in node.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj" for k in actors_of(p, index)]
         break
@@ -404,7 +404,7 @@ def actors_of(noun: Token, index: ActorIndex, *, expand: bool = True, exclude: I
         for key in keys:
             if key not in found:
                 found.append(Argument(key, phrase_span(token)))
-            elif token is not noun:
+            elif token.i != noun.i:
                 # "Bernie Sanders and his supporters": a list member standing for an actor
                 # named before in the list still names a party of its own.
                 known = next(f for f in found if f == key)

@@ -268,7 +268,7 @@ def _object_words(verb: Token) -> tuple[set[str], dict[str, set[str]]]:
         after |= words
     # "called for Ginsburg to resign": the parser makes "for" the mark of a clause with its own
     # subject; the clause is still the pattern's "for" group ("call for" 020).
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and for_clause(c)):
+    for clause in for_clauses(verb):
         preps.setdefault("for", set()).update(w for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for w in _phrase_words(s))
         preps["for"].update((clause.lemma_.lower(), clause.lower_))
     # "called on Republicans to back Trump": the parser can take "on" for a particle and
@@ -310,6 +310,11 @@ def for_clause(clause: Token) -> bool:
         and any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
     )
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """The "for X to do" clauses a verb governs ("called for Ginsburg to resign")."""
+    return [c for c in verb.children if c.dep_ == "advcl" and for_clause(c)]
 
 
 def according_to(verb: Token) -> bool:
