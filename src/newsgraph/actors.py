@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from .identity import agent_key, catalogue_keys, fold_name, normalise_name, person_key
 from .model import Actor, make_id
 from .nlp import SUBJECT_DEPS, entity_of, sentence_of
-from .places import city_country
+from .places import city_country, region_country
 from .resources import catalogue_jsonl
 from .words.actors import (
     ARMED_GROUP_HEADS,
@@ -665,7 +665,7 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
         # The tagger itself can miss the name: "Trump blamed ..." is tagged a common noun.
         if token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper():
             continue
-        if token.ent_type_ or token.dep_ not in _NOMINAL_ROLES or index.keys_at(token):
+        if (token.ent_type_ and not _misread_place(token)) or token.dep_ not in _NOMINAL_ROLES or index.keys_at(token):
             continue
         if any(c.dep_ in {"compound", "flat"} for c in token.children):
             continue
@@ -673,6 +673,15 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
         if len(owners) == 1:
             draft = index.drafts[next(iter(owners))]
             index.add(Mention(token.i, token.i + 1, (draft.key,), "ner"), draft.name, draft.code, draft.kind, token.text, draft.entity)
+
+
+def _misread_place(token: Token) -> bool:
+    """A one-word place entity that no gazetteer knows: the small NER tags a surname at the
+    start of a sentence as a place ("Ginsburg is known for ..." after "Ruth Bader Ginsburg")."""
+    if token.ent_type_ not in {"GPE", "LOC"} or token.ent_kb_id_.startswith("place:"):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and len(entity) == 1 and city_country(token.text) is None and region_country(token.text) is None
 
 
 def _people_by_name_word(index: ActorIndex, position: int) -> dict[str, set[str]]:
