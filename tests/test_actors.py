@@ -127,13 +127,16 @@ def test_surname_refers_to_full_name(analyze_text):
         ("Donald Trump said Hillary Clinton caused the migration. Trump blamed the problem of mass "
          'shootings on "sickos" and suggested building institutions to house them.', "Trump blamed"),
         ("Bernie Sanders called Donald Trump a liar. Sanders unloaded on the Post during a media breakfast.", "Sanders unloaded"),
+        # the NER takes a surname opening a paragraph for a place no gazetteer knows
+        ("Justice Ruth Bader Ginsburg criticized Donald Trump in three interviews.\n\nGinsburg is known for her outspoken dissents.", "Ginsburg is"),
+        ("Clinton praised Erica Smegielski at the rally.\n\nSmegielski lost her mother in the shooting.", "Smegielski lost"),
     ],
 )
 def test_surname_the_ner_missed_is_the_named_person(rule_events, text, word):
     report = rule_events(text)
     start = text.index(word)
     (actor,) = [a for a in report.actors if any(s == start for s, _ in a.mentions)]
-    assert actor.kind == "person" and actor.name.endswith(word.split()[0])
+    assert actor.kind == "person" and actor.name.endswith(word.split()[0]) and " " in actor.name
 
 
 def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):

@@ -270,10 +270,29 @@ def test_an_undated_retelling_meets_the_dated_past_act(mention, candidate, sides
         (None, None, False),
     ],
 )
-def test_only_a_material_act_is_retold_undated(plover, cameo, retells):
+def test_only_a_material_act_is_retold_from_long_ago(plover, cameo, retells):
     assert material(plover, cameo) is retells
     report = Sighting(PUBLISHED, NOWHERE, lemma="kill", sides=2, material=material(plover, cameo))
     assert (retold(report, Candidate("ev-1", IN_2012, NOWHERE, lemma="kill")) is not None) is retells
+
+
+@pytest.mark.parametrize(
+    "act_dates, report_negated, event_negated, joined",
+    [
+        # "called Wednesday for Ginsburg to resign" (July 13) and "called on her to resign" (July 15, undated)
+        (("2016-05-10", "2016-05-10"), False, False, 2),
+        (("2016-05-09", "2016-05-09"), False, False, 3),
+        (("2016-05-02", "2016-05-10"), False, False, 2),  # "last week": counted from its last day
+        (("2016-05-08", "2016-05-08"), False, False, None),  # four days back: as likely a new act
+        # told as not done on either side: no retelling ("did not attack her on Tuesday")
+        (("2016-05-10", "2016-05-10"), True, False, None),
+        (("2016-05-10", "2016-05-10"), False, True, None),
+    ],
+)
+def test_a_verbal_act_is_retold_within_a_few_days(act_dates, report_negated, event_negated, joined):
+    report = Sighting(PUBLISHED, NOWHERE, lemma="call", sides=2, material=False, negated=report_negated)
+    stored = Candidate("ev-1", act_dates, NOWHERE, lemma="call", dated=True, negated=event_negated)
+    assert retold(report, stored) == joined
 
 
 @pytest.mark.parametrize(

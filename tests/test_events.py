@@ -561,3 +561,9 @@ def test_object_pronoun_is_not_its_subject(rule_events, text, trigger, side, nam
     names = {a.id: a.name for a in report.actors}
     event = next(e for e in report.events if e.text == trigger)
     assert [names[k] for k in getattr(event, side)] == [name]
+
+
+def test_a_lead_sentence_parsed_without_a_verb_keeps_its_event(rule_events):
+    # the parser hangs "called" from "Trump" as a modifier (``rootless`` repairs it)
+    report = rule_events("WASHINGTON (AP) — Donald Trump called Wednesday for Justice Ruth Bader Ginsburg to resign.")
+    assert named_sides(report, "called") == (["Donald Trump"], ["Justice Ruth Bader Ginsburg"])

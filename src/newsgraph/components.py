@@ -8,6 +8,9 @@ Each component is a function or callable from ``Doc`` to ``Doc``:
 - ``newsgraph_recase`` (after NER) reads ``Token.text`` and ``doc.ents``, rewrites
   ``Token.tag/pos/morph/lemma/dep/head`` in headlines set in capitals or in title case: they
   are parsed again with those words in lower case (see ``recase``).
+- ``newsgraph_rootless`` (after the recasing) reads ``Token.tag/pos/dep/head``, rewrites
+  ``Token.dep/head`` where a sentence's finite verb was parsed as a noun's modifier and the
+  sentence has no verbal root (see ``rootless``).
 - ``newsgraph_actors`` (after NER) reads ``doc.ents``, writes ``doc.ents`` with catalogue
   actors (see ``actors``).
 - ``newsgraph`` (last) reads everything above, writes ``doc._.newsgraph``: the ``Report``
@@ -31,6 +34,7 @@ from .model import Article
 from .nlp import text_of
 from .pipeline import build_report, pipeline_name
 from .recase import Recaser
+from .rootless import repair_rootless
 from .words.parsing import LEMMA_FIXES, OPENING_QUOTES
 
 __all__ = ["DEFAULT_MODEL", "NewsgraphComponent", "load_pipeline", "paragraph_boundaries"]
@@ -69,6 +73,14 @@ def make_recase_component(nlp: Language, name: str) -> Recaser:
     return Recaser(nlp, name)
 
 
+Language.component(
+    "newsgraph_rootless",
+    requires=["token.tag", "token.pos", "token.dep"],
+    assigns=["token.dep", "token.head"],
+    func=repair_rootless,
+)
+
+
 @Language.factory(
     "newsgraph_actors",
     requires=["doc.ents"],
@@ -98,6 +110,8 @@ class NewsgraphComponent:
             doc = self._actors(doc)
         if "newsgraph_recase" not in self.nlp.pipe_names:
             doc = self._recase(doc)
+        if "newsgraph_rootless" not in self.nlp.pipe_names:
+            doc = repair_rootless(doc)
         article = doc.user_data.get("newsgraph_article") or Article(text=text_of(doc))
         doc._.newsgraph = build_report(doc, article, self.catalogue, self.pipeline)
         return doc
@@ -122,6 +136,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("newsgraph_paragraphs", before="parser")
     nlp.add_pipe("newsgraph_recase", after="ner")
     nlp.add_pipe("newsgraph_actors", after="ner")
+    nlp.add_pipe("newsgraph_rootless", after="newsgraph_recase")
     log.debug("loaded %s with %s", model, nlp.pipe_names)
     return nlp
 

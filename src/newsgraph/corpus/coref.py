@@ -21,8 +21,8 @@ mentions are the **same event** when all of these hold:
   towns, or two countries, are different events.
   A mention with no date of its own may also match an event dated *before* its
   publication (``retold``): "the gun he used to kill Trayvon Martin" retells the killing "in
-  February 2012" another report dates; only for a material act (``material``), with both
-  sides known and the same trigger lemma.
+  February 2012" another report dates; with both sides known and the same trigger lemma, and
+  for a verbal act (not ``material``) only within ``RECENT_VERBAL_DAYS`` and told as done.
 * **mode**: an actual act (told as now or as past) and a planned, predicted or hypothetical
   one are different happenings ("Trump predicts Bush will drop out" is not Bush dropping out).
   A planned act without a date of its own meets only another without one: its publication day
@@ -85,6 +85,8 @@ __all__ = [
 ]
 
 DATE_TOLERANCE_DAYS = 1
+# How far back an undated report can retell a verbal act (``retold``).
+RECENT_VERBAL_DAYS = 3
 # Acts without a direction, whose two sides are one dyad in either order: consult (the generic
 # code "met" gets), meet at a third place, negotiate, sign an agreement. A visit, a host, a
 # mediation, praise or an attack have a direction.
@@ -212,6 +214,7 @@ class Candidate:
     headline: bool = False  # the event the mention's own article headline joined, with the same trigger lemma
     occasion: bool = True  # the first mention tells of one occasion (not a habit, a kind or a run of acts)
     own: bool = False  # the event began in the mention's own article
+    negated: bool = False  # its mentions so far say the act did not happen
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,7 @@ class Sighting:
     material: bool = False  # a material act (cooperation or conflict: quad class 2 or 4), not a verbal one
     occasion: bool = True  # tells of one occasion ("attacked him on Monday"), not a habit or a kind ("his attacks")
     symmetric: bool = False  # an act without a direction (a meeting): its sides are all that say which one
+    negated: bool = False  # the mention says the act did not happen ("did not attack her")
 
 
 def best_match(report: Sighting, candidates: Iterable[Candidate]) -> Optional[Evidence]:
@@ -310,9 +314,14 @@ def retold(report: Sighting, candidate: Candidate) -> Optional[int]:
     given sides they happen once or a few times, while verbal ones (criticism, endorsements,
     calls) recur all campaign long, and an undated "Sanders attacked Clinton" is as often a
     new attack as an old one retold (on the PolNeAR train articles, a third of the verbal
-    acts so joined were one act).
+    acts so joined were one act). A verbal act is retold only within ``RECENT_VERBAL_DAYS`` of
+    it, and only told as done by both: "did not attack Mrs. Clinton directly on Tuesday" is no
+    retelling of "continuing to attack Mrs. Clinton's ties", and joining them made a false
+    contradiction.
     """
-    if not report.material or report.sides != 2 or not report.lemma or report.lemma != candidate.lemma:
+    if not report.material and (report.negated or candidate.negated):
+        return None
+    if report.sides != 2 or not report.lemma or report.lemma != candidate.lemma:
         return None
     loose, fixed = undated(report.dates, report.dated), undated(candidate.dates, candidate.dated)
     if loose == fixed:
@@ -321,7 +330,8 @@ def retold(report: Sighting, candidate: Candidate) -> Optional[int]:
     day, first, last = _parse(told[0]), _parse(happened[0]), _parse(happened[1] or happened[0])
     if day is None or first is None or last is None or (first - day).days > DATE_TOLERANCE_DAYS:
         return None
-    return max((day - last).days, 0)
+    gap = max((day - last).days, 0)
+    return gap if report.material or gap <= RECENT_VERBAL_DAYS else None
 
 
 def fill_sides(rows: list[dict], headline: Sequence[bool]) -> list[dict]:
