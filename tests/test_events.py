@@ -190,6 +190,8 @@ def test_protest_nouns(analyze_text, text, expected):
         ("The German investigation into arms sales to Iran continued.", "investigation", "090"),
         ("Kenya repeated its demand that Uganda close the border.", "demand", "100"),
         ("Israel's refusal to talk to Hamas angered Egypt.", "refusal", "120"),
+        # a social or courtesy call on someone is a visit, not a request
+        ("Bill Clinton caused a furor with an impromptu social call on Loretta Lynch.", "call", "042"),
     ],
 )
 def test_category_nouns(analyze_text, text, trigger, expected):
@@ -567,3 +569,17 @@ def test_a_lead_sentence_parsed_without_a_verb_keeps_its_event(rule_events):
     # the parser hangs "called" from "Trump" as a modifier (``rootless`` repairs it)
     report = rule_events("WASHINGTON (AP) — Donald Trump called Wednesday for Justice Ruth Bader Ginsburg to resign.")
     assert named_sides(report, "called") == (["Donald Trump"], ["Justice Ruth Bader Ginsburg"])
+
+
+@pytest.mark.parametrize(
+    "text, trigger, sources, targets",
+    [
+        # "pay" lends its subject to the act its object names, and is no payment itself
+        ("The Egyptian ambassador paid a courtesy call on President Barack Obama.", "call", ["The Egyptian ambassador"], ["President Barack Obama"]),
+        ("Angela Merkel paid a visit to Kabul on Monday.", "visit", ["Angela Merkel"], ["Kabul"]),
+    ],
+)
+def test_paying_a_visit_is_the_visit(rule_events, text, trigger, sources, targets):
+    report = rule_events(text)
+    assert "paid" not in {e.text for e in report.events}
+    assert named_sides(report, trigger) == (sources, targets)

@@ -48,6 +48,8 @@ COMPLEMENTED_NOMINAL_TRIGGERS = {
 NOMINAL_TRIGGER_MODIFIERS: dict[str, dict[str, str | None]] = {
     "strike": {"hunger": "142", "general": "143", "labour": "143", "labor": "143", "worker": "143", "nationwide": "143"},
     "attack": {"heart": None, "panic": None, "asthma": None, "anxiety": None},
+    # "a social call on the attorney general", "a courtesy call on the president": a visit
+    "call": {"social": "042", "courtesy": "042"},
     "demand": {
         "consumer": None, "market": None, "oil": None, "steel": None, "energy": None, "global": None,
         "weak": None, "strong": None, "rising": None, "falling": None, "domestic": None, "export": None,
@@ -70,6 +72,8 @@ NOMINAL_SUPPORT_VERBS = {
     "drop", "lob", "level", "unleash", "direct",
     # "pressing his attack", "pursued its offensive": carrying on what the noun names
     "press", "pursue",
+    # "paid a visit to Kabul", "paid a courtesy call on the president", "paid tribute to"
+    "pay",
 }
 
 # Verbs whose subject undergoes the act their object noun names: "faced attacks from the
