@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import Errors, ModelError
 
-__all__ = ["best_class", "design_matrix", "logistic", "logistic_regression", "probability", "softmax"]
+__all__ = ["best_class", "design_matrix", "linear_score", "logistic", "logistic_regression", "probability", "softmax"]
 
 # exp() overflows past about 709; a logistic of a score beyond +-30 is 0 or 1 to 13 places.
 _SCORE_BOUND = 30.0
@@ -19,9 +19,16 @@ def logistic(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-_SCORE_BOUND, min(_SCORE_BOUND, score))))
 
 
+def linear_score(weights: Mapping[str, float], features: Iterable[str], intercept: float = 0.0) -> float:
+    """A fitted linear model's raw score of a set of binary features (unknown ones weigh 0).
+    To rank candidates, compare scores: their probabilities can tie where ``logistic`` bounds
+    them."""
+    return intercept + sum(weights.get(f, 0.0) for f in features)
+
+
 def probability(weights: Mapping[str, float], features: Iterable[str], intercept: float = 0.0) -> float:
     """The probability a fitted linear model gives a set of binary features (unknown ones weigh 0)."""
-    return logistic(intercept + sum(weights.get(f, 0.0) for f in features))
+    return logistic(linear_score(weights, features, intercept))
 
 
 def best_class(

@@ -38,7 +38,7 @@ from typing import Callable, Iterator, Optional, Sequence, Union
 
 from spacy.tokens import Doc, Token
 
-from ..learning import design_matrix, logistic_regression
+from ..learning import design_matrix, linear_score, logistic_regression
 from ..resources import catalogue_exists, catalogue_json
 
 __all__ = ["MODEL", "ExtentModel", "candidates", "choose", "fit", "gold_groups", "reading_sides_of", "using"]
@@ -81,7 +81,9 @@ class ExtentModel:
         return cls.from_dict(catalogue_json(MODEL))
 
     def score(self, feats: Sequence[str]) -> float:
-        return self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
+        """The candidate's raw linear score (``learning.linear_score``): extents are ranked,
+        and a bounded probability could tie two of them."""
+        return linear_score(self.weights, feats, self.intercept)
 
     def to_dict(self) -> dict:
         return {"intercept": self.intercept, "weights": dict(sorted(self.weights.items()))}
