@@ -30,6 +30,11 @@ def test_a_finite_verb_hung_from_a_name_becomes_the_root(nlp, text, verb, subjec
         # a participle modifying a noun is a modifier: the sentence has its own verb
         ("Jerome also founded Henry Realty, a firm focused on real estate.", "focused", ("acl", "firm")),
         ("Hillary Clinton won the primary.", "won", ("ROOT", "won")),
+        # a verbless root, but the finite verb sits under another verb: a clause of that verb's
+        ("That’s when she pointed to reports that Trump called the judge “a disgrace” as proof of his contempt for courts.", "called", ("acl", "reports")),
+        ("The Clinton campaign plans to use Mr. Obama as much as possible in the final weeks, making use of him in areas of those states that Mr. Obama won easily in 2012.", "won", ("acl", "areas")),
+        # the noun before the verb sits in a clause of its own, under another verb
+        ("Trump charges that nations that stand to benefit from the deal donated millions of dollars to the Clinton Foundation.", "donated", ("acl", "charges")),
     ],
 )
 def test_sentences_with_a_verbal_root_are_left_alone(nlp, text, word, expected):
