@@ -133,9 +133,11 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
                 draft = _epithet_event(token, index)
             else:
                 draft = None
-        # An act needs an actor on some side, or a party doing it ("staff members apologized");
-        # a party only suffering it ("killing 57 people") is as often an accident's toll.
-        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or _specific_noun_act(draft)):
+        # An act needs an actor on some side, or a party doing it ("staff members apologized"),
+        # or a party it is done to ("nine people were killed", "pledged to ban all Muslims"):
+        # the last is as often an accident's toll ("the blast killed 57 people"), which the
+        # event judge, not a rule, tells apart from an attack.
+        if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or draft.unnamed_targets or _specific_noun_act(draft)):
             drafts.append(draft)
     return _mark_embedded(_without_restated_objects(drafts))
 
@@ -224,12 +226,28 @@ def _without_restated_objects(drafts: list[EventDraft]) -> list[EventDraft]:
     talks", is no act of its own and leaves the noun its event). A noun act with a doer of
     its own is a second act ("cheered Clinton's attacks on Trump", "rejected criticism from
     Trump"), and so is a specific act of another kind ("investigating the 2012 attack on
-    the compound")."""
+    the compound"). What a verbal act speaks of it does not restate either: "blamed the attack
+    on a video", "proposed a ban on Muslims", "failed to mention the attack" name an act of
+    their own, as a candidate for the judge."""
     verbs = {d.trigger.i: d for d in drafts if d.kind == "verb"}
     return [
         d for d in drafts
-        if not (d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs and not _own_doer(d, verbs[d.trigger.head.i]))
+        if not (
+            d.kind == "noun" and d.trigger.dep_ == "dobj" and d.trigger.head.i in verbs
+            and not _own_doer(d, verbs[d.trigger.head.i]) and not _speaks_of(verbs[d.trigger.head.i], d)
+        )
     ]
+
+
+def _speaks_of(verb: EventDraft, noun: EventDraft) -> bool:
+    """A verb of speech or a verbal act (statement, appeal, accusation, demand, rejection,
+    threat) whose object is a noun act of another kind: the noun is what is spoken of. By the
+    verb's word as well as its code, since an object pattern can hand the verb the noun's own
+    code ("mention the attack" matches an ATTACK pattern)."""
+    verbal = verb.code[:2] in VERBAL_ROOTS | {"01"}
+    if not (verbal or verb.trigger.lemma_.lower() in lexicon().reporting_verbs):
+        return False
+    return not verbal or noun.code[:2] != verb.code[:2]  # "made an accusation" restates it
 
 
 def _own_doer(noun: EventDraft, verb: EventDraft) -> bool:

@@ -1,0 +1,59 @@
+"""Which acts the rule coder proposes as candidates for the event judge to decide (issue 18:
+the judged PolNeAR misses that had no candidate at all)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, trigger, targets",
+    [
+        # a party an act is done to, with no doer named: a candidate, for the judge to decide
+        ("At least nine people were killed in yet another terrorist attack.", "killed", ["At least nine people"]),
+        ("Two journalists were arrested near the parliament.", "arrested", ["Two journalists"]),
+        ("He wants to punish women who have abortions.", "punish", ["women"]),
+    ],
+)
+def test_act_done_to_an_unnamed_party_is_a_candidate(rule_events, text, trigger, targets):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert [report.span_text(s) for s in event.target_spans] == targets
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # neither a doer nor a party it is done to: still no candidate
+        ("Hamas apologized.", "apologized"),
+        ("The building was destroyed.", "destroyed"),
+    ],
+)
+def test_act_with_no_party_is_no_candidate(rule_events, text, trigger):
+    assert trigger not in [e.text for e in rule_events(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # what a verbal act speaks of is an act of its own, not a restatement of it
+        ("Donald Trump proposed a ban on Muslims entering the United States.", "ban"),
+        ("After the attack, Hillary Clinton blamed the attack on an anti-Islamic video.", "attack"),
+        ("Hillary Clinton failed to mention the 2012 terror attack on the U.S. consulate in Benghazi.", "attack"),
+    ],
+)
+def test_act_a_verbal_act_speaks_of_is_a_candidate(rule_events, text, trigger):
+    start = text.rfind(trigger)  # the object noun, not an earlier mention of the same word
+    assert (start, start + len(trigger)) in [e.trigger for e in rule_events(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # a material act on an act's noun still restates it: one event, the verb's
+        ("The U.S. will impose sanctions on Iran.", "sanctions"),
+        ("Israel and Egypt postponed their meeting.", "meeting"),
+    ],
+)
+def test_object_a_material_act_restates_is_no_candidate(rule_events, text, noun):
+    assert noun not in [e.text for e in rule_events(text).events]
