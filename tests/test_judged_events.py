@@ -11,9 +11,10 @@ from newsgraph.evaluation.judged_events import (
     select_articles,
 )
 
-# The arrest has no named party doing it, so newsgraph misses it: the judges' "missed" row.
-TEXT = "Egypt accused Turkey of supporting militants in Sinai, officials said. Two men were arrested."
-ACCUSED, SUPPORTING, ARRESTED = [6, 13], [24, 34], [84, 92]
+# Going to jail is told with no act verb and nobody doing it, so newsgraph misses it: the
+# judges' "missed" row.
+TEXT = "Egypt accused Turkey of supporting militants in Sinai, officials said. Two men went to jail."
+ACCUSED, SUPPORTING, JAILED = [6, 13], [24, 34], [79, 83]
 EGYPT, TURKEY, MILITANTS, OFFICIALS, MEN = [0, 5], [14, 20], [35, 44], [55, 64], [71, 78]
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}  # fmt: skip
@@ -42,10 +43,10 @@ def not_event(trigger):
             [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS]), not_event(SUPPORTING)],
             {"trigger.precision": 50.0, "trigger.recall": 100.0},
         ),
-        # the arrest is a real event newsgraph missed; a wrong target
+        # the jailing is a real event newsgraph missed; a wrong target
         (
             [real(ACCUSED, "ACCUSE", [EGYPT], [MILITANTS], [EGYPT, OFFICIALS]), not_event(SUPPORTING),
-             real(ARRESTED, "COERCE", [], [MEN], [], kind="missed")],
+             real(JAILED, "COERCE", [], [MEN], [], kind="missed")],
             {"trigger.precision": 50.0, "trigger.recall": 50.0, "sides.accuracy": 0.0, "type.accuracy": 100.0},
         ),
         # a wrong type and a wrong chain (the author's voice, not Egypt's)
