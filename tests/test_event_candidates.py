@@ -1,5 +1,5 @@
-"""Which acts the rule coder proposes as candidates for the event judge to decide (issue 18:
-the judged PolNeAR misses that had no candidate at all)."""
+"""Which acts the rule coder proposes as candidates for the event judge to decide, and the
+doers it finds for them (issue 18: the judged PolNeAR misses that had no candidate at all)."""
 
 from __future__ import annotations
 
@@ -57,3 +57,20 @@ def test_act_a_verbal_act_speaks_of_is_a_candidate(rule_events, text, trigger):
 )
 def test_object_a_material_act_restates_is_no_candidate(rule_events, text, noun):
     assert noun not in [e.text for e in rule_events(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # a relative pronoun on a description of the subject stands for the subject
+        ("Donald Trump is a liar and a bully who has pledged to ban all Muslims.", "pledged", "Donald Trump"),
+        # ... and so does the subject an infinitive inherits through it
+        ("Donald Trump is a liar and a bully who has pledged to ban all Muslims.", "ban", "Donald Trump"),
+        ("Vladimir Putin is the leader who ordered the army to invade Ukraine.", "ordered", "Vladimir Putin"),
+    ],
+)
+def test_relative_pronoun_on_a_description_names_the_doer(rule_events, text, trigger, source):
+    report = rule_events(text)
+    names = {a.id: a.name for a in report.actors}
+    event = next(e for e in report.events if e.text == trigger)
+    assert [names[k] for k in event.sources] == [source]

@@ -302,7 +302,17 @@ def antecedent(noun: Token, verb: Token) -> Token:
         clause = clause.head  # "which the group opposed and which Trump has criticized"
     if clause.dep_ == "relcl" and noun.tag_ in {"WP", "WDT"}:
         head = clause.head
-        return head.head if head.dep_ == "appos" else head
+        if head.dep_ == "appos":
+            return head.head
+        listed = head
+        while listed.dep_ == "conj" and listed.head.i != listed.i:
+            listed = listed.head
+        if listed.dep_ == "attr" and noun.tag_ == "WP":
+            # "Trump is a liar and a bully who has pledged ...": who the description is of
+            subjects = [c for c in listed.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0]
+        return head
     return noun
 
 
@@ -349,7 +359,8 @@ def inherited_subject(verb: Token, index: ActorIndex) -> list[str]:
             node = node.head
             subjects = [c for c in clause_children(node, SUBJECT_DEPS) if c.dep_ == "nsubj"]
             if subjects:
-                return [k for s in subjects for k in actors_of(s, index)]
+                # "Trump, who has pledged to ban ...": the relative pronoun's antecedent acts
+                return [k for s in subjects for k in actors_of(antecedent(s, node), index)]
             continue
         if node.dep_ == "relcl":
             return actors_of(node.head, index)
