@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from .identity import agent_key, catalogue_keys, fold_name, normalise_name, person_key
 from .model import Actor, make_id
-from .nlp import SUBJECT_DEPS, entity_of, sentence_of
+from .nlp import SUBJECT_DEPS, entity_of, sentence_of, text_of
 from .places import city_country, region_country
 from .resources import catalogue_jsonl
 from .words.actors import (
@@ -488,7 +488,7 @@ def resolve_actors(doc: Doc, catalogue: ActorCatalogue, published: Optional[str]
 def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents: list) -> None:
     in_agents = {i for mention, *_ in agents for i in range(mention.start, mention.end)}
     day = index.published
-    letters = [ch for ch in doc.text[:20000] if ch.isalpha()]
+    letters = [ch for ch in text_of(doc)[:20000] if ch.isalpha()]
     cased = sum(ch.isupper() for ch in letters) > 0.01 * len(letters)
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in (piece for whole in doc.ents for piece in _entity_pieces(whole, surnames, catalogue.given_names)):
@@ -533,7 +533,7 @@ def _add_entities(doc: Doc, catalogue: ActorCatalogue, index: ActorIndex, agents
             # "a navy-blue blazer" and "telenovela" are the statistical NER's misses ("the
             # defense ministry" is an unnamed actor, and stays).
             continue
-        if kind == "organization" and _common_noun_elsewhere(doc.text, text):
+        if kind == "organization" and _common_noun_elsewhere(text_of(doc), text):
             continue
         key = f"ner:{kind}:{text.lower()}"
         entity = person_key(text) if kind == "person" else f"name:{normalise_name(text)}"

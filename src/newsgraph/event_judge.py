@@ -45,6 +45,7 @@ from .events.codes import retyped
 from .events.senses import armed_code
 from .learning import best_class, design_matrix, logistic_regression, probability
 from .model import Actor, Attribution, Event, Report, Span
+from .nlp import text_of
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
 from .words.lexicon import lexicon
@@ -222,7 +223,7 @@ def _second_line_start(doc: Doc) -> int:
     the whole text on every call."""
     start = doc.user_data.get(_SECOND_LINE)
     if start is None:
-        text = doc.text
+        text = text_of(doc)
         newline = text.find("\n", len(text) - len(text.lstrip()))
         rest = text[newline:] if newline >= 0 else ""
         start = doc.user_data[_SECOND_LINE] = newline + len(rest) - len(rest.lstrip()) if newline >= 0 else len(text) + 1

@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..model import Act
-from ..nlp import SUBJECT_DEPS
+from ..nlp import SUBJECT_DEPS, text_of
 from ..words.attribution import (
     CHOICE_CUES,
     COMMITMENT_CUES,
@@ -91,7 +91,7 @@ def states_proposition(doc: Doc, content: list[tuple[int, int]]) -> bool:
     """Whether the content is something said (a clause, or quoted words) rather than the bare
     thing a source spoke of ("criticized [the decision]", "endorsed [Clinton]"): only the
     first makes a quote."""
-    text = doc.text
+    text = text_of(doc)
     if any(ch in _QUOTATION_MARKS for start, end in content for ch in text[max(0, start - 1) : end + 1]):
         return True
     tokens = [t for start, end in content for t in (doc.char_span(start, end, alignment_mode="expand") or ())]
