@@ -82,6 +82,13 @@ def test_appositive_name_beats_recency(analyze_text):
     assert report.actor(attribution.source.actor).name == "Asharq Al-Awsat"
 
 
+def test_place_at_the_end_of_an_act_noun_phrase_is_not_its_name(rule_events):
+    # the parser hangs "Libya" from "attack" as an appositive: the attack is no description of Libya
+    report = rule_events("The senator failed to mention the 2012 attack on the American consulate in Benghazi, Libya that killed four Americans.")
+    killed = next(e for e in report.events if e.text == "killed")
+    assert "Libya" not in _names_of(report, killed.sources)
+
+
 def test_plural_description_resolves_to_coordination(analyze_text):
     report = analyze_text("Hamas and Fatah met in Cairo. The two movements agreed to form a unity government.")
     agreed = next(e for e in report.events if e.text == "agreed")

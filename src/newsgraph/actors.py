@@ -900,7 +900,7 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             if mention:
                 index.link(start, token.i + 1, mention.keys[:1], "description")
                 continue
-        named = [c for c in token.children if c.dep_ == "appos" and index.keys_at(c)]
+        named = [c for c in token.children if c.dep_ == "appos" and index.keys_at(c) and not _country_after_city(c)]
         if named:
             # "the newspaper Asharq Al-Awsat": the description names its referent itself.
             index.link(start, token.i + 1, index.keys_at(named[0]), "description")
@@ -917,6 +917,20 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             continue
         if mention:
             index.link(start, token.i + 1, mention.keys[:1], "description")
+
+
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _country_after_city(appos: Token) -> bool:
+    """"the attack on the consulate in Benghazi, Libya": the parser hangs the country that
+    follows a place from the phrase's head noun, as if it named the head."""
+    first = appos.left_edge
+    doc = appos.doc
+    return (
+        appos.ent_type_ in _PLACES and first.i >= 2 and doc[first.i - 1].text == ","
+        and doc[first.i - 2].ent_type_ in _PLACES and doc[first.i - 2].head.i != appos.head.i
+    )
 
 
 def _add_possessed_agent(noun: Token, agent_code: str, index: ActorIndex) -> bool:
