@@ -501,6 +501,11 @@ def test_object_of_the_act_in_a_for_phrase_acts(rule_events):
         ("Israel received aid from the United States.", "aid", ["the United States"], ["Israel"]),
         ("Donald Trump became the subject of derision from Hillary Clinton.", "derision", ["Hillary Clinton"], ["Donald Trump"]),
         ("Kenneth Starr has dealt with criticism of his leadership.", "criticism", [], ["Kenneth Starr"]),
+        # the one held to account for a noun act in a "for" phrase did it
+        ("Senators criticized Loretta Lynch for a meeting with Bill Clinton.", "meeting", ["Loretta Lynch"], ["Bill Clinton"]),
+        ("Loretta Lynch apologized for the meeting with Bill Clinton.", "meeting", ["Loretta Lynch"], ["Bill Clinton"]),
+        ("Attorney General Loretta Lynch testified on Tuesday. She has been under fire for a private meeting with Bill Clinton.",
+         "meeting", ["She"], ["Bill Clinton"]),
         # ... but not a denial's: "rejected the accusation" is no target of it
         ("Russia rejected the Ukrainian accusation.", "accusation", ["Ukrainian"], []),
         # an accusation of what someone did or holds is aimed at them

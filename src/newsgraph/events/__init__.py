@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorIndex
 from ..nlp import SUBJECT_DEPS, clause_children, marked_by
 from ..words.events import (
+    ANSWERING_STATES,
+    ANSWERING_VERBS,
     ARGUMENT_PREPOSITIONS,
     ATTACK_VERBS,
     CAMPAIGN_GATHERINGS,
@@ -449,6 +451,10 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
                 # "offered an apology to Sanders": the parser hangs the recipient on the verb
                 recipients = [o for c in governor.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
                 targets += [k for o in recipients for k in actors_of(o, index) if k not in sources]
+    if not sources and not undergoers:
+        answering = _held_to_account(noun)
+        sources += [k for s in answering for k in actors_of(s, index)]
+        doers += answering
     contents = [c for c in noun.children if c.dep_ == "acl" and infinitival(c)]
     content_objects = [o for c in contents for o in c.children if o.dep_ in {"dobj", "dative"}]
     if not targets:
@@ -517,6 +523,26 @@ def _undergoers(noun: Token) -> list[Token]:
     if clause is None or any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children):
         return []
     return subject_nouns(clause_children(clause, SUBJECT_DEPS))
+
+
+def _held_to_account(noun: Token) -> list[Token]:
+    """Who a noun act in a "for" phrase of blame, praise or apology is held to account for:
+    the verb's object ("criticized Clinton for her meeting with Lynch"), else its subject
+    ("was criticized for a meeting", "apologized for the meeting", "has been under fire for a
+    private meeting with Bill Clinton")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    clause = noun.head.head
+    if clause.pos_ == "NOUN" and clause.lower_ in ANSWERING_STATES and clause.head.dep_ == "prep":
+        clause = clause.head.head  # "under fire for": the parser can hang "for" on "fire"
+    under = any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(p.lower_ in ANSWERING_STATES for p in c.children)
+        for c in clause.children
+    )
+    if clause.pos_ not in {"VERB", "AUX"} or not (clause.lemma_.lower() in ANSWERING_VERBS or under):
+        return []
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    return objects or [c for c in clause.children if c.dep_ in {"nsubjpass", "nsubj"}]
 
 
 # Verbs whose object noun names the act their subject does: the support verbs, and those that

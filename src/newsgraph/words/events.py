@@ -90,6 +90,18 @@ UNDERGOING_VERBS = frozenset({
 UNDERGOING_PHRASES = frozenset({("deal", "with"), ("contend", "with"), ("grapple", "with"), ("come", "under"), ("be", "under")})
 UNDERGOING_ROLES = frozenset({"subject", "target", "object", "victim", "focus"})
 
+# Verbs that hold someone to account for an act ("criticized Clinton for her meeting", "was
+# praised for the deal", "apologized for the meeting", "sued the paper for its report"): the
+# one held to account did the act a "for" phrase names. Not "arrest"/"charge": an arrest for a
+# killing accuses the arrested, it does not report who killed.
+ANSWERING_VERBS = frozenset({
+    "criticize", "blame", "fault", "slam", "condemn", "rebuke", "reprimand", "censure", "scold",
+    "chastise", "lambast", "mock", "ridicule", "praise", "thank", "credit", "applaud", "commend",
+    "apologize", "sue", "fine", "punish", "sanction", "impeach",
+})
+# "has been under fire for a meeting", "came under scrutiny for its ads": the same, as a state.
+ANSWERING_STATES = frozenset({"fire", "attack", "scrutiny", "criticism", "pressure"})
+
 # Hyphenated relational modifiers: "ISIS-allied Hamas" says ISIS is allied with Hamas.
 # The participle -> the relation it names.
 EPITHET_RELATIONS = {
