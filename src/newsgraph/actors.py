@@ -59,6 +59,8 @@ log = logging.getLogger(__name__)
 _KIND_TO_LABEL = {"country": "GPE", "person": "PERSON", "organization": "ORG", "group": "ORG", "outlet": "ORG"}
 _LABEL_TO_KIND = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 _WEB_ADDRESS = re.compile(r"://|^www\.|\.(?:com|org|net)/", re.I)
+# The NER labels of places that can act or be acted on as political units.
+_PLACES = frozenset({"GPE", "LOC"})
 
 
 @dataclass(frozen=True)
@@ -678,7 +680,7 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
 def _misread_place(token: Token) -> bool:
     """A one-word place entity that no gazetteer knows: the small NER tags a surname at the
     start of a sentence as a place ("Ginsburg is known for ..." after "Ruth Bader Ginsburg")."""
-    if token.ent_type_ not in {"GPE", "LOC"} or token.ent_kb_id_.startswith("place:"):
+    if token.ent_type_ not in _PLACES or token.ent_kb_id_.startswith("place:"):
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     return entity is not None and len(entity) == 1 and city_country(token.text) is None and region_country(token.text) is None
@@ -917,9 +919,6 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
             continue
         if mention:
             index.link(start, token.i + 1, mention.keys[:1], "description")
-
-
-_PLACES = frozenset({"GPE", "LOC"})
 
 
 def _country_after_city(appos: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 
 from .learning import design_matrix, logistic_regression, probability
 from .model import Factuality
-from .nlp import text_of
+from .nlp import sentence_of, text_of
 from .resources import catalogue_exists, catalogue_json
 
 __all__ = ["JUDGED_POS", "MODEL", "HedgeJudge", "features", "fit", "judged", "reading"]
@@ -65,7 +65,7 @@ def features(token: Token, fact: Factuality) -> list[str]:
         out += [f"gov{depth}={node.dep_}>{node.head.lemma_.lower()}", f"govdep{depth}={node.dep_}"]
         out += [f"gov{depth}child={c.dep_}:{c.lower_}" for c in node.head.children if c.dep_ in _GOVERNOR_SCOPE_DEPS]
         node = node.head
-    sentence = token.sent
+    sentence = sentence_of(token)
     before = text_of(token.doc)[sentence.start_char : token.idx]
     if sum(before.count(mark) for mark in _QUOTE_MARKS) % 2 == 1 or before.count("``") > before.count("''"):
         out.append("inside_quote")  # a speaker's own words: the speaker asserts them

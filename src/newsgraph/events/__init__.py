@@ -81,6 +81,8 @@ __all__ = ["EventDraft", "VerbLexicon", "find_events", "cameo_info", "cameo_name
 # CAMEO roots whose events stand without an actor target: material cooperation and
 # conflict done to things or places ("destroying tunnels", "sends raw materials").
 _UNDIRECTED_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+# Codes of acts done in words: the verbal roots and 01, a public statement.
+_SPOKEN_ROOTS = VERBAL_ROOTS | {"01"}
 
 
 @dataclass
@@ -246,7 +248,7 @@ def _speaks_of(verb: EventDraft, noun: EventDraft) -> bool:
     threat) whose object is a noun act of another kind: the noun is what is spoken of. By the
     verb's word as well as its code, since an object pattern can hand the verb the noun's own
     code ("mention the attack" matches an ATTACK pattern)."""
-    verbal = verb.code[:2] in VERBAL_ROOTS | {"01"}
+    verbal = verb.code[:2] in _SPOKEN_ROOTS
     if not (verbal or verb.trigger.lemma_.lower() in lexicon().reporting_verbs):
         return False
     return not verbal or noun.code[:2] != verb.code[:2]  # "made an accusation" restates it
