@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 
 def _markers(report):
@@ -60,3 +62,15 @@ def test_reciprocal_drift_reads_each_other(analyze_text):
 def test_no_drift_when_only_attributed(analyze_text):
     report = analyze_text("Intelligence sources say Hamas is supported by the Islamic State.")
     assert report.voice.drift == ()
+
+
+_SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+@given(spans=st.lists(_SPAN, max_size=12), span=_SPAN)
+def test_span_index_answers_as_a_scan_of_every_span(spans, span):
+    from newsgraph.voice import _inside_any, _overlaps_any, _Spans
+
+    index = _Spans(spans)
+    assert _overlaps_any(span, index) == any(span[0] < e and s < span[1] for s, e in spans)
+    assert _inside_any(span, index) == any(s <= span[0] and span[1] <= e for s, e in spans)

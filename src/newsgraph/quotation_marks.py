@@ -7,6 +7,7 @@ Apostrophes inside words (Ma'an, Israel's) and plural possessives (movements') a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["QuotedSpan", "find_quoted_spans"]
@@ -32,6 +33,14 @@ class QuotedSpan:
 
 
 _TWO_APOSTROPHES = "''"
+# What the pairing loop stops at; every other character is neither a mark nor a break.
+_STOPS = {
+    single: re.compile("[\n" + re.escape(marks) + "]")
+    for single, marks in (
+        (False, _DOUBLE_OPEN + _DOUBLE_CLOSE + _DOUBLE_STRAIGHT + "'"),
+        (True, _SINGLE_OPEN + _SINGLE_CLOSE + _SINGLE_STRAIGHT),
+    )
+}
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -78,8 +87,10 @@ def _pair(text: str, single: bool) -> list[QuotedSpan]:
     quotes: list[QuotedSpan] = []
     open_at: int | None = None
     group = 0
-    i = 0
     n = len(text)
+    stops = _STOPS[single]
+    following = stops.search(text)
+    i = following.start() if following else n
     while i < n:
         ch = text[i]
         if ch == "\n" and open_at is not None:
@@ -104,7 +115,8 @@ def _pair(text: str, single: bool) -> list[QuotedSpan]:
             continue
         kind = _is_mark(text, i, single)
         if kind is None:
-            i += 1
+            following = stops.search(text, i + 1)
+            i = following.start() if following else n
             continue
         width = _width(text, i, single)
         if open_at is None:

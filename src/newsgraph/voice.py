@@ -14,6 +14,8 @@ Reads the parse, quotations, attribution contents and events; returns a ``Voice`
 
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
 from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
@@ -37,28 +39,49 @@ def analyze_voice(
 ) -> Voice:
     """``attributed``: every span that belongs to an attribution (cues, sources, contents)."""
     text = text_of(doc)
+    covered = _Spans(attributed)
     author = [
         (s.start_char, s.end_char)
         for s in doc.sents
-        if any(t.is_alpha for t in s) and not _overlaps_any((s.start_char, s.end_char), attributed)
+        if any(t.is_alpha for t in s) and not _overlaps_any((s.start_char, s.end_char), covered)
     ]
     author = [_strip(text, span) for span in author]
     markers: list[VoiceMarker] = []
     markers += _scare_quotes(text, quotes, quoted_by_cue)
-    markers += _loaded_terms(doc, attributed)
-    markers += _direct_address(doc, attributed)
-    markers += _irony_and_rhetoric(doc, attributed)
-    markers += _epithets(text, events, attributed)
+    markers += _loaded_terms(doc, covered)
+    markers += _direct_address(doc, covered)
+    markers += _irony_and_rhetoric(doc, covered)
+    markers += _epithets(text, events, covered)
     markers = sorted({(m.span, m.type): m for m in markers}.values(), key=lambda m: (m.span, m.type))
     return Voice(author_sentences=tuple(author), markers=tuple(markers), drift=tuple(find_drift(events, describe)))
 
 
-def _overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
+class _Spans:
+    """Character spans, asked many times whether one of them holds or overlaps a span: sorted
+    by start, with the furthest end reached so far, each question is a binary search rather
+    than a pass over every attribution's spans."""
+
+    def __init__(self, spans: Iterable[Span]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))
+
+    def reach_before(self, position: int, *, inclusive: bool) -> Optional[int]:
+        """The furthest end of the spans starting before ``position`` (or at it)."""
+        count = (bisect.bisect_right if inclusive else bisect.bisect_left)(self.starts, position)
+        return self.reach[count - 1] if count else None
+
+
+def _overlaps_any(span: Span, spans: "_Spans | Iterable[Span]") -> bool:
+    if isinstance(spans, _Spans):
+        reach = spans.reach_before(span[1], inclusive=False)
+        return reach is not None and reach > span[0]
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
-def _inside_any(span: Span, spans: Iterable[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in spans)
+def _inside_any(span: Span, spans: _Spans) -> bool:
+    reach = spans.reach_before(span[0], inclusive=True)
+    return reach is not None and reach >= span[1]
 
 
 def _strip(text: str, span: Span) -> Span:
@@ -82,7 +105,7 @@ def _scare_quotes(text: str, quotes: Sequence[QuotedSpan], quoted_by_cue: Sequen
     return out
 
 
-def _loaded_terms(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+def _loaded_terms(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
     """Charged words in the author's own sentences.
 
     The Recasens et al. lexicon lists every lemma that Wikipedia editors changed for
@@ -107,7 +130,7 @@ def _loaded_terms(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
     return out
 
 
-def _direct_address(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+def _direct_address(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
     lex = lexicon()
     out = []
     for sent in doc.sents:
@@ -158,7 +181,7 @@ def _vocative_start(sent, verb) -> int:
     return verb.idx
 
 
-def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarker]:
+def _irony_and_rhetoric(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
     out = []
     lowered = text_of(doc).lower()
     for token in doc:
@@ -182,7 +205,7 @@ def _irony_and_rhetoric(doc: Doc, attributed: Sequence[Span]) -> list[VoiceMarke
     return out
 
 
-def _epithets(text: str, events: Sequence[Event], attributed: Sequence[Span]) -> list[VoiceMarker]:
+def _epithets(text: str, events: Sequence[Event], attributed: _Spans) -> list[VoiceMarker]:
     out = []
     for event in events:
         if event.confidence and event.text and "-" in event.text and event.attribution is None:

@@ -15,6 +15,7 @@ from ..errors import NewsgraphError
 from ..limits import ArticleTimeout, time_limit
 from ..model import Article, Report
 from ..pipeline import build_report, failed, parse_within, pipeline_name, timed_out, too_long
+from ..places import load_tables
 
 __all__ = ["analyse_chunk", "cached_pipeline"]
 
@@ -25,6 +26,7 @@ def cached_pipeline(model: Optional[str]) -> tuple:
     """(nlp, actor catalogue, pipeline name) for ``model``, loaded once per process."""
     if model not in _PIPELINE:
         nlp = load_pipeline(model or DEFAULT_MODEL)
+        load_tables()
         _PIPELINE[model] = (nlp, ActorCatalogue.packaged(nlp), pipeline_name(nlp))
     return _PIPELINE[model]
 

@@ -122,6 +122,8 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
     verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
+        if not _may_trigger(token):
+            continue
         with extent.reading_sides_of(token):  # no side's span swallows its act
             directive = _directive_report(token, index)
             if directive is not None:
@@ -144,6 +146,13 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
         if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or draft.unnamed_targets or _specific_noun_act(draft)):
             drafts.append(draft)
     return _mark_embedded(_without_restated_objects(drafts))
+
+
+def _may_trigger(token: Token) -> bool:
+    """A verb, a noun of the act lexicon or an epithet's hyphen: the only words the rules
+    below can make an act of (checked first, since most words are none of them)."""
+    pos = token.pos_
+    return pos in {"VERB", "AUX"} or (pos == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS) or token.text == "-"
 
 
 # A complement or purpose clause of an act is what the act is about: "refused to deploy",
