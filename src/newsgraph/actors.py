@@ -416,7 +416,8 @@ class ActorIndex:
         whose keys pass ``where`` and which itself passes ``placed``)."""
         excluded = set(exclude)
         pos = bisect.bisect_left(self._starts, token_i)
-        for mention in reversed(self.mentions[:pos]):
+        for j in range(pos - 1, -1, -1):
+            mention = self.mentions[j]
             if mention.start < since:
                 break
             if mention.end > token_i or mention.how == "pronoun":

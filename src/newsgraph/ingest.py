@@ -103,6 +103,9 @@ _HTML_TAG = re.compile(
     re.I,
 )
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F.
+_CONTROLS_BUT_LAYOUT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_CONTROLS_BUT_WHITESPACE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # all but \t \n \r \x0c
 
 # Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
 _BOMS = (
@@ -354,7 +357,7 @@ def _control_share(data: Union[bytes, str]) -> float:
     if isinstance(sample, bytes):
         bad = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D) or b == 0x7F)
     else:
-        bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\x0c")
+        bad = len(_CONTROLS_BUT_WHITESPACE.findall(sample))
     return bad / len(sample)
 
 
@@ -403,9 +406,7 @@ def check_encoding(encoding: str, name: str) -> None:
 
 def _normalise(text: str) -> str:
     text = _NEWLINES.sub("\n", text)
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
-        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return text
+    return _CONTROLS_BUT_LAYOUT.sub("", text)
 
 
 # ---------------------------------------------------------------------------

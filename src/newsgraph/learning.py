@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from typing import Any, Iterable, Mapping, Sequence
 
 from .errors import Errors, ModelError
@@ -23,7 +24,7 @@ def linear_score(weights: Mapping[str, float], features: Iterable[str], intercep
     """A fitted linear model's raw score of a set of binary features (unknown ones weigh 0).
     To rank candidates, compare scores: their probabilities can tie where ``logistic`` bounds
     them."""
-    return intercept + sum(weights.get(f, 0.0) for f in features)
+    return intercept + sum(map(weights.get, features, repeat(0.0)))
 
 
 def probability(weights: Mapping[str, float], features: Iterable[str], intercept: float = 0.0) -> float:

@@ -160,7 +160,7 @@ def capitals_run(sentence: Span) -> frozenset[int]:
 
 
 def title_case(sentence: Span) -> bool:
-    long_words = [t for t in sentence if sum(c.isalpha() for c in t.text) >= 4]
+    long_words = [t for t in sentence if _letters(t.text) >= 4]
     return len(long_words) >= _TITLE_WORDS and sum(_capitalised(t) for t in long_words) >= _TITLE_SHARE * len(long_words)
 
 
@@ -258,8 +258,15 @@ def _stems(form: str) -> Iterator[str]:
             yield form[: -len(suffix)] + replacement
 
 
+def _letters(text: str) -> int:
+    return len(text) if text.isalpha() else sum(c.isalpha() for c in text)
+
+
 def _in_capitals(token: Token) -> bool:
-    letters = [c for c in token.text if c.isalpha()]
+    text = token.text
+    if not text.isupper():  # a lower-case letter, or no cased letter at all: no capitals run
+        return False
+    letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
