@@ -56,15 +56,33 @@ def original_of(store: Store, prints: list[str]) -> Optional[str]:
     if not prints:
         return None
     marks = ",".join("?" * len(prints))
-    _, rows = store.rows(
-        f"SELECT g.article_id, g.shared, (SELECT COUNT(*) FROM article_sentences t WHERE t.article_id = g.article_id) "
-        f"FROM (SELECT article_id, COUNT(*) AS shared FROM article_sentences WHERE hash IN ({marks}) GROUP BY article_id) g",
-        tuple(prints),
-    )
-    for article, shared, length in sorted(rows, key=lambda row: (-row[1], row[0])):
-        if shared >= max(MIN_SHARED, COPY_SHARE * min(len(prints), length)):
+    _, rows = store.rows(f"SELECT article_id, COUNT(*) FROM article_sentences WHERE hash IN ({marks}) GROUP BY article_id", tuple(prints))
+    candidates = sorted(((article, shared) for article, shared in rows if shared >= MIN_SHARED), key=lambda row: (-row[1], row[0]))
+    # Sharing COPY_SHARE of these prints is enough whatever the stored article's length;
+    # sharing less, the stored article must be short enough.
+    short = [article for article, shared in candidates if shared < COPY_SHARE * len(prints)]
+    lengths = _sentence_counts(store, short) if short else {}
+    for article, shared in candidates:
+        if shared >= COPY_SHARE * min(len(prints), lengths.get(article, len(prints))):
             return store.scalar("SELECT copy_of FROM articles WHERE id = ?", (article,)) or article
     return None
+
+
+# How many fingerprints each stored article has. An id is its text's hash, so a count never
+# changes and is right for every store; the cache is emptied when full, to keep memory flat.
+_COUNTS: dict[str, int] = {}
+_COUNTS_LIMIT = 200_000
+
+
+def _sentence_counts(store: Store, articles: list[str]) -> dict[str, int]:
+    missing = [a for a in articles if a not in _COUNTS]
+    if missing:
+        if len(_COUNTS) + len(missing) > _COUNTS_LIMIT:
+            _COUNTS.clear()
+        marks = ",".join("?" * len(missing))
+        _, rows = store.rows(f"SELECT article_id, COUNT(*) FROM article_sentences WHERE article_id IN ({marks}) GROUP BY article_id", tuple(missing))
+        _COUNTS.update(rows)
+    return {a: _COUNTS[a] for a in articles if a in _COUNTS}
 
 
 def record_copy(store: Store, article_id: str, text: str) -> Optional[str]:
