@@ -146,6 +146,21 @@ def test_surname_the_ner_missed_is_the_named_person(rule_events, text, word):
     assert actor.kind == "person" and actor.name.endswith(word.split()[0]) and " " in actor.name
 
 
+@pytest.mark.parametrize(
+    "text, word, name",
+    [
+        # a first name alone that the NER passed by (or took for a place): the one person of
+        # the article with that first name
+        ("Paul Keller was charged with killing Tamika Ruiz.\n\nKeller shot Tamika in March.", "Tamika in", "Tamika Ruiz"),
+    ],
+)
+def test_first_name_the_ner_missed_is_the_named_person(rule_events, text, word, name):
+    report = rule_events(text)
+    start = text.index(word)
+    (actor,) = [a for a in report.actors if any(s == start for s, _ in a.mentions)]
+    assert actor.name == name
+
+
 def test_bare_agent_refers_to_earlier_composed_agent(analyze_text):
     report = analyze_text("Sudan's army blocked the convoy. The officials said the army seized three trucks.")
     seized = next(e for e in report.events if e.text == "seized")

@@ -74,3 +74,35 @@ def test_relative_pronoun_on_a_description_names_the_doer(rule_events, text, tri
     names = {a.id: a.name for a in report.actors}
     event = next(e for e in report.events if e.text == trigger)
     assert [names[k] for k in event.sources] == [source]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, source",
+    [
+        # a description whose relative clause is the act: whoever the article says did that act
+        (
+            "Paul Keller shot and killed Anna Ruiz in 2019. Her brother said he would never forgive the man who murdered Anna Ruiz.",
+            "murdered",
+            "Paul Keller",
+        ),
+    ],
+)
+def test_description_of_the_doer_is_the_one_named_doer_of_that_act(rule_events, text, trigger, source):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert [report.actor(a).name for a in event.sources] == [source]
+    assert [report.span_text(s) for s in event.source_spans] == ["the man"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        # two doers of that act on that target: the description names neither
+        ("Paul Keller killed Anna Ruiz. Tom Berg killed Anna Ruiz. Her brother blamed the man who murdered Anna Ruiz.", "murdered"),
+        # the description is the act's target, not its doer
+        ("Paul Keller killed Anna Ruiz. Police found the man whom Anna Ruiz met.", "met"),
+    ],
+)
+def test_description_of_no_single_doer_stays_unnamed(rule_events, text, trigger):
+    report = rule_events(text)
+    assert all(not e.sources for e in report.events if e.text == trigger)

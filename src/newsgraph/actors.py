@@ -659,11 +659,14 @@ _NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "conj"
 def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
     """A surname the statistical NER did not tag ("Trump blamed ...", four sentences after
     "Donald Trump said") is the one person of the article with that last name, as a tagged
-    surname is (``unify_entities``). Only a capitalised word standing alone in an argument slot
-    counts: "Ivanka Trump" (another name) and "the Trump campaign" (a modifier) do not."""
+    surname is (``unify_entities``); failing that, a first name is the one person with that
+    first name ("shot and killed Trayvon", the NER's place). Only a capitalised word standing
+    alone in an argument slot counts: "Ivanka Trump" (another name) and "the Trump campaign"
+    (a modifier) do not."""
     people = _people_by_name_word(index, -1)
     if not people:
         return
+    given = _people_by_name_word(index, 0)
     for token in doc:
         # The tagger itself can miss the name: "Trump blamed ..." is tagged a common noun.
         if token.pos_ not in {"PROPN", "NOUN"} or not token.text[:1].isupper():
@@ -672,7 +675,8 @@ def _add_missed_surnames(doc: Doc, index: ActorIndex) -> None:
             continue
         if any(c.dep_ in {"compound", "flat"} for c in token.children):
             continue
-        owners = people.get(fold_name(token.text), set())
+        word = fold_name(token.text)
+        owners = people.get(word) or given.get(word, set())
         if len(owners) == 1:
             draft = index.drafts[next(iter(owners))]
             index.add(Mention(token.i, token.i + 1, (draft.key,), "ner"), draft.name, draft.code, draft.kind, token.text, draft.entity)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any, Optional
 
 from ..model import Actor, Attribution, Event, Report
+from ..words.events import SAME_ACT
 from .connection import Store
 from .copies import record_copy
 from .coref import (
@@ -131,6 +132,12 @@ def headline_end_of(title: Optional[str], text: str) -> int:
     return len(text) - len(body) + len(head) if head and body.startswith(head) else 0
 
 
+def act_word(lemma: str) -> str:
+    """The word a mention's trigger is compared on: its lemma, or the one its synonyms for the
+    same act share (``SAME_ACT``: "murder" is "kill")."""
+    return SAME_ACT.get(lemma, lemma)
+
+
 def _match_of(row: dict[str, Any]) -> tuple[str, str]:
     return match_key(row["source_key"], row["target_key"], row["plover_type"], row["cameo"]), row["lemma"]
 
@@ -236,7 +243,7 @@ def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
         "trigger_start": event.trigger[0],
         "trigger_end": event.trigger[1],
         "trigger_text": event.text,
-        "lemma": event.lemma or event.text.lower(),
+        "lemma": act_word(event.lemma or event.text.lower()),
         # The event's own date, to the day or week: a match anchor (coref); a year is not.
         "dated": date is not None and date.type != "unresolved" and precise(date.start, date.end),
         # An act told as past ("historical": "in February 2012") happened as much as one told as now.

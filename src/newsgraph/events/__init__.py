@@ -145,7 +145,35 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
         # event judge, not a rule, tells apart from an attack.
         if draft is not None and (draft.sources or draft.targets or draft.unnamed_sources or draft.unnamed_targets or _specific_noun_act(draft)):
             drafts.append(draft)
+    _name_described_doers(drafts, index)
     return _mark_embedded(_without_restated_objects(drafts))
+
+
+_RELATIVE_SUBJECTS = {"that", "who", "which"}
+
+
+def _name_described_doers(drafts: list[EventDraft], index: ActorIndex) -> None:
+    """"that person that murdered Trayvon": a doer named only by a description whose relative
+    clause is the act is whoever the article says did that act (same CAMEO root) to the same
+    target, when that is one doer. The description stays the side's words."""
+    for draft in drafts:
+        verb = draft.trigger
+        if draft.sources or not draft.targets or draft.kind != "verb" or verb.dep_ != "relcl":
+            continue
+        described = verb.head
+        if described.pos_ != "NOUN" or index.keys_at(described):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS for c in verb.children):
+            continue  # "the man police arrested": the description is the act's target
+        targets = set(draft.targets)
+        doers = {
+            unique_keys(str(k) for k in other.sources)
+            for other in drafts
+            if other is not draft and other.sources and other.code[:2] == draft.code[:2] and set(other.targets) == targets
+        }
+        if len(doers) == 1:
+            span = (described.left_edge.idx, described.idx + len(described))
+            draft.sources = tuple(Argument(key, span) for key in doers.pop())
 
 
 def _may_trigger(token: Token) -> bool:

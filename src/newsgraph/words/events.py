@@ -292,3 +292,11 @@ CONTROLLING_PREPOSITIONS: dict[str, frozenset[str]] = {
     "wait": frozenset({"for"}),
     "look": frozenset({"to"}),
 }
+
+# Verbs that tell one act in other words, by the word coreference compares triggers on
+# ("murdered Trayvon" retells "shot and killed Trayvon"): each maps to one of them.
+SAME_ACT = {
+    "murder": "kill",
+    "slay": "kill",
+    "assassinate": "kill",
+}
