@@ -99,10 +99,11 @@ def test_description_of_the_doer_is_the_one_named_doer_of_that_act(rule_events, 
     [
         # two doers of that act on that target: the description names neither
         ("Paul Keller killed Anna Ruiz. Tom Berg killed Anna Ruiz. Her brother blamed the man who murdered Anna Ruiz.", "murdered"),
-        # the description is the act's target, not its doer
-        ("Paul Keller killed Anna Ruiz. Police found the man whom Anna Ruiz met.", "met"),
+        # a doer of another kind of act on that target is not the doer of this one
+        ("Paul Keller praised Anna Ruiz. Her brother blamed the man who murdered Anna Ruiz.", "murdered"),
     ],
 )
 def test_description_of_no_single_doer_stays_unnamed(rule_events, text, trigger):
     report = rule_events(text)
-    assert all(not e.sources for e in report.events if e.text == trigger)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert not event.sources

@@ -69,8 +69,8 @@ _SPAN = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p
 
 @given(spans=st.lists(_SPAN, max_size=12), span=_SPAN)
 def test_span_index_answers_as_a_scan_of_every_span(spans, span):
-    from newsgraph.voice import _inside_any, _overlaps_any, _Spans
+    from newsgraph.voice import SpanIndex
 
-    index = _Spans(spans)
-    assert _overlaps_any(span, index) == any(span[0] < e and s < span[1] for s, e in spans)
-    assert _inside_any(span, index) == any(s <= span[0] and span[1] <= e for s, e in spans)
+    index = SpanIndex(spans)
+    assert index.overlaps(span) == any(span[0] < e and s < span[1] for s, e in spans)
+    assert index.holds(span) == any(s <= span[0] and span[1] <= e for s, e in spans)

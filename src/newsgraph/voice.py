@@ -26,7 +26,7 @@ from .quotation_marks import QuotedSpan
 from .words.lexicon import lexicon
 from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
 
-__all__ = ["analyze_voice"]
+__all__ = ["SpanIndex", "analyze_voice"]
 
 
 def analyze_voice(
@@ -39,11 +39,11 @@ def analyze_voice(
 ) -> Voice:
     """``attributed``: every span that belongs to an attribution (cues, sources, contents)."""
     text = text_of(doc)
-    covered = _Spans(attributed)
+    covered = SpanIndex(attributed)
     author = [
         (s.start_char, s.end_char)
         for s in doc.sents
-        if any(t.is_alpha for t in s) and not _overlaps_any((s.start_char, s.end_char), covered)
+        if any(t.is_alpha for t in s) and not covered.overlaps((s.start_char, s.end_char))
     ]
     author = [_strip(text, span) for span in author]
     markers: list[VoiceMarker] = []
@@ -56,32 +56,34 @@ def analyze_voice(
     return Voice(author_sentences=tuple(author), markers=tuple(markers), drift=tuple(find_drift(events, describe)))
 
 
-class _Spans:
+class SpanIndex:
     """Character spans, asked many times whether one of them holds or overlaps a span: sorted
     by start, with the furthest end reached so far, each question is a binary search rather
     than a pass over every attribution's spans."""
 
     def __init__(self, spans: Iterable[Span]):
         ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(accumulate((e for _, e in ordered), max))
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))
 
-    def reach_before(self, position: int, *, inclusive: bool) -> Optional[int]:
+    def _reach_before(self, position: int, *, inclusive: bool) -> Optional[int]:
         """The furthest end of the spans starting before ``position`` (or at it)."""
-        count = (bisect.bisect_right if inclusive else bisect.bisect_left)(self.starts, position)
-        return self.reach[count - 1] if count else None
+        count = (bisect.bisect_right if inclusive else bisect.bisect_left)(self._starts, position)
+        return self._reach[count - 1] if count else None
 
-
-def _overlaps_any(span: Span, spans: "_Spans | Iterable[Span]") -> bool:
-    if isinstance(spans, _Spans):
-        reach = spans.reach_before(span[1], inclusive=False)
+    def overlaps(self, span: Span) -> bool:
+        """Whether some span shares a character with ``span``."""
+        reach = self._reach_before(span[1], inclusive=False)
         return reach is not None and reach > span[0]
+
+    def holds(self, span: Span) -> bool:
+        """Whether some span holds all of ``span``."""
+        reach = self._reach_before(span[0], inclusive=True)
+        return reach is not None and reach >= span[1]
+
+
+def _overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
-
-
-def _inside_any(span: Span, spans: _Spans) -> bool:
-    reach = spans.reach_before(span[0], inclusive=True)
-    return reach is not None and reach >= span[1]
 
 
 def _strip(text: str, span: Span) -> Span:
@@ -105,7 +107,7 @@ def _scare_quotes(text: str, quotes: Sequence[QuotedSpan], quoted_by_cue: Sequen
     return out
 
 
-def _loaded_terms(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
+def _loaded_terms(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     """Charged words in the author's own sentences.
 
     The Recasens et al. lexicon lists every lemma that Wikipedia editors changed for
@@ -124,20 +126,20 @@ def _loaded_terms(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
         if not (charged or biased_adjective):
             continue
         span = (token.idx, token.idx + len(token))
-        if _inside_any(span, attributed):
+        if attributed.holds(span):
             continue  # a source's wording is the source's, not the author's
         out.append(VoiceMarker("loaded_term", span, token.text))
     return out
 
 
-def _direct_address(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
+def _direct_address(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     lex = lexicon()
     out = []
     for sent in doc.sents:
         span = (sent.start_char, sent.end_char)
         you = [t for t in sent if t.lower_ in lex.reader_address]
         imperative = _imperative(sent)
-        if (you or imperative is not None) and not _inside_any((you[0].idx, you[0].idx + 1) if you else span, attributed):
+        if (you or imperative is not None) and not attributed.holds((you[0].idx, you[0].idx + 1) if you else span):
             if imperative is not None:
                 start = _vocative_start(sent, imperative)
                 end = imperative.right_edge.idx + len(imperative.right_edge)
@@ -181,35 +183,35 @@ def _vocative_start(sent, verb) -> int:
     return verb.idx
 
 
-def _irony_and_rhetoric(doc: Doc, attributed: _Spans) -> list[VoiceMarker]:
+def _irony_and_rhetoric(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     out = []
     lowered = text_of(doc).lower()
     for token in doc:
         if token.lower_ in IRONY_MARKERS:
             span = (token.idx, token.idx + len(token))
-            if not _inside_any(span, attributed):
+            if not attributed.holds(span):
                 out.append(VoiceMarker("irony", span, token.text))
     for frame in RHETORICAL_FRAMES:
         start = lowered.find(frame)
         while start >= 0:
             span = (start, start + len(frame))
             before = lowered[start - 1] if start else " "
-            if not before.isalnum() and not _inside_any(span, attributed):
+            if not before.isalnum() and not attributed.holds(span):
                 out.append(VoiceMarker("rhetorical", span, text_of(doc)[span[0] : span[1]]))
             start = lowered.find(frame, start + 1)
     for sent in doc.sents:
         stripped = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(stripped))
-        if stripped.endswith("?") and not _overlaps_any(span, attributed):
+        if stripped.endswith("?") and not attributed.overlaps(span):
             out.append(VoiceMarker("rhetorical", span, stripped))
     return out
 
 
-def _epithets(text: str, events: Sequence[Event], attributed: _Spans) -> list[VoiceMarker]:
+def _epithets(text: str, events: Sequence[Event], attributed: SpanIndex) -> list[VoiceMarker]:
     out = []
     for event in events:
         if event.confidence and event.text and "-" in event.text and event.attribution is None:
-            if not _inside_any(event.trigger, attributed):
+            if not attributed.holds(event.trigger):
                 out.append(VoiceMarker("epithet", event.trigger, text[event.trigger[0] : event.trigger[1]]))
     return out
 
