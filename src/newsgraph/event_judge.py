@@ -133,7 +133,7 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
     nouns = [t for t in sentence if t.pos_ == "NOUN" and t.i != trigger.i]
     out.update(f"context={t.lemma_.lower()}" for t in nouns)
     out.update(f"context.class={name}" for t in nouns for name in _word_classes(t))
-    if _SCORELINE.search(sentence.text):
+    if _SCORELINE.search(text_of(doc)[sentence.start_char : sentence.end_char]):  # Span.text joins its tokens
         out.add("context.scoreline")
     out.add(f"headline={_in_first_line(doc, event.sentence)}")
     out.add(f"attributed={event.attribution is not None}")
@@ -207,9 +207,18 @@ def _subject(trigger: Token) -> Optional[Token]:
     return None
 
 
-def _word_classes(token: Token) -> list[str]:
-    lemma = token.lemma_.lower()
-    return [name for name, words in JUDGE_WORD_CLASSES.items() if lemma in words]
+def _word_classes(token: Token) -> tuple[str, ...]:
+    return _classes_by_word().get(token.lemma_.lower(), ())
+
+
+@lru_cache(maxsize=1)
+def _classes_by_word() -> dict[str, tuple[str, ...]]:
+    """``JUDGE_WORD_CLASSES`` turned around: each word's classes, in the table's order."""
+    found: dict[str, list[str]] = {}
+    for name, words in JUDGE_WORD_CLASSES.items():
+        for word in words:
+            found.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in found.items()}
 
 
 def _in_first_line(doc: Doc, sentence: Span) -> bool:
