@@ -31,7 +31,7 @@ import logging
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["repair_rootless", "rootless_verb"]
+__all__ = ["lost_root", "repair_rootless"]
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -40,15 +40,9 @@ _NOMINAL = {"NOUN", "PROPN"}
 _VERBAL = {"VERB", "AUX"}
 
 
-def rootless_verb(sentence: Span) -> Token | None:
-    """The finite verb ``sentence``'s parse hung from a noun, where its root is no verb."""
-    found = _repair(sentence)
-    return found[0] if found else None
-
-
-def _repair(sentence: Span) -> tuple[Token, Token, bool] | None:
-    """The verb to make the root, its subject, and whether the old root's dependents after
-    the verb go to the verb; None where ``sentence``'s root is a verb or none was lost."""
+def lost_root(sentence: Span) -> tuple[Token, Token, bool] | None:
+    """Where ``sentence``'s root is no verb and its finite verb was hung from a noun: that
+    verb, its subject, and whether the old root's dependents after the verb go to the verb."""
     root = sentence.root
     if root.pos_ in _VERBAL:
         return None
@@ -60,8 +54,8 @@ def _repair(sentence: Span) -> tuple[Token, Token, bool] | None:
         ):
             return token, before, False
         if (
-            token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.i == root.i and _finite(token)
-            and root.pos_ in _NOMINAL and before is not None and before.text == "," and token.head.i < token.i
+            root.pos_ in _NOMINAL and token.dep_ == "conj" and token.head.dep_ == "appos" and token.head.head.i == root.i
+            and token.head.i < token.i and before is not None and before.text == "," and _finite(token)
         ):
             # "Zimmerman, then a neighborhood watch volunteer, shot and killed Trayvon": the
             # verb after the apposition's closing comma was read as the apposition's conjunct;
@@ -85,8 +79,8 @@ def _under_no_other_verb(token: Token, verb: Token) -> bool:
 
 def repair_rootless(doc: Doc) -> Doc:
     """Doc -> Doc. Reads ``Token.tag/pos/dep/head``; writes ``Token.dep/head`` of the verb,
-    its subject and the old root in each sentence ``rootless_verb`` finds."""
-    repairs = [(s.root, *found) for s in doc.sents if (found := _repair(s)) is not None]
+    its subject and the old root in each sentence ``lost_root`` finds."""
+    repairs = [(s.root, *found) for s in doc.sents if (found := lost_root(s)) is not None]
     if not repairs:
         return doc
     array = doc.to_array([HEAD, DEP]).astype("int64")  # heads are signed offsets

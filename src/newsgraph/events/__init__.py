@@ -122,7 +122,8 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
     verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
     for token in doc:
-        if not _may_trigger(token):
+        kind = _trigger_kind(token)
+        if kind is None:
             continue
         with extent.reading_sides_of(token):  # no side's span swallows its act
             directive = _directive_report(token, index)
@@ -131,14 +132,12 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
                 continue
             if token.i in skip and not _coded_act(token, verbs):
                 continue
-            if token.pos_ in {"VERB", "AUX"}:
+            if kind == "verb":
                 draft = _verb_event(token, index, verbs)
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
+            elif kind == "noun":
                 draft = _noun_event(token, index)
-            elif token.text == "-":
-                draft = _epithet_event(token, index)
             else:
-                draft = None
+                draft = _epithet_event(token, index)
         # An act needs an actor on some side, or a party doing it ("staff members apologized"),
         # or a party it is done to ("nine people were killed", "pledged to ban all Muslims"):
         # the last is as often an accident's toll ("the blast killed 57 people"), which the
@@ -176,11 +175,15 @@ def _name_described_doers(drafts: list[EventDraft], index: ActorIndex) -> None:
             draft.sources = tuple(Argument(key, span) for key in doers.pop())
 
 
-def _may_trigger(token: Token) -> bool:
-    """A verb, a noun of the act lexicon or an epithet's hyphen: the only words the rules
-    below can make an act of (checked first, since most words are none of them)."""
+def _trigger_kind(token: Token) -> Optional[str]:
+    """Which rule can make an act of ``token``: "verb", "noun" (a noun of the act lexicon),
+    "epithet" (a hyphen, "ISIS-allied"), or None for most words, which are none of these."""
     pos = token.pos_
-    return pos in {"VERB", "AUX"} or (pos == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS) or token.text == "-"
+    if pos in {"VERB", "AUX"}:
+        return "verb"
+    if pos == "NOUN" and token.lemma_.lower() in NOMINAL_TRIGGERS:
+        return "noun"
+    return "epithet" if token.text == "-" else None
 
 
 # A complement or purpose clause of an act is what the act is about: "refused to deploy",
