@@ -1,9 +1,14 @@
-"""The pipeline's own spaCy components: paragraph boundaries and headlines in capitals."""
+"""The pipeline's own spaCy components: paragraph boundaries and headlines in capitals;
+and the document helpers every layer uses."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsgraph.components import paragraph_boundaries
+from newsgraph.nlp import word_positions
 from newsgraph.recase import capitals_run, title_case
 
 
@@ -81,3 +86,46 @@ def test_headline_in_capitals_keeps_its_reporting_frame(analyze_text):
         ("OFFICIALS", "SAY", ["RUSSIA SENDS TROOPS TO SYRIA"]),
         ("POLICE", "SAY", ["GUNMAN KILLED THREE IN TEXAS"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        # a line break ends a sentence: headlines and bylines have no final period
+        ("Rebels seize town\nBy Ann Lee\nThe rebels said", ["Rebels", "By", "The"]),
+        # a quotation mark opening a paragraph belongs to the sentence it opens
+        ('Intro here\n"We won," she said', ["Intro", '"']),
+        ('Intro here\n"We won"', ["Intro", '"']),
+        # a quotation mark inside a sentence sets nothing
+        ('He said "no" twice', ["He"]),
+        ("One word", ["One"]),
+    ],
+)
+def test_paragraph_boundaries(nlp, text, starts):
+    doc = paragraph_boundaries(nlp.make_doc(text))
+    assert [t.text for t in doc if t.is_sent_start and not t.is_space] == starts
+
+
+_WORDS = ["Police", "said", "says", "the", "killed", "Kill", "KILLING", "it", "terror", ".", "\n", "Ironically", "so-called"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=25), st.sets(st.sampled_from(["said", "kill", "terror", "police"])), st.sets(st.sampled_from(["say", "kill", "the", "ironically"])))
+def test_word_positions_are_a_scan_of_the_words(nlp, words, lowers, lemmas):
+    doc = nlp(" ".join(words))
+    expected = [t.i for t in doc if t.lower_ in lowers or t.lemma_.lower() in lemmas]
+    assert word_positions(doc, lowers=lowers, lemmas=lemmas) == expected
+
+
+def test_headlines_recased_in_a_batch_parse_as_one_at_a_time(nlp):
+    texts = [
+        "POLICE SAY GUNMAN KILLED THREE IN TEXAS\n\nThe police said so.",
+        "No headline here. Just prose about the council.",
+        "Senate Republicans Block Bill To Fund Rural Clinics\n\nThe bill failed.",
+        "Trump Warns Clinton Over Emails\n\nTrump spoke on Monday.",
+    ]
+    one_by_one = [nlp(text) for text in texts]
+    batched = list(nlp.pipe(texts, batch_size=4))
+    for alone, together in zip(one_by_one, batched):
+        assert [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in alone] == [(t.pos_, t.lemma_, t.dep_, t.head.i) for t in together]
+        assert [(e.start, e.end, e.label_) for e in alone.ents] == [(e.start, e.end, e.label_) for e in together.ents]

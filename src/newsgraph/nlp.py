@@ -8,9 +8,10 @@ from __future__ import annotations
 import bisect
 from typing import AbstractSet, Optional
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
-__all__ = ["SUBJECT_DEPS", "clause_children", "entity_of", "marked_by", "sentence_of", "text_of"]
+__all__ = ["SUBJECT_DEPS", "clause_children", "entity_of", "marked_by", "sentence_of", "text_of", "word_positions"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -36,6 +37,23 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsgraph_text"] = doc.text
     return text
+
+
+def word_positions(doc: Doc, lowers: AbstractSet[str] = frozenset(), lemmas: AbstractSet[str] = frozenset()) -> list[int]:
+    """Indices, in order, of the tokens whose lower-case form is in ``lowers`` or whose
+    lower-cased lemma is in ``lemmas``: a rule that looks for a few words asks this instead
+    of walking the document, which builds a ``Token`` for every word on every walk."""
+    cache = doc.user_data.get("newsgraph_words")
+    if cache is None or cache[0] != len(doc):
+        array = doc.to_array([LOWER, LEMMA])
+        strings = doc.vocab.strings
+        forms, stems = array[:, 0].tolist(), array[:, 1].tolist()
+        cache = (len(doc), forms, stems, {i: strings[i] for i in set(forms)}, {i: strings[i].lower() for i in set(stems)})
+        doc.user_data["newsgraph_words"] = cache
+    _, forms, stems, form_of, stem_of = cache
+    wanted_forms = {i for i, form in form_of.items() if form in lowers}
+    wanted_stems = {i for i, stem in stem_of.items() if stem in lemmas}
+    return [n for n, (form, stem) in enumerate(zip(forms, stems)) if form in wanted_forms or stem in wanted_stems]
 
 
 def sentence_of(token) -> "Span":

@@ -31,11 +31,12 @@ common words, "Email Scandal", stays: the lemmatizer's word lists hold too many 
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 __all__ = ["Recaser", "capitals_run", "title_case", "title_case_words", "lemmatizer_words", "lemmatizer_verbs"]
 
@@ -57,39 +58,62 @@ class Recaser:
         self.is_base_verb = lemmatizer_verbs(nlp, base=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        headline_ents = self.headline_entities(doc)
-        lowered = self.words_to_lower(doc, headline_ents)
-        if not lowered:
-            return doc
-        array = doc.to_array(_ATTRS)
-        for sentence, words in lowered:
-            copy = Doc(
-                doc.vocab,
-                words=[t.text.lower() if t.i in words else t.text for t in sentence],
-                spaces=[bool(t.whitespace_) for t in sentence],
-            )
-            for component in self._stages():
-                copy = component(copy)
-            array[sentence.start : sentence.end] = copy.to_array(_ATTRS)
-        doc.from_array(_ATTRS, array)
-        if headline_ents:
-            names = _names_in_prose(list(doc.sents), [title_case(s) for s in doc.sents])
-            is_word = self.is_word or (lambda w: False)
-            doc.ents = _unmerged_entities(doc, headline_ents, lambda t: t.lower_ in names or not is_word(t.lower_))
-        return doc
+        return self._recase([doc])[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Recase ``docs`` a batch at a time: the lowered sentences of a whole batch are
+        parsed again together, since a headline alone costs the tagger and parser nearly
+        what a batch of them does."""
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._recase(list(batch))
+
+    def _recase(self, docs: list[Doc]) -> list[Doc]:
+        plans = []
+        copies = []
+        for doc in docs:
+            reading = _Reading(doc, self.is_word is not None)
+            headline_ents = self._headline_entities(doc, reading)
+            lowered = self._words_to_lower(reading, headline_ents)
+            plans.append((doc, headline_ents, lowered))
+            copies += [
+                Doc(
+                    doc.vocab,
+                    words=[t.text.lower() if t.i in words else t.text for t in sentence],
+                    spaces=[bool(t.whitespace_) for t in sentence],
+                )
+                for sentence, words in lowered
+            ]
+        for component in self._stages():
+            pipe = getattr(component, "pipe", None)
+            copies = list(pipe(copies)) if pipe is not None else [component(c) for c in copies]
+        parsed = iter(copies)
+        for doc, headline_ents, lowered in plans:
+            if not lowered:
+                continue
+            array = doc.to_array(_ATTRS)
+            for sentence, _ in lowered:
+                array[sentence.start : sentence.end] = next(parsed).to_array(_ATTRS)
+            doc.from_array(_ATTRS, array)
+            if headline_ents:
+                # The parse in lower case may have moved sentence boundaries: read them again.
+                sentences = list(doc.sents)
+                names = _names_in_prose(sentences, [title_case(s) for s in sentences])
+                is_word = self.is_word or (lambda w: False)
+                doc.ents = _unmerged_entities(doc, headline_ents, lambda t: t.lower_ in names or not is_word(t.lower_))
+        return docs
 
     def words_to_lower(self, doc: Doc, headline_ents: Optional[dict[Span, frozenset[int]]] = None) -> list[tuple[Span, frozenset[int]]]:
         """The sentences to parse again, each with the indices of the words to lower
         (``headline_ents``: what :meth:`headline_entities` found, whose words are lowered too)."""
+        return self._words_to_lower(_Reading(doc, self.is_word is not None), headline_ents)
+
+    def _words_to_lower(self, reading: "_Reading", headline_ents: Optional[dict[Span, frozenset[int]]]) -> list[tuple[Span, frozenset[int]]]:
         out = []
-        sentences = list(doc.sents)
-        titles = [self.is_word is not None and title_case(s) for s in sentences]
-        names = _names_in_prose(sentences, titles) if any(titles) else frozenset()
         in_ents = frozenset(i for words in (headline_ents or {}).values() for i in words)
-        for sentence, title in zip(sentences, titles):
-            words = capitals_run(sentence)
+        for sentence, title, capitals in zip(reading.sentences, reading.titles, reading.capitals):
+            words = capitals
             if title:
-                words |= title_case_words(sentence, lambda w: w not in names and self.is_word(w))
+                words |= title_case_words(sentence, lambda w: w not in reading.names and self.is_word(w))
                 words |= frozenset(i for i in in_ents if sentence.start <= i < sentence.end)
             if words:
                 out.append((sentence, words))
@@ -98,16 +122,15 @@ class Recaser:
     def headline_entities(self, doc: Doc) -> dict[Span, frozenset[int]]:
         """NER entities of title-cased sentences with headline verbs inside ("Trump Warns
         Clinton"): each with the indices of those words."""
-        if self.is_word is None or self.is_verb is None or not doc.ents:
+        return self._headline_entities(doc, _Reading(doc, True))
+
+    def _headline_entities(self, doc: Doc, reading: "_Reading") -> dict[Span, frozenset[int]]:
+        if self.is_word is None or self.is_verb is None or not any(reading.titles) or not doc.ents:
             return {}
-        sentences = list(doc.sents)
-        titles = [title_case(s) for s in sentences]
-        if not any(titles):
-            return {}
-        names = _names_in_prose(sentences, titles)
+        names = reading.names
         is_verb = self.is_verb
         found: dict[Span, frozenset[int]] = {}
-        for sentence, title in zip(sentences, titles):
+        for sentence, title in zip(reading.sentences, reading.titles):
             if not title:
                 continue
             for ent in sentence.ents:
@@ -142,15 +165,39 @@ class Recaser:
                 yield component
 
 
+class _Reading:
+    """A document's sentences, which of them are in title case (``titled``: whether to ask;
+    a pipeline without word lists does not), their runs of capitals, and the words its
+    ordinary sentences capitalise. Read from the words' texts, taken once: a ``Token`` is
+    built anew on every access."""
+
+    def __init__(self, doc: Doc, titled: bool):
+        self.sentences = list(doc.sents)
+        words = [t.text for t in doc]
+        self.titles = [titled and _title_case(words[s.start : s.end]) for s in self.sentences]
+        self.capitals = [_capitals_run(words[s.start : s.end], s.start) for s in self.sentences]
+        self.names = frozenset(
+            words[i].lower()
+            for sentence, title in zip(self.sentences, self.titles)
+            if not title
+            for i in range(sentence.start + 1, sentence.end)
+            if _capitalised_word(words[i])
+        ) if any(self.titles) else frozenset()
+
+
 def capitals_run(sentence: Span) -> frozenset[int]:
     """Indices of the words in ``sentence``'s runs of at least three words in capitals
     (punctuation and numbers inside a run do not break it); empty when it has none."""
+    return _capitals_run([t.text for t in sentence], sentence.start)
+
+
+def _capitals_run(words: list[str], first: int) -> frozenset[int]:
     found: set[int] = set()
     run: list[int] = []
-    for token in [*sentence, None]:
-        if token is not None and _in_capitals(token):
-            run.append(token.i)
-        elif token is not None and run and not _has_letters(token):
+    for i, word in enumerate([*words, None], start=first):
+        if word is not None and _in_capitals_word(word):
+            run.append(i)
+        elif word is not None and run and not _has_letters_word(word):
             continue
         else:
             if len(run) >= _CAPITALS_RUN:
@@ -160,8 +207,12 @@ def capitals_run(sentence: Span) -> frozenset[int]:
 
 
 def title_case(sentence: Span) -> bool:
-    long_words = [t for t in sentence if _letters(t.text) >= 4]
-    return len(long_words) >= _TITLE_WORDS and sum(_capitalised(t) for t in long_words) >= _TITLE_SHARE * len(long_words)
+    return _title_case([t.text for t in sentence])
+
+
+def _title_case(words: list[str]) -> bool:
+    long_words = [w for w in words if _letters(w) >= 4]
+    return len(long_words) >= _TITLE_WORDS and sum(_capitalised_word(w) for w in long_words) >= _TITLE_SHARE * len(long_words)
 
 
 def title_case_words(sentence: Span, is_word: Callable[[str], bool]) -> frozenset[int]:
@@ -262,8 +313,7 @@ def _letters(text: str) -> int:
     return len(text) if text.isalpha() else sum(c.isalpha() for c in text)
 
 
-def _in_capitals(token: Token) -> bool:
-    text = token.text
+def _in_capitals_word(text: str) -> bool:
     if not text.isupper():  # a lower-case letter, or no cased letter at all: no capitals run
         return False
     letters = [c for c in text if c.isalpha()]
@@ -271,8 +321,16 @@ def _in_capitals(token: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and not _in_capitals(token)
+    return _capitalised_word(token.text)
+
+
+def _capitalised_word(text: str) -> bool:
+    return text[:1].isupper() and not _in_capitals_word(text)
 
 
 def _has_letters(token: Token) -> bool:
-    return any(c.isalpha() for c in token.text)
+    return _has_letters_word(token.text)
+
+
+def _has_letters_word(text: str) -> bool:
+    return any(c.isalpha() for c in text)

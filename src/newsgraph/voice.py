@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Optional, Sequence
 from spacy.tokens import Doc
 
 from .model import Drift, Event, Span, Voice, VoiceMarker
-from .nlp import text_of
+from .nlp import text_of, word_positions
 from .quotation_marks import QuotedSpan
 from .words.lexicon import lexicon
 from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
@@ -117,7 +117,7 @@ def _loaded_terms(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     """
     lex = lexicon()
     out = []
-    for token in doc:
+    for token in (doc[i] for i in word_positions(doc, lowers=CHARGED_TERMS, lemmas=CHARGED_TERMS | lex.loaded_terms)):
         lemma = token.lemma_.lower()
         if token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
             continue
@@ -186,7 +186,7 @@ def _vocative_start(sent, verb) -> int:
 def _irony_and_rhetoric(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     out = []
     lowered = text_of(doc).lower()
-    for token in doc:
+    for token in (doc[i] for i in word_positions(doc, lowers=IRONY_MARKERS)):
         if token.lower_ in IRONY_MARKERS:
             span = (token.idx, token.idx + len(token))
             if not attributed.holds(span):

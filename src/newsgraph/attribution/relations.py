@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import sentence_of, text_of
+from ..nlp import sentence_of, text_of, word_positions
 from ..words.attribution import ANAPHORIC_CLAIM_NOUNS
 from ..words.lexicon import lexicon
 from .draft import AttributionDraft, RelationRow
@@ -24,7 +24,8 @@ def find_relations(doc: Doc, drafts: list[AttributionDraft]) -> list[RelationRow
     """
     lex = lexicon()
     found = []
-    for token in doc:
+    verbs = lex.dispute_verbs | lex.support_verbs | lex.correct_verbs | {"put", "give"}
+    for token in (doc[i] for i in word_positions(doc, lemmas=verbs)):
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
