@@ -30,6 +30,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from .actors import ActorCatalogue, ActorComponent
 from .errors import Errors, ModelError
@@ -75,7 +76,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif token.text in OPENING_QUOTES and not token.whitespace_ and (token.i == 0 or boundaries[token.i] == 1):
             # A quotation mark opening a paragraph belongs to the sentence it opens.
             boundaries[token.i + 1] = -1
-    doc.from_array([SENT_START], boundaries.astype("uint64"))
+    doc.from_array([SENT_START], cast(Ints2d, boundaries.astype("uint64")))
     return doc
 
 
