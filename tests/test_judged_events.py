@@ -6,9 +6,11 @@ import pytest
 
 from newsgraph.evaluation.judged_events import (
     agreement,
+    kept,
     load_judgments,
     score,
     select_articles,
+    with_causes,
 )
 
 # Going to jail is told with no act verb and nobody doing it, so newsgraph misses it: the
@@ -67,6 +69,19 @@ def test_score_counts_what_the_judges_said(analyze_text, rows, expected):
 def test_an_event_nobody_judged_is_counted_apart(analyze_text):
     metrics, counts, _ = score({"d": analyze_text(TEXT)}, {"d": [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS])]})
     assert counts["unjudged"] == 1 and metrics["trigger.precision"] == 100.0
+
+
+def test_errors_say_whether_the_rules_or_the_judge_lost_an_event(analyze_text):
+    report = analyze_text(TEXT)
+    accusing = next(e for e in report.events if list(e.trigger) == ACCUSED)
+    rows = [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS]), not_event(SUPPORTING),
+            real(JAILED, "COERCE", [], [MEN], [], kind="missed")]  # fmt: skip
+    # a threshold above the accusation's confidence: the judge, not the rules, lost it
+    above = kept(report, accusing.confidence + 1e-6)
+    _, _, errors = score({"d": above}, {"d": rows})
+    causes = {tuple(e["trigger"]): (e["kind"], e.get("cause"), e.get("confidence")) for e in with_causes(errors, {"d": report})}
+    assert causes[tuple(ACCUSED)] == ("miss", "below threshold", round(accusing.confidence, 3))
+    assert causes[tuple(JAILED)] == ("miss", "no candidate", None)
 
 
 def test_agreement_of_two_judges():

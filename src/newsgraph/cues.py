@@ -88,7 +88,7 @@ def features(token: Token, rule_fired: bool) -> list[str]:
         out.append(f"subj.pos={subject.pos_}")
         out.append(f"subj.ent={subject.ent_type_ or '-'}")
         head = subject.lemma_.lower()
-        if head in lex.anonymous_heads | lex.official_heads | lex.outlet_heads:
+        if head in lex.anonymous_heads or head in lex.official_heads or head in lex.outlet_heads:
             out.append("subj=source_noun")
         if subject.lower_ in {"i", "we", "you"}:
             out.append(f"subj={subject.lower_}")

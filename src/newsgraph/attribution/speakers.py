@@ -41,7 +41,7 @@ def can_be_source(noun: Token) -> bool:
     return (
         noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
         or noun.pos_ in {"PROPN", "PRON"}
-        or lemma in lex.anonymous_heads | lex.official_heads | lex.vague_heads | lex.outlet_heads
+        or any(lemma in heads for heads in (lex.anonymous_heads, lex.official_heads, lex.vague_heads, lex.outlet_heads))
     )
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import random
 import statistics
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
@@ -48,7 +49,7 @@ from .metrics import spans_overlap
 
 __all__ = [
     "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate", "judged_candidates",
-    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "typed_examples",
+    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "typed_examples", "with_causes",
 ]
 
 TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
@@ -199,6 +200,24 @@ def score(
         "all.accuracy": _pct(counts["all"], counts["judged"]),
     }
     return metrics, counts, errors
+
+
+def with_causes(errors: list[dict[str, Any]], candidates: dict[str, Report]) -> list[dict[str, Any]]:
+    """``errors`` (of the events kept at the threshold) with the event judge's side: each
+    false alarm's confidence, and for each miss whether the rules proposed it at all
+    (``cause`` "no candidate") or the judge kept it out (``cause`` "below threshold", with its
+    confidence). ``candidates``: the reports with every candidate event, before the threshold."""
+    out = []
+    for row in errors:
+        near = [e for e in candidates[row["doc"]].events if spans_overlap(e.trigger, tuple(row["trigger"]))]
+        best = max(near, key=lambda e: e.confidence, default=None)
+        row = dict(row)
+        if row["kind"] == "miss":
+            row["cause"] = "no candidate" if best is None else "below threshold"
+        if best is not None:
+            row["confidence"] = round(best.confidence, 3)
+        out.append(row)
+    return out
 
 
 def agreement(first: dict[str, list[dict[str, Any]]], second: dict[str, list[dict[str, Any]]]) -> dict[str, float]:
@@ -442,6 +461,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
         reports.update(fold)
         per_fold.append(score({d: kept(r, DEFAULT_THRESHOLD) for d, r in fold.items()}, {d: judgments[d] for d in fold})[0])
     metrics, counts, errors = score({d: kept(r, DEFAULT_THRESHOLD) for d, r in reports.items()}, judgments)
+    errors = with_causes(errors, reports)
     candidates, candidate_counts, _ = score(reports, judgments)
     details = {
         "articles": len(reports),
@@ -450,6 +470,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
         "threshold": DEFAULT_THRESHOLD,
         "counts": counts,
         "candidates": {"metrics": candidates, "counts": candidate_counts},
+        "misses": dict(Counter(e["cause"] for e in errors if e["kind"] == "miss")),
         "calibration": calibration(reports, judgments),
         "judge_trained_on": f"{len(extra)} candidates (training articles, ConfliBERT NER and class sentences, sentences with no event) + the other folds",
     }
