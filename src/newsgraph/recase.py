@@ -96,8 +96,8 @@ class Recaser:
             doc.from_array(_ATTRS, array)
             if headline_ents:
                 # The parse in lower case may have moved sentence boundaries: read them again.
-                sentences = list(doc.sents)
-                names = _names_in_prose(sentences, [title_case(s) for s in sentences])
+                sentences, words = list(doc.sents), [t.text for t in doc]
+                names = _names_in_prose(words, sentences, [_title_case(words[s.start : s.end]) for s in sentences])
                 is_word = self.is_word or (lambda w: False)
                 doc.ents = _unmerged_entities(doc, headline_ents, lambda t: t.lower_ in names or not is_word(t.lower_))
         return docs
@@ -176,13 +176,7 @@ class _Reading:
         words = [t.text for t in doc]
         self.titles = [titled and _title_case(words[s.start : s.end]) for s in self.sentences]
         self.capitals = [_capitals_run(words[s.start : s.end], s.start) for s in self.sentences]
-        self.names = frozenset(
-            words[i].lower()
-            for sentence, title in zip(self.sentences, self.titles)
-            if not title
-            for i in range(sentence.start + 1, sentence.end)
-            if _capitalised_word(words[i])
-        ) if any(self.titles) else frozenset()
+        self.names = _names_in_prose(words, self.sentences, self.titles) if any(self.titles) else frozenset()
 
 
 def capitals_run(sentence: Span) -> frozenset[int]:
@@ -225,14 +219,15 @@ def title_case_words(sentence: Span, is_word: Callable[[str], bool]) -> frozense
     )
 
 
-def _names_in_prose(sentences: list[Span], titles: list[bool]) -> frozenset[str]:
-    """Lower-case forms of the words capitalised inside the article's ordinary sentences."""
+def _names_in_prose(words: list[str], sentences: list[Span], titles: list[bool]) -> frozenset[str]:
+    """Lower-case forms of the words (the document's word texts) capitalised inside the
+    article's ordinary sentences."""
     return frozenset(
-        t.lower_
+        words[i].lower()
         for sentence, title in zip(sentences, titles)
         if not title
-        for t in sentence
-        if t.i != sentence.start and _capitalised(t)
+        for i in range(sentence.start + 1, sentence.end)
+        if _capitalised_word(words[i])
     )
 
 
