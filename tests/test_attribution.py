@@ -837,3 +837,35 @@ def test_rule_finders_keep_their_priority():
     assert [f.__name__ for f in RULE_FINDERS] == [
         "according_to", "in_poll", "reportedly", "verb_cue", "noun_cue", "adjective_cue", "colon_quote", "dash_quote",
     ]
+
+
+_EVERY_FINDER = (
+    "Iran may have supplied drones, according to a U.S. official. In the latest poll, Clinton leads Trump "
+    "by six points. The FBI is reportedly making arrangements. Trump's claim that the election is rigged "
+    "drew scorn. Democrats are not confident that the bill will pass. The mayor said the road would reopen, "
+    'and police reports say two men fled.\n\nAbbas: "We will not give up."\n\n"We will not give up." — Mahmoud Abbas'
+)
+
+
+def test_rule_finders_draft_only_where_they_open(nlp, shared_data):
+    """``find_attributions`` asks a finder only at the tokens ``OPENS_ON`` admits (and the
+    cue judge only at ``CANDIDATES``), so a draft anywhere else would be lost."""
+    from newsgraph.attribution import OPENS_ON, RULE_FINDERS
+    from newsgraph.cues import CANDIDATES, candidate
+    from newsgraph.nlp import openings
+    from newsgraph.quotation_marks import find_quoted_spans
+
+    reference = (shared_data.parent / "examples" / "hamas-isis-ties-2016.txt").read_text(encoding="utf-8")
+    fired = set()
+    for text in (_EVERY_FINDER, reference):
+        doc = nlp(text)
+        quotes = find_quoted_spans(text)
+        opened = openings(doc, [*(OPENS_ON[find] for find in RULE_FINDERS), CANDIDATES])
+        for token in doc:
+            for n, find in enumerate(RULE_FINDERS):
+                if find(doc, token, quotes) is not None:
+                    fired.add(find.__name__)
+                    assert n in opened.get(token.i, ()), (find.__name__, token.text)
+            if candidate(token):
+                assert len(RULE_FINDERS) in opened.get(token.i, ()), token.text
+    assert fired == {find.__name__ for find in RULE_FINDERS}  # the texts exercise every finder

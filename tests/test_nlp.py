@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.components import paragraph_boundaries
-from newsgraph.nlp import word_positions
+from newsgraph.nlp import Opening, openings, word_positions
 from newsgraph.recase import capitals_run, title_case
 
 
@@ -115,6 +115,29 @@ def test_word_positions_are_a_scan_of_the_words(nlp, words, lowers, lemmas):
     doc = nlp(" ".join(words))
     expected = [t.i for t in doc if t.lower_ in lowers or t.lemma_.lower() in lemmas]
     assert word_positions(doc, lowers=lowers, lemmas=lemmas) == expected
+
+
+_RULES = [
+    Opening(pos=frozenset({"VERB"})),
+    Opening(tags=frozenset({"NNS"}), lowers=frozenset({"the"})),
+    Opening(chars="-."),
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=25))
+def test_openings_are_a_scan_of_the_tokens(nlp, words):
+    doc = nlp(" ".join(words))
+    expected = {}
+    for token in doc:
+        admitting = tuple(
+            n
+            for n, rule in enumerate(_RULES)
+            if token.pos_ in rule.pos or token.tag_ in rule.tags or token.lower_ in rule.lowers or any(ch in token.lower_ for ch in rule.chars)
+        )
+        if admitting:
+            expected[token.i] = admitting
+    assert openings(doc, _RULES) == expected
 
 
 def test_headlines_recased_in_a_batch_parse_as_one_at_a_time(nlp):

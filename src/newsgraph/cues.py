@@ -20,17 +20,21 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from .learning import probability
-from .nlp import SUBJECT_DEPS, sentence_of, text_of
+from .nlp import SUBJECT_DEPS, Opening, sentence_of, text_of
 from .resources import catalogue_json
 from .words.attribution import NOUN_CONTENT_PREPOSITIONS
 from .words.lexicon import lexicon
 
-__all__ = ["CueModel", "candidate", "features", "nominal"]
+__all__ = ["CANDIDATES", "CueModel", "candidate", "features", "nominal"]
 
 _QUOTE_CHARS = "\"“”"
 
 
 _CLAUSE_LEVEL = {"ROOT", "advcl", "ccomp", "parataxis", "conj"}
+
+
+# The tokens ``candidate`` can accept: verbs, plural-noun tags and nouns.
+CANDIDATES = Opening(pos=frozenset({"VERB", "NOUN"}), tags=frozenset({"NNS"}))
 
 
 def candidate(token: Token) -> bool:

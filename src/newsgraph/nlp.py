@@ -6,12 +6,15 @@ use it.
 from __future__ import annotations
 
 import bisect
-from typing import AbstractSet, Optional
+from dataclasses import dataclass
+from typing import AbstractSet, Optional, Sequence
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
-__all__ = ["SUBJECT_DEPS", "clause_children", "entity_of", "marked_by", "sentence_of", "text_of", "word_positions"]
+__all__ = [
+    "SUBJECT_DEPS", "Opening", "clause_children", "entity_of", "marked_by", "openings", "sentence_of", "text_of", "word_positions",
+]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -54,6 +57,44 @@ def word_positions(doc: Doc, lowers: AbstractSet[str] = frozenset(), lemmas: Abs
     wanted_forms = {i for i, form in form_of.items() if form in lowers}
     wanted_stems = {i for i, stem in stem_of.items() if stem in lemmas}
     return [n for n, (form, stem) in enumerate(zip(forms, stems)) if form in wanted_forms or stem in wanted_stems]
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The tokens a rule can start from: any whose coarse part of speech is in ``pos``, whose
+    fine tag is in ``tags``, whose lower-case form is in ``lowers`` or holds a character of
+    ``chars``. A necessary condition of the rule, so that a layer asks each rule
+    only at the tokens it can fire on, instead of building every ``Token`` for every rule."""
+
+    pos: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    lowers: frozenset[str] = frozenset()
+    chars: str = ""
+
+
+def openings(doc: Doc, rules: Sequence[Opening]) -> dict[int, tuple[int, ...]]:
+    """For each token at least one rule can open on, the indices (in ``rules`` order) of those
+    rules. Read from the parse's arrays and decided once per distinct (part of speech, tag,
+    form), not once per token."""
+    strings = doc.vocab.strings
+    decided: dict[tuple[int, int, int], tuple[int, ...]] = {}
+    found: dict[int, tuple[int, ...]] = {}
+    for i, (pos, tag, lower) in enumerate(doc.to_array([POS, TAG, LOWER]).tolist()):
+        key = (pos, tag, lower)
+        admitting = decided.get(key)
+        if admitting is None:
+            admitting = decided[key] = _admitting(rules, strings[pos], strings[tag], strings[lower])
+        if admitting:
+            found[i] = admitting
+    return found
+
+
+def _admitting(rules: Sequence[Opening], pos: str, tag: str, form: str) -> tuple[int, ...]:
+    return tuple(
+        n
+        for n, rule in enumerate(rules)
+        if pos in rule.pos or tag in rule.tags or form in rule.lowers or any(ch in form for ch in rule.chars)
+    )
 
 
 def sentence_of(token) -> "Span":

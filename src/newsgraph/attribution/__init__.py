@@ -27,8 +27,8 @@ from typing import Any, Optional
 from spacy.tokens import Doc
 
 from ..actors import ActorIndex
-from ..cues import CueModel, candidate, features, nominal
-from ..nlp import text_of
+from ..cues import CANDIDATES, CueModel, candidate, features, nominal
+from ..nlp import openings, text_of
 from ..quotation_marks import QuotedSpan
 from .draft import AttributionDraft, RelationRow
 from .learned import generic_cue, generic_noun_cue, known_frame
@@ -36,11 +36,11 @@ from .nesting import nest, relay_via_recipients, separate_sibling_cues, split_em
 from .quoting import continue_quotes, quote_type, snap_to_quotes
 from .records import finalize
 from .relations import find_relations
-from .rules import RULE_FINDERS
+from .rules import OPENS_ON, RULE_FINDERS
 from .sources import classify_source
 from .speakers import link_first_person
 
-__all__ = ["AttributionDraft", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame", "link_first_person"]
+__all__ = ["AttributionDraft", "OPENS_ON", "RULE_FINDERS", "RelationRow", "find_attributions", "finalize", "known_frame", "link_first_person"]
 
 _PACKAGED: Any = object()  # sentinel: "use the packaged cue model"
 
@@ -58,15 +58,18 @@ def find_attributions(
         model = CueModel.packaged()
     drafts: list[AttributionDraft] = []
     taken_cues: set[int] = set()
-    for token in doc:
-        if token.i in taken_cues:
+    judged = len(RULE_FINDERS)  # the cue judge's place among the openings
+    opened = openings(doc, [*(OPENS_ON[find] for find in RULE_FINDERS), CANDIDATES])
+    for i, admitting in sorted(opened.items()):
+        if i in taken_cues:
             continue
+        token = doc[i]
         draft = None
-        for find in RULE_FINDERS:  # in priority order: the first draft wins
-            draft = find(doc, token, quotes)
+        for n in admitting:  # in priority order: the first draft wins
+            draft = RULE_FINDERS[n](doc, token, quotes) if n < judged else None
             if draft is not None:
                 break
-        if model is not None and candidate(token):
+        if model is not None and admitting[-1] == judged and candidate(token):
             p = model.probability(features(token, draft is not None))
             if draft is not None and p < model.keep_rule_above:
                 draft = None

@@ -1,7 +1,8 @@
 """The rule finders and their priority (``RULE_FINDERS``): each looks at one token and, when
 it opens an attribution frame it knows ("according to", a poll, "reportedly", a reporting
 verb, a stance noun or adjective, a speaker label before a colon or after a dash), returns
-the draft with its cue, speaker and content; otherwise None."""
+the draft with its cue, speaker and content; otherwise None. ``OPENS_ON`` says which tokens
+each can open on, so that the others are not asked."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Token
 
 from ..model import Span as CharSpan
-from ..nlp import marked_by, sentence_of, text_of
+from ..nlp import Opening, marked_by, sentence_of, text_of
 from ..quotation_marks import QuotedSpan
 from ..words.attribution import CUE_NOUNS, POLL_NOUNS, STANCE_ADJECTIVES, STANCE_PREPOSITIONS
 from .draft import AttributionDraft
@@ -245,3 +246,17 @@ RULE_FINDERS: tuple[RuleFinder, ...] = (
     colon_quote,
     dash_quote,
 )
+
+
+# What each finder's first test requires of the token: ``find_attributions`` asks a finder
+# only at such tokens (most words are none of these). A test checks every draft against it.
+OPENS_ON: dict[RuleFinder, Opening] = {
+    according_to: Opening(lowers=frozenset({"according"})),
+    in_poll: Opening(lowers=frozenset({"in"})),
+    reportedly: Opening(lowers=frozenset({"reportedly"})),
+    verb_cue: Opening(pos=frozenset({"VERB", "AUX"}), tags=frozenset({"NNS"})),  # see reporting_lemma
+    noun_cue: Opening(pos=frozenset({"NOUN"})),
+    adjective_cue: Opening(pos=frozenset({"ADJ"})),
+    colon_quote: Opening(lowers=frozenset({":"})),
+    dash_quote: Opening(chars="—–―-"),
+}

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorIndex
-from ..nlp import SUBJECT_DEPS, clause_children, marked_by
+from ..nlp import SUBJECT_DEPS, Opening, clause_children, marked_by, openings
 from ..words.events import (
     ANSWERING_STATES,
     ANSWERING_VERBS,
@@ -121,7 +121,8 @@ def find_events(doc: Doc, index: ActorIndex, skip: set[int], verbs: Optional[Ver
     defaults to the packaged CAMEO.2.0 dictionary."""
     verbs = verbs or VerbLexicon.packaged()
     drafts: list[EventDraft] = []
-    for token in doc:
+    for i in sorted(openings(doc, [_TRIGGERS])):
+        token = doc[i]
         kind = _trigger_kind(token)
         if kind is None:
             continue
@@ -173,6 +174,10 @@ def _name_described_doers(drafts: list[EventDraft], index: ActorIndex) -> None:
         if len(doers) == 1:
             span = (described.left_edge.idx, described.idx + len(described))
             draft.sources = tuple(Argument(key, span) for key in doers.pop())
+
+
+# The tokens ``_trigger_kind`` can accept, read from the parse's arrays.
+_TRIGGERS = Opening(pos=frozenset({"VERB", "AUX", "NOUN"}), chars="-")
 
 
 def _trigger_kind(token: Token) -> Optional[str]:
