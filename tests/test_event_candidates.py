@@ -107,3 +107,55 @@ def test_description_of_no_single_doer_stays_unnamed(rule_events, text, trigger)
     report = rule_events(text)
     (event,) = [e for e in report.events if e.text == trigger]
     assert not event.sources
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, sources",
+    [
+        # a crowd counted or gathered by its head noun: the people counted are the side
+        ("Hundreds of protesters marched through Cairo on Friday.", "marched", "140", ["Hundreds of protesters"]),
+        ("Thousands of people protested in Hong Kong on Sunday.", "protested", "140", ["Thousands of people"]),
+        ("A group of students occupied the university building.", "occupied", "192", ["A group of students"]),
+        # a strike staged by workers is a labour action, one launched by forces an attack
+        ("Teachers staged a strike over pay in Nairobi.", "strike", "143", ["Teachers"]),
+        ("Dock workers held a 24-hour strike on Monday.", "strike", "143", ["Dock workers"]),
+        ("Prisoners staged a hunger strike.", "strike", "142", ["Prisoners"]),
+        ("Israeli jets launched a strike on Gaza.", "strike", "190", ["Israeli jets"]),
+        ("Workers went on strike at the port of Antwerp.", "went", "143", ["Workers"]),
+        # a participle clause's doer is the subject of the clause it hangs on
+        ("Gunmen stormed a hotel in Mogadishu, killing 12 people.", "killing", "190", ["Gunmen"]),
+    ],
+)
+def test_conflict_acts_by_parties_no_actor_stands_for(rule_events, text, trigger, code, sources):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert (event.cameo, [report.span_text(s) for s in event.source_spans]) == (code, sources)
+
+
+def test_a_group_with_nothing_counted_is_still_a_party(rule_events):
+    # "group" counts people only with "of": "a terror group" is the party itself
+    report = rule_events("A terror group based in Trinidad attacked a police station.")
+    (event,) = [e for e in report.events if e.text == "attacked"]
+    assert [report.span_text(s) for s in event.source_spans] == ["A terror group based in Trinidad"]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code, plover",
+    [
+        # the forces an actor mobilises are its means, not the act's target
+        ("India deployed 3,000 additional troops to its border with China.", "deployed", "154", "MOBILIZE"),
+        ("Israel called up 20,000 reservists on Thursday.", "called", "150", "MOBILIZE"),
+        # sanctions are SANCTION (PLOVER manual), not COERCE as CAMEO2PLOVER files 163
+        ("The United States imposed sanctions on three Iranian oil companies.", "imposed", "163", "SANCTION"),
+        # ending aid, lending or trade with a party reduces relations
+        ("The European Union suspended all budget support to Niger.", "suspended", "162", "SANCTION"),
+        ("The World Bank froze new lending to Uganda.", "froze", "1621", "SANCTION"),
+        ("Germany halted arms exports to Saudi Arabia.", "halted", "163", "SANCTION"),
+    ],
+)
+def test_mobilisations_and_sanctions(rule_events, text, trigger, code, plover):
+    report = rule_events(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    assert (event.cameo, event.plover.type) == (code, plover)
+    if plover == "MOBILIZE":
+        assert event.target_spans == ()

@@ -121,8 +121,9 @@ def test_reported_fact_is_not_embedded(rule_events):
 
 
 def test_plover_and_goldstein(analyze_text):
+    # CAMEO 163 (sanctions): the PLOVER manual's SANCTION "discontinue", not CAMEO2PLOVER's COERCE
     (event,) = [e for e in analyze_text("The U.S. imposed sanctions on Iran.").events]
-    assert event.plover.type == "COERCE"
+    assert (event.plover.type, event.plover.mode) == ("SANCTION", "discontinue")
     assert event.goldstein == pytest.approx(-8.0)
 
 

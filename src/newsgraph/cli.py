@@ -98,7 +98,7 @@ def demo(
 
 @app.command("eval")
 def eval_command(
-    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, polnear-agreement, petrarch, plover, confliBERT, confliBERT-ner, factuality, dates, events-judged, actors-judged, events-nonevents, corroboration, acts, quotes."),
+    set_name: Optional[str] = typer.Argument(None, metavar="SET", help="Gold set to score: polnear, polnear-voice, polnear-agreement, petrarch, plover, confliBERT, confliBERT-ner, factuality, dates, events-judged, actors-judged, events-nonevents, events-conflict, corroboration, acts, quotes."),
     run_all: bool = typer.Option(False, "--all", help="Score every gold set."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder holding the gold data (default: $NEWSGRAPH_DATA or ../shared/data)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N items of each set."),

@@ -30,6 +30,7 @@ SETS = {
     "events-judged": "newsgraph.evaluation.judged_events",
     "actors-judged": "newsgraph.evaluation.judged_actors",
     "events-nonevents": "newsgraph.evaluation.nonevents",
+    "events-conflict": "newsgraph.evaluation.conflict_events",
     "corroboration": "newsgraph.evaluation.corroboration",
     "acts": "newsgraph.evaluation.acts",
     "quotes": "newsgraph.evaluation.quotes",

@@ -30,6 +30,7 @@ from ..words.events import (
     EPITHET_RELATIONS,
     MODAL_AUXILIARIES,
     NOMINAL_SUPPORT_VERBS,
+    NOMINAL_TRIGGER_GOVERNORS,
     NOMINAL_TRIGGER_MODIFIERS,
     NOMINAL_TRIGGERS,
     STANDING_NOUNS,
@@ -377,10 +378,31 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     if not targets and line is None and code[:2] == _MEETING_ROOT and not _meets_a_party(verb, index):
         return None
     unnamed_sources, unnamed_targets = unnamed_sides(verb, index, verbal=code[:2] in VERBAL_ROOTS) if not (sources and targets) else ((), ())
+    if code[:2] == _MOBILIZING_ROOT:
+        targets, unnamed_targets = _without_forces(verb, index, targets, unnamed_targets)
     return EventDraft(
         verb, code, sources, targets, "verb", line,
         unnamed_sources=() if sources else unnamed_sources,
         unnamed_targets=() if targets else unnamed_targets,
+    )
+
+
+# CAMEO 15 (PLOVER MOBILIZE): "deployed 3,000 troops", "called up 20,000 reservists",
+# "mobilised fighters": the forces an actor mobilises are its means, not whom the act is aimed at.
+_MOBILIZING_ROOT = "15"
+
+
+def _without_forces(
+    verb: Token, index: ActorIndex, targets: tuple[str, ...], spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    forces = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    if not forces:
+        return targets, spans
+    mobilised = {k for t in forces for k in index.keys_at(t)}
+    start, end = forces[0].idx, max(t.idx + len(t) for t in forces)
+    return (
+        tuple(k for k in targets if k not in mobilised),
+        tuple(span for span in spans if not (start <= span[0] and span[1] <= end)),
     )
 
 
@@ -456,6 +478,10 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
         return None
     code = NOMINAL_TRIGGERS[lemma]
     by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
+    by_governor = NOMINAL_TRIGGER_GOVERNORS.get(lemma, {})
+    governor = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if governor is not None and governor.lemma_.lower() in by_governor:
+        code = by_governor[governor.lemma_.lower()]  # "staged a strike", "went on strike"
     code = next((by_modifier[c.lemma_.lower()] for c in noun.lefts if c.lemma_.lower() in by_modifier), code)
     if code is None:
         return None  # "a heart attack", "weak steel demand": no act at all

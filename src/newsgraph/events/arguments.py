@@ -18,6 +18,7 @@ from ..words.events import (
     NOMINAL_TRIGGERS,
     PARTY_ENTITIES,
     PARTY_PRONOUNS,
+    QUANTITY_HEADS,
     RECIPIENT_PREPOSITIONS,
     RECIPROCAL_OBJECTS,
     SPEECH_EVENT_NOUNS,
@@ -62,6 +63,10 @@ def unnamed_sides(verb: Token, index: ActorIndex, *, verbal: bool = False) -> tu
     if verb.dep_ == "xcomp" and not subjects:
         # "convincing my supporters to support Obama": the object does it (see inherited_subject)
         subjects += [c for c in verb.head.children if c.dep_ == "dobj" and owned_people(c, index)]
+    if not subjects and not undergoers and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        # "Gunmen stormed a hotel, killing 12 people": a participle clause's doer is the
+        # subject of the clause it hangs on (as ``inherited_subject`` finds for named actors)
+        subjects += [c for c in clause_children(verb.head, SUBJECT_DEPS) if c.dep_ == "nsubj"]
     node, inherited = verb, list[Token]()
     for _ in range(3 if verbal else 0):
         # "the piece goes on to slam", "an article, headlined ..., accuses": the subject of the
@@ -97,6 +102,9 @@ def is_party(noun: Token, index: ActorIndex) -> bool:
         return noun.lower_ in PARTY_PRONOUNS or (noun.lower_ in {"those", "these"} and any(c.dep_ == "relcl" for c in noun.children))
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
+    counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if counted and (noun.lemma_.lower() in QUANTITY_HEADS or noun.lower_ in QUANTITY_HEADS):
+        return any(is_party(p, index) for p in counted)
     # "industry lobbyists", "Boko Haram fighters": the modifier says whose people they are.
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(w.i in index.unowned_agents or w.ent_type_ in PARTY_ENTITIES for w in words) or owned_people(noun, index)

@@ -34,6 +34,9 @@ NOMINAL_TRIGGERS = {
     "critique": "111", "insult": "112", "smear": "112",
     "lawsuit": "115", "tribute": "051", "pact": "057", "derision": "111", "takedown": "111",
     "invitation": "040", "request": "020", "call": "020", "denunciation": "111",
+    # conflict and protest news: attacks and gatherings named by a noun ("an ambush by
+    # gunmen", "a rocket barrage on the airport", "cross-border firing", "held a vigil")
+    "ambush": "190", "barrage": "194", "firing": "190", "gunfire": "190", "vigil": "141", "picket": "141",
 }
 
 # Nominal triggers that name an act only with its complement: "his call for a ban", "a request
@@ -53,6 +56,17 @@ NOMINAL_TRIGGER_MODIFIERS: dict[str, dict[str, str | None]] = {
     "demand": {
         "consumer": None, "market": None, "oil": None, "steel": None, "energy": None, "global": None,
         "weak": None, "strong": None, "rising": None, "falling": None, "domestic": None, "export": None,
+    },
+}
+
+# Verbs that say which sense a nominal trigger has when it is their object (or, for "go on
+# strike", the object of their preposition): workers "stage", "hold", "call", "join" or "go
+# on" a strike (143, a labour action), while forces "launch" or "carry out" one (an attack).
+# A modifier (NOMINAL_TRIGGER_MODIFIERS) decides first: "staged a hunger strike" is 142.
+NOMINAL_TRIGGER_GOVERNORS: dict[str, dict[str, str]] = {
+    "strike": {
+        "stage": "143", "hold": "143", "call": "143", "join": "143", "go": "143", "organize": "143",
+        "organise": "143", "declare": "143", "announce": "143", "extend": "143", "end": "143", "continue": "143",
     },
 }
 
@@ -277,6 +291,12 @@ PARTY_PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them", "their",
 })
 PARTY_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+# Nouns that count or gather the party named after "of": "hundreds of protesters marched",
+# "a group of students", "a crowd of supporters". The counted people are the side.
+QUANTITY_HEADS = frozenset({
+    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "tens", "scores",
+    "crowd", "crowds", "group", "groups", "number", "handful", "band", "mob", "throng", "contingent",
+})
 
 
 # Verbs whose prepositional object does the infinitive that follows ("called on her to resign",

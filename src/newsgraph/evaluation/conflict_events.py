@@ -1,0 +1,144 @@
+"""Sentences that each report one conflict or protest event
+(``src/newsgraph/data/conflict_sentences.jsonl``): 240 wire-style sentences written for this
+set, blind (never run through the pipeline before they were added), 20 in each of twelve
+kinds: marches, strikes, riots, attacks with a named doer, attacks in the passive, attacks
+named by a noun, kidnappings, arrests, seizures and bans, threats, mobilisations and sanctions.
+Each row gives the main event as a coder would code it: its PLOVER ``type``, its ``trigger``
+word and the words naming its ``source`` and ``target`` ("" where the sentence names none).
+The guideline is in ``docs/judging-events.md`` ("Sentences with one conflict event").
+
+The counterpart of ``events-nonevents``: that set asks that disasters and sports stay out,
+this one that protests, bombings and arrests come in. No model is trained on these
+sentences, so they are read as users get them: the shipped event judge at its default
+threshold.
+
+- ``typed.share``: sentences with a kept event of the expected type (anywhere in the
+  sentence), as in the issue's per-class count; ``typed.<kind>`` per kind;
+  ``typed.share_rules`` the same for the rule coder alone (every candidate).
+- ``trigger.share``: sentences with a kept event on the expected trigger word, or on the
+  verb whose object it is ("imposed a curfew", "went on strike", "issued an ultimatum": the
+  verb and its noun name one event, and coders mark either); ``trigger_typed.share``: that
+  event also has the expected type.
+- ``sides.share``: that event also has the expected sides: each side's spans overlap the
+  expected words, or the side is empty where none is expected.
+
+Errors: each sentence not right on all of these, with what was kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorCatalogue
+from ..event_judge import DEFAULT_THRESHOLD, EventJudge, rescore
+from ..model import Article, Event, Span
+from ..pipeline import build_report
+from ..resources import catalogue_jsonl
+from . import SetResult
+
+__all__ = ["SENTENCES", "evaluate", "load_sentences", "sides_right"]
+
+SENTENCES = "conflict_sentences.jsonl"
+
+
+def load_sentences(limit: Optional[int] = None) -> list[dict[str, Any]]:
+    rows = list(catalogue_jsonl(SENTENCES))
+    return rows[:limit] if limit else rows
+
+
+def _span_of(text: str, words: str) -> Optional[Span]:
+    start = text.find(words) if words else -1
+    return (start, start + len(words)) if start >= 0 else None
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _names(doc: Doc, found: Span, expected: Span) -> bool:
+    """Whether an event on ``found`` is the one the expected trigger names: the same word, or
+    a verb and the noun it takes as object, either way round."""
+    if _overlaps(found, expected):
+        return True
+    words = [doc.char_span(*span, alignment_mode="expand") for span in (found, expected)]
+    if words[0] is None or words[1] is None:
+        return False
+    a, b = words[0].root, words[1].root
+    return _takes(a, b) or _takes(b, a)
+
+
+def _takes(verb: Token, noun: Token) -> bool:
+    if noun.head == verb and noun.dep_ in {"dobj", "attr"}:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head == verb
+
+
+def sides_right(event: Event, source: Optional[Span], target: Optional[Span]) -> bool:
+    """Whether each side of ``event`` names the expected words (``None``: no side expected)."""
+    for expected, spans in ((source, event.source_spans), (target, event.target_spans)):
+        if expected is None and spans:
+            return False
+        if expected is not None and not any(_overlaps(expected, s) for s in spans):
+            return False
+    return True
+
+
+def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetResult:
+    from ..components import load_pipeline
+
+    nlp = nlp or load_pipeline()
+    rows = load_sentences(limit)
+    catalogue = ActorCatalogue.packaged(nlp)
+    judge = EventJudge.packaged()
+    counts = {"typed": 0, "typed_rules": 0, "trigger": 0, "trigger_typed": 0, "sides": 0}
+    by_kind: dict[str, list[int]] = {}
+    errors: list[dict[str, Any]] = []
+    for row, doc in zip(rows, nlp.pipe([r["text"] for r in rows], batch_size=32)):
+        text = row["text"]
+        candidates = build_report(doc, Article(text=text), catalogue, judge_events=False)
+        scored = rescore(doc, candidates, judge) if judge is not None else candidates
+        kept = [e for e in scored.events if e.confidence >= DEFAULT_THRESHOLD]
+        trigger = _span_of(text, row["trigger"])
+        source, target = _span_of(text, row["source"]), _span_of(text, row["target"])
+        on_trigger = [e for e in kept if trigger is not None and _names(doc, e.trigger, trigger)]
+        typed = any(e.plover.type == row["type"] for e in kept)
+        right_type = [e for e in on_trigger if e.plover.type == row["type"]]
+        right = any(sides_right(e, source, target) for e in right_type)
+        counts["typed"] += typed
+        counts["typed_rules"] += any(e.plover.type == row["type"] for e in candidates.events)
+        counts["trigger"] += bool(on_trigger)
+        counts["trigger_typed"] += bool(right_type)
+        counts["sides"] += right
+        tally = by_kind.setdefault(row["category"], [0, 0])
+        tally[0] += typed
+        tally[1] += 1
+        if not right:
+            wrong = "sides" if right_type else "type" if on_trigger else "trigger"
+            errors.append({
+                "kind": "wrong" if kept else "miss", "field": wrong, "id": row["id"], "category": row["category"],
+                "text": text, "expected": f"{row['trigger']}:{row['type']} {row['source']!r} -> {row['target']!r}",
+                "events": [_described(e, text) for e in scored.events],
+            })
+    total = len(rows)
+    metrics = {
+        "typed.share": _pct(counts["typed"], total),
+        "typed.share_rules": _pct(counts["typed_rules"], total),
+        "trigger.share": _pct(counts["trigger"], total),
+        "trigger_typed.share": _pct(counts["trigger_typed"], total),
+        "sides.share": _pct(counts["sides"], total),
+    }
+    metrics.update({f"typed.{kind}": _pct(c, n) for kind, (c, n) in sorted(by_kind.items())})
+    how = "packaged judge (never saw these sentences)" if judge is not None else "rules only (no packaged judge)"
+    return SetResult(name="events-conflict", metrics=metrics, details={"sentences": total, "judge": how}, errors=errors)
+
+
+def _described(event: Event, text: str) -> str:
+    sides = " / ".join(", ".join(text[s:e] for s, e in spans) or "-" for spans in (event.source_spans, event.target_spans))
+    return f"{event.text}:{event.cameo}:{event.plover.type}:{event.confidence:.2f} [{sides}]"
+
+
+def _pct(numerator: int, denominator: int) -> float:
+    return round(100.0 * numerator / denominator, 2) if denominator else 0.0
