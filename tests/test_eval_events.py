@@ -136,3 +136,38 @@ def test_sets_run_on_five_records(shared_data, name, keys):
     assert all(0 <= result.metrics[k] <= 100 for k in keys)
     for error in result.errors:
         assert error["kind"] and error["text"]
+
+
+# ----------------------------------------------------------------- the conflict sentences
+
+def test_conflict_sentences_are_well_formed():
+    """Every row names its event by words of its own text, in twelve kinds of twenty."""
+    from collections import Counter
+
+    from newsgraph.evaluation.conflict_events import load_sentences
+
+    rows = load_sentences()
+    assert len({r["id"] for r in rows}) == len(rows) == 240
+    assert set(Counter(r["category"] for r in rows).values()) == {20}
+    for row in rows:
+        assert row["type"] in {"PROTEST", "ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}, row["id"]
+        assert row["trigger"] and row["trigger"] in row["text"], row["id"]
+        assert all(row[side] in row["text"] for side in ("source", "target")), row["id"]
+
+
+@pytest.mark.parametrize("sources, targets, expected_source, expected_target, right", [
+    (((0, 9),), (), (0, 20), None, True),  # the source's words overlap; no target expected, none given
+    (((0, 9),), ((30, 40),), (0, 20), None, False),  # a target where the sentence names none
+    ((), (), (0, 20), None, False),  # no source where one is expected
+    ((), ((30, 40),), None, (35, 50), True),
+])
+def test_conflict_sides_right(sources, targets, expected_source, expected_target, right):
+    from newsgraph.evaluation.conflict_events import sides_right
+    from newsgraph.model import Event, Factuality, Plover
+
+    event = Event(
+        id="e", sources=(), targets=(), cameo="190", plover=Plover(type="ASSAULT", mode=None, context=None),
+        goldstein=None, trigger=(21, 29), sentence=(0, 60), factuality=Factuality(polarity="positive", certainty="certain", mode="actual"),
+        source_spans=sources, target_spans=targets,
+    )
+    assert sides_right(event, expected_source, expected_target) is right

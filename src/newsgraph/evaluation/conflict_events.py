@@ -38,6 +38,7 @@ from ..model import Article, Event, Span
 from ..pipeline import build_report
 from ..resources import catalogue_jsonl
 from . import SetResult
+from .metrics import percent, spans_overlap
 
 __all__ = ["SENTENCES", "evaluate", "load_sentences", "sides_right"]
 
@@ -54,14 +55,10 @@ def _span_of(text: str, words: str) -> Optional[Span]:
     return (start, start + len(words)) if start >= 0 else None
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _names(doc: Doc, found: Span, expected: Span) -> bool:
     """Whether an event on ``found`` is the one the expected trigger names: the same word, or
     a verb and the noun it takes as object, either way round."""
-    if _overlaps(found, expected):
+    if spans_overlap(found, expected):
         return True
     words = [doc.char_span(*span, alignment_mode="expand") for span in (found, expected)]
     if words[0] is None or words[1] is None:
@@ -81,7 +78,7 @@ def sides_right(event: Event, source: Optional[Span], target: Optional[Span]) ->
     for expected, spans in ((source, event.source_spans), (target, event.target_spans)):
         if expected is None and spans:
             return False
-        if expected is not None and not any(_overlaps(expected, s) for s in spans):
+        if expected is not None and not any(spans_overlap(expected, s) for s in spans):
             return False
     return True
 
@@ -124,13 +121,13 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
             })
     total = len(rows)
     metrics = {
-        "typed.share": _pct(counts["typed"], total),
-        "typed.share_rules": _pct(counts["typed_rules"], total),
-        "trigger.share": _pct(counts["trigger"], total),
-        "trigger_typed.share": _pct(counts["trigger_typed"], total),
-        "sides.share": _pct(counts["sides"], total),
+        "typed.share": percent(counts["typed"], total),
+        "typed.share_rules": percent(counts["typed_rules"], total),
+        "trigger.share": percent(counts["trigger"], total),
+        "trigger_typed.share": percent(counts["trigger_typed"], total),
+        "sides.share": percent(counts["sides"], total),
     }
-    metrics.update({f"typed.{kind}": _pct(c, n) for kind, (c, n) in sorted(by_kind.items())})
+    metrics.update({f"typed.{kind}": percent(c, n) for kind, (c, n) in sorted(by_kind.items())})
     how = "packaged judge (never saw these sentences)" if judge is not None else "rules only (no packaged judge)"
     return SetResult(name="events-conflict", metrics=metrics, details={"sentences": total, "judge": how}, errors=errors)
 
@@ -138,7 +135,3 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
 def _described(event: Event, text: str) -> str:
     sides = " / ".join(", ".join(text[s:e] for s, e in spans) or "-" for spans in (event.source_spans, event.target_spans))
     return f"{event.text}:{event.cameo}:{event.plover.type}:{event.confidence:.2f} [{sides}]"
-
-
-def _pct(numerator: int, denominator: int) -> float:
-    return round(100.0 * numerator / denominator, 2) if denominator else 0.0

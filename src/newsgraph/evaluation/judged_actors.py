@@ -49,7 +49,7 @@ from ..model import Article, Event, Report
 from . import SetResult
 from .judged_events import load_judgments as judged_rows
 from .judged_events import train_texts
-from .metrics import spans_overlap
+from .metrics import percent, spans_overlap
 
 __all__ = [
     "JUDGMENTS", "LABELS", "REFERENCE", "SEED", "actor_slots", "choose_articles", "evaluate", "load_judgments", "score",
@@ -184,11 +184,11 @@ def score(
                 errors.append({"set": "actors-judged", "doc": doc, "kind": "unjudged", "why": "gone", "trigger": row["trigger"],
                                "side": row["side"], "mention": row["mention"], "entity": row["entity"], "label": row["label"]})
         judged = tally[True] + tally[False]
-        articles[doc] = {"actors": len(slots), "judged": judged, "right": tally[True], "share": _pct(tally[True], judged)}
+        articles[doc] = {"actors": len(slots), "judged": judged, "right": tally[True], "share": percent(tally[True], judged)}
     judged = sum(labels.values())
     total = judged + unjudged["new"] + unjudged["changed"]
-    metrics = {"right.share": _pct(labels["right"], judged), "judged.share": _pct(judged, total)}
-    metrics.update({f"right.{kind}": _pct(c[True], c[True] + c[False]) for kind, c in sorted(by_kind.items())})
+    metrics = {"right.share": percent(labels["right"], judged), "judged.share": percent(judged, total)}
+    metrics.update({f"right.{kind}": percent(c[True], c[True] + c[False]) for kind, c in sorted(by_kind.items())})
     details = {
         "articles": articles,
         "counts": {"actors": total, "judged": judged, **{f"unjudged.{k}": v for k, v in unjudged.items()}, **dict(labels)},
@@ -198,8 +198,6 @@ def score(
     return metrics, details, errors
 
 
-def _pct(numerator: int, denominator: int) -> float:
-    return round(100.0 * numerator / denominator, 2) if denominator else 0.0
 
 
 def judged_articles(data_dir: Path, docs: Iterable[str]) -> list[tuple[str, Article]]:

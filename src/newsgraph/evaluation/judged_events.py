@@ -45,7 +45,7 @@ from ..corpus.writer import factuality_label
 from ..model import Event, Report
 from ..resources import catalogue_exists, catalogue_jsonl
 from . import SetResult
-from .metrics import spans_overlap
+from .metrics import percent, spans_overlap
 
 __all__ = [
     "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate", "judged_candidates",
@@ -191,13 +191,13 @@ def score(
                 errors.append({"set": "events-judged", "kind": "miss", "doc": doc, "trigger": gold["trigger"], "gold_type": gold["type"]})
     found = counts["true"]
     metrics = {
-        "trigger.precision": _pct(counts["true"], counts["judged"]),
-        "trigger.recall": _pct(counts["found"], counts["real"]),
-        "type.accuracy": _pct(counts["type"], found),
-        "sides.accuracy": _pct(counts["sides"], found),
-        "factuality.accuracy": _pct(counts["factuality"], found),
-        "chain.accuracy": _pct(counts["chain"], found),
-        "all.accuracy": _pct(counts["all"], counts["judged"]),
+        "trigger.precision": percent(counts["true"], counts["judged"]),
+        "trigger.recall": percent(counts["found"], counts["real"]),
+        "type.accuracy": percent(counts["type"], found),
+        "sides.accuracy": percent(counts["sides"], found),
+        "factuality.accuracy": percent(counts["factuality"], found),
+        "chain.accuracy": percent(counts["chain"], found),
+        "all.accuracy": percent(counts["all"], counts["judged"]),
     }
     return metrics, counts, errors
 
@@ -254,11 +254,11 @@ def agreement(first: dict[str, list[dict[str, Any]]], second: dict[str, list[dic
             fields["chain"] += len(chain_a) == len(chain_b) and all(spans_overlap(x, y) for x, y in zip(chain_a, chain_b))
     same, total = sum(x == y for x, y in pairs), len(pairs)
     out = {
-        "event.agreement": _pct(same, total),
+        "event.agreement": percent(same, total),
         "event.kappa": round(100 * _kappa(pairs), 2),
-        "real.f1": _pct(2 * both, found_first + found_second),
+        "real.f1": percent(2 * both, found_first + found_second),
     }
-    out.update({f"{k}.agreement": _pct(v, both) for k, v in fields.items()})
+    out.update({f"{k}.agreement": percent(v, both) for k, v in fields.items()})
     return out
 
 
@@ -276,8 +276,6 @@ def _kappa(pairs: list[tuple[bool, bool]]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-def _pct(numerator: int, denominator: int) -> float:
-    return round(100.0 * numerator / denominator, 2) if denominator else 0.0
 
 
 def train_texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
@@ -384,7 +382,7 @@ def calibration(reports: dict[str, Report], judgments: dict[str, list[dict[str, 
                 cell[0] += 1
                 cell[1] += any(spans_overlap(event.trigger, t) for t in real)
     return [
-        {"confidence": f"{k / bins:.1f}-{(k + 1) / bins:.1f}", "candidates": n, "real": _pct(r, n)}
+        {"confidence": f"{k / bins:.1f}-{(k + 1) / bins:.1f}", "candidates": n, "real": percent(r, n)}
         for k, (n, r) in enumerate(table)
     ]
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Optional, Sequence
 
-__all__ = ["PRF", "Accuracy", "MacroF1", "bootstrap_f1", "overlap", "char_overlap_ratio", "span_f1"]
+__all__ = ["PRF", "Accuracy", "MacroF1", "bootstrap_f1", "overlap", "char_overlap_ratio", "percent", "span_f1", "spans_overlap"]
 
 Span = tuple[int, int]
 
@@ -123,6 +123,11 @@ def span_f1(counts: Sequence[int]) -> dict[str, float]:
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
             "correct_predicted": correct, "predicted": n_pred, "found_gold": found, "gold": n_gold}
+
+
+def percent(numerator: int, denominator: int) -> float:
+    """A share in 0-100, rounded as the gate compares it; 0 for an empty denominator."""
+    return round(100.0 * numerator / denominator, 2) if denominator else 0.0
 
 
 def overlap(a: Span, b: Span) -> int:

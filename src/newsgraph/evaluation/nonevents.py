@@ -35,6 +35,7 @@ from ..model import Article, Report
 from ..pipeline import build_report
 from ..resources import catalogue_jsonl
 from . import SetResult
+from .metrics import percent
 
 __all__ = ["SENTENCES", "WEIGHT", "evaluate", "load_sentences", "nonevent_examples"]
 
@@ -131,10 +132,6 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
                 "events": [f"{e.text}:{e.cameo}:{e.plover.type}:{e.confidence:.2f}" for e in kept],
             })
     total = sum(n for _, n in clean.values())
-    metrics = {"clean.share": _pct(sum(c for c, _ in clean.values()), total), "clean.share_rules": _pct(clean_rules, total)}
-    metrics.update({f"clean.{kind}": _pct(c, n) for kind, (c, n) in sorted(clean.items())})
+    metrics = {"clean.share": percent(sum(c for c, _ in clean.values()), total), "clean.share_rules": percent(clean_rules, total)}
+    metrics.update({f"clean.{kind}": percent(c, n) for kind, (c, n) in sorted(clean.items())})
     return SetResult(name="events-nonevents", metrics=metrics, details={"sentences": total, "judge": how}, errors=errors)
-
-
-def _pct(numerator: int, denominator: int) -> float:
-    return round(100.0 * numerator / denominator, 2) if denominator else 0.0
