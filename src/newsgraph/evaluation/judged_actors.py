@@ -198,8 +198,6 @@ def score(
     return metrics, details, errors
 
 
-
-
 def judged_articles(data_dir: Path, docs: Iterable[str]) -> list[tuple[str, Article]]:
     """(document id, article with its date) of the reference example and of each PolNeAR
     train document in ``docs``; the date of a PolNeAR article is the one in its id."""

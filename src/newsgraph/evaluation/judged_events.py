@@ -276,8 +276,6 @@ def _kappa(pairs: list[tuple[bool, bool]]) -> float:
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-
-
 def train_texts(data_dir: Path, wanted: set[str]) -> Iterator[tuple[str, str]]:
     """(document id, text) of each PolNeAR train article in ``wanted``, once each."""
     seen: set[str] = set()

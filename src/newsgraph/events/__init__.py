@@ -479,6 +479,7 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
     code = NOMINAL_TRIGGERS[lemma]
     by_modifier = NOMINAL_TRIGGER_MODIFIERS.get(lemma, {})
     by_governor = NOMINAL_TRIGGER_GOVERNORS.get(lemma, {})
+    # the verb whose object the noun is, directly or through a preposition ("went on strike")
     governor = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
     if governor is not None and governor.lemma_.lower() in by_governor:
         code = by_governor[governor.lemma_.lower()]  # "staged a strike", "went on strike"
@@ -512,8 +513,7 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
         # of the school": the clause's subject is whom the act is aimed at (what of theirs is
         # criticised says no one else), never its doer
         targets = befallen
-    if not sources and noun.dep_ in {"dobj", "pobj"} and not undergoers:
-        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if not sources and governor is not None and not undergoers:
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in governor.children)
         if governor.lemma_.lower() in _DOER_SUPPORT_VERBS and not passive:  # "the speech was never given due to the massacre"
             doers = [s for s in governor.children if s.dep_ == "nsubj"]
