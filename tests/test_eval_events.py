@@ -171,3 +171,34 @@ def test_conflict_sides_right(sources, targets, expected_source, expected_target
         source_spans=sources, target_spans=targets,
     )
     assert sides_right(event, expected_source, expected_target) is right
+
+
+# ----------------------------------------------------------------- the judge's training recipe
+
+@pytest.mark.parametrize("text, trigger, kind, expected", [
+    ("Gunmen ambushed a police convoy near Kandahar on Monday.", "ambushed", "ASSAULT", 1),
+    ("Dock workers went on strike in Antwerp over pay.", "strike", "PROTEST", 2),  # the noun, and the verb taking it
+    ("Rain fell on Antwerp all week.", "fell", "PROTEST", 0),  # no candidate on the trigger: nothing to learn
+])
+def test_conflict_trigger_examples_are_the_candidates_on_the_trigger(nlp, text, trigger, kind, expected):
+    from newsgraph.evaluation.conflict_events import trigger_examples
+
+    row = {"id": "t-1", "category": "test", "text": text, "type": kind, "trigger": trigger, "source": "", "target": ""}
+    examples = trigger_examples(nlp, [row])
+    assert len(examples) == expected
+    assert all(sid == "t-1" and found == kind and features for sid, features, found in examples)
+
+
+def test_the_judge_refitted_without_a_group_never_sees_it():
+    """Leaving a fold out is the same as never having had it: nothing of it reaches the fit."""
+    from newsgraph.evaluation.judge_training import Example, fit_judge, parts_count
+
+    def examples(word, real, group, n):
+        return [Example("p", group, (f"lemma={word}", f"n={i % 3}"), real, kind="ASSAULT" if real else None) for i in range(n)]
+
+    kept = examples("bomb", True, "a", 6) + examples("rain", False, "b", 6) + examples("march", True, "c", 4)
+    kept += [Example("p", "c", ("lemma=march", "n=0"), True, kind="PROTEST")] * 2
+    left_out = examples("rain", True, "x", 9)  # contrary labels: any leak would move the weights
+    assert fit_judge(kept + left_out, {"x"}).to_dict() == fit_judge(kept).to_dict()
+    assert fit_judge(kept + left_out).to_dict() != fit_judge(kept).to_dict()
+    assert parts_count(kept + left_out) == {"p": 27}

@@ -97,7 +97,7 @@ def test_a_retyped_event_takes_its_types_plain_code(code, judged_type, expected_
 
 def test_the_shipped_judge_says_what_it_was_trained_on():
     data = catalogue_json("event_judge_model.json")
-    assert data["weights"] and "judged_events.jsonl" in data["trained_on"]
+    assert data["weights"] and "judged_events.jsonl" in data["trained_on"]["files"]
     assert data["cross_validation"]["by"] == "article" and len(data["cross_validation"]["per_fold"]) == data["cross_validation"]["folds"]
     assert EventJudge.packaged() is not None
 

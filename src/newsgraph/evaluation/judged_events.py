@@ -48,8 +48,8 @@ from . import SetResult
 from .metrics import percent, spans_overlap
 
 __all__ = [
-    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "candidate_examples", "chain_spans", "evaluate", "judged_candidates",
-    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "typed_examples", "with_causes",
+    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "chain_spans", "evaluate", "judged_candidates",
+    "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "with_causes",
 ]
 
 TRAIN = "dev/attribution/polnear/derived/polnear_train.derived.jsonl"
@@ -308,7 +308,7 @@ def judged_candidates(
 ) -> list[tuple[str, list[str], bool, Optional[str]]]:
     """(document id, judge features, judged real, judged PLOVER type or None) of every
     candidate event whose trigger was judged; candidates nobody judged are left out. Both of
-    the judge's models learn from these (``candidate_examples``, ``typed_examples``)."""
+    the judge's models learn from these (``judge_training``)."""
     from ..event_judge import features
 
     examples = []
@@ -322,19 +322,6 @@ def judged_candidates(
                 kind = next((r["type"] for r in real if r.get("type")), None)
                 examples.append((doc_id, features(doc, event, actors, report.attributions), bool(real), kind))
     return examples
-
-
-def candidate_examples(
-    reports: dict[str, tuple[Doc, Report]], judgments: dict[str, list[dict[str, Any]]]
-) -> list[tuple[str, list[str], bool]]:
-    """(document id, judge features, judged real) of every judged candidate (``judged_candidates``)."""
-    return [(doc_id, feats, real) for doc_id, feats, real, _ in judged_candidates(reports, judgments)]
-
-
-def typed_examples(candidates: list[tuple[str, list[str], bool, Optional[str]]]) -> list[tuple[str, list[str], str]]:
-    """(document id, judge features, PLOVER type) of the ``judged_candidates`` judged a real
-    event of a type: what the judge's type model learns from."""
-    return [(doc_id, feats, kind) for doc_id, feats, _, kind in candidates if kind]
 
 
 def conflict_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
@@ -394,18 +381,6 @@ def real_news_examples(nlp, data_dir: Path) -> list[tuple[list[str], bool]]:
     return conflict_examples(nlp, data_dir) + judge_positives(nlp, data_dir)
 
 
-def judge_training_examples(nlp, data_dir: Path) -> list[tuple[str, list[str], bool]]:
-    """(document id, features, real) of everything the shipped event judge learns from,
-    except the sentences with no event (``nonevents``): the judged candidates of the training
-    and the scored articles, and the real-news positives (document id "confliBERT").
-    Raises FileNotFoundError without PolNeAR train in ``data_dir``."""
-    if not (Path(data_dir) / TRAIN).is_file():
-        raise FileNotFoundError(Path(data_dir) / TRAIN)
-    judgments = {**load_judgments(packaged=TRAINING_JUDGMENTS), **load_judgments()}
-    examples = candidate_examples(judged_reports(nlp, data_dir, judgments), judgments)
-    return examples + [("confliBERT", f, y) for f, y in real_news_examples(nlp, data_dir)]
-
-
 def kept(report: Report, threshold: float) -> Report:
     """``report`` with only the events at or above ``threshold``."""
     return replace(report, events=tuple(e for e in report.events if e.confidence >= threshold))
@@ -423,39 +398,24 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
     cross-validated by article (each fold's articles scored by a judge fitted on the training
     articles and the other folds, never on themselves)."""
     from ..components import DEFAULT_MODEL, load_pipeline
-    from ..event_judge import DEFAULT_THRESHOLD, fit, rescore, rules_type
-    from .nonevents import WEIGHT as NONEVENT_WEIGHT
-    from .nonevents import nonevent_examples
+    from ..event_judge import DEFAULT_THRESHOLD, rescore
+    from .judge_training import fit_judge, parts_count, training_examples
 
     judgments = load_judgments()
     if limit is not None:
         judgments = dict(sorted(judgments.items())[:limit])
     nlp = nlp or load_pipeline(DEFAULT_MODEL)
     parsed = judged_reports(nlp, data_dir, judgments)
-    training = load_judgments(packaged=TRAINING_JUDGMENTS) if catalogue_exists(TRAINING_JUDGMENTS) else {}
-    training_candidates = judged_candidates(judged_reports(nlp, data_dir, training), training)
-    extra = [(f, y) for _, f, y, _ in training_candidates]
-    typed = [(f, t) for _, f, t in typed_examples(training_candidates)]
-    conflict = real_news_examples(nlp, data_dir)
-    extra += conflict
-    # Conflict news has no judged types: there the rules' type stands, which keeps the type
-    # model from reading every bombing as the campaign articles' criticism.
-    typed += [(f, rules_type(f)) for f, _ in conflict if rules_type(f)]
-    extra += [(f, y, NONEVENT_WEIGHT) for _, f, y in nonevent_examples(nlp)]
-    scored_candidates = judged_candidates(parsed, judgments)
-    scored = [(doc, f, y) for doc, f, y, _ in scored_candidates]
-    scored_typed = typed_examples(scored_candidates)
+    examples = training_examples(nlp, data_dir, scored=parsed)
     fold_of = article_folds(parsed)
     reports: dict[str, Report] = {}
     per_fold = []
     for k in sorted(set(fold_of.values())):
-        judge = fit(
-            extra + [(f, y) for doc, f, y in scored if fold_of[doc] != k],
-            typed=typed + [(f, t) for doc, f, t in scored_typed if fold_of[doc] != k],
-        )
-        fold = {doc: rescore(*parsed[doc], judge) for doc in parsed if fold_of[doc] == k}
-        reports.update(fold)
-        per_fold.append(score({d: kept(r, DEFAULT_THRESHOLD) for d, r in fold.items()}, {d: judgments[d] for d in fold})[0])
+        fold = {doc: parsed[doc] for doc in parsed if fold_of[doc] == k}
+        judge = fit_judge(examples, set(fold))
+        fold_reports = {doc: rescore(*pair, judge) for doc, pair in fold.items()}
+        reports.update(fold_reports)
+        per_fold.append(score({d: kept(r, DEFAULT_THRESHOLD) for d, r in fold_reports.items()}, {d: judgments[d] for d in fold})[0])
     metrics, counts, errors = score({d: kept(r, DEFAULT_THRESHOLD) for d, r in reports.items()}, judgments)
     errors = with_causes(errors, reports)
     candidates, candidate_counts, _ = score(reports, judgments)
@@ -468,7 +428,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, nlp=None) -> SetResult
         "candidates": {"metrics": candidates, "counts": candidate_counts},
         "misses": dict(Counter(e["cause"] for e in errors if e["kind"] == "miss")),
         "calibration": calibration(reports, judgments),
-        "judge_trained_on": f"{len(extra)} candidates (training articles, ConfliBERT NER and class sentences, sentences with no event) + the other folds",
+        "judge_trained_on": {**parts_count(e for e in examples if e.part != "judged"), "judged": "the other folds"},
     }
     if catalogue_exists(SECOND_JUDGMENTS):
         details["agreement"] = agreement(load_judgments(), load_judgments(packaged=SECOND_JUDGMENTS))
