@@ -408,7 +408,7 @@ def build_agents(data: Path, stats: dict) -> list[dict]:
 def build_verbs(data: Path, stats: dict) -> dict:
     parsed = verb_dictionary(read_lines(data / F_VERBS), Path(F_VERBS).name)
     verbs, phrasal, families = parsed["verbs"], parsed["phrasal"], parsed["families"]
-    add_curated_verbs(verbs, families, CURATED / "verbs.tsv", stats)
+    add_curated_verbs(verbs, phrasal, families, CURATED / "verbs.tsv", stats)
     for d in (verbs, phrasal):
         for ent in d.values():
             ent["patterns"].sort(key=lambda p: (p["line"] or 0, p.get("source", "")))
@@ -422,11 +422,14 @@ def build_verbs(data: Path, stats: dict) -> dict:
             "source": parsed["source"]}
 
 
-def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> None:
+def add_curated_verbs(verbs: dict, phrasal: dict, families: dict, path: Path, stats: dict) -> None:
     """Object patterns (and verbs) that CAMEO.2.0.txt lacks, from ``scripts/curated/verbs.tsv``.
 
     ``after`` holds space-separated words; ``prep:word`` is a prepositional group, ``*`` any word.
-    A row with an empty ``after`` sets the verb's default code.
+    A row with an empty ``after`` sets the verb's default code. A ``lemma`` of two words
+    ("round up") is a phrasal verb: the lexicon looks those up before the verb alone, so a row
+    for the verb ("round", ``after`` "up") never reaches a phrasal entry the dictionary lists
+    without a code.
     """
     added = replaced = 0
     for n, line in enumerate(read_lines(path), 1):
@@ -436,9 +439,10 @@ def add_curated_verbs(verbs: dict, families: dict, path: Path, stats: dict) -> N
         cols += [""] * (4 - len(cols))
         lemma_, after, code, _note = (c.strip() for c in cols[:4])
         source = f"curated:{path.name}:{n}"
-        family_name = verbs.get(lemma_, {}).get("family") or f"CURATED_{lemma_.upper()}"
+        book = phrasal if " " in lemma_ else verbs
+        family_name = book.get(lemma_, {}).get("family") or f"CURATED_{lemma_.upper().replace(' ', '_')}"
         family = families.setdefault(family_name, {"code": None, "members": [lemma_], "patterns": [], "line": None})
-        entry = verbs.setdefault(lemma_, {"family": family_name, "code": None, "forms": [], "patterns": [], "line": None, "source": source})
+        entry = book.setdefault(lemma_, {"family": family_name, "code": None, "forms": [], "patterns": [], "line": None, "source": source})
         if not after:
             entry["code"] = code or None
             if family_name.startswith("CURATED_"):

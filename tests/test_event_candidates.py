@@ -122,6 +122,9 @@ def test_description_of_no_single_doer_stays_unnamed(rule_events, text, trigger)
         ("Prisoners staged a hunger strike.", "strike", "142", ["Prisoners"]),
         ("Israeli jets launched a strike on Gaza.", "strike", "190", ["Israeli jets"]),
         ("Workers went on strike at the port of Antwerp.", "went", "143", ["Workers"]),
+        ("Port workers downed tools in Antwerp over pay.", "downed", "143", ["Port workers"]),
+        # a phrasal verb CAMEO lists without a code takes its curated patterns
+        ("Police rounded up dozens of opposition supporters in Minsk.", "rounded", "173", ["Police"]),
         # a participle clause's doer is the subject of the clause it hangs on
         ("Gunmen stormed a hotel in Mogadishu, killing 12 people.", "killing", "190", ["Gunmen"]),
     ],
@@ -159,3 +162,17 @@ def test_mobilisations_and_sanctions(rule_events, text, trigger, code, plover):
     assert (event.cameo, event.plover.type) == (code, plover)
     if plover == "MOBILIZE":
         assert event.target_spans == ()
+
+
+@pytest.mark.parametrize(
+    "text, trigger, code",
+    [
+        ("The government shut down the internet across Tigray.", "shut", "1721"),
+        ("Police rounded up 40 suspects after the blast.", "rounded", "173"),
+        # rounding up what is no person is no arrest: CAMEO's uncoded entry stands
+        ("The senator rounded up votes for the bill.", "rounded", None),
+    ],
+)
+def test_curated_phrasal_verbs(rule_events, text, trigger, code):
+    report = rule_events(text)
+    assert next((e.cameo for e in report.events if e.text == trigger), None) == code
