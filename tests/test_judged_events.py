@@ -82,6 +82,8 @@ def test_errors_say_whether_the_rules_or_the_judge_lost_an_event(analyze_text):
     causes = {tuple(e["trigger"]): (e["kind"], e.get("cause"), e.get("confidence")) for e in with_causes(errors, {"d": report})}
     assert causes[tuple(ACCUSED)] == ("miss", "below threshold", round(accusing.confidence, 3))
     assert causes[tuple(JAILED)] == ("miss", "no candidate", None)
+    # a miss names its words, as every other error row does
+    assert {e["text"] for e in errors if e["kind"] == "miss"} == {TEXT[slice(*ACCUSED)], TEXT[slice(*JAILED)]}
 
 
 def test_agreement_of_two_judges():

@@ -188,7 +188,10 @@ def score(
             if any(spans_overlap(e.trigger, tuple(gold["trigger"])) for e in report.events):
                 counts["found"] += 1
             else:
-                errors.append({"set": "events-judged", "kind": "miss", "doc": doc, "trigger": gold["trigger"], "gold_type": gold["type"]})
+                errors.append({
+                    "set": "events-judged", "kind": "miss", "doc": doc, "trigger": gold["trigger"],
+                    "text": report.span_text(tuple(gold["trigger"])), "gold_type": gold["type"],
+                })
     found = counts["true"]
     metrics = {
         "trigger.precision": percent(counts["true"], counts["judged"]),
