@@ -24,9 +24,10 @@ def test_act_done_to_an_unnamed_party_is_a_candidate(rule_events, text, trigger,
 @pytest.mark.parametrize(
     "text, trigger",
     [
-        # neither a doer nor a party it is done to: still no candidate
+        # neither a doer nor a party it is done to: still no candidate (unless an attack
+        # struck a thing: test_a_doerless_attack_on_a_thing_is_proposed)
         ("Hamas apologized.", "apologized"),
-        ("The building was destroyed.", "destroyed"),
+        ("The plan was rejected.", "rejected"),
     ],
 )
 def test_act_with_no_party_is_no_candidate(rule_events, text, trigger):
@@ -176,3 +177,22 @@ def test_mobilisations_and_sanctions(rule_events, text, trigger, code, plover):
 def test_curated_phrasal_verbs(rule_events, text, trigger, code):
     report = rule_events(text)
     assert next((e.cameo for e in report.events if e.text == trigger), None) == code
+
+
+@pytest.mark.parametrize(
+    "text, trigger, struck",
+    [
+        # an attack in the passive, no doer named, on a thing: the thing struck is its side
+        ("A market in the town of Beni was shelled on Wednesday.", "shelled", ["A market in the town of Beni"]),
+        ("Their vehicle was fired upon near the port of Gwadar.", "fired", ["Their vehicle"]),
+        ("The convoy was targeted by a roadside bomb.", "targeted", ["The convoy"]),
+        ("The building was destroyed.", "destroyed", ["The building"]),
+        # the weapon set off is no target, and a doer that is no weapon is no attack's
+        ("An improvised explosive device was detonated near a bus.", "detonated", None),
+        ("The bridge was destroyed by the storm.", "destroyed", None),
+    ],
+)
+def test_a_doerless_attack_on_a_thing_is_proposed(rule_events, text, trigger, struck):
+    report = rule_events(text)
+    found = [e for e in report.events if e.text == trigger]
+    assert ([report.span_text(s) for s in found[0].target_spans] if found else None) == struck

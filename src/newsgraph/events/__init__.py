@@ -37,6 +37,7 @@ from ..words.events import (
     UNDERGOING_PHRASES,
     UNDERGOING_ROLES,
     UNDERGOING_VERBS,
+    WEAPONS,
     WILLINGNESS_ADJECTIVES,
 )
 from ..words.lexicon import lexicon
@@ -380,11 +381,27 @@ def _verb_event(verb: Token, index: ActorIndex, verbs: VerbLexicon) -> Optional[
     unnamed_sources, unnamed_targets = unnamed_sides(verb, index, verbal=code[:2] in VERBAL_ROOTS) if not (sources and targets) else ((), ())
     if code[:2] == _MOBILIZING_ROOT:
         targets, unnamed_targets = _without_forces(verb, index, targets, unnamed_targets)
+    if code[:2] in FORCE_ROOTS and not (sources or targets or unnamed_sources or unnamed_targets):
+        unnamed_targets = _struck_thing(verb)
     return EventDraft(
         verb, code, sources, targets, "verb", line,
         unnamed_sources=() if sources else unnamed_sources,
         unnamed_targets=() if targets else unnamed_targets,
     )
+
+
+def _struck_thing(verb: Token) -> tuple[tuple[int, int], ...]:
+    """"A market was shelled", "their vehicle was fired upon", "the convoy was targeted by a
+    roadside bomb": an attack in the passive with no doer named, on a thing rather than a
+    party. Its toll often names no party either, so the act had no side and was never
+    proposed; the thing struck is its side, and the event judge tells an attack from an
+    accident ("homes were destroyed by the flood": a doer that is no weapon rules it out)."""
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if any(a.lemma_.lower() not in WEAPONS for a in agents):
+        return ()
+    # "a device was detonated": the weapon is no target
+    struck = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() not in WEAPONS | {"device"}]
+    return tuple(phrase_span(c) for c in struck)
 
 
 # CAMEO 15 (PLOVER MOBILIZE): "deployed 3,000 troops", "called up 20,000 reservists",
