@@ -1,4 +1,5 @@
-"""Writing one analysed article into the store: one transaction, all or nothing.
+"""Writing one analysed article into the store: one transaction, all or nothing (or a part
+of the caller's: ingest writes a chunk of articles in one).
 
 The article row, its report, actors, sources, claims and event mentions go in together,
 so a process killed at any point leaves either the whole article or none of it. Event
