@@ -33,7 +33,7 @@ import time
 import urllib.parse
 import zlib
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import Errors, StoreError
 
@@ -73,6 +73,11 @@ class Store:
     # -- statements -------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run one statement; the number of rows it changed."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement once for each row of parameters (an article's claims, say): one
+        call instead of one per row."""
         raise NotImplementedError
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
@@ -160,6 +165,10 @@ class SQLiteStore(Store):
         with self._guard:
             return self.conn.execute(sql, tuple(params)).rowcount
 
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._guard:
+            self.conn.executemany(sql, rows)
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         with self._guard:
             cursor = self.conn.execute(sql, tuple(params))
@@ -239,6 +248,10 @@ class PostgresStore(Store):
         with self._guard, self.conn.cursor() as cursor:
             cursor.execute(self._translate(sql), tuple(params))
             return cursor.rowcount
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self._guard, self.conn.cursor() as cursor:
+            cursor.executemany(self._translate(sql), [tuple(row) for row in rows])
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         with self._guard, self.conn.cursor() as cursor:

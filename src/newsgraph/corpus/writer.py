@@ -196,32 +196,40 @@ def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]
 
 def _write_attributions(store: Store, key: str, report: Report) -> None:
     outlet = report.article.outlet
+    sources = []
     for attribution in report.attributions:
         quote = quote_columns(report, attribution, _key_of(report, attribution.source.actor)[0])
-        store.execute(
-            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, quote, type, text, speaker_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        sources.append(
             (
                 key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text,
                 json.dumps(attribution.chain), quote["act"], quote["quote"], quote["type"], quote["text"], quote["speaker_key"],
-            ),
+            )
         )
+    store.executemany(
+        "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, quote, type, text, speaker_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        sources,
+    )
     # Two attributions can frame one span: the claim (keyed by its span) is stored once.
+    claims = []
     for claim in report.claims:
         attribution = report.attribution(claim.attribution) if claim.attribution else None
         if attribution is not None:
             source_key = speaker_key(_key_of(report, attribution.source.actor)[0], claim.chain[0])
         else:
             source_key = "author"
-        store.execute(
-            "INSERT INTO claims (article_id, claim, text, source, source_key, chain, outlet, published, polarity, "
-            "certainty, disputed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        claims.append(
             (
                 key, claim.id, claim.text, claim.chain[0], source_key, json.dumps(claim.chain), outlet,
                 report.article.published, claim.factuality.polarity, claim.factuality.certainty,
                 int(claim.factuality.disputed), len(claim.events),
-            ),
+            )
         )
+    store.executemany(
+        "INSERT INTO claims (article_id, claim, text, source, source_key, chain, outlet, published, polarity, "
+        "certainty, disputed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        claims,
+    )
 
 
 def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
