@@ -126,6 +126,7 @@ def test_migration_6_gives_old_rows_their_words_but_no_act(tmp_path, corpus_db):
         for column in ("act", "quote", "type", "text", "speaker_key"):
             conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
         conn.execute("ALTER TABLE events DROP COLUMN occasion")  # migration 7's
+        conn.execute("DROP INDEX events_spans")  # migration 8's
         conn.execute("DELETE FROM schema_version WHERE version > 5")
     store = open_store(str(path))
     try:

@@ -147,6 +147,37 @@ def test_a_failing_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypat
         assert error["code"] == "E301" and "boom" in error["reason"] and error["article_id"].startswith("art-")
 
 
+def test_a_chunk_is_written_whole_or_not_at_all(tmp_path, monkeypatch, nlp):
+    """Ingest writes a chunk of articles in one transaction: a write that fails half-way
+    through a chunk leaves none of it (nor its errors), and the rerun stores each article once."""
+    from newsgraph.corpus import analysis, batch
+
+    real, analyse = batch.write_report, analysis.build_report
+
+    def failing(store, label, key, report):
+        if report.article.text == OTHER:
+            raise RuntimeError("disk gone")
+        return real(store, label, key, report)
+
+    def flaky(doc, article, *args, **kwargs):
+        if "poison" in article.text:
+            raise RuntimeError("boom")
+        return analyse(doc, article, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "write_report", failing)
+    monkeypatch.setattr(analysis, "build_report", flaky)
+    poison = Article(text="A poison pill article.")
+    articles = [Article(text=STORY), poison, Article(text=OTHER), Article(text="Turkey met Syria in Ankara on Monday.")]
+    with Corpus(tmp_path / "c.db") as corpus:
+        with pytest.raises(RuntimeError, match="disk gone"):
+            corpus.ingest(articles, check_language=False)
+        assert (corpus.counts()["articles"], corpus.counts()["errors"]) == (0, 0)
+        monkeypatch.setattr(batch, "write_report", real)
+        stats = corpus.ingest(articles, check_language=False)
+        assert (stats.stored, stats.errors) == (3, 1)
+        assert (corpus.counts()["articles"], corpus.counts()["errors"]) == (3, 1)
+
+
 def test_menl_example_end_to_end(corpus_db):
     with Corpus(corpus_db) as corpus:
         assault = corpus.events(actor="Hamas", type="ASSAULT")

@@ -118,12 +118,14 @@ MIGRATION_6_COLUMNS = ("act", "quote", "type", "text", "speaker_key")
 
 
 def drop_after_version_5(conn: sqlite3.Connection) -> None:
-    """Remove what migrations 6 (the quote columns of ``sources``) and 7 (``events.occasion``) add."""
+    """Remove what migrations 6 (the quote columns of ``sources``), 7 (``events.occasion``) and
+    8 (the index ``events_spans``) add."""
     conn.execute("DROP INDEX sources_act")
     conn.execute("DROP INDEX sources_quote")
     for column in MIGRATION_6_COLUMNS:
         conn.execute(f"ALTER TABLE sources DROP COLUMN {column}")
     conn.execute("ALTER TABLE events DROP COLUMN occasion")
+    conn.execute("DROP INDEX events_spans")
 
 
 def _drop_after_version_2(conn: sqlite3.Connection) -> None:

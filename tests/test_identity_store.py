@@ -41,6 +41,7 @@ def _old_store(target: str):
         for column in ("act", "quote", "type", "text", "speaker_key"):  # what migration 6 adds
             store.execute(f"ALTER TABLE sources DROP COLUMN {column}")
         store.execute("ALTER TABLE events DROP COLUMN occasion")  # migration 7's
+        store.execute("DROP INDEX events_spans")  # migration 8's
         for key, name, code, kind, _ in OLD_ACTORS:
             store.execute("INSERT INTO actors (actor_key, name, code, kind) VALUES (?, ?, ?, ?)", (key, name, code, kind))
         for article, keys in ARTICLE_ACTORS.items():

@@ -4,13 +4,20 @@ resumable and streaming.
 The parent process reads inputs lazily (``inputs.iter_items``), skips articles whose
 content hash is already stored, sends the rest in small chunks to the analysis (in
 process, or a pool of ``workers`` processes each holding its own spaCy pipeline) and
-writes every result itself, one transaction per article. At most ``2 * workers`` chunks
+writes every result itself, one transaction per chunk. At most ``2 * workers`` chunks
 are in flight, so memory stays flat however large the input; results are written in
 input order, so a run is deterministic whatever the number of workers.
 
-Killing the process loses at most the articles in flight, and a rerun picks them up:
-nothing is written half, nothing twice. A bad input or an article the pipeline fails on
-is recorded in the ``errors`` table with its reason and the run goes on.
+Killing the process loses at most the articles in flight (the chunk being written
+included), and a rerun picks them up: nothing is written half, nothing twice. A bad
+input or an article the pipeline fails on is recorded in the ``errors`` table with its
+reason and the run goes on.
+
+A chunk's articles and errors go in one transaction rather than one each: a commit costs
+about as much as writing an article, the pages every article touches (index roots, the
+actors, the newest rows of each table) are written once a chunk instead of once an
+article (a chunk of 16 writes 170 pages an article at 1,000 stored articles, not 330),
+and the counts a run reports are of committed articles only.
 
 Resource guards: an article longer than ``max_chars`` is refused before analysis (E004),
 and one whose parse or analysis runs past ``article_timeout`` seconds is stopped and
@@ -34,7 +41,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from ..errors import NewsgraphError
 from ..ingest import DEFAULT_MAX_CHARS
 from ..limits import DEFAULT_ARTICLE_TIMEOUT
-from ..model import Article
+from ..model import Article, Report
 from .analysis import analyse_chunk
 from .connection import Store
 from .engines import analyser_for
@@ -169,13 +176,26 @@ def _unstored(store: Optional[Store], pending: dict, stats: IngestStats) -> list
 
 
 def _write_chunk(store: Store, chunk: list, future: Future, stats: IngestStats, report: Progress) -> None:
-    for (label, key, _), result in zip(chunk, future.result()):
+    results = [(label, key, result) for (label, key, _), result in zip(chunk, future.result())]
+    # Retried whole when the database aborts it for another writer: the stats wait for the commit.
+    written = store.write(lambda s: [_store_result(s, *entry) for entry in results])
+    for (_, _, result), outcome in zip(results, written):
         if isinstance(result, NewsgraphError):
-            _record(store, label, result, stats, report, key)
-            continue
-        stats.add_written(write_report(store, label, key, result))
+            log.warning("%s", result)
+            stats.add_error(result.code)
+        else:
+            stats.add_written(outcome)
         stats.tick()
         report(stats)
+
+
+def _store_result(store: Store, label: str, key: str, result: Union[Report, NewsgraphError]) -> int:
+    """Write one analysis result (inside the chunk's transaction): ``write_report``'s answer, or
+    0 for an error recorded."""
+    if isinstance(result, NewsgraphError):
+        record_error(store, label, result.code, str(result), key)
+        return 0
+    return write_report(store, label, key, result)
 
 
 def _record(store: Store, label: str, error: Optional[NewsgraphError], stats: IngestStats, report: Progress, key: Optional[str] = None) -> None:

@@ -57,15 +57,21 @@ def original_of(store: Store, prints: list[str]) -> Optional[str]:
         return None
     marks = ",".join("?" * len(prints))
     _, rows = store.rows(f"SELECT article_id, COUNT(*) FROM article_sentences WHERE hash IN ({marks}) GROUP BY article_id", tuple(prints))
-    candidates = sorted(((article, shared) for article, shared in rows if shared >= MIN_SHARED), key=lambda row: (-row[1], row[0]))
     # Sharing COPY_SHARE of these prints is enough whatever the stored article's length;
-    # sharing less, the stored article must be short enough.
-    short = [article for article, shared in candidates if shared < COPY_SHARE * len(prints)]
+    # sharing less, the stored article must be short enough. The winner is found in one pass:
+    # in boilerplate-heavy text nearly every stored article is a candidate, and none passes.
+    enough = COPY_SHARE * len(prints)
+    short = [article for article, shared in rows if MIN_SHARED <= shared < enough]
     lengths = _sentence_counts(store, short) if short else {}
-    for article, shared in candidates:
-        if shared >= COPY_SHARE * min(len(prints), lengths.get(article, len(prints))):
-            return store.scalar("SELECT copy_of FROM articles WHERE id = ?", (article,)) or article
-    return None
+    passing = [
+        (-shared, article)
+        for article, shared in rows
+        if shared >= MIN_SHARED and (shared >= enough or shared >= COPY_SHARE * min(len(prints), lengths.get(article, len(prints))))
+    ]
+    if not passing:
+        return None
+    article = min(passing)[1]
+    return store.scalar("SELECT copy_of FROM articles WHERE id = ?", (article,)) or article
 
 
 # How many fingerprints each stored article has. An id is its text's hash, so a count never
@@ -91,8 +97,7 @@ def record_copy(store: Store, article_id: str, text: str) -> Optional[str]:
     original = original_of(store, prints)
     if original is not None:
         store.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (original, article_id))
-    for digest in prints:
-        store.execute("INSERT INTO article_sentences (hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", (digest, article_id))
+    store.executemany("INSERT INTO article_sentences (hash, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [(d, article_id) for d in prints])
     return original
 
 

@@ -181,6 +181,14 @@ MIGRATIONS: list[tuple[int, tuple[Step, ...]]] = [
         7,
         ("ALTER TABLE events ADD COLUMN occasion INTEGER NOT NULL DEFAULT 1",),
     ),
+    (
+        # The events that span days, for matching a dated mention to the events its window
+        # overlaps (corpus.candidates): one-day events, most of them, are found by their day
+        # on ``events_match``, which bounds only where an event begins, so it walked every
+        # earlier event of the key for the rest.
+        8,
+        ("CREATE INDEX events_spans ON events (match_key, date, date_end) WHERE date <> date_end",),
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,4 +1,5 @@
-"""Writing one analysed article into the store: one transaction, all or nothing.
+"""Writing one analysed article into the store: one transaction, all or nothing (or a part
+of the caller's: ingest writes a chunk of articles in one).
 
 The article row, its report, actors, sources, claims and event mentions go in together,
 so a process killed at any point leaves either the whole article or none of it. Event
@@ -19,10 +20,10 @@ from typing import Any, Optional
 
 from ..model import Actor, Attribution, Event, Report
 from ..words.events import SAME_ACT
+from . import candidates
 from .connection import Store
 from .copies import record_copy
 from .coref import (
-    DATE_TOLERANCE_DAYS,
     RECENT_VERBAL_DAYS,
     Candidate,
     Sighting,
@@ -34,7 +35,6 @@ from .coref import (
     mention_dates,
     precise,
     symmetric,
-    undated,
 )
 from .event_counts import Tally, apply_tally
 from .quotes import quote_columns, speaker_key
@@ -196,32 +196,40 @@ def chain_kinds(report: Report, attribution: Optional[Attribution]) -> list[str]
 
 def _write_attributions(store: Store, key: str, report: Report) -> None:
     outlet = report.article.outlet
+    sources = []
     for attribution in report.attributions:
         quote = quote_columns(report, attribution, _key_of(report, attribution.source.actor)[0])
-        store.execute(
-            "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, quote, type, text, speaker_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        sources.append(
             (
                 key, attribution.id, attribution.chain[0], attribution.source.kind, outlet, attribution.cue.text,
                 json.dumps(attribution.chain), quote["act"], quote["quote"], quote["type"], quote["text"], quote["speaker_key"],
-            ),
+            )
         )
+    store.executemany(
+        "INSERT INTO sources (article_id, attribution, name, kind, outlet, cue, chain, act, quote, type, text, speaker_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        sources,
+    )
     # Two attributions can frame one span: the claim (keyed by its span) is stored once.
+    claims = []
     for claim in report.claims:
         attribution = report.attribution(claim.attribution) if claim.attribution else None
         if attribution is not None:
             source_key = speaker_key(_key_of(report, attribution.source.actor)[0], claim.chain[0])
         else:
             source_key = "author"
-        store.execute(
-            "INSERT INTO claims (article_id, claim, text, source, source_key, chain, outlet, published, polarity, "
-            "certainty, disputed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        claims.append(
             (
                 key, claim.id, claim.text, claim.chain[0], source_key, json.dumps(claim.chain), outlet,
                 report.article.published, claim.factuality.polarity, claim.factuality.certainty,
                 int(claim.factuality.disputed), len(claim.events),
-            ),
+            )
         )
+    store.executemany(
+        "INSERT INTO claims (article_id, claim, text, source, source_key, chain, outlet, published, polarity, "
+        "certainty, disputed, events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        claims,
+    )
 
 
 def mention_rows(report: Report, event: Event) -> list[dict[str, Any]]:
@@ -305,25 +313,13 @@ def _place_mention(
     begun = set() if begun is None else begun
     key, lemma = _match_of(row)
     dates = (row["date"], row["date_end"])
-    if dates[0] is None:
-        _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion, factuality FROM events WHERE match_key = ? AND date IS NULL",
-            (key,),
-        )
-    else:
-        low = _shift(dates[0], -DATE_TOLERANCE_DAYS)
-        high = _shift(dates[1], DATE_TOLERANCE_DAYS)
-        _, found = store.rows(
-            "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion, factuality FROM events "
-            "WHERE match_key = ? AND date <= ? AND date_end >= ?",
-            (key, high, low),
-        )
+    found = candidates.undated_events(store, key) if dates[0] is None else candidates.overlapping_events(store, key, dates)
     sides = (row["source_key"] is not None) + (row["target_key"] is not None)
     if sides == 2 and lemma and dates[0] is not None:
         reach = None if material(row["plover_type"], row["cameo"]) else RECENT_VERBAL_DAYS
-        found = list({r[0]: r for r in [*found, *_retold_candidates(store, key, lemma, dates, bool(row["dated"]), reach)]}.values())
+        found = list({r[0]: r for r in [*found, *candidates.retold_events(store, key, lemma, dates, bool(row["dated"]), reach)]}.values())
     joined = (headline or {}).get((key, lemma))
-    candidates = [
+    stored = [
         Candidate(
             id=r[0], dates=(r[1], r[2]), place=(r[3], r[4]), lemma=r[5] or "", dated=bool(r[6]), actual=bool(r[7]),
             headline=r[0] == joined, occasion=bool(r[8]), own=r[0] in begun, negated=r[9] == "negated",
@@ -334,7 +330,7 @@ def _place_mention(
         dates, (row["location"], row["country"]), row["lemma"], row["dated"], row["actual"], sides,
         material(row["plover_type"], row["cameo"]), row["occasion"], symmetric(row["cameo"]), negated=row["polarity"] == "negative",
     )
-    evidence = best_match(sighting, candidates)
+    evidence = best_match(sighting, stored)
     if evidence is not None and row.get("filled"):
         evidence = replace(evidence, anchor=f"{evidence.anchor} + {row['filled']} from its article")
     if evidence is None:
@@ -377,27 +373,6 @@ def _place_mention(
     return event_id
 
 
-def _retold_candidates(store: Store, key: str, lemma: str, dates: tuple[str, str], dated: bool, reach: Optional[int]) -> list[tuple]:
-    """Events a report can retell or be retold by (coref.retold), beyond the date window: for a
-    mention without a date of its own, events with one that began by its publication day; for
-    a dated one, events without a date of their own published from its start on. ``reach``
-    (days), where given, bounds how long after the act the retelling was published."""
-    columns = "SELECT id, date, date_end, location, country, lemma, dated, actual, occasion, factuality FROM events WHERE match_key = ? AND lemma = ? "
-    if undated(dates, dated):
-        earliest = _shift(dates[0], -reach) if reach is not None else "0000-00-00"
-        _, rows = store.rows(
-            columns + "AND (dated = 1 OR date <> date_end) AND date <= ? AND COALESCE(date_end, date) >= ?",
-            (key, lemma, _shift(dates[0], DATE_TOLERANCE_DAYS), earliest),
-        )
-    else:
-        latest = _shift(dates[1] or dates[0], reach) if reach is not None else "9999-12-31"
-        _, rows = store.rows(
-            columns + "AND dated = 0 AND date = date_end AND date >= ? AND date <= ?",
-            (key, lemma, _shift(dates[0], -DATE_TOLERANCE_DAYS), latest),
-        )
-    return list(rows)
-
-
 def _keep_least_sides(store: Store, event_id: str, row: dict[str, Any]) -> None:
     """The names an event shows for its sides: of those its mentions give ("Republican
     Party", "Republican party"), the least in code-point order, whichever came first."""
@@ -417,6 +392,3 @@ def _raise_counts(store: Store, event_id: str, row: dict[str, Any]) -> None:
                 (row[column], event_id, row[column]),
             )
 
-
-def _shift(day: str, days: int) -> str:
-    return (_dt.date.fromisoformat(day) + _dt.timedelta(days=days)).isoformat()
