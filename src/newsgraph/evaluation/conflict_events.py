@@ -37,12 +37,11 @@ from typing import Any, Optional
 
 from spacy.tokens import Doc, Token
 
-from ..actors import ActorCatalogue
 from ..event_judge import DEFAULT_THRESHOLD, EventJudge, features, rescore
-from ..model import Article, Event, Report, Span
-from ..pipeline import build_report
+from ..model import Event, Span
 from ..resources import catalogue_jsonl
 from . import SetResult
+from .judge_training import rule_reports, sentence_judges
 from .metrics import percent, spans_overlap
 
 __all__ = ["SENTENCES", "WEIGHT", "evaluate", "load_sentences", "sides_right", "trigger_examples"]
@@ -61,19 +60,12 @@ def load_sentences(limit: Optional[int] = None) -> list[dict[str, Any]]:
     return rows[:limit] if limit else rows
 
 
-def _parsed(nlp, rows: list[dict[str, Any]]) -> list[tuple[Doc, Report]]:
-    """Each sentence's parse and report with every rule candidate."""
-    catalogue = ActorCatalogue.packaged(nlp)
-    docs = nlp.pipe([r["text"] for r in rows], batch_size=32)
-    return [(doc, build_report(doc, Article(text=row["text"]), catalogue, judge_events=False)) for row, doc in zip(rows, docs)]
-
-
 def trigger_examples(nlp, rows: Optional[list[dict[str, Any]]] = None) -> list[tuple[str, list[str], str]]:
     """(sentence id, judge features, expected PLOVER type) of every rule candidate on a
     sentence's expected trigger (``_names``): real events, for the judge to learn from."""
     rows = load_sentences() if rows is None else rows
     out = []
-    for row, (doc, report) in zip(rows, _parsed(nlp, rows)):
+    for row, (doc, report) in zip(rows, rule_reports(nlp, rows)):
         trigger = _span_of(row["text"], row["trigger"])
         actors = {a.id: a for a in report.actors}
         out += [
@@ -86,18 +78,13 @@ def trigger_examples(nlp, rows: Optional[list[dict[str, Any]]] = None) -> list[t
 
 def _judges(nlp, data_dir: Path, rows: list[dict[str, Any]]) -> tuple[dict[str, Optional[EventJudge]], str]:
     """The judge that scores each sentence, and how it was obtained."""
-    from .judge_training import fit_judge, training_examples
-    from .nonevents import sentence_folds
-
-    packaged = EventJudge.packaged()
-    fold_of = sentence_folds(rows)
     try:
-        examples = training_examples(nlp, data_dir)
-        fitted = {k: fit_judge(examples, {sid for sid, f in fold_of.items() if f == k}) for k in sorted(set(fold_of.values()))}
+        judges = sentence_judges(nlp, data_dir, rows)
     except (FileNotFoundError, ImportError) as exc:
+        packaged = EventJudge.packaged()
         how = "packaged judge, trained on these sentences too" if packaged is not None else "rules only (no packaged judge)"
         return {r["id"]: packaged for r in rows}, f"{how} ({exc.__class__.__name__})"
-    return {r["id"]: fitted[fold_of[r["id"]]] for r in rows}, f"refitted per fold of sentences ({len(fitted)} folds)"
+    return dict(judges), f"refitted per fold of sentences ({len({id(j) for j in judges.values()})} folds)"
 
 
 def _span_of(text: str, words: str) -> Optional[Span]:
@@ -142,7 +129,7 @@ def evaluate(data_dir: Path, *, limit: Optional[int] = None, nlp=None) -> SetRes
     counts = {"typed": 0, "typed_rules": 0, "trigger": 0, "trigger_typed": 0, "sides": 0}
     by_kind: dict[str, list[int]] = {}
     errors: list[dict[str, Any]] = []
-    for row, (doc, candidates) in zip(rows, _parsed(nlp, rows)):
+    for row, (doc, candidates) in zip(rows, rule_reports(nlp, rows)):
         text, judge = row["text"], judges[row["id"]]
         scored = rescore(doc, candidates, judge) if judge is not None else candidates
         kept = [e for e in scored.events if e.confidence >= DEFAULT_THRESHOLD]

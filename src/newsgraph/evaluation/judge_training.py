@@ -23,22 +23,27 @@ that saw it. The parts, in the order they are fitted:
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Container, Iterable, Optional, Sequence
+from typing import Any, Container, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc
 
+from ..actors import ActorCatalogue
 from ..event_judge import EventJudge, fit, rules_type
-from ..model import Report
+from ..model import Article, Report
+from ..pipeline import build_report
 from ..resources import catalogue_exists
 
-__all__ = ["C", "MIN_COUNT", "Example", "fit_judge", "parts_count", "training_examples"]
+__all__ = ["C", "MIN_COUNT", "Example", "fit_judge", "parts_count", "rule_reports", "sentence_folds", "sentence_judges", "training_examples"]
 
 # L2 strength and the rarest feature kept: chosen by the cross-validation of events-judged
 # and events-nonevents among C 0.3, 1 and 3 (docs/evaluation.md).
 C, MIN_COUNT = 1.0, 2
+# The sentence sets' folds (events-nonevents, events-conflict).
+FOLDS, SEED = 5, 13
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,34 @@ def training_examples(nlp, data_dir: Path, scored: Optional[dict[str, tuple[Doc,
     judgments = load_judgments(packaged=JUDGMENTS)
     scored = judged_reports(nlp, data_dir, judgments) if scored is None else scored
     return examples + _article_examples("judged", scored, judgments)
+
+
+def rule_reports(nlp, rows: list[dict[str, Any]]) -> list[tuple[Doc, Report]]:
+    """Each sentence's parse and report with every rule candidate (no judge has read them:
+    ``event_judge.rescore`` gives their confidence)."""
+    catalogue = ActorCatalogue.packaged(nlp)
+    docs = nlp.pipe([r["text"] for r in rows], batch_size=32)
+    return [(doc, build_report(doc, Article(text=row["text"]), catalogue, judge_events=False)) for row, doc in zip(rows, docs)]
+
+
+def sentence_folds(rows: list[dict[str, Any]], folds: int = FOLDS, seed: int = SEED) -> dict[str, int]:
+    """A fold for each sentence id: shuffled with ``seed``, dealt round-robin within each kind."""
+    out: dict[str, int] = {}
+    for kind in sorted({r["category"] for r in rows}):
+        ids = sorted(r["id"] for r in rows if r["category"] == kind)
+        random.Random(seed).shuffle(ids)
+        out.update({sid: i % folds for i, sid in enumerate(ids)})
+    return out
+
+
+def sentence_judges(nlp, data_dir: Path, rows: list[dict[str, Any]], *, types: bool = True) -> dict[str, EventJudge]:
+    """The judge that scores each sentence of a set the judge learns from: the recipe refitted
+    without the sentence's fold (``sentence_folds``). Raises FileNotFoundError without PolNeAR
+    train in ``data_dir``, ImportError without scikit-learn."""
+    examples = training_examples(nlp, data_dir)
+    fold_of = sentence_folds(rows)
+    fitted = {k: fit_judge(examples, {sid for sid, f in fold_of.items() if f == k}, types=types) for k in sorted(set(fold_of.values()))}
+    return {r["id"]: fitted[fold_of[r["id"]]] for r in rows}
 
 
 def parts_count(examples: Iterable[Example]) -> dict[str, int]:

@@ -23,24 +23,21 @@ Errors: each sentence with an event, the trigger, CAMEO code and confidence.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-from ..actors import ActorCatalogue
 from ..event_judge import DEFAULT_THRESHOLD, EventJudge, features, rescore
-from ..model import Article, Report
-from ..pipeline import build_report
+from ..model import Report
 from ..resources import catalogue_jsonl
 from . import SetResult
+from .judge_training import SEED, rule_reports, sentence_judges
 from .metrics import percent
 
 __all__ = ["SENTENCES", "WEIGHT", "evaluate", "load_sentences", "nonevent_examples"]
 
 SENTENCES = "nonevent_sentences.jsonl"
-FOLDS, SEED = 5, 13
 # Each candidate here counts WEIGHT times in the judge's fit: 90 candidates against ~1,600 real
 # events from conflict news would otherwise barely move it. Alone, more weight taught the judge
 # that protests and bombings are no events either; since the conflict sentences' positives
@@ -56,17 +53,10 @@ def load_sentences(limit: int | None = None) -> list[dict[str, Any]]:
     return rows[:limit] if limit else rows
 
 
-def _candidates(nlp, rows: list[dict[str, Any]]) -> list[tuple[Doc, Report]]:
-    """Each sentence's parse and report with every rule candidate."""
-    catalogue = ActorCatalogue.packaged(nlp)
-    docs = nlp.pipe([r["text"] for r in rows], batch_size=32)
-    return [(doc, build_report(doc, Article(text=row["text"]), catalogue, judge_events=False)) for row, doc in zip(rows, docs)]
-
-
 def nonevent_examples(nlp, rows: list[dict[str, Any]] | None = None) -> list[tuple[str, list[str], bool]]:
     """(sentence id, judge features, False) of every rule candidate in the sentences."""
     rows = load_sentences() if rows is None else rows
-    return _examples(rows, _candidates(nlp, rows))
+    return _examples(rows, rule_reports(nlp, rows))
 
 
 def _examples(rows: list[dict[str, Any]], candidates: list[tuple[Doc, Report]]) -> list[tuple[str, list[str], bool]]:
@@ -77,32 +67,16 @@ def _examples(rows: list[dict[str, Any]], candidates: list[tuple[Doc, Report]]) 
     ]
 
 
-def sentence_folds(rows: list[dict[str, Any]], folds: int = FOLDS, seed: int = SEED) -> dict[str, int]:
-    """A fold for each sentence id: shuffled with ``seed``, dealt round-robin within each kind."""
-    out: dict[str, int] = {}
-    for kind in sorted({r["category"] for r in rows}):
-        ids = sorted(r["id"] for r in rows if r["category"] == kind)
-        random.Random(seed).shuffle(ids)
-        out.update({sid: i % folds for i, sid in enumerate(ids)})
-    return out
-
-
 def _judges(nlp, data_dir: Path, rows: list[dict[str, Any]]) -> tuple[dict[str, EventJudge], str]:
     """The judge that scores each sentence, and how it was obtained."""
-    from .judge_training import fit_judge, training_examples
-
-    packaged = EventJudge.packaged()
-    fold_of = sentence_folds(rows)
     try:
-        examples = training_examples(nlp, data_dir)
-        fitted = {
-            k: fit_judge(examples, {sid for sid, f in fold_of.items() if f == k}, types=False) for k in sorted(set(fold_of.values()))
-        }
+        judges = sentence_judges(nlp, data_dir, rows, types=False)
     except (FileNotFoundError, ImportError) as exc:
+        packaged = EventJudge.packaged()
         if packaged is None:
             raise
         return {r["id"]: packaged for r in rows}, f"packaged judge, trained on these sentences too ({exc.__class__.__name__})"
-    return {r["id"]: fitted[fold_of[r["id"]]] for r in rows}, f"refitted per fold of sentences ({len(fitted)} folds, seed {SEED})"
+    return judges, f"refitted per fold of sentences ({len({id(j) for j in judges.values()})} folds, seed {SEED})"
 
 
 def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult:
@@ -110,7 +84,7 @@ def evaluate(data_dir: Path, *, limit: int | None = None, nlp=None) -> SetResult
 
     nlp = nlp or load_pipeline()
     rows = load_sentences(limit)
-    parsed = _candidates(nlp, rows)
+    parsed = rule_reports(nlp, rows)
     judges, how = _judges(nlp, data_dir, rows)
     clean: dict[str, list[int]] = {}
     clean_rules = 0
