@@ -66,7 +66,7 @@ def original_of(store: Store, prints: list[str]) -> Optional[str]:
     passing = [
         (-shared, article)
         for article, shared in rows
-        if shared >= MIN_SHARED and (shared >= enough or shared >= COPY_SHARE * min(len(prints), lengths.get(article, len(prints))))
+        if shared >= MIN_SHARED and shared >= COPY_SHARE * min(len(prints), lengths.get(article, len(prints)))
     ]
     if not passing:
         return None
