@@ -246,6 +246,29 @@ def test_a_cited_source_is_the_origin_of_the_relayed_claim(analyze_text, text, t
     assert "citing" not in {e.text for e in report.events}  # a frame, not an act
 
 
+@pytest.mark.parametrize(
+    "text, trigger, chain",
+    [
+        # the event is what the cue acts on, named as its object: the author says it happened
+        ("Senator Lee praised Governor Brown for criticizing Iran.", "criticizing", None),
+        ("Senator Lee rejected criticism from Governor Brown.", "criticism", None),
+        ("The video cites Trump's call for a ban on Muslims.", "call", None),
+        ("The video cites Trump's call for a ban on Muslims.", "ban", None),
+        # a request reports nothing: the arrest and the blocking are asked for, not said to happen
+        ("The mayor urged the police to arrest the looters.", "arrest", None),
+        ("Mayor Adams asked protesters not to block the bridge.", "block", None),
+        # a claim stays its speaker's, an accusation's "of" included
+        ("The minister said the army plans to attack the rebels.", "attack", ("The minister", "author")),
+        ("Senator Lee accused Governor Brown of threatening reporters.", "threatening", ("Lee", "author")),
+    ],
+)
+def test_only_a_reporting_attribution_stands_behind_an_event(analyze_text, text, trigger, chain):
+    report = analyze_text(text)
+    (event,) = [e for e in report.events if e.text == trigger]
+    attribution = report.attribution(event.attribution) if event.attribution else None
+    assert (attribution.chain if attribution else None) == chain
+
+
 def test_parenthetical_as_reports(analyze_text):
     report = analyze_text('As the Ma\'an news agency reports, "The leadership has failed to hold elections."')
     attribution = _one(report)

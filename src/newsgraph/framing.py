@@ -9,17 +9,17 @@ claim whose chain holds a disputed attribution is disputed.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional
+from typing import Optional, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution import AttributionDraft
 from .factuality import cue_commitment
 from .model import Attribution, Factuality, Polarity, Span
-from .words.framing import NOT_DENIALS
+from .words.framing import CLAIM_OF_VERBS, NOT_DENIALS, REQUEST_CUES
 from .words.lexicon import lexicon
 
-__all__ = ["framed_factuality", "frames_speech", "owner_of", "with_commitment"]
+__all__ = ["framed_factuality", "frames_speech", "owner_of", "reporter_of", "with_commitment"]
 
 
 def frames_speech(doc: Doc, draft: AttributionDraft) -> bool:
@@ -44,17 +44,58 @@ def with_commitment(doc: Doc, attribution: Attribution, draft: AttributionDraft)
     return replace(attribution, factuality=cue_commitment(lemma))
 
 
-def owner_of(span: Span, drafts: list[AttributionDraft]) -> Optional[int]:
+def owner_of(span: Span, drafts: list[AttributionDraft], among: Optional[Sequence[bool]] = None) -> Optional[int]:
     """The draft with the narrowest content span holding ``span``; on a tie, the more deeply
-    relayed one ("X reported S, citing Y": S is Y's claim as relayed by X)."""
+    relayed one ("X reported S, citing Y": S is Y's claim as relayed by X). ``among``: which
+    drafts may own it (all when None)."""
     best, rank = None, None
     for i, draft in enumerate(drafts):
+        if among is not None and not among[i]:
+            continue
         for start, end in draft.content:
             if start <= span[0] and span[1] <= end:
                 candidate = (end - start, -_depth(i, drafts))
                 if rank is None or candidate < rank:
                     best, rank = i, candidate
     return best
+
+
+def reporter_of(doc: Doc, trigger: Token, drafts: list[AttributionDraft], attributions: list[Attribution]) -> Optional[int]:
+    """The draft whose source *reports* the event at ``trigger``, as ``owner_of`` picks it
+    among the attributions that present it as so. Not reporters: an intention ("planned to
+    protest"), a content that is no proposition, an act on the event named as its object
+    ("the audience cheered Clinton's attacks", "praised Trump for speaking out", "cited his
+    call for a ban": the author says the attacks, the speaking and the call happened), and a
+    request or question ("asked them not to stage protests", "asked whether it led to the
+    attacks"). "Said he plans to protest" is still reported by its speaker."""
+    span = (trigger.idx, trigger.idx + len(trigger))
+    among = [a.proposition and a.act != "intention" and _reports(doc, trigger, d) for a, d in zip(attributions, drafts)]
+    return owner_of(span, drafts, among)
+
+
+def _reports(doc: Doc, trigger: Token, draft: AttributionDraft) -> bool:
+    cue_tokens = range(*draft.cue_tokens)
+    path, token = [], trigger
+    while token.i not in cue_tokens and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    if token.i not in cue_tokens:
+        return True  # a quotation or "according to" holds the event without governing it
+    lemma = doc[draft.cue_tokens[0]].lemma_.lower()
+    if all(t.dep_ in _OBJECT_DEPS for t in path) and lemma not in CLAIM_OF_VERBS:
+        return False
+    asks = lemma in REQUEST_CUES and any(t.dep_ == "xcomp" or _unasserted_clause(t) for t in path)
+    return not asks
+
+
+def _unasserted_clause(token: Token) -> bool:
+    """A clause that asks or wants rather than states: "whether it led", "for Trump to be banned"."""
+    return any((c.dep_ == "mark" and c.lower_ in {"whether", "if"}) or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children)
+
+
+# Dependencies of a noun phrase and its prepositions: an event reached from the cue through
+# these alone is the thing the cue acts on, not a clause it reports.
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "compound", "poss", "amod", "nmod", "conj", "appos", "npadvmod"})
 
 
 def framed_factuality(

@@ -29,7 +29,7 @@ from .event_class import features as class_features
 from .event_judge import DEFAULT_THRESHOLD, EventJudge, judged
 from .events import EventDraft, VerbLexicon, cameo_info, cameo_name, find_events, plover_for
 from .factuality import event_factuality
-from .framing import framed_factuality, frames_speech, owner_of, with_commitment
+from .framing import framed_factuality, frames_speech, owner_of, reporter_of, with_commitment
 from .limits import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, time_limit
 from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
 from .nlp import sentence_of, text_of
@@ -118,6 +118,7 @@ def _event(
     trigger = draft.trigger_chars
     sent = sentence_of(draft.trigger)
     owner = owner_of(trigger, drafts)
+    reporter = reporter_of(doc, draft.trigger, drafts, attributions)
     factuality = framed_factuality(doc, event_factuality(draft.trigger), owner, drafts, attributions, disputed)
     date = event_date(draft.trigger, dates)
     factuality = as_historical(factuality, date, reference)
@@ -133,7 +134,7 @@ def _event(
         trigger=trigger,
         sentence=(sent.start_char, sent.end_char - (len(sent.text) - len(sent.text.rstrip()))),
         factuality=factuality,
-        attribution=attributions[owner].id if owner is not None else None,
+        attribution=attributions[reporter].id if reporter is not None else None,
         date=date,
         location=event_location(draft.trigger, catalogue),
         confidence=event_confidence(draft),
