@@ -178,6 +178,45 @@ def test_a_chunk_is_written_whole_or_not_at_all(tmp_path, monkeypatch, nlp):
         assert (corpus.counts()["articles"], corpus.counts()["errors"]) == (3, 1)
 
 
+def test_an_empty_article_object_is_an_input_error(tmp_path, nlp):
+    """Articles given as objects are checked like files: an empty text is E001, not a stored
+    article, and the batch's other articles are stored once each."""
+    articles = [Article(text=STORY), Article(text="", url="https://x/empty"), Article(text=" \n\t", title="Blank"), Article(text=OTHER)]
+    with Corpus(tmp_path / "c.db") as corpus:
+        stats = corpus.ingest(articles, check_language=False)
+        assert (stats.stored, stats.errors) == (2, 2)
+        errors = corpus.errors()
+        assert errors["code"].tolist() == ["E001", "E001"]
+        assert sorted(errors["item"]) == ["Blank", "https://x/empty"]
+
+
+def test_parquet_chunks_load_whole_or_not_at_all(tmp_path, monkeypatch, nlp):
+    """``load_parquet`` writes as ``ingest`` does, a chunk a transaction: a write failing
+    inside a chunk leaves none of it, and the rerun stores each article once."""
+    from newsgraph.corpus import IngestOptions, parquet
+
+    too_long = Article(text="x " * 600, title="too long")
+    articles = [Article(text=STORY), too_long, Article(text=OTHER), Article(text="Turkey met Syria in Ankara on Monday.")]
+    folder = tmp_path / "parts"
+    assert parquet.ingest_to_parquet(articles, folder, IngestOptions(check_language=False, max_chars=1000)).stored == 3
+    real = parquet.write_report
+
+    def failing(store, label, key, report):
+        if report.article.text == OTHER:
+            raise RuntimeError("disk gone")
+        return real(store, label, key, report)
+
+    monkeypatch.setattr(parquet, "write_report", failing)
+    with Corpus(tmp_path / "c.db") as corpus:
+        with pytest.raises(RuntimeError, match="disk gone"):
+            corpus.load_parquet(folder)
+        assert (corpus.counts()["articles"], corpus.counts()["errors"]) == (0, 0)
+        monkeypatch.setattr(parquet, "write_report", real)
+        stats = corpus.load_parquet(folder)
+        assert (stats.stored, stats.errors) == (3, 1)
+        assert (corpus.counts()["articles"], corpus.counts()["errors"]) == (3, 1)
+
+
 def test_menl_example_end_to_end(corpus_db):
     with Corpus(corpus_db) as corpus:
         assault = corpus.events(actor="Hamas", type="ASSAULT")

@@ -64,6 +64,8 @@ def iter_items(
 
 def _article_item(article: Article, max_chars: int) -> Item:
     label = display_name(article.url or article.title or f"<article {hash(article.text) & 0xFFFFFFFF:08x}>")
+    if not article.text.strip():
+        return Item(label=label, error=InputError(Errors.E001, name=label))
     if len(article.text) > max_chars:
         return Item(label=label, error=InputError(Errors.E004, name=label, size=len(article.text), limit=max_chars, unit="characters"))
     try:

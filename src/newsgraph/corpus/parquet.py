@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
 
@@ -134,14 +135,29 @@ def load_parquet(store: Store, directory: Union[str, "os.PathLike[str]"], progre
             table = pq.read_table(part, columns=list(COLUMNS))
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a bad file
             raise ScaleError(Errors.E603, path=str(part), detail=f"{type(exc).__name__}: {exc}") from exc
-        for row in table.to_pylist():
-            stats.seen += 1
-            if row["report"] is None:
-                record_error(store, row["item"], row["code"], row["reason"], row["article_id"])
-                stats.add_error(row["code"])
-            else:
-                stats.add_written(write_report(store, row["item"], row["article_id"], Report.from_dict(json.loads(row["report"]))))
-            stats.tick()
-            report(stats)
+        rows = table.to_pylist()
+        for start in range(0, len(rows), CHUNK):
+            block = rows[start : start + CHUNK]
+            # One transaction a chunk, as ``ingest`` writes them (batch's docstring says why).
+            written = store.write(partial(_store_rows, block=block))
+            for row, outcome in zip(block, written):
+                stats.seen += 1
+                if row["report"] is None:
+                    stats.add_error(row["code"])
+                else:
+                    stats.add_written(outcome)
+                stats.tick()
+                report(stats)
     stats.tick()
     return stats
+
+
+def _store_rows(store: Store, block: list[dict]) -> list[int]:
+    return [_store_row(store, row) for row in block]
+
+
+def _store_row(store: Store, row: dict) -> int:
+    if row["report"] is None:
+        record_error(store, row["item"], row["code"], row["reason"], row["article_id"])
+        return 0
+    return write_report(store, row["item"], row["article_id"], Report.from_dict(json.loads(row["report"])))
