@@ -9,7 +9,7 @@ claim whose chain holds a disputed attribution is disputed.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Sequence
+from typing import Callable, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -44,18 +44,16 @@ def with_commitment(doc: Doc, attribution: Attribution, draft: AttributionDraft)
     return replace(attribution, factuality=cue_commitment(lemma))
 
 
-def owner_of(span: Span, drafts: list[AttributionDraft], among: Optional[Sequence[bool]] = None) -> Optional[int]:
+def owner_of(span: Span, drafts: list[AttributionDraft], may_own: Optional[Callable[[int], bool]] = None) -> Optional[int]:
     """The draft with the narrowest content span holding ``span``; on a tie, the more deeply
-    relayed one ("X reported S, citing Y": S is Y's claim as relayed by X). ``among``: which
-    drafts may own it (all when None)."""
+    relayed one ("X reported S, citing Y": S is Y's claim as relayed by X). ``may_own``: asked
+    of each draft whose content holds the span (every such draft may own it when None)."""
     best, rank = None, None
     for i, draft in enumerate(drafts):
-        if among is not None and not among[i]:
-            continue
         for start, end in draft.content:
             if start <= span[0] and span[1] <= end:
                 candidate = (end - start, -_depth(i, drafts))
-                if rank is None or candidate < rank:
+                if (rank is None or candidate < rank) and (may_own is None or may_own(i)):
                     best, rank = i, candidate
     return best
 
@@ -68,9 +66,11 @@ def reporter_of(doc: Doc, trigger: Token, drafts: list[AttributionDraft], attrib
     call for a ban": the author says the attacks, the speaking and the call happened), and a
     request or question ("asked them not to stage protests", "asked whether it led to the
     attacks"). "Said he plans to protest" is still reported by its speaker."""
-    span = (trigger.idx, trigger.idx + len(trigger))
-    among = [a.proposition and a.act != "intention" and _reports(doc, trigger, d) for a, d in zip(attributions, drafts)]
-    return owner_of(span, drafts, among)
+    def reports(i: int) -> bool:
+        attribution = attributions[i]
+        return attribution.proposition and attribution.act != "intention" and _reports(doc, trigger, drafts[i])
+
+    return owner_of((trigger.idx, trigger.idx + len(trigger)), drafts, reports)
 
 
 def _reports(doc: Doc, trigger: Token, draft: AttributionDraft) -> bool:
