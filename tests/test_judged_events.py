@@ -6,6 +6,7 @@ import pytest
 
 from newsgraph.evaluation.judged_events import (
     agreement,
+    chain_links,
     kept,
     load_judgments,
     score,
@@ -64,6 +65,17 @@ def test_score_counts_what_the_judges_said(analyze_text, rows, expected):
     metrics, counts, errors = score({"d": report}, {"d": rows})
     assert {k: metrics[k] for k in expected} == expected
     assert counts["extracted"] == 2 and counts["unjudged"] == 0
+
+
+def test_a_speaker_relaying_their_own_words_is_one_link_of_the_chain(analyze_text):
+    text = "Sisi defended the policy, saying he had accused Turkey of arming militants."
+    report = analyze_text(text)
+    (arming,) = [e for e in report.events if e.text == "arming"]
+    assert [[text[a:b] for a, b in link] for link in chain_links(report, arming)] == [["he", "Sisi"]]
+    he, sisi = [[text.index("he had"), text.index("he had") + 2]], [[0, 4]]
+    for gold in (he, sisi):  # either mention names the one speaker
+        metrics, _, _ = score({"d": report}, {"d": [real(list(arming.trigger), arming.plover.type, [], [], gold)]})
+        assert metrics["chain.accuracy"] == 100.0
 
 
 def test_an_event_nobody_judged_is_counted_apart(analyze_text):

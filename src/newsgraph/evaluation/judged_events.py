@@ -25,7 +25,8 @@ Scores, over the judged articles:
   overlapped by the words naming that side at the event (``Event.source_spans``: "she" for
   the Clinton it resolves to) and each of those overlaps a gold span (both empty counts as
   right). A chain is right when it has as many
-  speakers as the gold one, each overlapping the gold speaker at its place.
+  speakers as the gold one, each overlapping the gold speaker at its place; a speaker
+  relaying their own words is one speaker, named by any of its mentions (``chain_links``).
 - ``all.accuracy``: real events found with every field right / extracted events judged.
 """
 
@@ -48,7 +49,7 @@ from . import SetResult
 from .metrics import percent, spans_overlap
 
 __all__ = [
-    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "chain_spans", "evaluate", "judged_candidates",
+    "JUDGMENTS", "SECOND_JUDGMENTS", "TRAINING_JUDGMENTS", "agreement", "article_folds", "conflict_examples", "calibration", "chain_links", "chain_spans", "evaluate", "judged_candidates",
     "TRAIN", "judged_reports", "kept", "load_judgments", "score", "select_articles", "side_right", "train_texts", "training_articles", "with_causes",
 ]
 
@@ -97,12 +98,25 @@ def training_articles(data_dir: Path, count: int, *, held_out: int = 40, exclude
 
 def chain_spans(report: Report, event: Event) -> list[Span]:
     """The spans of the speakers who report ``event``, innermost first; [] for the author."""
-    spans: list[Span] = []
+    return [link[0] for link in chain_links(report, event)]
+
+
+def chain_links(report: Report, event: Event) -> list[list[Span]]:
+    """The speakers who report ``event``, innermost first, as the spans that name each: a
+    speaker relaying their own words ("Clinton ..., saying she applauded") is one link, named
+    by both mentions, as ``Attribution.chain`` names it once."""
+    links: list[list[Span]] = []
     attribution = report.attribution(event.attribution) if event.attribution else None
-    while attribution is not None and len(spans) < 20:
-        spans.append(tuple(attribution.source.span))  # type: ignore[arg-type]
+    last = None
+    while attribution is not None and len(links) < 20:
+        span: Span = tuple(attribution.source.span)  # type: ignore[assignment]
+        if links and attribution.chain[0] == last:
+            links[-1].append(span)
+        else:
+            links.append([span])
+        last = attribution.chain[0]
         attribution = report.attribution(attribution.via) if attribution.via else None
-    return spans
+    return links
 
 
 def load_judgments(
@@ -138,8 +152,8 @@ def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> boo
 
 
 def _chain_right(report: Report, event: Event, gold: list[Span]) -> bool:
-    predicted = chain_spans(report, event)
-    return len(predicted) == len(gold) and all(spans_overlap(p, g) for p, g in zip(predicted, gold))
+    predicted = chain_links(report, event)
+    return len(predicted) == len(gold) and all(any(spans_overlap(p, g) for p in link) for link, g in zip(predicted, gold))
 
 
 def _spans(values: Any) -> list[Span]:
