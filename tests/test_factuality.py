@@ -20,6 +20,10 @@ from newsgraph.factuality import cue_commitment
         ("Israel refused to release the prisoners.", "release", "negative", "certain", "actual"),
         ("Egypt failed to mediate between Israel and Hamas.", "mediate", "negative", "certain", "actual"),
         ("Iran plans to send weapons to Syria.", "send", "positive", "probable", "future"),
+        # a wished-for state of someone else's doing: hedged, not the wisher's plan
+        ("A lawmaker wants Trump banned from the country.", "banned", "positive", "probable", "actual"),
+        ("Protesters wanted the governor arrested.", "arrested", "positive", "probable", "actual"),
+        ("Police hoped that the men were arrested.", "arrested", "positive", "probable", "actual"),
         # a question asserts nothing, a quoted one included; the frame around the quote does
         ("Did Hamas attack Israel?", "attack", "positive", "underspecified", "actual"),
         ('The host asked, "Do you think that Egypt will close the border?"', "close", "positive", "underspecified", "future"),

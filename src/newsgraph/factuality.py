@@ -184,6 +184,10 @@ def rule_factuality(trigger: Token) -> Factuality:
         if (lemma in RAISING_HEDGES and via in {"xcomp", "ccomp"}) or (lemma in LIKELIHOOD_ADJECTIVES and via == "xcomp"):
             certainty = _weaker(certainty, "probable")
             cues.append(governor.text)
+        if lemma in FUTURE_GOVERNORS and _wished_state(clause, governor, via):
+            # someone else's act, wished for: not the wisher's own plan (so no THREATEN type)
+            certainty = _weaker(certainty, "probable")
+            cues.append(governor.text)
         if lemma in FUTURE_GOVERNORS and via in {"xcomp", "acl"} and not settled:
             mode = "future"
             certainty = _weaker(certainty, "probable")  # a plan or a wish is not yet a fact
@@ -325,6 +329,18 @@ def _ranked(noun: Token) -> bool:
 
 
 _ORDINAL_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _wished_state(clause: Token, governor: Token, via: str) -> bool:
+    """A participle small clause under a verb of wanting: "wants Trump banned", "wanted the
+    sanctions lifted" (a wish, as "wants Trump to be banned" is), not "hopes that he was banned"."""
+    return (
+        via == "ccomp"
+        and clause.head == governor
+        and clause.tag_ == "VBN"
+        and not marked_by(clause, {"that"})
+        and not any(c.dep_ in {"aux", "auxpass"} for c in clause.children)
+    )
 
 
 def _forbidden(clause: Token) -> bool:

@@ -176,6 +176,8 @@ class Event:
     trigger: Span
     sentence: Span
     factuality: Factuality
+    # The attribution that reports the event (its chain is the event's); None where the author
+    # stands behind it, as for an act named as a cue's object ("cheered her attacks").
     attribution: Optional[str] = None
     date: Optional[EventDate] = None
     location: Optional[Location] = None
