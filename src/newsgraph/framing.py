@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .attribution import AttributionDraft
 from .factuality import cue_commitment
 from .model import Attribution, Factuality, Polarity, Span
+from .nlp import marked_by
 from .words.framing import CLAIM_OF_VERBS, NOT_DENIALS, REQUEST_CUES
 from .words.lexicon import lexicon
 
@@ -90,7 +91,7 @@ def _reports(doc: Doc, trigger: Token, draft: AttributionDraft) -> bool:
 
 def _unasserted_clause(token: Token) -> bool:
     """A clause that asks or wants rather than states: "whether it led", "for Trump to be banned"."""
-    return any((c.dep_ == "mark" and c.lower_ in {"whether", "if"}) or (c.dep_ == "aux" and c.lower_ == "to") for c in token.children)
+    return marked_by(token, {"whether", "if"}) or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 # Dependencies of a noun phrase and its prepositions: an event reached from the cue through
