@@ -78,6 +78,17 @@ def test_a_speaker_relaying_their_own_words_is_one_link_of_the_chain(analyze_tex
         assert metrics["chain.accuracy"] == 100.0
 
 
+def test_a_pronoun_side_and_its_antecedent_name_one_actor(analyze_text):
+    text = "Jeff Sessions caused a stir when he endorsed Donald Trump."
+    report = analyze_text(text)
+    (endorsed,) = [e for e in report.events if e.text == "endorsed"]
+    assert [text[a:b] for a, b in endorsed.source_spans] == ["he"]
+    he, sessions, trump = [[text.index("he "), text.index("he ") + 2]], [[0, 13]], [[text.index("Donald"), len(text) - 1]]
+    for sources, right in ((he, 100.0), (sessions, 100.0), (trump, 0.0)):
+        rows = [real(list(endorsed.trigger), endorsed.plover.type, sources, trump, [])]
+        assert score({"d": report}, {"d": rows})[0]["sides.accuracy"] == right
+
+
 def test_an_event_nobody_judged_is_counted_apart(analyze_text):
     metrics, counts, _ = score({"d": analyze_text(TEXT)}, {"d": [real(ACCUSED, "ACCUSE", [EGYPT], [TURKEY], [EGYPT, OFFICIALS])]})
     assert counts["unjudged"] == 1 and metrics["trigger.precision"] == 100.0

@@ -138,12 +138,18 @@ def load_judgments(
 
 def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> bool:
     """Every gold span overlapped by the words naming the event's side ``side`` ("sources"
-    or "targets"), and each of those words overlapping a gold span. Reports written before
-    events kept their argument spans are read through the actors' mentions instead."""
+    or "targets"), and each of those words overlapping a gold span. Words that name none of
+    the side's actors by name ("he may back Trump") stand for those actors, so a gold span
+    naming one of them in the sentence ("Sheldon Adelson ... he may back") is the same side:
+    the guideline lets judges pick a pronoun or its antecedent. Reports written before events
+    kept their argument spans are read through the actors' mentions instead."""
     actor_ids: tuple[str, ...] = getattr(event, side)
     spans: tuple[Span, ...] = getattr(event, side[:-1] + "_spans")
+    mentions = [m for a in actor_ids if report.actor(a) for m in report.actor(a).mentions]  # type: ignore[union-attr]
+    sentence = event.sentence
     if spans or not actor_ids:
-        named = [[s] for s in spans]
+        in_sentence = [m for m in mentions if sentence[0] <= m[0] and m[1] <= sentence[1]]
+        named = [[s] if any(spans_overlap(s, m) for m in mentions) else [s, *in_sentence] for s in spans]
     else:
         named = [list(report.actor(a).mentions) if report.actor(a) else [] for a in actor_ids]
     covered = all(any(spans_overlap(m, g) for ms in named for m in ms) for g in gold)
