@@ -109,6 +109,8 @@ def test_the_shipped_judge_says_what_it_was_trained_on():
         ("Egyptian police arrested two protesters in Cairo on Monday.", "arrested", {"lemma=arrest", "pos=VERB", "dep=ROOT"}),
         ("The minister will meet the Saudi envoy next week.", "meet", {"lemma=meet", "modal"}),
         ("Egypt did not attack the border post.", "attack", {"negated"}),
+        # what kind of act a noun is: terrorist attacks are no verbal attacks
+        ("The terrorist attacks in Paris killed 130 people.", "attacks", {"noun.amod", "noun.modifier=terrorist"}),
     ],
 )
 def test_features_read_the_trigger_its_code_and_its_actors(nlp, text, trigger, expected):

@@ -106,6 +106,9 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
             out.add(f"governs:{child.dep_}")
         if trigger.pos_ == "NOUN" and child.dep_ in _NOUN_MODIFIERS:
             out.add(f"noun.{child.dep_}" if child.dep_ != "det" else f"noun.det={child.lower_}")
+            if child.dep_ in ("amod", "compound"):
+                # what kind of act the noun is: "terrorist attacks", "verbal attacks", "ad attack"
+                out.add(f"noun.modifier={child.lemma_.lower()}")
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in JUDGE_MODALS:
             out.add("modal")
         if child.dep_ == "neg":
