@@ -207,6 +207,10 @@ def test_category_nouns(analyze_text, text, trigger, expected):
         ("Clinton called Trump dangerous.", "111"),
         # a dictionary pattern for the complement still wins ("call ... success", 013)
         ("Egypt called the talks a success.", "013"),
+        # an appeal pattern ("call for") takes no complement: with one, the verb still names
+        ("To call us liars for pointing out facts is cynical.", "111"),
+        # "call out" is to denounce, not to appeal
+        ("She is a liar and I call her out for that.", "111"),
         # without a complement the dictionary senses stand
         ("Putin called Merkel on Monday.", "041"),
         ("Israel called on Hamas to release the soldiers.", "020"),
@@ -214,6 +218,21 @@ def test_category_nouns(analyze_text, text, trigger, expected):
 )
 def test_characterising_call(analyze_text, text, expected):
     assert expected == next(e.cameo for e in analyze_text(text).events if e.lemma == "call")
+
+
+def test_a_day_parsed_as_a_complement_does_not_characterise(nlp):
+    from spacy.tokens import Doc
+
+    from newsgraph.events.senses import characterises
+
+    # the parse a long wire lead can get: "Wednesday" as the predicate of "called"
+    words = ["Trump", "called", "Wednesday", "for", "Jones", "to", "resign", "."]
+    heads = [1, 1, 1, 6, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "oprd", "mark", "nsubj", "aux", "advcl", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["B-PERSON", "O", "B-DATE", "O", "B-PERSON", "O", "O", "O"])
+    assert not characterises(doc[1])
+    named = Doc(nlp.vocab, words=["Iran", "called", "it", "madness", "."], heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "nsubj", "oprd", "punct"])
+    assert characterises(named[1])
 
 
 @pytest.mark.parametrize(
@@ -232,6 +251,11 @@ def test_characterising_call(analyze_text, text, expected):
         # one side is named ("continues to hammer Clinton", "dropped attacks on Sanders")
         ("The big question is whether Bernie Sanders continues to hammer Hillary Clinton.", "hammer", "111"),
         ("She has dropped direct attacks on Bernie Sanders from her stump speech.", "attacks", "111"),
+        # an attack made on the air or in a speech is words, whoever makes it
+        ("Eight candidates went on the attack on television.", "attack", "111"),
+        ("The senator launched an attack on the governor in a speech.", "attack", "111"),
+        # but an attack on a rally is made on the place
+        ("Protesters launched an attack on a rally in Chicago.", "attack", "190"),
         # an armed party, a place or a casualty keeps the attack physical
         ("Hamas attacked Benjamin Netanyahu.", "attacked", "190"),
         ("Omar Mateen attacked the Pulse nightclub, killing 49 people.", "attacked", "190"),

@@ -122,6 +122,12 @@ from newsgraph.factuality import cue_commitment
         # "any" picks out no particular event: its existence is not asserted
         ("The ministry condemned any attacks on civilians.", "attacks", "positive", "underspecified", "actual"),
         ("The ministry condemned the attacks on civilians.", "attacks", "positive", "certain", "actual"),
+        # a definite noun act is presupposed: a question or a condition does not reach it,
+        # an indefinite one stays open
+        ("A host asked if the leaks led to the Paris attacks.", "attacks", "positive", "certain", "actual"),
+        ("She asked whether Obama's endorsement created a conflict.", "endorsement", "positive", "certain", "actual"),
+        ("If the embargo holds, prices will rise.", "embargo", "positive", "certain", "actual"),
+        ("A host asked if the leaks led to attacks.", "attacks", "positive", "underspecified", "hypothetical"),
         # a noun keeps its own polarity under a negated or negative governor
         ("The family refused to sign the agreement.", "sign", "negative", "certain", "actual"),
         ("The family refused to sign the agreement.", "agreement", "positive", "certain", "actual"),

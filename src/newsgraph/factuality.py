@@ -227,7 +227,9 @@ def rule_factuality(trigger: Token) -> Factuality:
         # "conditions could worsen as the crisis deepens": the "as" clause shares the modal
         certainty = _weaker(certainty, "probable")
         cues.append(clause.head.text)
-    if _in_condition(clause):
+    if presupposed and _definite(trigger):
+        pass  # "asked if the leaks led to the Paris attacks": the attacks are not in question
+    elif _in_condition(clause):
         mode = "hypothetical"
         certainty = _weaker(certainty, "underspecified")
         cues.append("if")
@@ -235,6 +237,11 @@ def rule_factuality(trigger: Token) -> Factuality:
         certainty = _weaker(certainty, "underspecified")
         cues.append("?")
     return Factuality(polarity=polarity, certainty=certainty, mode=mode, cues=tuple(cues))
+
+
+def _definite(noun: Token) -> bool:
+    """"the Paris attacks", "Obama's endorsement": a noun phrase that refers to one known act."""
+    return any((c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in noun.children)
 
 
 def _particle_of_verb(token: Token) -> bool:

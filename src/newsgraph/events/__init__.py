@@ -22,6 +22,7 @@ from ..words.events import (
     ANSWERING_VERBS,
     ARGUMENT_PREPOSITIONS,
     ATTACK_VERBS,
+    BROADCAST_MEDIA,
     CAMPAIGN_GATHERINGS,
     COMPLEMENTED_NOMINAL_TRIGGERS,
     CONDITION_MARKERS,
@@ -559,7 +560,10 @@ def _noun_event(noun: Token, index: ActorIndex) -> Optional[EventDraft]:
         sources_t, targets_t = reciprocal_sides(noun, sources_t, targets_t)
     # "his criticism of them", "attacks on women": parties no actor stands for.
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    aimed = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"} for p in c.children if p.dep_ == "pobj"]
+    aimed = [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "of", "to", "toward", "towards"}
+        for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() not in BROADCAST_MEDIA  # "an attack on television"
+    ]
     if code[:2] in FORCE_ROOTS and lemma in ATTACK_VERBS and verbal_attack_noun(noun, owners, aimed, index):
         code = CHARACTERISATION_CODE
     if sources_t and owners and all(o.pos_ == "PRON" for o in owners):

@@ -85,7 +85,9 @@ class VerbLexicon:
             score = score + 0.5 * mine if score else 0
             if score > best[0]:
                 best = (score, pattern.code, pattern.line)
-        if best[2] is None and best[1] and best[1][:2] in NAMING_SENSE_ROOTS and characterises(verb):
+        # An appeal or telephone pattern ("call for", "call on") takes no predicative
+        # complement, so with one the verb names and judges: "to call us liars for pointing out".
+        if best[1] and best[1][:2] in NAMING_SENSE_ROOTS and characterises(verb):
             return CHARACTERISATION_CODE, None
         return best[1], best[2]
 

@@ -14,6 +14,7 @@ from ..words.events import (
     ARMED_CODE_PARTS,
     ATTACK_INSTRUMENT_PREPOSITIONS,
     ATTACK_VERBS,
+    BROADCAST_MEDIA,
     DISMISSAL_VERBS,
     FORCE_WORDS,
     NOMINAL_SUPPORT_VERBS,
@@ -35,7 +36,8 @@ CHARACTERISATION_CODE = "111"
 
 
 def characterises(verb: Token) -> bool:
-    return any(c.dep_ == "oprd" for c in verb.children)
+    # a day the parser hangs as a complement ("called Wednesday for her to resign") is a time
+    return any(c.dep_ == "oprd" and c.ent_type_ not in {"DATE", "TIME"} for c in verb.children)
 
 
 # "Clinton attacked Trump", "his tweet hit Clinton", "attacked Christie in a speech": one
@@ -112,10 +114,26 @@ def is_dismissal(verb: Token, index: ActorIndex) -> bool:
 def verbal_attack_noun(noun: Token, owners: list[Token], aimed: list[Token], index: ActorIndex) -> bool:
     """"her attack on Trump", "Clinton launched an attack on Trump", "lobbing attacks on her":
     an attack among people with nothing armed about it (``_words_not_force``)."""
+    if made_in_medium(noun):
+        return True
     attackers = list(owners)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOMINAL_SUPPORT_VERBS:
         attackers += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return _words_not_force(noun, attackers + aimed, index)
+
+
+def made_in_medium(noun: Token) -> bool:
+    """"went on the attack on television", "her attack on Trump in a speech": the noun act,
+    or the clause it is the object of, is made in a medium."""
+    holders = [noun]
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.dep_ == "prep"):
+        holders.append(noun.head if noun.dep_ == "dobj" else noun.head.head)
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.i != noun.head.i):
+            for medium in (o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"):
+                if (prep.lower_ == "on" and medium in BROADCAST_MEDIA) or (prep.lower_ == "in" and medium in SPOKEN_MEDIA):
+                    return True
+    return False
 
 
 def _a_person(token: Token, index: ActorIndex) -> bool:
