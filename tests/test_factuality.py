@@ -122,6 +122,9 @@ from newsgraph.factuality import cue_commitment
         # "any" picks out no particular event: its existence is not asserted
         ("The ministry condemned any attacks on civilians.", "attacks", "positive", "underspecified", "actual"),
         ("The ministry condemned the attacks on civilians.", "attacks", "positive", "certain", "actual"),
+        # "go on to" tells the next thing done, not a purpose
+        ("The editorial goes on to criticize the senator.", "criticize", "positive", "certain", "actual"),
+        ("The group goes to Washington to lobby the senator.", "lobby", "positive", "probable", "actual"),
         # a definite noun act is presupposed: a question or a condition does not reach it,
         # an indefinite one stays open
         ("A host asked if the leaks led to the Paris attacks.", "attacks", "positive", "certain", "actual"),

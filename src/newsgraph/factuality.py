@@ -298,6 +298,8 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False  # "a special event to be held on October 12": on the calendar
     if clause.dep_ in {"acl", "relcl"} and _ranked(clause.head):
         return False  # "the first model to be built of carbon", "the 456th person to be listed"
+    if clause.dep_ in {"advcl", "xcomp"} and _going_on(clause.head):
+        return False  # "the piece goes on to slam Sanders", "went on to win": the next thing done
     if clause.dep_ == "advcl" and _done_in_the_past(clause.head):
         # "went on television to appease the public", "sued to block the offer": readers take
         # the purpose of a past action as achieved (train: UW 39 of 52, MEANTIME 7 of 8)
@@ -308,6 +310,10 @@ def _unrealised_infinitive(clause: Token, chain: list[tuple[Token, str]]) -> boo
         return False
     governor, _ = chain[0]
     return governor.lemma_.lower() not in ENTAILING_GOVERNORS
+
+
+def _going_on(verb: Token) -> bool:
+    return verb.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
 
 
 def result_infinitive(clause: Token) -> bool:
