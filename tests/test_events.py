@@ -254,8 +254,10 @@ def test_a_day_parsed_as_a_complement_does_not_characterise(nlp):
         # an attack made on the air or in a speech is words, whoever makes it
         ("Eight candidates went on the attack on television.", "attack", "111"),
         ("The senator launched an attack on the governor in a speech.", "attack", "111"),
-        # but an attack on a rally is made on the place
+        # but an attack on a rally is made on the place, and claiming an attack in a
+        # statement leaves the attack an attack
         ("Protesters launched an attack on a rally in Chicago.", "attack", "190"),
+        ("Islamic State claimed the attack in a statement on Sunday.", "attack", "190"),
         # an armed party, a place or a casualty keeps the attack physical
         ("Hamas attacked Benjamin Netanyahu.", "attacked", "190"),
         ("Omar Mateen attacked the Pulse nightclub, killing 49 people.", "attacked", "190"),

@@ -123,15 +123,17 @@ def verbal_attack_noun(noun: Token, owners: list[Token], aimed: list[Token], ind
 
 
 def made_in_medium(noun: Token) -> bool:
-    """"went on the attack on television", "her attack on Trump in a speech": the noun act,
-    or the clause it is the object of, is made in a medium."""
-    holders = [noun]
-    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.dep_ == "prep"):
-        holders.append(noun.head if noun.dep_ == "dobj" else noun.head.head)
-    for holder in holders:
+    """"went on the attack on television", "launched an attack on him in a speech": the noun
+    act is made on the air, or the verb that makes it ("launch", "go on") acts in a medium.
+    Not any verb's medium: in "claimed the attack in a statement" the claim is the words."""
+    governor = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    making = governor is not None and governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS | {"go"}
+    for holder in [noun, governor] if making else [noun]:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.i != noun.head.i):
             for medium in (o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"):
-                if (prep.lower_ == "on" and medium in BROADCAST_MEDIA) or (prep.lower_ == "in" and medium in SPOKEN_MEDIA):
+                if prep.lower_ == "on" and medium in BROADCAST_MEDIA:
+                    return True
+                if holder is governor and prep.lower_ == "in" and medium in SPOKEN_MEDIA:
                     return True
     return False
 
