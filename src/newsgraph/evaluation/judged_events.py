@@ -145,13 +145,14 @@ def side_right(report: Report, event: Event, side: str, gold: list[Span]) -> boo
     kept their argument spans are read through the actors' mentions instead."""
     actor_ids: tuple[str, ...] = getattr(event, side)
     spans: tuple[Span, ...] = getattr(event, side[:-1] + "_spans")
-    mentions = [m for a in actor_ids if report.actor(a) for m in report.actor(a).mentions]  # type: ignore[union-attr]
-    sentence = event.sentence
+    by_actor = [list(actor.mentions) if (actor := report.actor(a)) else [] for a in actor_ids]
     if spans or not actor_ids:
-        in_sentence = [m for m in mentions if sentence[0] <= m[0] and m[1] <= sentence[1]]
+        mentions = [m for ms in by_actor for m in ms]
+        start, end = event.sentence
+        in_sentence = [m for m in mentions if start <= m[0] and m[1] <= end]
         named = [[s] if any(spans_overlap(s, m) for m in mentions) else [s, *in_sentence] for s in spans]
     else:
-        named = [list(report.actor(a).mentions) if report.actor(a) else [] for a in actor_ids]
+        named = by_actor
     covered = all(any(spans_overlap(m, g) for ms in named for m in ms) for g in gold)
     grounded = all(any(spans_overlap(m, g) for m in ms for g in gold) for ms in named)
     return covered and grounded
