@@ -242,6 +242,9 @@ def test_a_day_parsed_as_a_complement_does_not_characterise(nlp):
         ("Hillary Clinton attacked Donald Trump on Monday.", "attacked", "111"),
         ("His tweet attacked Clinton.", "attacked", "111"),
         ("Trump attacked the Khan family on Twitter.", "attacked", "111"),
+        # a rally is where an attack happens, not what it is made in: the sides decide
+        ("Police attacked protesters at a rally in Cairo.", "attacked", "190"),
+        ("Trump attacked Clinton at a rally in Ohio.", "attacked", "111"),
         ("Hillary Clinton launched a fierce attack on Donald Trump.", "attack", "111"),
         # with a weapon, or by and on armed parties and places: force
         ("A man attacked Hillary Clinton with a knife.", "attacked", "194"),

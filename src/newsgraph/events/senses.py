@@ -46,13 +46,18 @@ def characterises(verb: Token) -> bool:
 FORCE_ROOTS = {"18", "19", "20"}
 
 
+_MEDIUM_PREPOSITIONS = frozenset({"on", "in", "via", "through"})
+
+
 def verbal_attack(verb: Token, index: ActorIndex) -> bool:
     if verb.lemma_.lower() not in ATTACK_VERBS:
         return False
     preps = [c for c in verb.children if c.dep_ == "prep"]
     if any(p.lower_ in ATTACK_INSTRUMENT_PREPOSITIONS for p in preps):
         return False
-    if any(o.lemma_.lower() in SPOKEN_MEDIA for p in preps for o in p.children if o.dep_ == "pobj"):
+    # made in a medium ("on Twitter", "in a speech"); "at a rally" is a place, where the
+    # sides decide ("police attacked protesters at a rally")
+    if any(o.lemma_.lower() in SPOKEN_MEDIA for p in preps if p.lower_ in _MEDIUM_PREPOSITIONS for o in p.children if o.dep_ == "pobj"):
         return True
     subjects = [antecedent(c, verb) for c in verb.children if c.dep_ in ("nsubj", "agent")]
     subjects += [o for s in subjects if s.dep_ == "agent" for o in s.children if o.dep_ == "pobj"]
