@@ -75,9 +75,11 @@ class Opening:
 def openings(doc: Doc, rules: Sequence[Opening]) -> dict[int, tuple[int, ...]]:
     """For each token at least one rule can open on, the indices (in ``rules`` order) of those
     rules. Read from the parse's arrays and decided once per distinct (part of speech, tag,
-    form), not once per token."""
+    form), not once per token (and remembered across documents)."""
     strings = doc.vocab.strings
-    decided: dict[tuple[int, int, int], tuple[int, ...]] = {}
+    decided = _DECIDED.setdefault(tuple(rules), {})
+    if len(decided) > _DECIDED_MAX:
+        decided.clear()
     found: dict[int, tuple[int, ...]] = {}
     for i, (pos, tag, lower) in enumerate(doc.to_array([POS, TAG, LOWER]).tolist()):
         key = (pos, tag, lower)
@@ -87,6 +89,13 @@ def openings(doc: Doc, rules: Sequence[Opening]) -> dict[int, tuple[int, ...]]:
         if admitting:
             found[i] = admitting
     return found
+
+
+# What each rule set admits, per distinct (part of speech, tag, form), kept across documents:
+# the rules are fixed and the words of news repeat. Cleared when it grows past the cap, so a
+# long ingest's memory stays flat. The keys are spaCy's string hashes, the same in any vocab.
+_DECIDED: dict[tuple[Opening, ...], dict[tuple[int, int, int], tuple[int, ...]]] = {}
+_DECIDED_MAX = 200_000
 
 
 def _admitting(rules: Sequence[Opening], pos: str, tag: str, form: str) -> tuple[int, ...]:
