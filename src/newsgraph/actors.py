@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+from spacy.attrs import DEP, HEAD, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .identity import agent_key, catalogue_keys, fold_name, normalise_name, person_key
 from .model import Actor, make_id
-from .nlp import SUBJECT_DEPS, entity_of, sentence_of, text_of
+from .nlp import SUBJECT_DEPS, entity_of, sentence_of, text_of, word_positions
 from .places import city_country, region_country
 from .resources import catalogue_jsonl
 from .words.actors import (
@@ -860,9 +862,9 @@ def _add_initialisms(doc: Doc, index: ActorIndex) -> None:
             initials.setdefault("".join(w[0] for w in words).lower(), key)
     if not initials:
         return
-    for token in doc:
-        key = initials.get(token.lower_)
-        if key is None or not token.is_alpha or not (token.is_upper or token.is_title) or token.is_sent_start and token.is_title:
+    for token in (doc[i] for i in word_positions(doc, lowers=initials.keys())):
+        key = initials[token.lower_]
+        if not token.is_alpha or not (token.is_upper or token.is_title) or token.is_sent_start and token.is_title:
             continue
         current = index.keys_at(token)
         if not current:
@@ -883,8 +885,9 @@ def _add_descriptions(doc: Doc, index: ActorIndex, bare_agents: dict[int, str]) 
     """
     lex = lexicon()
     _add_coordinations(doc, index)
-    for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"} or index.keys_at(token):
+    nouns = [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in (NOUN, PROPN)]
+    for token in (doc[i] for i in nouns):
+        if index.keys_at(token):
             continue
         dets = [c for c in token.lefts if c.dep_ in {"det", "nummod", "predet"}]
         det_words = {d.lower_ for d in dets}
@@ -974,9 +977,7 @@ def _plain_description(noun: Token) -> bool:
 
 def _add_coordinations(doc: Doc, index: ActorIndex) -> None:
     """Record "A and B" as one plural mention so that "the two movements" and "their" can find it."""
-    for token in doc:
-        if token.dep_ == "conj" or not token.conjuncts:
-            continue
+    for token in _coordination_heads(doc):
         group = list(_phrase_keys(token, index))
         last = token
         for conj in token.conjuncts:
@@ -990,6 +991,17 @@ def _add_coordinations(doc: Doc, index: ActorIndex) -> None:
             index.mentions.append(Mention(token.i, last.i + 1, tuple(group), "coordination"))
     _add_linear_coordinations(doc, index)
     index.finish()
+
+
+def _coordination_heads(doc: Doc) -> Iterable[Token]:
+    """The first member of each coordination ("A" of "A, B and C"): a word that is no
+    conjunct itself and has one. Found from the parse's arrays: ``Token.conjuncts`` walks the
+    tree, and asking it of every word cost more than the rest of this layer."""
+    deps = doc.to_array(DEP).tolist()
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # relative, stored unsigned
+    conj = doc.vocab.strings["conj"]
+    firsts = {i + offsets[i] for i, dep in enumerate(deps) if dep == conj and offsets[i]}
+    return [doc[i] for i in sorted(firsts) if deps[i] != conj]
 
 
 def _add_linear_coordinations(doc: Doc, index: ActorIndex) -> None:

@@ -132,7 +132,7 @@ def _event(
         plover=plover,
         goldstein=goldstein,
         trigger=trigger,
-        sentence=(sent.start_char, sent.end_char - (len(sent.text) - len(sent.text.rstrip()))),
+        sentence=(sent.start_char, sent.start_char + len(text_of(doc)[sent.start_char : sent.end_char].rstrip())),
         factuality=factuality,
         attribution=attributions[reporter].id if reporter is not None else None,
         date=date,

@@ -18,6 +18,7 @@ import bisect
 from itertools import accumulate
 from typing import Callable, Iterable, Optional, Sequence
 
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from .model import Drift, Event, Span, Voice, VoiceMarker
@@ -135,10 +136,14 @@ def _loaded_terms(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
 def _direct_address(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     lex = lexicon()
     out = []
+    # Only the words that can address the reader, and base-form verbs, are built as tokens.
+    addressing = word_positions(doc, lowers=lex.reader_address)
+    base_verb = doc.vocab.strings["VB"]
+    base_verbs = [i for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == base_verb]
     for sent in doc.sents:
         span = (sent.start_char, sent.end_char)
-        you = [t for t in sent if t.lower_ in lex.reader_address]
-        imperative = _imperative(sent)
+        you = [doc[i] for i in addressing if sent.start <= i < sent.end]
+        imperative = _imperative(sent, [doc[i] for i in base_verbs if sent.start <= i < sent.end])
         if (you or imperative is not None) and not attributed.holds((you[0].idx, you[0].idx + 1) if you else span):
             if imperative is not None:
                 start = _vocative_start(sent, imperative)
@@ -150,10 +155,11 @@ def _direct_address(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
     return out
 
 
-def _imperative(sent) -> Optional[object]:
-    """A base-form verb with no subject that opens its clause: "take note", "remember"."""
-    for token in sent:
-        if token.tag_ != "VB" or token.dep_ not in {"ROOT", "dep", "ccomp", "parataxis"}:
+def _imperative(sent, base_verbs: list) -> Optional[object]:
+    """A base-form verb (of ``base_verbs``, the sentence's) with no subject that opens its
+    clause: "take note", "remember"."""
+    for token in base_verbs:
+        if token.dep_ not in {"ROOT", "dep", "ccomp", "parataxis"}:
             continue
         if any(c.dep_ in {"nsubjpass", "aux", "mark"} for c in token.children):
             continue
@@ -200,7 +206,7 @@ def _irony_and_rhetoric(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
                 out.append(VoiceMarker("rhetorical", span, text_of(doc)[span[0] : span[1]]))
             start = lowered.find(frame, start + 1)
     for sent in doc.sents:
-        stripped = sent.text.rstrip()
+        stripped = text_of(doc)[sent.start_char : sent.end_char].rstrip()  # Span.text joins its tokens
         span = (sent.start_char, sent.start_char + len(stripped))
         if stripped.endswith("?") and not attributed.overlaps(span):
             out.append(VoiceMarker("rhetorical", span, stripped))
