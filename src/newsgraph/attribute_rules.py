@@ -20,7 +20,6 @@ from typing import Any, Callable, Optional
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, NORM, ORTH, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs, set_token_attrs
 
@@ -101,10 +100,6 @@ class AttributeRules:
                 self._matcher = self._matcher or Matcher(self.vocab)
                 self._matcher.add(str(n), rest)
         self._decided: dict[tuple, tuple[tuple[int, ...], dict]] = {}
-
-    @classmethod
-    def from_ruler(cls, nlp: Language, ruler: AttributeRuler) -> "AttributeRules":
-        return cls(nlp, ruler.patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):

@@ -5,7 +5,6 @@ Each component is a function or callable from ``Doc`` to ``Doc``:
 - ``newsgraph_attributes`` (in place of spaCy's ``attribute_ruler``) reads ``Token.tag``,
   ``Token.lower`` and what else the ruler's patterns test, writes what they set
   (``Token.pos/morph/lemma``): the same rules decided by table lookup (see ``attribute_rules``).
-
 - ``newsgraph_paragraphs`` (before the parser) reads whitespace tokens, writes
   ``Token.is_sent_start``: a line break always ends a sentence in news copy (headlines,
   bylines and photo credits have no final period).

@@ -20,7 +20,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Token
 
 from .learning import probability
-from .nlp import SUBJECT_DEPS, Opening, sentence_of, text_of
+from .nlp import SUBJECT_DEPS, Opening, sentence_of, span_text, text_of
 from .resources import catalogue_json
 from .words.attribution import NOUN_CONTENT_PREPOSITIONS
 from .words.lexicon import lexicon
@@ -100,7 +100,7 @@ def features(token: Token, rule_fired: bool) -> list[str]:
             out.append("subj=after")
     in_quote = _inside_quote(text, sent.start_char, token.idx)
     out.append(f"in_quote={int(in_quote)}")
-    sent_text = text[sent.start_char : sent.end_char]  # Span.text joins the tokens on every access
+    sent_text = span_text(sent)
     quote_in_sentence = any(ch in sent_text for ch in _QUOTE_CHARS)
     out.append(f"sent_quote={int(quote_in_sentence)}")
     after = text[token.idx + len(token) : token.idx + len(token) + 3]

@@ -45,7 +45,7 @@ from .events.codes import retyped
 from .events.senses import armed_code
 from .learning import best_class, design_matrix, logistic_regression, probability
 from .model import Actor, Attribution, Event, Report, Span
-from .nlp import text_of
+from .nlp import span_text, text_of
 from .resources import catalogue_exists, catalogue_json
 from .words.events import JUDGE_MENTAL_STATES, JUDGE_MODALS, JUDGE_WORD_CLASSES
 from .words.lexicon import lexicon
@@ -136,7 +136,7 @@ def features(doc: Doc, event: Event, actors: Mapping[str, Actor], attributions: 
     nouns = [t for t in sentence if t.pos_ == "NOUN" and t.i != trigger.i]
     out.update(f"context={t.lemma_.lower()}" for t in nouns)
     out.update(f"context.class={name}" for t in nouns for name in _word_classes(t))
-    if _SCORELINE.search(text_of(doc)[sentence.start_char : sentence.end_char]):  # Span.text joins its tokens
+    if _SCORELINE.search(span_text(sentence)):
         out.add("context.scoreline")
     out.add(f"headline={_in_first_line(doc, event.sentence)}")
     out.add(f"attributed={event.attribution is not None}")

@@ -13,7 +13,7 @@ from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span
 
 __all__ = [
-    "SUBJECT_DEPS", "Opening", "clause_children", "entity_of", "marked_by", "openings", "sentence_of", "text_of", "word_positions",
+    "SUBJECT_DEPS", "Opening", "clause_children", "entity_of", "marked_by", "openings", "sentence_of", "span_text", "text_of", "word_positions",
 ]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -40,6 +40,11 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsgraph_text"] = doc.text
     return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the cached document text (``Span.text`` joins its tokens)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 def word_positions(doc: Doc, lowers: AbstractSet[str] = frozenset(), lemmas: AbstractSet[str] = frozenset()) -> list[int]:

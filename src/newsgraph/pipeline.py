@@ -32,7 +32,7 @@ from .factuality import event_factuality
 from .framing import framed_factuality, frames_speech, owner_of, reporter_of, with_commitment
 from .limits import DEFAULT_ARTICLE_TIMEOUT, ArticleTimeout, time_limit
 from .model import Article, Attribution, Event, EventDate, Relation, RelationType, Report, make_id
-from .nlp import sentence_of, text_of
+from .nlp import sentence_of, span_text, text_of
 from .quotation_marks import find_quoted_spans
 from .voice import analyze_voice
 
@@ -132,7 +132,7 @@ def _event(
         plover=plover,
         goldstein=goldstein,
         trigger=trigger,
-        sentence=(sent.start_char, sent.start_char + len(text_of(doc)[sent.start_char : sent.end_char].rstrip())),
+        sentence=(sent.start_char, sent.start_char + len(span_text(sent).rstrip())),
         factuality=factuality,
         attribution=attributions[reporter].id if reporter is not None else None,
         date=date,

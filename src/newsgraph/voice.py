@@ -22,7 +22,7 @@ from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from .model import Drift, Event, Span, Voice, VoiceMarker
-from .nlp import text_of, word_positions
+from .nlp import span_text, text_of, word_positions
 from .quotation_marks import QuotedSpan
 from .words.lexicon import lexicon
 from .words.voice import CHARGED_TERMS, IRONY_MARKERS, NEUTRAL_IN_NEWS, RHETORICAL_FRAMES
@@ -206,7 +206,7 @@ def _irony_and_rhetoric(doc: Doc, attributed: SpanIndex) -> list[VoiceMarker]:
                 out.append(VoiceMarker("rhetorical", span, text_of(doc)[span[0] : span[1]]))
             start = lowered.find(frame, start + 1)
     for sent in doc.sents:
-        stripped = text_of(doc)[sent.start_char : sent.end_char].rstrip()  # Span.text joins its tokens
+        stripped = span_text(sent).rstrip()
         span = (sent.start_char, sent.start_char + len(stripped))
         if stripped.endswith("?") and not attributed.overlaps(span):
             out.append(VoiceMarker("rhetorical", span, stripped))

@@ -127,12 +127,16 @@ def verbal_attack_noun(noun: Token, owners: list[Token], aimed: list[Token], ind
     return _words_not_force(noun, attackers + aimed, index)
 
 
+# Verbs that make a noun act ("launched an attack", "went on the attack"), lending it their medium.
+_MAKING_VERBS = frozenset(NOMINAL_SUPPORT_VERBS | {"go"})
+
+
 def made_in_medium(noun: Token) -> bool:
     """"went on the attack on television", "launched an attack on him in a speech": the noun
     act is made on the air, or the verb that makes it ("launch", "go on") acts in a medium.
     Not any verb's medium: in "claimed the attack in a statement" the claim is the words."""
     governor = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
-    making = governor is not None and governor.lemma_.lower() in NOMINAL_SUPPORT_VERBS | {"go"}
+    making = governor is not None and governor.lemma_.lower() in _MAKING_VERBS
     for holder in [noun, governor] if making else [noun]:
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.i != noun.head.i):
             for medium in (o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"):

@@ -194,15 +194,14 @@ TEXT_NOUNS = frozenset({
 # Clinton"), and what marks the verbal reading: a text as the attacker, or the medium it
 # happened in ("on Twitter", "in a speech").
 ATTACK_VERBS = frozenset({"attack", "hit", "strike", "target", "hammer", "blast", "bash", "assail"})
-SPOKEN_MEDIA = frozenset({
-    "tweet", "twitter", "facebook", "post", "article", "column", "op-ed", "editorial", "speech",
-    "interview", "debate", "rally", "ad", "advertisement", "commercial", "video", "book", "memo",
-    "email", "essay", "remarks", "statement", "letter", "message", "podcast", "show", "broadcast",
-    "television", "tv", "radio", "airwaves",
-})
 # Media an act is made *on* ("went on the attack on television"), as against things an attack
 # can be made on ("an attack on the rally"): the broadcast and social ones only.
 BROADCAST_MEDIA = frozenset({"television", "tv", "radio", "airwaves", "twitter", "facebook"})
+SPOKEN_MEDIA = BROADCAST_MEDIA | {
+    "tweet", "post", "article", "column", "op-ed", "editorial", "speech", "interview", "debate",
+    "rally", "ad", "advertisement", "commercial", "video", "book", "memo", "email", "essay",
+    "remarks", "statement", "letter", "message", "podcast", "show", "broadcast",
+}
 # "fired James Comey", "sacked the minister": with a person or an office holder as object these
 # verbs dismiss from office (PLOVER SANCTION); one fires *at* people and fires weapons.
 DISMISSAL_VERBS = frozenset({"fire", "sack"})
